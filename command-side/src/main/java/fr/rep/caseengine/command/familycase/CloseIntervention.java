@@ -1,0 +1,13 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.familycase.ClosingReason;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/** End the intervention for one of the report's reasons. */
+public record CloseIntervention(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+                                Instant occurredAt, ClosingReason reason) {
+}

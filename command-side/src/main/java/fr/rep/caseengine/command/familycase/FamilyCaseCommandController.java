@@ -1,0 +1,238 @@
+package fr.rep.caseengine.command.familycase;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.command.idempotency.CommandOutcome;
+import fr.rep.caseengine.command.idempotency.IdempotentCommands;
+import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
+import fr.rep.caseengine.command.personaldata.PersonalDetails;
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.PartyOnCase;
+import fr.rep.caseengine.events.familycase.PartyRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The case commands over HTTP. Each request runs in one transaction (events, personal data, idempotency record);
+ * the answer carries the case version as its {@code ETag}, to send back in {@code If-Match} or to ask the views
+ * for with {@code minVersion}.
+ */
+@RestController
+@RequestMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Case commands")
+class FamilyCaseCommandController {
+
+    /** Devices' clocks drift: an occurredAt a little ahead of the server is still "now". */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    private final CommandGateway commands;
+    private final IdempotentCommands idempotent;
+    private final PersonalDataRecorder personalData;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    FamilyCaseCommandController(CommandGateway commands, IdempotentCommands idempotent,
+                                PersonalDataRecorder personalData, ObjectMapper json, Clock clock) {
+        this.commands = commands;
+        this.idempotent = idempotent;
+        this.personalData = personalData;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a family's request: opens a case (201, Location, ETag)")
+    ResponseEntity<String> receiveRequest(@Valid @RequestBody RequestBodies.NewCase body, HttpServletRequest http)
+            throws BindException {
+        CommandRequest request = CommandRequest.of(http);
+        requireCoherentFamily(body);
+        return run(http, request, body, () -> openCase(body, request));
+    }
+
+    @PostMapping("/{caseId}/consents")
+    @Operation(summary = "Record a party's consent (adhesion) (204, ETag)")
+    ResponseEntity<String> recordConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
+                                         HttpServletRequest http) throws BindException {
+        CommandRequest request = CommandRequest.of(http);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        return run(http, request, body, () -> updated(request,
+                new RecordConsent(caseId, request.expectedVersion(), occurredAt, body.party())));
+    }
+
+    @PostMapping("/{caseId}/consent-withdrawals")
+    @Operation(summary = "Record that a party withdrew their consent (204, ETag)")
+    ResponseEntity<String> withdrawConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
+                                           HttpServletRequest http) throws BindException {
+        CommandRequest request = CommandRequest.of(http);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        return run(http, request, body, () -> updated(request,
+                new WithdrawConsent(caseId, request.expectedVersion(), occurredAt, body.party())));
+    }
+
+    @PostMapping("/{caseId}/visits")
+    @Operation(summary = "Record a mediated visit (204, ETag)")
+    ResponseEntity<String> mediateVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Visit body,
+                                        HttpServletRequest http) throws BindException {
+        CommandRequest request = CommandRequest.of(http);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        return run(http, request, body, () -> updated(request,
+                new MediateVisit(caseId, request.expectedVersion(), occurredAt, body.children(), body.place())));
+    }
+
+    @PostMapping("/{caseId}/closure")
+    @Operation(summary = "Close the intervention for one of the report's reasons (204, ETag)")
+    ResponseEntity<String> closeIntervention(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Closure body,
+                                             HttpServletRequest http) throws BindException {
+        CommandRequest request = CommandRequest.of(http);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        return run(http, request, body, () -> updated(request,
+                new CloseIntervention(caseId, request.expectedVersion(), occurredAt, body.reason())));
+    }
+
+    private CommandOutcome openCase(RequestBodies.NewCase body, CommandRequest request) {
+        CaseId caseId = CaseId.random();
+        SubjectId detainedParent = recordPerson(body.detainedParent().person());
+        Map<String, SubjectId> partyIds = new LinkedHashMap<>();
+        List<PartyOnCase> parties = new ArrayList<>();
+        for (RequestBodies.Party party : body.parties()) {
+            SubjectId subject = recordPerson(party.person());
+            partyIds.put(party.ref(), subject);
+            parties.add(new PartyOnCase(subject, party.role()));
+        }
+        List<SubjectId> childIds = new ArrayList<>();
+        List<ChildOnCase> children = new ArrayList<>();
+        for (RequestBodies.Child child : body.children()) {
+            SubjectId subject = recordPerson(child.person());
+            childIds.add(subject);
+            children.add(new ChildOnCase(subject, child.birthDate(),
+                    child.department() == null ? null : new Department(child.department()),
+                    child.housing(), partyIds.get(child.parentalAuthority())));
+        }
+        send(request, new ReceiveRequest(caseId, body.occurredAt().toInstant(), body.referrerType(), body.channel(),
+                body.team(), body.prison(), detainedParent, body.detainedParent().penalStatus(), parties, children,
+                body.educationalOrJudicialMeasure()));
+        var opened = new RequestBodies.CaseOpened(caseId.toString(), 0, detainedParent, partyIds, childIds);
+        return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, opened.version(), toJson(opened));
+    }
+
+    private SubjectId recordPerson(RequestBodies.Person person) {
+        SubjectId subject = SubjectId.random();
+        personalData.record(subject, new PersonalDetails(person.firstName(), person.lastName(), person.address(),
+                person.phone(), person.notes()));
+        return subject;
+    }
+
+    private CommandOutcome updated(CommandRequest request, Object command) {
+        long version = (Long) send(request, command);
+        return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, version, null);
+    }
+
+    private Object send(CommandRequest request, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
+    }
+
+    private ResponseEntity<String> run(HttpServletRequest http, CommandRequest request, Object body,
+                                       Supplier<CommandOutcome> command) {
+        String fingerprint = fingerprint(http.getMethod() + " " + http.getRequestURI() + " " + toJson(body));
+        CommandOutcome outcome = idempotent.run(request.actor(), request.idempotencyKey(), fingerprint, command);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
+                .eTag(Long.toString(outcome.version()))
+                .header(CommandRequest.CORRELATION_ID_HEADER, request.traceId());
+        if (outcome.location() != null) {
+            response.header("Location", outcome.location());
+        }
+        if (outcome.body() == null) {
+            return response.build();
+        }
+        return response.contentType(MediaType.APPLICATION_JSON).body(outcome.body());
+    }
+
+    private Instant notInTheFuture(OffsetDateTime occurredAt) throws BindException {
+        Instant instant = occurredAt.toInstant();
+        if (instant.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+            MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
+            errors.addError(new FieldError("body", "occurredAt", occurredAt, false, null, null,
+                    "must not be in the future: record what has happened"));
+            throw new BindException(errors);
+        }
+        return instant;
+    }
+
+    private void requireCoherentFamily(RequestBodies.NewCase body) throws BindException {
+        notInTheFuture(body.occurredAt());
+        MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
+        Map<String, PartyRole> roles = new HashMap<>();
+        for (int i = 0; i < body.parties().size(); i++) {
+            RequestBodies.Party party = body.parties().get(i);
+            if (party.role() == PartyRole.DETAINED_PARENT) {
+                errors.addError(new FieldError("body", "parties[" + i + "].role", party.role(), false, null, null,
+                        "the detained parent goes in detainedParent; parties are the other adults"));
+            }
+            if (roles.put(party.ref(), party.role()) != null) {
+                errors.addError(new FieldError("body", "parties[" + i + "].ref", party.ref(), false, null, null,
+                        "must be unique within the request"));
+            }
+        }
+        for (int i = 0; i < body.children().size(); i++) {
+            String ref = body.children().get(i).parentalAuthority();
+            PartyRole role = roles.get(ref);
+            if (role == null || !role.holdsParentalAuthority()) {
+                errors.addError(new FieldError("body", "children[" + i + "].parentalAuthority", ref, false, null,
+                        null, "must be the ref of a party holding parental authority (free parent, ASE, guardian)"));
+            }
+        }
+        if (errors.hasErrors()) {
+            throw new BindException(errors);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request body that was just read cannot be written back", e);
+        }
+    }
+
+    private static String fingerprint(String request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

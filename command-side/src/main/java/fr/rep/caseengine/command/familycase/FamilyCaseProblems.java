@@ -1,0 +1,58 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/** Turns refused case commands into problem details: 409 for a rule or a version conflict, 404 for no such case. */
+@RestControllerAdvice(assignableTypes = FamilyCaseCommandController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FamilyCaseProblems {
+
+    @ExceptionHandler
+    ProblemDetail ruleBroken(CaseRuleViolation violation) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
+        problem.setType(URI.create("urn:rep:problem:case-rule:" + violation.rule().code()));
+        problem.setTitle("Case rule broken");
+        problem.setProperty("rule", violation.rule().code());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail versionConflict(ConflictingModificationException conflict) {
+        String detail = conflict instanceof ConflictingAggregateVersionException versions
+                ? "The case changed since version " + versions.getExpectedVersion() + " (it is now at version "
+                        + versions.getActualVersion() + "): reload it and decide again"
+                : "The case was changed by someone else at the same moment: reload it and decide again";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setType(URI.create("urn:rep:problem:version-conflict"));
+        problem.setTitle("Version conflict");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownCase(AggregateNotFoundException notFound) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No case with id " + notFound.getAggregateIdentifier());
+        problem.setType(URI.create("urn:rep:problem:unknown-case"));
+        problem.setTitle("Unknown case");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail keyReused(IdempotencyKeyReused reused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
+        problem.setType(URI.create("urn:rep:problem:idempotency-key-reused"));
+        problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+}

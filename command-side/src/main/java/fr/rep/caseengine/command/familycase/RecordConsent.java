@@ -1,0 +1,17 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.SubjectId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/**
+ * Record a party's explicit adhesion to the support.
+ *
+ * @param expectedVersion the case version the caller saw ({@code If-Match}), or {@code null} not to check
+ */
+public record RecordConsent(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+                            Instant occurredAt, SubjectId party) {
+}

@@ -1,0 +1,84 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.HousingType;
+import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.familycase.PenalStatus;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.ReferralChannel;
+import fr.rep.caseengine.events.familycase.ReferrerType;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.familycase.VisitPlace;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the case commands, with the input rules that give a 400 when broken. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** Identifying details: they go to the erasable personal-data store, never into an event. */
+    record Person(@NotBlank @Size(max = 100) String firstName,
+                  @Size(max = 100) String lastName,
+                  @Size(max = 300) String address,
+                  @Pattern(regexp = "[+0-9 ().-]{4,30}", message = "must be a phone number") String phone,
+                  @Size(max = 2000) String notes) {
+    }
+
+    record DetainedParent(@NotNull PenalStatus penalStatus, @NotNull @Valid Person person) {
+    }
+
+    /**
+     * @param ref a name for this party inside the request, by which children point at their holder of authority
+     */
+    record Party(@NotBlank @Size(max = 40) String ref, @NotNull PartyRole role, @NotNull @Valid Person person) {
+    }
+
+    record Child(@NotNull @Past LocalDate birthDate,
+                 @Pattern(regexp = Department.CODE_PATTERN, message = "must be a French département code such as 80 or 2A")
+                 String department,
+                 @NotNull HousingType housing,
+                 @NotBlank String parentalAuthority,
+                 @NotNull @Valid Person person) {
+    }
+
+    record NewCase(@NotNull OffsetDateTime occurredAt,
+                   @NotNull ReferrerType referrerType,
+                   @NotNull ReferralChannel channel,
+                   @NotNull Team team,
+                   @NotNull Prison prison,
+                   @NotNull @Valid DetainedParent detainedParent,
+                   @NotNull @Size(max = 10) List<@NotNull @Valid Party> parties,
+                   @NotEmpty @Size(max = 20) List<@NotNull @Valid Child> children,
+                   @NotNull Boolean educationalOrJudicialMeasure) {
+    }
+
+    record Consent(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId party) {
+    }
+
+    record Visit(@NotNull OffsetDateTime occurredAt,
+                 @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
+                 @NotNull VisitPlace place) {
+    }
+
+    record Closure(@NotNull OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
+    }
+
+    /** The answer to a new case: its id and the subject ids given to each person, in the request's order. */
+    record CaseOpened(String caseId, long version, SubjectId detainedParent,
+                      Map<String, SubjectId> parties, List<SubjectId> children) {
+    }
+}
