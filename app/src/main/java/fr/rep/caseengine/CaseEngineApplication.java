@@ -1,0 +1,26 @@
+package fr.rep.caseengine;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The case engine: both sides, the event store and, unless told otherwise, an embedded PostgreSQL. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CaseEngineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CaseEngineApplication.class, args);
+    }
+
+    /** The only source of "now"; its zone (the service's, Europe/Paris) decides calendar dates such as ages. */
+    @Bean
+    Clock clock(@Value("${rep.time-zone:Europe/Paris}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}

@@ -1,0 +1,144 @@
+package fr.rep.caseengine.app.personaldata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
+import fr.rep.caseengine.command.personaldata.PersonalDetails;
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.query.personaldata.PersonalDataReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Envelope encryption with Tink: a person's details are encrypted (AES-256-GCM) under a key of their own, stored
+ * wrapped by the master key. The subject id is bound to both ciphertexts as associated data, so rows cannot be swapped
+ * between people. {@link #erase} deletes the person's key: their details can never be decrypted again.
+ */
+@Component
+public class EncryptedPersonalDataStore implements PersonalDataRecorder, PersonalDataReader {
+
+    private final JdbcTemplate jdbc;
+    private final Aead masterKey;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+
+    EncryptedPersonalDataStore(JdbcTemplate jdbc, PersonalDataProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.masterKey = MasterKey.load(properties.masterKeyFile());
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(SubjectId subject, PersonalDetails details) {
+        try {
+            Aead key = subjectKey(subject).orElseGet(() -> newSubjectKey(subject));
+            byte[] ciphertext = key.encrypt(json.writeValueAsBytes(details), associatedData(subject));
+            jdbc.update("""
+                    INSERT INTO personal_data (subject_id, ciphertext, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (subject_id) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
+                        updated_at = EXCLUDED.updated_at""",
+                    subject.value(), ciphertext, Timestamp.from(clock.instant()));
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encrypt the personal data of subject " + subject, e);
+        }
+    }
+
+    /** A person's details, or empty when they were erased or never recorded. */
+    public Optional<PersonalDetails> read(SubjectId subject) {
+        return Optional.ofNullable(readAll(List.of(subject)).get(subject));
+    }
+
+    @Override
+    public Map<SubjectId, String> displayNames(Collection<SubjectId> subjects) {
+        Map<SubjectId, String> names = new HashMap<>();
+        readAll(subjects).forEach((subject, details) -> names.put(subject, details.lastName() == null
+                ? details.firstName()
+                : details.firstName() + " " + details.lastName()));
+        return names;
+    }
+
+    private Map<SubjectId, PersonalDetails> readAll(Collection<SubjectId> subjects) {
+        UUID[] ids = subjects.stream().map(SubjectId::value).toArray(UUID[]::new);
+        Map<SubjectId, PersonalDetails> found = new HashMap<>();
+        jdbc.query("""
+                SELECT k.subject_id, k.wrapped_keyset, d.ciphertext
+                FROM personal_data_key k JOIN personal_data d ON d.subject_id = k.subject_id
+                WHERE k.subject_id = ANY (?)""",
+                rs -> {
+                    SubjectId subject = new SubjectId(rs.getObject(1, UUID.class));
+                    found.put(subject, decrypt(subject, unwrap(subject, rs.getBytes(2)), rs.getBytes(3)));
+                },
+                (Object) ids);
+        return found;
+    }
+
+    private PersonalDetails decrypt(SubjectId subject, Aead key, byte[] ciphertext) {
+        try {
+            return json.readValue(key.decrypt(ciphertext, associatedData(subject)), PersonalDetails.class);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("The personal data of subject " + subject + " cannot be decrypted", e);
+        }
+    }
+
+    /**
+     * Destroys the person's key and their encrypted details. Returns whether there was anything to erase.
+     * Note that PostgreSQL may keep dead row versions until vacuum; without the key they stay unreadable.
+     */
+    public boolean erase(SubjectId subject) {
+        int keys = jdbc.update("DELETE FROM personal_data_key WHERE subject_id = ?", subject.value());
+        jdbc.update("DELETE FROM personal_data WHERE subject_id = ?", subject.value());
+        return keys > 0;
+    }
+
+    private Optional<Aead> subjectKey(SubjectId subject) {
+        List<byte[]> wrapped = jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_key WHERE subject_id = ?",
+                byte[].class, subject.value());
+        return wrapped.isEmpty() ? Optional.empty() : Optional.of(unwrap(subject, wrapped.get(0)));
+    }
+
+    private Aead unwrap(SubjectId subject, byte[] wrapped) {
+        try {
+            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey,
+                    associatedData(subject));
+            return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The key of subject " + subject + " cannot be unwrapped: is this the "
+                    + "master key the data was written with?", e);
+        }
+    }
+
+    private Aead newSubjectKey(SubjectId subject) {
+        try {
+            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey, associatedData(subject));
+            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_keyset, created_at) VALUES (?, ?, ?)",
+                    subject.value(), wrapped, Timestamp.from(clock.instant()));
+            return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot create a key for subject " + subject, e);
+        }
+    }
+
+    private static byte[] associatedData(SubjectId subject) {
+        UUID id = subject.value();
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
+    }
+}

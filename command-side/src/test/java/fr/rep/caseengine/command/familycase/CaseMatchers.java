@@ -1,0 +1,46 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.events.familycase.CaseEvent;
+import org.hamcrest.Description;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+
+import java.time.Instant;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/** Matchers for what the case answers: which rule refused a command, how an event is dated. */
+final class CaseMatchers {
+
+    private CaseMatchers() {
+    }
+
+    /** A {@link CaseRuleViolation} of exactly {@code rule}; any other exception type does not match. */
+    static Matcher<CaseRuleViolation> violationOf(CaseRule rule) {
+        return new FeatureMatcher<>(equalTo(rule), "a CaseRuleViolation of rule", "rule") {
+            @Override
+            protected CaseRule featureValueOf(CaseRuleViolation violation) {
+                return violation.rule();
+            }
+        };
+    }
+
+    /** A case event that happened at {@code occurredAt} and was recorded at {@code recordedAt}. */
+    static Matcher<CaseEvent> datedAndStamped(Instant occurredAt, Instant recordedAt) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CaseEvent event, Description mismatch) {
+                mismatch.appendText(event.getClass().getSimpleName()).appendText(" occurred at ")
+                        .appendValue(event.occurredAt()).appendText(", recorded at ").appendValue(event.recordedAt());
+                return occurredAt.equals(event.occurredAt()) && recordedAt.equals(event.recordedAt());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a case event occurred at ").appendValue(occurredAt)
+                        .appendText(", recorded at ").appendValue(recordedAt);
+            }
+        };
+    }
+}

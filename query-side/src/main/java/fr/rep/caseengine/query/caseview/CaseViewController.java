@@ -1,0 +1,161 @@
+package fr.rep.caseengine.query.caseview;
+
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.CaseStage;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.query.personaldata.PersonalDataReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The case list (filtered, paged) and a case's current state, read straight from the read model. */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Case views")
+class CaseViewController {
+
+    /** Shown where a person's data was erased or is missing. */
+    static final String NO_NAME = "[personal data not available]";
+
+    private final JdbcTemplate jdbc;
+    private final CaseViewVersions versions;
+    private final PersonalDataReader personalData;
+
+    CaseViewController(JdbcTemplate jdbc, CaseViewVersions versions, PersonalDataReader personalData) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+        this.personalData = personalData;
+    }
+
+    record CaseSummary(UUID caseId, long version, Team team, Prison prison, CaseStage stage, Instant receivedAt,
+                       int childrenCount, int visitCount, Instant closedAt) {
+    }
+
+    record CasePage(List<CaseSummary> items, int page, int size, long totalItems) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List cases, newest request first, filtered by team, prison and stage")
+    CasePage list(@RequestParam(required = false) Team team,
+                  @RequestParam(required = false) Prison prison,
+                  @RequestParam(required = false) CaseStage stage,
+                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> arguments = new ArrayList<>();
+        if (team != null) {
+            where.append(" AND team = ?");
+            arguments.add(team.name());
+        }
+        if (prison != null) {
+            where.append(" AND prison = ?");
+            arguments.add(prison.name());
+        }
+        if (stage != null) {
+            where.append(" AND stage = ?");
+            arguments.add(stage.name());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM case_view" + where, Long.class, arguments.toArray());
+        arguments.add(size);
+        arguments.add((long) page * size);
+        List<CaseSummary> items = jdbc.query("""
+                SELECT case_id, version, team, prison, stage, received_at, children_count, visit_count, closed_at
+                FROM case_view""" + where + " ORDER BY received_at DESC, case_id LIMIT ? OFFSET ?",
+                (rs, row) -> new CaseSummary(rs.getObject("case_id", UUID.class), rs.getLong("version"),
+                        Team.valueOf(rs.getString("team")), Prison.valueOf(rs.getString("prison")),
+                        CaseStage.valueOf(rs.getString("stage")), instant(rs, "received_at"),
+                        rs.getInt("children_count"), rs.getInt("visit_count"), instant(rs, "closed_at")),
+                arguments.toArray());
+        return new CasePage(items, page, size, total == null ? 0 : total);
+    }
+
+    record Consent(boolean given, Instant since) {
+    }
+
+    record Adult(UUID subjectId, String role, String name, Consent consent) {
+    }
+
+    record Child(UUID subjectId, String name, LocalDate birthDate, String department, String housing,
+                 UUID parentalAuthority) {
+    }
+
+    record CaseDetail(UUID caseId, long version, Team team, Prison prison, CaseStage stage, String referrerType,
+                      String channel, String penalStatus, boolean educationalOrJudicialMeasure, Instant receivedAt,
+                      int visitCount, Instant lastVisitAt, Instant closedAt, String closingReason,
+                      List<Adult> adults, List<Child> children) {
+    }
+
+    @GetMapping("/{caseId}")
+    @Operation(summary = "A case's current state and version; minVersion waits briefly for a command just sent")
+    ResponseEntity<CaseDetail> detail(@PathVariable UUID caseId,
+                                      @RequestParam(required = false) @Min(0) Long minVersion) {
+        versions.awaitVersion(caseId, minVersion);
+        List<CaseDetail> found = jdbc.query("SELECT * FROM case_view WHERE case_id = ?",
+                (rs, row) -> detail(rs, people(caseId)), caseId);
+        if (found.isEmpty()) {
+            throw new UnknownCase(caseId);
+        }
+        CaseDetail detail = found.get(0);
+        return ResponseEntity.ok().eTag(Long.toString(detail.version())).body(detail);
+    }
+
+    private record Person(UUID subjectId, String role, LocalDate birthDate, String department, String housing,
+                          UUID parentalAuthority, boolean consentGiven, Instant consentChangedAt) {
+    }
+
+    private List<Person> people(UUID caseId) {
+        return jdbc.query("SELECT * FROM case_view_person WHERE case_id = ? ORDER BY position",
+                (rs, row) -> new Person(rs.getObject("subject_id", UUID.class), rs.getString("role"),
+                        rs.getObject("birth_date", LocalDate.class), rs.getString("department"),
+                        rs.getString("housing"), rs.getObject("parental_authority", UUID.class),
+                        rs.getBoolean("consent_given"), instant(rs, "consent_changed_at")),
+                caseId);
+    }
+
+    private CaseDetail detail(ResultSet rs, List<Person> people) throws SQLException {
+        Map<SubjectId, String> names = personalData.displayNames(
+                people.stream().map(person -> new SubjectId(person.subjectId())).toList());
+        List<Adult> adults = new ArrayList<>();
+        List<Child> children = new ArrayList<>();
+        for (Person person : people) {
+            String name = names.getOrDefault(new SubjectId(person.subjectId()), NO_NAME);
+            if (CaseViewProjection.CHILD_ROLE.equals(person.role())) {
+                children.add(new Child(person.subjectId(), name, person.birthDate(), person.department(),
+                        person.housing(), person.parentalAuthority()));
+            } else {
+                adults.add(new Adult(person.subjectId(), person.role(), name,
+                        new Consent(person.consentGiven(), person.consentChangedAt())));
+            }
+        }
+        return new CaseDetail(rs.getObject("case_id", UUID.class), rs.getLong("version"),
+                Team.valueOf(rs.getString("team")), Prison.valueOf(rs.getString("prison")),
+                CaseStage.valueOf(rs.getString("stage")), rs.getString("referrer_type"), rs.getString("channel"),
+                rs.getString("penal_status"), rs.getBoolean("educational_or_judicial_measure"),
+                instant(rs, "received_at"), rs.getInt("visit_count"), instant(rs, "last_visit_at"),
+                instant(rs, "closed_at"), rs.getString("closing_reason"), adults, children);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,134 @@
+package fr.rep.caseengine.query.caseview;
+
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.CaseStage;
+import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.ConsentRecorded;
+import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
+import fr.rep.caseengine.events.familycase.InterventionClosed;
+import fr.rep.caseengine.events.familycase.PartyOnCase;
+import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.familycase.RequestReceived;
+import fr.rep.caseengine.events.familycase.VisitMediated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Owns {@code case_view} and {@code case_view_person}. Idempotent: an event whose sequence number is not above the
+ * case's version was applied already and changes nothing, so a redelivered batch leaves the view as it was.
+ */
+@Component
+@ProcessingGroup(CaseViewsProcessing.PROCESSING_GROUP)
+class CaseViewProjection {
+
+    static final String CHILD_ROLE = "CHILD";
+
+    private final JdbcTemplate jdbc;
+
+    CaseViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RequestReceived event, @SequenceNumber long sequence) {
+        int inserted = jdbc.update("""
+                INSERT INTO case_view (case_id, team, prison, stage, referrer_type, channel, penal_status,
+                    educational_or_judicial_measure, received_at, children_count, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
+                event.caseId().value(), event.team().name(), event.prison().name(),
+                CaseStage.next(null, event).name(), event.referrerType().name(), event.channel().name(),
+                event.penalStatus().name(), event.educationalOrJudicialMeasure(), timestamp(event.occurredAt()),
+                event.children().size(), sequence);
+        if (inserted == 0) {
+            return;
+        }
+        List<Object[]> people = new ArrayList<>();
+        people.add(person(event, event.detainedParent(), people.size(), PartyRole.DETAINED_PARENT.name(), null));
+        for (PartyOnCase party : event.parties()) {
+            people.add(person(event, party.subjectId(), people.size(), party.role().name(), null));
+        }
+        for (ChildOnCase child : event.children()) {
+            people.add(person(event, child.subjectId(), people.size(), CHILD_ROLE, child));
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO case_view_person (case_id, subject_id, position, role, birth_date, department, housing,
+                    parental_authority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", people);
+    }
+
+    @EventHandler
+    void on(ConsentRecorded event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            changeConsent(event, event.party(), true);
+        }
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            changeConsent(event, event.party(), false);
+        }
+    }
+
+    @EventHandler
+    void on(VisitMediated event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            jdbc.update("""
+                    UPDATE case_view SET visit_count = visit_count + 1,
+                        last_visit_at = GREATEST(last_visit_at, ?) WHERE case_id = ?""",
+                    timestamp(event.occurredAt()), event.caseId().value());
+        }
+    }
+
+    @EventHandler
+    void on(InterventionClosed event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            jdbc.update("UPDATE case_view SET closed_at = ?, closing_reason = ? WHERE case_id = ?",
+                    timestamp(event.occurredAt()), event.reason().name(), event.caseId().value());
+        }
+    }
+
+    /** Moves the case to this event's version and stage; false when the event was applied before. */
+    private boolean advance(CaseEvent event, long sequence) {
+        List<CaseStage> stages = jdbc.query("SELECT stage FROM case_view WHERE case_id = ? AND version < ?",
+                (rs, row) -> CaseStage.valueOf(rs.getString(1)), event.caseId().value(), sequence);
+        if (stages.isEmpty()) {
+            return false;
+        }
+        jdbc.update("UPDATE case_view SET stage = ?, version = ? WHERE case_id = ?",
+                CaseStage.next(stages.get(0), event).name(), sequence, event.caseId().value());
+        return true;
+    }
+
+    /** Consents reported late must not override a later change: the latest occurredAt wins. */
+    private void changeConsent(CaseEvent event, SubjectId party, boolean given) {
+        jdbc.update("""
+                UPDATE case_view_person SET consent_given = ?, consent_changed_at = ?
+                WHERE case_id = ? AND subject_id = ? AND (consent_changed_at IS NULL OR consent_changed_at <= ?)""",
+                given, timestamp(event.occurredAt()), event.caseId().value(), party.value(),
+                timestamp(event.occurredAt()));
+    }
+
+    private static Object[] person(RequestReceived event, SubjectId subject, int position, String role,
+                                   ChildOnCase child) {
+        UUID authority = child == null ? null : child.parentalAuthority().value();
+        return new Object[]{event.caseId().value(), subject.value(), position, role,
+                child == null ? null : Date.valueOf(child.birthDate()),
+                child == null || child.department() == null ? null : child.department().code(),
+                child == null ? null : child.housing().name(), authority};
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

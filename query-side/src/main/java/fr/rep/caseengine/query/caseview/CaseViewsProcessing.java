@@ -1,0 +1,23 @@
+package fr.rep.caseengine.query.caseview;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The "case-views" processing group feeds the case list, detail and history in one transaction per batch, with its
+ * token. A failing handler must not be skipped (Axon's default only logs): it rolls the batch back and the processor
+ * retries it, so a view never silently misses an event.
+ */
+@Configuration
+public class CaseViewsProcessing {
+
+    public static final String PROCESSING_GROUP = "case-views";
+
+    @Bean
+    ConfigurerModule caseViewsFailOnError() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,54 @@
+package fr.rep.caseengine.query.history;
+
+import fr.rep.caseengine.query.caseview.CaseViewVersions;
+import fr.rep.caseengine.query.caseview.UnknownCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Serves a case's history in the order the events were stored. */
+@RestController
+@Tag(name = "Case views")
+class CaseHistoryController {
+
+    private final JdbcTemplate jdbc;
+    private final CaseViewVersions versions;
+
+    CaseHistoryController(JdbcTemplate jdbc, CaseViewVersions versions) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+    }
+
+    record Entry(long sequence, String type, String summary, String actor, OffsetDateTime occurredAt,
+                 OffsetDateTime recordedAt, String correlationId, String traceId) {
+    }
+
+    record History(UUID caseId, List<Entry> events) {
+    }
+
+    @GetMapping("/api/cases/{caseId}/history")
+    @Operation(summary = "Every event of a case: type, actor, occurredAt, recordedAt and a readable summary")
+    History history(@PathVariable UUID caseId, @RequestParam(required = false) @Min(0) Long minVersion) {
+        versions.awaitVersion(caseId, minVersion);
+        List<Entry> entries = jdbc.query("""
+                SELECT sequence_number, event_type, summary, actor, occurred_at, recorded_at, correlation_id, trace_id
+                FROM case_history_entry WHERE case_id = ? ORDER BY sequence_number""",
+                (rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7), rs.getString(8)),
+                caseId);
+        if (entries.isEmpty()) {
+            throw new UnknownCase(caseId);
+        }
+        return new History(caseId, entries);
+    }
+}
