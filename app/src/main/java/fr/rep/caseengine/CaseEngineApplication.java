@@ -14,7 +14,13 @@ import java.time.ZoneId;
 @ConfigurationPropertiesScan
 public class CaseEngineApplication {
 
+    /** Axon's update checker would call the vendor's host; this service's data about children never leaves it. */
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     public static void main(String[] args) {
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
         SpringApplication.run(CaseEngineApplication.class, args);
     }
 

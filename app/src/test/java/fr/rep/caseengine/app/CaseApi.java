@@ -1,0 +1,77 @@
+package fr.rep.caseengine.app;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** The case API as a client sees it: JSON in, status, headers and JSON out. */
+public class CaseApi {
+
+    public static final String ACTOR = "claire.caseworker";
+
+    private final TestRestTemplate http;
+
+    public CaseApi(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** A family with a detained father, a free mother and two children; the request received a week ago. */
+    public static String newFamily() {
+        return """
+                {
+                  "occurredAt": "%s",
+                  "referrerType": "FREE_PARENT",
+                  "channel": "PHONE",
+                  "team": "SOMME_AISNE_OISE",
+                  "prison": "MA_AMIENS",
+                  "detainedParent": {"penalStatus": "SENTENCED", "person": {"firstName": "Marc", "lastName": "Dupont"}},
+                  "parties": [{"ref": "mother", "role": "FREE_PARENT",
+                               "person": {"firstName": "Anne", "lastName": "Dupont", "phone": "06 12 34 56 78"}}],
+                  "children": [
+                    {"birthDate": "2017-05-02", "department": "80", "housing": "WITH_FREE_PARENT",
+                     "parentalAuthority": "mother", "person": {"firstName": "Lucas", "lastName": "Dupont"}},
+                    {"birthDate": "2020-01-15", "department": "80", "housing": "WITH_FREE_PARENT",
+                     "parentalAuthority": "mother", "person": {"firstName": "Emma", "lastName": "Dupont"}}
+                  ],
+                  "educationalOrJudicialMeasure": true
+                }""".formatted(daysAgo(7));
+    }
+
+    public static String daysAgo(int days) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(1)).minusDays(days).withNano(0).toString();
+    }
+
+    /** Opens a case and returns the answer's body. */
+    public DocumentContext openCase() {
+        ResponseEntity<String> response = post("/api/cases", newFamily(), Map.of());
+        if (response.getStatusCode().value() != 201) {
+            throw new AssertionError("opening a case answered " + response.getStatusCode() + ": " + response.getBody());
+        }
+        return JsonPath.parse(response.getBody());
+    }
+
+    public ResponseEntity<String> post(String path, String json, Map<String, String> headers) {
+        HttpHeaders all = new HttpHeaders();
+        all.setContentType(MediaType.APPLICATION_JSON);
+        all.set("X-Actor", ACTOR);
+        headers.forEach(all::set);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, all), String.class);
+    }
+
+    public ResponseEntity<String> get(String path) {
+        return http.getForEntity(path, String.class);
+    }
+
+    public static DocumentContext json(ResponseEntity<String> response) {
+        return JsonPath.parse(response.getBody());
+    }
+}

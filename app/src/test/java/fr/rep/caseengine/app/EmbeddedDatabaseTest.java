@@ -1,0 +1,36 @@
+package fr.rep.caseengine.app;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole app on its embedded PostgreSQL, in a data directory of its own. Every test class extending this shares
+ * one application context (and one database), so tests create their own cases and never count globally.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EmbeddedDatabaseTest {
+
+    private static final Path DATA = temporaryDirectory();
+
+    @DynamicPropertySource
+    static void isolatedData(DynamicPropertyRegistry registry) {
+        registry.add("rep.embedded-postgres.data-directory", () -> DATA.resolve("postgres").toString());
+        registry.add("rep.personal-data.master-key-file", () -> DATA.resolve("master-key.json").toString());
+        registry.add("rep.demo-data.enabled", () -> "false");
+        registry.add("rep.views.read-your-write-timeout", () -> "2s");
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("rep-case-engine-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
