@@ -17,7 +17,7 @@ public enum CaseRule {
     CLOSING_NEEDS_REASON("closing-needs-reason",
             "Closing needs one of the report's reasons"),
     VISIT_NEEDS_CHILDREN_OF_THE_CASE("visit-needs-children-of-the-case",
-            "A visit needs at least one child, and only children of this case"),
+            "A visit needs at least one child, and only children of this case, each once"),
     CONSENT_FROM_A_PARTY("consent-from-a-party",
             "Only the detained parent and the holders of parental authority on the case give or withdraw consent"),
     CONSENT_ALREADY_CURRENT("consent-already-current",
@@ -25,7 +25,7 @@ public enum CaseRule {
     NO_CURRENT_CONSENT_TO_WITHDRAW("no-current-consent-to-withdraw",
             "Only a current consent can be withdrawn"),
     REQUEST_NEEDS_A_COMPLETE_FAMILY("request-needs-a-complete-family",
-            "A request names at least one child, and every child's holder of parental authority among its parties");
+            "A request names at least one child, each person once, and every child's holder of parental authority among its parties");
 
     private final String code;
     private final String statement;

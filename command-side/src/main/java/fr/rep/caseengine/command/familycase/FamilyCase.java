@@ -113,16 +113,26 @@ class FamilyCase {
     }
 
     private static void requireCompleteFamily(ReceiveRequest command) {
-        if (command.children().isEmpty()) {
+        if (command.children() == null || command.children().isEmpty()) {
             throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY, "the request names no child");
         }
+        Set<SubjectId> people = new HashSet<>();
+        people.add(command.detainedParent());
         Set<SubjectId> authorityHolders = new HashSet<>();
         for (PartyOnCase party : command.parties()) {
+            if (!people.add(party.subjectId())) {
+                throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                        party.subjectId() + " appears twice among the people of the request");
+            }
             if (party.role().holdsParentalAuthority()) {
                 authorityHolders.add(party.subjectId());
             }
         }
         for (ChildOnCase child : command.children()) {
+            if (!people.add(child.subjectId())) {
+                throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                        child.subjectId() + " appears twice among the people of the request");
+            }
             if (!authorityHolders.contains(child.parentalAuthority())) {
                 throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         "child " + child.subjectId() + " has no holder of parental authority among the parties");
@@ -154,6 +164,9 @@ class FamilyCase {
     private void requireChildrenOfTheCase(List<SubjectId> present) {
         if (present == null || present.isEmpty()) {
             throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "no child is present");
+        }
+        if (new HashSet<>(present).size() < present.size()) {
+            throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "a child is listed twice");
         }
         for (SubjectId child : present) {
             if (!children.containsKey(child)) {

@@ -2,6 +2,8 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.Ordered;
@@ -27,8 +29,13 @@ class FamilyCaseProblems {
         return problem;
     }
 
-    @ExceptionHandler
-    ProblemDetail versionConflict(ConflictingModificationException conflict) {
+    /**
+     * A stale {@code If-Match}, or two writers (possibly on two nodes) appending the same case version at once:
+     * PostgreSQL's unique key lets one win, the other is told to reload.
+     */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
+            AggregateStreamCreationException.class})
+    ProblemDetail versionConflict(Exception conflict) {
         String detail = conflict instanceof ConflictingAggregateVersionException versions
                 ? "The case changed since version " + versions.getExpectedVersion() + " (it is now at version "
                         + versions.getActualVersion() + "): reload it and decide again"

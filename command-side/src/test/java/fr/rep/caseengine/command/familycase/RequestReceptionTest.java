@@ -78,6 +78,23 @@ class RequestReceptionTest {
     }
 
     @Test
+    void a_request_is_refused_when_the_detained_parent_is_also_listed_as_a_party() {
+        fixture.givenNoPriorActivity()
+                .when(family.receiveRequest(List.of(new PartyOnCase(family.father, PartyRole.FREE_PARENT)),
+                        List.of(childUnder(family.father))))
+                .expectNoEvents()
+                .expectException(violationOf(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY));
+    }
+
+    @Test
+    void a_request_is_refused_when_children_are_missing_altogether() {
+        fixture.givenNoPriorActivity()
+                .when(family.receiveRequest(family.parties(), null))
+                .expectNoEvents()
+                .expectException(violationOf(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY));
+    }
+
+    @Test
     void a_request_is_refused_when_a_child_s_holder_is_a_party_whose_role_holds_no_parental_authority() {
         SubjectId secondDetainedParent = SubjectId.random();
 

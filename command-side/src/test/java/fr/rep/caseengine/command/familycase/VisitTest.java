@@ -175,6 +175,14 @@ class VisitTest {
                     .expectNoEvents()
                     .expectException(violationOf(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE));
         }
+
+        @Test
+        void a_visit_listing_a_child_twice_is_refused_so_that_no_child_is_counted_twice() {
+            fixture.given(family.openedWithEveryConsentOn(CONSENTED))
+                    .when(family.visit(VISIT, family.lea, family.lea))
+                    .expectNoEvents()
+                    .expectException(violationOf(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE));
+        }
     }
 
     @Nested
