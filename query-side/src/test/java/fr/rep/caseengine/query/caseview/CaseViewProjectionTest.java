@@ -1,0 +1,138 @@
+package fr.rep.caseengine.query.caseview;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.ConsentRecorded;
+import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
+import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.HousingType;
+import fr.rep.caseengine.events.familycase.InterventionClosed;
+import fr.rep.caseengine.events.familycase.PartyOnCase;
+import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.familycase.PenalStatus;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.ReferralChannel;
+import fr.rep.caseengine.events.familycase.ReferrerType;
+import fr.rep.caseengine.events.familycase.RequestReceived;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.events.familycase.VisitPlace;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Feeds events to the case view projection on PostgreSQL and reads the tables it owns. */
+class CaseViewProjectionTest {
+
+    static EmbeddedPostgres postgres;
+    static JdbcTemplate jdbc;
+
+    final CaseId caseId = CaseId.random();
+    final SubjectId father = SubjectId.random();
+    final SubjectId mother = SubjectId.random();
+    final SubjectId lea = SubjectId.random();
+    final Instant requestAt = Instant.parse("2026-10-01T08:00:00Z");
+
+    CaseViewProjection projection = new CaseViewProjection(jdbc);
+
+    @BeforeAll
+    static void database() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
+                .load().migrate();
+        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void a_request_creates_the_case_row_and_one_row_per_person() {
+        projection.on(requestReceived(), 0);
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM case_view WHERE case_id = ?", caseId.value());
+        assertThat(row).containsEntry("team", "PAS_DE_CALAIS").containsEntry("stage", "RECEPTION")
+                .containsEntry("children_count", 1).containsEntry("version", 0L);
+        assertThat(jdbc.queryForList("SELECT role FROM case_view_person WHERE case_id = ? ORDER BY position",
+                String.class, caseId.value())).containsExactly("DETAINED_PARENT", "FREE_PARENT", "CHILD");
+    }
+
+    @Test
+    void consents_visits_and_closing_move_the_stage_and_the_version() {
+        projection.on(requestReceived(), 0);
+        projection.on(new ConsentRecorded(caseId, at(1), at(1), father, PartyRole.DETAINED_PARENT), 1);
+        assertThat(stageAndVersion()).containsExactly("SETTING_UP", 1L);
+
+        projection.on(new ConsentRecorded(caseId, at(2), at(2), mother, PartyRole.FREE_PARENT), 2);
+        projection.on(new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.PRISON_VISITING_ROOM), 3);
+        assertThat(stageAndVersion()).containsExactly("SUPPORT", 3L);
+
+        projection.on(new InterventionClosed(caseId, at(4), at(4), ClosingReason.PARENT_RELEASED), 4);
+        assertThat(stageAndVersion()).containsExactly("CLOSED", 4L);
+        assertThat(jdbc.queryForObject("SELECT closing_reason FROM case_view WHERE case_id = ?", String.class,
+                caseId.value())).isEqualTo("PARENT_RELEASED");
+    }
+
+    @Test
+    void an_event_delivered_twice_changes_the_view_once() {
+        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0);
+        VisitMediated visit = new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.OUTSIDE);
+
+        projection.on(visit, 1);
+        projection.on(visit, 1);
+
+        assertThat(jdbc.queryForObject("SELECT visit_count FROM case_view WHERE case_id = ?", Integer.class,
+                caseId.value())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM case_view_person WHERE case_id = ?", Integer.class,
+                caseId.value())).isEqualTo(3);
+    }
+
+    @Test
+    void a_consent_change_reported_late_does_not_override_a_later_one() {
+        projection.on(requestReceived(), 0);
+        projection.on(new ConsentRecorded(caseId, at(1), at(1), mother, PartyRole.FREE_PARENT), 1);
+        projection.on(new ConsentWithdrawn(caseId, at(5), at(5), mother, PartyRole.FREE_PARENT), 2);
+        projection.on(new ConsentRecorded(caseId, at(7), at(7), mother, PartyRole.FREE_PARENT), 3);
+        projection.on(new ConsentWithdrawn(caseId, at(3), at(8), mother, PartyRole.FREE_PARENT), 4);
+
+        Map<String, Object> consent = jdbc.queryForMap(
+                "SELECT consent_given, consent_changed_at FROM case_view_person WHERE subject_id = ?", mother.value());
+        assertThat(consent.get("consent_given")).isEqualTo(true);
+        assertThat(((java.sql.Timestamp) consent.get("consent_changed_at")).toInstant()).isEqualTo(at(7));
+    }
+
+    private List<Object> stageAndVersion() {
+        Map<String, Object> row = jdbc.queryForMap("SELECT stage, version FROM case_view WHERE case_id = ?",
+                caseId.value());
+        return List.of(row.get("stage"), row.get("version"));
+    }
+
+    private Instant at(int days) {
+        return requestAt.plusSeconds(days * 86_400L);
+    }
+
+    private RequestReceived requestReceived() {
+        return new RequestReceived(caseId, requestAt, requestAt, ReferrerType.DETAINED_PARENT,
+                ReferralChannel.LETTER, Team.PAS_DE_CALAIS, Prison.CD_BAPAUME, father, PenalStatus.SENTENCED,
+                List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
+                List.of(new ChildOnCase(lea, LocalDate.of(2015, 6, 1), new Department("62"),
+                        HousingType.WITH_FREE_PARENT, mother)),
+                false);
+    }
+}
