@@ -43,6 +43,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -86,40 +87,40 @@ class FamilyCaseCommandController {
     @Operation(summary = "Record a party's consent (adhesion) (204, ETag)")
     ResponseEntity<String> recordConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
                                          HttpServletRequest http) throws BindException {
-        CommandRequest request = CommandRequest.of(http);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(http, request, body, () -> updated(request,
-                new RecordConsent(caseId, request.expectedVersion(), occurredAt, body.party())));
+        return update(http, body, body.occurredAt(),
+                (version, occurredAt) -> new RecordConsent(caseId, version, occurredAt, body.party()));
     }
 
     @PostMapping("/{caseId}/consent-withdrawals")
     @Operation(summary = "Record that a party withdrew their consent (204, ETag)")
     ResponseEntity<String> withdrawConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
                                            HttpServletRequest http) throws BindException {
-        CommandRequest request = CommandRequest.of(http);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(http, request, body, () -> updated(request,
-                new WithdrawConsent(caseId, request.expectedVersion(), occurredAt, body.party())));
+        return update(http, body, body.occurredAt(),
+                (version, occurredAt) -> new WithdrawConsent(caseId, version, occurredAt, body.party()));
     }
 
     @PostMapping("/{caseId}/visits")
     @Operation(summary = "Record a mediated visit (204, ETag)")
     ResponseEntity<String> mediateVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Visit body,
                                         HttpServletRequest http) throws BindException {
-        CommandRequest request = CommandRequest.of(http);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(http, request, body, () -> updated(request,
-                new MediateVisit(caseId, request.expectedVersion(), occurredAt, body.children(), body.place())));
+        return update(http, body, body.occurredAt(), (version, occurredAt) ->
+                new MediateVisit(caseId, version, occurredAt, body.children(), body.place()));
     }
 
     @PostMapping("/{caseId}/closure")
     @Operation(summary = "Close the intervention for one of the report's reasons (204, ETag)")
     ResponseEntity<String> closeIntervention(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Closure body,
                                              HttpServletRequest http) throws BindException {
+        return update(http, body, body.occurredAt(),
+                (version, occurredAt) -> new CloseIntervention(caseId, version, occurredAt, body.reason()));
+    }
+
+    /** A command on an existing case, built from the {@code If-Match} version and the fact's date. */
+    private ResponseEntity<String> update(HttpServletRequest http, Object body, OffsetDateTime occurredAt,
+                                          BiFunction<Long, Instant, Object> command) throws BindException {
         CommandRequest request = CommandRequest.of(http);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(http, request, body, () -> updated(request,
-                new CloseIntervention(caseId, request.expectedVersion(), occurredAt, body.reason())));
+        Object built = command.apply(request.expectedVersion(), notInTheFuture(occurredAt));
+        return run(http, request, body, () -> updated(request, built));
     }
 
     private CommandOutcome openCase(RequestBodies.NewCase body, CommandRequest request) {
