@@ -25,12 +25,11 @@ class ExternalDatabaseTest {
     void a_configured_datasource_url_is_used_instead_of_the_embedded_database() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
              ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseEngineApplication.class)
-                     .properties("server.port=0",
-                             "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
-                             "spring.datasource.username=postgres",
-                             "rep.embedded-postgres.data-directory=" + data.resolve("never-used"),
-                             "rep.personal-data.master-key-file=" + data.resolve("master-key.json"))
-                     .run()) {
+                     .run("--server.port=0",
+                             "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                             "--spring.datasource.username=postgres",
+                             "--rep.embedded-postgres.data-directory=" + data.resolve("never-used"),
+                             "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"))) {
             assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
             assertThat(Files.exists(data.resolve("never-used"))).isFalse();
 

@@ -49,11 +49,11 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CaseEngineApplication.class).properties(
-                "server.port=0",
-                "rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
-                "rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
-                "rep.demo-data.enabled=false").run();
+        return new SpringApplicationBuilder(CaseEngineApplication.class).run(
+                "--server.port=0",
+                "--rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
+                "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
+                "--rep.demo-data.enabled=false");
     }
 
     private static CaseApi api(ConfigurableApplicationContext context) {
