@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import fr.rep.caseengine.app.security.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -26,6 +27,8 @@ class BadInputTest extends EmbeddedDatabaseTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    AccountStore accounts;
+    @Autowired
     JdbcTemplate jdbc;
 
     CaseApi api;
@@ -33,7 +36,7 @@ class BadInputTest extends EmbeddedDatabaseTest {
 
     @BeforeEach
     void client() {
-        api = new CaseApi(http);
+        api = CaseApi.caseworker(http, accounts);
         eventsBefore = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
@@ -109,13 +112,16 @@ class BadInputTest extends EmbeddedDatabaseTest {
     }
 
     @Test
-    void a_command_without_an_actor_is_refused() {
+    void an_anonymous_command_gets_401_and_changes_nothing() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = http.exchange("/api/cases", HttpMethod.POST,
                 new HttpEntity<>(CaseApi.newFamily(), headers), String.class);
 
-        assertThat(fieldErrors(response)).extracting(error -> error.get("field")).containsExactly("X-Actor");
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
     }
 
     @ParameterizedTest

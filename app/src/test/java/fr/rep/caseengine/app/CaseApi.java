@@ -2,6 +2,9 @@ package fr.rep.caseengine.app;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Role;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -12,16 +15,32 @@ import org.springframework.http.ResponseEntity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
-/** The case API as a client sees it: JSON in, status, headers and JSON out. */
+/** The case API as a signed-in client sees it: JSON in, status, headers and JSON out. */
 public class CaseApi {
 
-    public static final String ACTOR = "claire.caseworker";
+    /** A caseworker of the Somme–Aisne–Oise team, the team of {@link #newFamily()}. */
+    public static final String CASEWORKER = "claire";
+    public static final String PASSWORD = "a-test-password";
 
     private final TestRestTemplate http;
 
-    public CaseApi(TestRestTemplate http) {
-        this.http = http;
+    /** Signed in as {@code account}, with the tests' password. */
+    public CaseApi(TestRestTemplate anonymous, String account) {
+        this.http = anonymous.withBasicAuth(account, PASSWORD);
+    }
+
+    /** Signed in as the caseworker {@value #CASEWORKER}, creating the account when it does not exist yet. */
+    public static CaseApi caseworker(TestRestTemplate anonymous, AccountStore accounts) {
+        ensureAccount(accounts, CASEWORKER, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
+        return new CaseApi(anonymous, CASEWORKER);
+    }
+
+    public static void ensureAccount(AccountStore accounts, String username, Set<Role> roles, Team team) {
+        if (!accounts.exists(username)) {
+            accounts.create(username, username, PASSWORD, roles, team);
+        }
     }
 
     /** A family with a detained father, a free mother and two children; the request received a week ago. */
@@ -62,7 +81,6 @@ public class CaseApi {
     public ResponseEntity<String> post(String path, String json, Map<String, String> headers) {
         HttpHeaders all = new HttpHeaders();
         all.setContentType(MediaType.APPLICATION_JSON);
-        all.set("X-Actor", ACTOR);
         headers.forEach(all::set);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, all), String.class);
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import fr.rep.caseengine.app.security.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,8 @@ class EventStorageTest extends EmbeddedDatabaseTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    AccountStore accounts;
     @Autowired
     EventStorageEngine storage;
 
@@ -53,7 +56,7 @@ class EventStorageTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_stored_event_carries_its_revision_its_times_the_actor_and_the_correlation_ids() throws Exception {
-        String caseId = new CaseApi(http).openCase().read("$.caseId");
+        String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
 
         Map<String, Object> row = jdbc.queryForMap("""
                 SELECT payload_type, payload_revision, payload, meta_data FROM domain_event_entry
@@ -67,14 +70,14 @@ class EventStorageTest extends EmbeddedDatabaseTest {
         assertThat(payload.get("occurredAt").asText()).isNotEqualTo(payload.get("recordedAt").asText());
         assertThat(payload.toString()).doesNotContain("Dupont").doesNotContain("Lucas").doesNotContain("06 12");
         JsonNode metadata = json.readTree((byte[]) row.get("meta_data"));
-        assertThat(metadata.get("actor").asText()).isEqualTo(CaseApi.ACTOR);
+        assertThat(metadata.get("actor").asText()).isEqualTo(CaseApi.CASEWORKER);
         assertThat(metadata.get("correlationId").asText()).isNotBlank();
         assertThat(metadata.get("traceId").asText()).isNotBlank();
     }
 
     @Test
     void appending_an_already_used_case_version_is_recognised_as_a_concurrent_write() {
-        CaseApi api = new CaseApi(http);
+        CaseApi api = CaseApi.caseworker(http, accounts);
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
         api.post("/api/cases/" + caseId + "/consents", "{\"occurredAt\": \"%s\", \"party\": \"%s\"}"

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app;
 
 import fr.rep.caseengine.CaseEngineApplication;
+import fr.rep.caseengine.app.security.AccountStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,8 @@ class ExternalDatabaseTest {
             assertThat(Files.exists(data.resolve("never-used"))).isFalse();
 
             String port = app.getEnvironment().getProperty("local.server.port");
-            CaseApi api = new CaseApi(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+            CaseApi api = CaseApi.caseworker(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)),
+                    app.getBean(AccountStore.class));
             String caseId = api.openCase().read("$.caseId");
 
             Long stored = new JdbcTemplate(external.getPostgresDatabase()).queryForObject(

@@ -3,6 +3,7 @@ package fr.rep.caseengine.app;
 import com.jayway.jsonpath.DocumentContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import fr.rep.caseengine.app.security.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
@@ -23,13 +24,15 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    AccountStore accounts;
+    @Autowired
     JdbcTemplate jdbc;
 
     CaseApi api;
 
     @BeforeEach
     void client() {
-        api = new CaseApi(http);
+        api = CaseApi.caseworker(http, accounts);
     }
 
     @Test
@@ -90,7 +93,7 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
         DocumentContext history = json(api.get("/api/cases/" + caseId + "/history?minVersion=1"));
 
         assertThat(history.read("$.events[*].type", List.class)).containsExactly("RequestReceived", "ConsentRecorded");
-        assertThat(history.read("$.events[*].actor", List.class)).containsOnly(CaseApi.ACTOR);
+        assertThat(history.read("$.events[*].actor", List.class)).containsOnly(CaseApi.CASEWORKER);
         assertThat(history.read("$.events[1].traceId", String.class)).isEqualTo("trace-42");
         assertThat(history.read("$.events[1].summary", String.class))
                 .isEqualTo("Consent recorded from the detained parent " + opened.read("$.detainedParent") + ".");

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app;
 
+import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.staff.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -7,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,15 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperationsEndpointsTest extends EmbeddedDatabaseTest {
 
     @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    AccountStore accounts;
+
     TestRestTemplate http;
 
+    @BeforeEach
+    void signInAsAdministrator() {
+        CaseApi.ensureAccount(accounts, "operator", Set.of(Role.ADMINISTRATOR), null);
+        http = anonymous.withBasicAuth("operator", CaseApi.PASSWORD);
+    }
+
     @Test
-    void health_is_up_with_the_database() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+    void health_is_up_with_the_database_and_open_to_anyone() {
+        ResponseEntity<String> health = anonymous.getForEntity("/actuator/health", String.class);
 
         assertThat(health.getStatusCode().value()).isEqualTo(200);
         assertThat(json(health).read("$.status", String.class)).isEqualTo("UP");
-        assertThat(json(health).read("$.components.db.status", String.class)).isEqualTo("UP");
+        assertThat(health.getBody()).doesNotContain("components");
+        ResponseEntity<String> detailed = http.getForEntity("/actuator/health", String.class);
+        assertThat(json(detailed).read("$.components.db.status", String.class)).isEqualTo("UP");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.personaldata.EncryptedPersonalDataStore;
 import fr.rep.caseengine.events.SubjectId;
 import org.junit.jupiter.api.Test;
+import fr.rep.caseengine.app.security.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,13 +21,15 @@ class PersonalDataStoreTest extends EmbeddedDatabaseTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    AccountStore accounts;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     EncryptedPersonalDataStore store;
 
     @Test
     void personal_details_are_stored_encrypted_and_read_back() {
-        DocumentContext opened = new CaseApi(http).openCase();
+        DocumentContext opened = CaseApi.caseworker(http, accounts).openCase();
         SubjectId mother = SubjectId.of(opened.read("$.parties.mother"));
 
         byte[] stored = jdbc.queryForObject("SELECT ciphertext FROM personal_data WHERE subject_id = ?",
@@ -42,7 +45,7 @@ class PersonalDataStoreTest extends EmbeddedDatabaseTest {
 
     @Test
     void each_person_has_a_key_of_their_own() {
-        DocumentContext opened = new CaseApi(http).openCase();
+        DocumentContext opened = CaseApi.caseworker(http, accounts).openCase();
         List<byte[]> keys = jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_key WHERE subject_id IN (?, ?)",
                 byte[].class, SubjectId.of(opened.read("$.parties.mother")).value(),
                 SubjectId.of(opened.read("$.detainedParent")).value());
@@ -53,7 +56,7 @@ class PersonalDataStoreTest extends EmbeddedDatabaseTest {
 
     @Test
     void erasing_a_person_makes_them_unreadable_everywhere_while_the_history_stays_whole() {
-        CaseApi api = new CaseApi(http);
+        CaseApi api = CaseApi.caseworker(http, accounts);
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
         SubjectId lucas = SubjectId.of(opened.read("$.children[0]"));

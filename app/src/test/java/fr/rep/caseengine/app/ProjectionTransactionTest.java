@@ -2,6 +2,7 @@ package fr.rep.caseengine.app;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import fr.rep.caseengine.app.security.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,8 @@ class ProjectionTransactionTest extends EmbeddedDatabaseTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    AccountStore accounts;
 
     @AfterEach
     void removeFault() {
@@ -38,7 +41,7 @@ class ProjectionTransactionTest extends EmbeddedDatabaseTest {
                     RETURN NEW;
                 END $$""");
         jdbc.execute("CREATE TRIGGER refuse_rouen BEFORE INSERT ON case_view FOR EACH ROW EXECUTE FUNCTION refuse_rouen()");
-        CaseApi api = new CaseApi(http);
+        CaseApi api = CaseApi.caseworker(http, accounts);
 
         String caseId = CaseApi.json(api.post("/api/cases",
                 CaseApi.newFamily().replace("\"MA_AMIENS\"", "\"ROUEN\""), java.util.Map.of())).read("$.caseId");

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app;
 
 import fr.rep.caseengine.CaseEngineApplication;
+import fr.rep.caseengine.app.security.AccountStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +59,7 @@ class RestartTest {
 
     private static CaseApi api(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return new CaseApi(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+        return CaseApi.caseworker(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)),
+                context.getBean(AccountStore.class));
     }
 }

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.demo;
 
+import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.command.familycase.CloseIntervention;
 import fr.rep.caseengine.command.familycase.MediateVisit;
 import fr.rep.caseengine.command.familycase.ReceiveRequest;
@@ -21,6 +22,7 @@ import fr.rep.caseengine.events.familycase.ReferralChannel;
 import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitPlace;
+import fr.rep.caseengine.events.staff.Role;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,12 +41,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Four fictional families at different stages, sent as commands like any caseworker's (actor {@value #ACTOR}).
- * Loaded only into an empty event store, so restarting never duplicates them.
+ * Four fictional families at different stages, sent as commands like any caseworker's (actor {@value #ACTOR}), and
+ * one account per role to look at them with. Loaded only into an empty event store, so restarting never duplicates them.
  */
 @Component
+@Order(10)
 @ConditionalOnProperty(name = "rep.demo-data.enabled", havingValue = "true")
 class DemoDataset implements ApplicationRunner {
 
@@ -52,14 +57,18 @@ class DemoDataset implements ApplicationRunner {
 
     private final CommandGateway commands;
     private final PersonalDataRecorder personalData;
+    private final AccountStore accounts;
+    private final DemoDataProperties properties;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoDataset(CommandGateway commands, PersonalDataRecorder personalData, JdbcTemplate jdbc,
-                TransactionTemplate transaction, Clock clock) {
+    DemoDataset(CommandGateway commands, PersonalDataRecorder personalData, AccountStore accounts,
+                DemoDataProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
         this.commands = commands;
         this.personalData = personalData;
+        this.accounts = accounts;
+        this.properties = properties;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -73,12 +82,28 @@ class DemoDataset implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> {
+            staff();
             familyInSupport();
             familySettingUp();
             familyJustReceived();
             familyClosed();
         });
-        LOG.info("Demo dataset loaded: 4 cases");
+        LOG.info("Demo dataset loaded: 4 cases; accounts claire, paul (caseworkers), nadia (team manager), "
+                + "marc (service manager), alice (auditor), all with the demo password");
+    }
+
+    private void staff() {
+        account("claire", "Claire Martin", Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
+        account("paul", "Paul Lemaire", Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS);
+        account("nadia", "Nadia Haddad", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS);
+        account("marc", "Marc Vasseur", Set.of(Role.SERVICE_MANAGER), null);
+        account("alice", "Alice Moreau", Set.of(Role.AUDITOR), null);
+    }
+
+    private void account(String username, String displayName, Set<Role> roles, Team team) {
+        if (!accounts.exists(username)) {
+            accounts.create(username, displayName, properties.password(), roles, team);
+        }
     }
 
     private void familyInSupport() {

@@ -24,6 +24,8 @@ public enum CaseRule {
             "A consent that is current cannot be recorded again"),
     NO_CURRENT_CONSENT_TO_WITHDRAW("no-current-consent-to-withdraw",
             "Only a current consent can be withdrawn"),
+    ALREADY_ASSIGNED("already-assigned",
+            "A case is assigned to a caseworker who does not have it yet"),
     REQUEST_NEEDS_A_COMPLETE_FAMILY("request-needs-a-complete-family",
             "A request names at least one child, each person once, and every child's holder of parental authority among its parties");
 

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.EventMetadata;
+import fr.rep.caseengine.events.staff.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -15,28 +16,21 @@ import java.util.regex.Pattern;
  * What a command request says besides its body: who acts, the idempotency key, the version the client saw and the
  * correlation id to trace it by. Headers are checked like body fields: a malformed one is a 400 naming it.
  *
- * @param actor           the person acting; read from {@code X-Actor} until sign-in exists (issue #6)
+ * @param caller          the signed-in account acting, never anything the client sends
  * @param idempotencyKey  {@code Idempotency-Key}, or {@code null}
  * @param expectedVersion the version in {@code If-Match}, or {@code null}
  * @param traceId         {@code X-Correlation-Id}, or a new one; recorded on every event the command causes
  */
-record CommandRequest(String actor, String idempotencyKey, Long expectedVersion, String traceId) {
+record CommandRequest(Caller caller, String idempotencyKey, Long expectedVersion, String traceId) {
 
-    static final String ACTOR_HEADER = "X-Actor";
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
-    private static final Pattern ACTOR = Pattern.compile("[\\p{L}0-9._@' :-]{1,100}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Pattern VERSION = Pattern.compile("(W/)?\"?([0-9]{1,18})\"?");
 
-    static CommandRequest of(HttpServletRequest request) throws BindException {
+    static CommandRequest of(HttpServletRequest request, Caller caller) throws BindException {
         MapBindingResult errors = new MapBindingResult(new HashMap<>(), "headers");
-        String actor = request.getHeader(ACTOR_HEADER);
-        if (actor == null || !ACTOR.matcher(actor).matches()) {
-            errors.addError(new FieldError("headers", ACTOR_HEADER, actor, false, null, null,
-                    "must name the person acting (letters, digits, . _ @ ' : - and spaces, at most 100)"));
-        }
         String key = request.getHeader(IDEMPOTENCY_KEY_HEADER);
         if (key != null && !TOKEN.matcher(key).matches()) {
             errors.addError(new FieldError("headers", IDEMPOTENCY_KEY_HEADER, key, false, null, null,
@@ -61,10 +55,10 @@ record CommandRequest(String actor, String idempotencyKey, Long expectedVersion,
         if (errors.hasErrors()) {
             throw new BindException(errors);
         }
-        return new CommandRequest(actor, key, expectedVersion, traceId != null ? traceId : UUID.randomUUID().toString());
+        return new CommandRequest(caller, key, expectedVersion, traceId != null ? traceId : UUID.randomUUID().toString());
     }
 
     Map<String, String> metadata() {
-        return Map.of(EventMetadata.ACTOR, actor, EventMetadata.TRACE_ID, traceId);
+        return Map.of(EventMetadata.ACTOR, caller.account(), EventMetadata.TRACE_ID, traceId);
     }
 }

@@ -2,6 +2,7 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
@@ -53,6 +54,7 @@ class FamilyCase {
     /** Per party, the instants at which their consent was given (true) or withdrawn (false). */
     private final Map<SubjectId, NavigableMap<Instant, Boolean>> consentTimelines = new HashMap<>();
     private InterventionClosed closing;
+    private String assignedTo;
 
     protected FamilyCase() {
         // required by Axon to rebuild the case from its events
@@ -65,6 +67,17 @@ class FamilyCase {
                 command.referrerType(), command.channel(), command.team(), command.prison(),
                 command.detainedParent(), command.penalStatus(), command.parties(), command.children(),
                 command.educationalOrJudicialMeasure()));
+    }
+
+    @CommandHandler
+    long handle(AssignCase command, Clock clock) {
+        requireStageAllows(command);
+        if (command.caseworker().equals(assignedTo)) {
+            throw new CaseRuleViolation(CaseRule.ALREADY_ASSIGNED,
+                    "the case is already assigned to " + assignedTo);
+        }
+        apply(new CaseAssigned(caseId, command.occurredAt(), clock.instant(), command.caseworker()));
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -232,6 +245,12 @@ class FamilyCase {
         parties.put(event.detainedParent(), PartyRole.DETAINED_PARENT);
         event.parties().forEach(party -> parties.put(party.subjectId(), party.role()));
         event.children().forEach(child -> children.put(child.subjectId(), child));
+        advanceStage(event);
+    }
+
+    @EventSourcingHandler
+    void on(CaseAssigned event) {
+        assignedTo = event.caseworker();
         advanceStage(event);
     }
 

@@ -2,6 +2,8 @@ package fr.rep.caseengine.command.familycase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.command.access.CaseAccess;
+import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.IdempotentCommands;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
@@ -12,6 +14,7 @@ import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.Department;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,14 +64,19 @@ class FamilyCaseCommandController {
 
     private final CommandGateway commands;
     private final IdempotentCommands idempotent;
+    private final CaseAccess access;
+    private final Caseworkers caseworkers;
     private final PersonalDataRecorder personalData;
     private final ObjectMapper json;
     private final Clock clock;
 
-    FamilyCaseCommandController(CommandGateway commands, IdempotentCommands idempotent,
-                                PersonalDataRecorder personalData, ObjectMapper json, Clock clock) {
+    FamilyCaseCommandController(CommandGateway commands, IdempotentCommands idempotent, CaseAccess access,
+                                Caseworkers caseworkers, PersonalDataRecorder personalData, ObjectMapper json,
+                                Clock clock) {
         this.commands = commands;
         this.idempotent = idempotent;
+        this.access = access;
+        this.caseworkers = caseworkers;
         this.personalData = personalData;
         this.json = json;
         this.clock = clock;
@@ -76,51 +84,76 @@ class FamilyCaseCommandController {
 
     @PostMapping
     @Operation(summary = "Register a family's request: opens a case (201, Location, ETag)")
-    ResponseEntity<String> receiveRequest(@Valid @RequestBody RequestBodies.NewCase body, HttpServletRequest http)
-            throws BindException {
-        CommandRequest request = CommandRequest.of(http);
+    ResponseEntity<String> receiveRequest(@Valid @RequestBody RequestBodies.NewCase body, HttpServletRequest http,
+                                          Caller caller) throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
         requireCoherentFamily(body);
+        if (!caller.isIn(body.team())) {
+            throw new TeamOfTheCaller(body.team());
+        }
         return run(http, request, body, () -> openCase(body, request));
     }
 
     @PostMapping("/{caseId}/consents")
     @Operation(summary = "Record a party's consent (adhesion) (204, ETag)")
     ResponseEntity<String> recordConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
-                                         HttpServletRequest http) throws BindException {
-        return update(http, body, body.occurredAt(),
+                                         HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(),
                 (version, occurredAt) -> new RecordConsent(caseId, version, occurredAt, body.party()));
     }
 
     @PostMapping("/{caseId}/consent-withdrawals")
     @Operation(summary = "Record that a party withdrew their consent (204, ETag)")
     ResponseEntity<String> withdrawConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
-                                           HttpServletRequest http) throws BindException {
-        return update(http, body, body.occurredAt(),
+                                           HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(),
                 (version, occurredAt) -> new WithdrawConsent(caseId, version, occurredAt, body.party()));
     }
 
     @PostMapping("/{caseId}/visits")
     @Operation(summary = "Record a mediated visit (204, ETag)")
     ResponseEntity<String> mediateVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Visit body,
-                                        HttpServletRequest http) throws BindException {
-        return update(http, body, body.occurredAt(), (version, occurredAt) ->
+                                        HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
                 new MediateVisit(caseId, version, occurredAt, body.children(), body.place()));
     }
 
     @PostMapping("/{caseId}/closure")
     @Operation(summary = "Close the intervention for one of the report's reasons (204, ETag)")
     ResponseEntity<String> closeIntervention(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Closure body,
-                                             HttpServletRequest http) throws BindException {
-        return update(http, body, body.occurredAt(),
+                                             HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(),
                 (version, occurredAt) -> new CloseIntervention(caseId, version, occurredAt, body.reason()));
     }
 
-    /** A command on an existing case, built from the {@code If-Match} version and the fact's date. */
-    private ResponseEntity<String> update(HttpServletRequest http, Object body, OffsetDateTime occurredAt,
-                                          BiFunction<Long, Instant, Object> command) throws BindException {
-        CommandRequest request = CommandRequest.of(http);
+    @PostMapping("/{caseId}/assignment")
+    @Operation(summary = "Assign the case to a caseworker; team managers of the case's team (204, ETag)")
+    ResponseEntity<String> assign(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Assignment body,
+                                  HttpServletRequest http, Caller caller) throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        if (!caseworkers.isActiveCaseworker(body.caseworker())) {
+            throw invalid("caseworker", body.caseworker(), "is not an active caseworker account");
+        }
+        return run(http, request, body, () -> {
+            access.requireCanAssign(caller, caseId);
+            return updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, body.caseworker()));
+        });
+    }
+
+    /**
+     * A caseworker's command on an existing case, built from the {@code If-Match} version and the fact's date.
+     * Reach is checked inside the command's transaction, after an idempotent resend has had its answer.
+     */
+    private ResponseEntity<String> update(HttpServletRequest http, Caller caller, CaseId caseId, Object body,
+                                          OffsetDateTime occurredAt, BiFunction<Long, Instant, Object> command)
+            throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
         Object built = command.apply(request.expectedVersion(), notInTheFuture(occurredAt));
-        return run(http, request, body, () -> updated(request, built));
+        return run(http, request, body, () -> {
+            access.requireCanAct(caller, caseId);
+            return updated(request, built);
+        });
     }
 
     private CommandOutcome openCase(RequestBodies.NewCase body, CommandRequest request) {
@@ -168,7 +201,8 @@ class FamilyCaseCommandController {
     private ResponseEntity<String> run(HttpServletRequest http, CommandRequest request, Object body,
                                        Supplier<CommandOutcome> command) {
         String fingerprint = fingerprint(http.getMethod() + " " + http.getRequestURI() + " " + toJson(body));
-        CommandOutcome outcome = idempotent.run(request.actor(), request.idempotencyKey(), fingerprint, command);
+        CommandOutcome outcome = idempotent.run(request.caller().account(), request.idempotencyKey(), fingerprint,
+                command);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
                 .eTag(Long.toString(outcome.version()))
                 .header(CommandRequest.CORRELATION_ID_HEADER, request.traceId());
@@ -184,12 +218,15 @@ class FamilyCaseCommandController {
     private Instant notInTheFuture(OffsetDateTime occurredAt) throws BindException {
         Instant instant = occurredAt.toInstant();
         if (instant.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
-            MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
-            errors.addError(new FieldError("body", "occurredAt", occurredAt, false, null, null,
-                    "must not be in the future: record what has happened"));
-            throw new BindException(errors);
+            throw invalid("occurredAt", occurredAt, "must not be in the future: record what has happened");
         }
         return instant;
+    }
+
+    private static BindException invalid(String field, Object value, String rule) {
+        MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
+        errors.addError(new FieldError("body", field, value, false, null, null, rule));
+        return new BindException(errors);
     }
 
     private void requireCoherentFamily(RequestBodies.NewCase body) throws BindException {

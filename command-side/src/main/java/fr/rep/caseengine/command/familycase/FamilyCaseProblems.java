@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.familycase;
 
+import fr.rep.caseengine.command.access.CaseOutOfReach;
 import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -46,12 +47,23 @@ class FamilyCaseProblems {
         return problem;
     }
 
-    @ExceptionHandler
-    ProblemDetail unknownCase(AggregateNotFoundException notFound) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No case with id " + notFound.getAggregateIdentifier());
+    /** An unknown case and a case out of the caller's reach answer alike, so as not to confirm it exists. */
+    @ExceptionHandler({CaseOutOfReach.class, AggregateNotFoundException.class})
+    ProblemDetail unknownCase(RuntimeException unknown) {
+        String detail = unknown instanceof AggregateNotFoundException notFound
+                ? "No case with id " + notFound.getAggregateIdentifier()
+                : unknown.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setType(URI.create("urn:rep:problem:unknown-case"));
         problem.setTitle("Unknown case");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail otherTeam(TeamOfTheCaller otherTeam) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, otherTeam.getMessage());
+        problem.setType(URI.create("urn:rep:problem:other-team"));
+        problem.setTitle("Not your team");
         return problem;
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 final class Lifecycle {
 
     private static final Set<Class<?>> WHILE_OPEN =
-            Set.of(RecordConsent.class, WithdrawConsent.class, MediateVisit.class, CloseIntervention.class);
+            Set.of(AssignCase.class, RecordConsent.class, WithdrawConsent.class, MediateVisit.class,
+                    CloseIntervention.class);
 
     static final Map<CaseStage, Set<Class<?>>> ALLOWED_COMMANDS = Map.of(
             CaseStage.RECEPTION, WHILE_OPEN,

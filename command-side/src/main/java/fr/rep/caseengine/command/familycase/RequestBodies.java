@@ -77,6 +77,9 @@ final class RequestBodies {
     record Closure(@NotNull OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
     }
 
+    record Assignment(@NotNull OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String caseworker) {
+    }
+
     /** The answer to a new case: its id and the subject ids given to each person, in the request's order. */
     record CaseOpened(String caseId, long version, SubjectId detainedParent,
                       Map<String, SubjectId> parties, List<SubjectId> children) {

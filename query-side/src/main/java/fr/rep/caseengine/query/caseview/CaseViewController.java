@@ -4,6 +4,8 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Caller;
+import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.personaldata.PersonalDataReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,13 +57,15 @@ class CaseViewController {
 
     @GetMapping
     @Operation(summary = "List cases, newest request first, filtered by team, prison and stage")
-    CasePage list(@RequestParam(required = false) Team team,
+    CasePage list(Caller caller,
+                  @RequestParam(required = false) Team team,
                   @RequestParam(required = false) Prison prison,
                   @RequestParam(required = false) CaseStage stage,
                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        List<Object> arguments = new ArrayList<>();
+        ViewScope scope = ViewScope.forList(caller);
+        StringBuilder where = new StringBuilder(" v WHERE " + scope.condition());
+        List<Object> arguments = new ArrayList<>(scope.arguments());
         if (team != null) {
             where.append(" AND team = ?");
             arguments.add(team.name());
@@ -100,17 +104,18 @@ class CaseViewController {
 
     record CaseDetail(UUID caseId, long version, Team team, Prison prison, CaseStage stage, String referrerType,
                       String channel, String penalStatus, boolean educationalOrJudicialMeasure, Instant receivedAt,
-                      int visitCount, Instant lastVisitAt, Instant closedAt, String closingReason,
-                      List<Adult> adults, List<Child> children) {
+                      String assignedTo, int visitCount, Instant lastVisitAt, Instant closedAt,
+                      String closingReason, List<Adult> adults, List<Child> children) {
     }
 
     @GetMapping("/{caseId}")
     @Operation(summary = "A case's current state and version; minVersion waits briefly for a command just sent")
     ResponseEntity<CaseDetail> detail(@PathVariable UUID caseId,
-                                      @RequestParam(required = false) @Min(0) Long minVersion) {
-        versions.awaitVersion(caseId, minVersion);
-        List<CaseDetail> found = jdbc.query("SELECT * FROM case_view WHERE case_id = ?",
-                (rs, row) -> detail(rs, people(caseId)), caseId);
+                                      @RequestParam(required = false) @Min(0) Long minVersion, Caller caller) {
+        ViewScope scope = ViewScope.forCase(caller);
+        versions.awaitVersion(caseId, minVersion, scope);
+        List<CaseDetail> found = jdbc.query("SELECT * FROM case_view v WHERE case_id = ? AND " + scope.condition(),
+                (rs, row) -> detail(rs, people(caseId)), scope.argumentsAfter(caseId));
         if (found.isEmpty()) {
             throw new UnknownCase(caseId);
         }
@@ -150,7 +155,7 @@ class CaseViewController {
                 Team.valueOf(rs.getString("team")), Prison.valueOf(rs.getString("prison")),
                 CaseStage.valueOf(rs.getString("stage")), rs.getString("referrer_type"), rs.getString("channel"),
                 rs.getString("penal_status"), rs.getBoolean("educational_or_judicial_measure"),
-                instant(rs, "received_at"), rs.getInt("visit_count"), instant(rs, "last_visit_at"),
+                instant(rs, "received_at"), rs.getString("assigned_to"), rs.getInt("visit_count"), instant(rs, "last_visit_at"),
                 instant(rs, "closed_at"), rs.getString("closing_reason"), adults, children);
     }
 

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.caseview;
 
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
@@ -64,6 +65,14 @@ class CaseViewProjection {
         jdbc.batchUpdate("""
                 INSERT INTO case_view_person (case_id, subject_id, position, role, birth_date, department, housing,
                     parental_authority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", people);
+    }
+
+    @EventHandler
+    void on(CaseAssigned event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            jdbc.update("UPDATE case_view SET assigned_to = ? WHERE case_id = ?", event.caseworker(),
+                    event.caseId().value());
+        }
     }
 
     @EventHandler

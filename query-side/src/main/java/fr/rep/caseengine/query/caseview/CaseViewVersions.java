@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.caseview;
 
+import fr.rep.caseengine.query.access.ViewScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,18 +33,20 @@ public class CaseViewVersions {
 
     /**
      * Returns once the case is at {@code minVersion} or later; does nothing when {@code minVersion} is null.
+     * A case outside the reader's scope looks exactly like one not yet projected.
      *
      * @throws ViewBehind when the views did not get there in time
      */
-    public void awaitVersion(UUID caseId, Long minVersion) {
+    public void awaitVersion(UUID caseId, Long minVersion, ViewScope scope) {
         if (minVersion == null) {
             return;
         }
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
-            List<Long> versions = jdbc.queryForList("SELECT version FROM case_view WHERE case_id = ?", Long.class,
-                    caseId);
+            List<Long> versions = jdbc.queryForList(
+                    "SELECT version FROM case_view v WHERE case_id = ? AND " + scope.condition(), Long.class,
+                    scope.argumentsAfter(caseId));
             if (!versions.isEmpty() && versions.get(0) >= minVersion) {
                 return;
             }

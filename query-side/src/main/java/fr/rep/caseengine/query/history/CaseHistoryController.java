@@ -1,5 +1,7 @@
 package fr.rep.caseengine.query.history;
 
+import fr.rep.caseengine.events.staff.Caller;
+import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.caseview.CaseViewVersions;
 import fr.rep.caseengine.query.caseview.UnknownCase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,15 +39,19 @@ class CaseHistoryController {
 
     @GetMapping("/api/cases/{caseId}/history")
     @Operation(summary = "Every event of a case: type, actor, occurredAt, recordedAt and a readable summary")
-    History history(@PathVariable UUID caseId, @RequestParam(required = false) @Min(0) Long minVersion) {
-        versions.awaitVersion(caseId, minVersion);
+    History history(@PathVariable UUID caseId, @RequestParam(required = false) @Min(0) Long minVersion,
+                    Caller caller) {
+        ViewScope scope = ViewScope.forCase(caller);
+        versions.awaitVersion(caseId, minVersion, scope);
         List<Entry> entries = jdbc.query("""
                 SELECT sequence_number, event_type, summary, actor, occurred_at, recorded_at, correlation_id, trace_id
-                FROM case_history_entry WHERE case_id = ? ORDER BY sequence_number""",
+                FROM case_history_entry h
+                WHERE case_id = ? AND EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = h.case_id AND """
+                        + scope.condition() + ") ORDER BY sequence_number",
                 (rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
                         rs.getString(7), rs.getString(8)),
-                caseId);
+                scope.argumentsAfter(caseId));
         if (entries.isEmpty()) {
             throw new UnknownCase(caseId);
         }

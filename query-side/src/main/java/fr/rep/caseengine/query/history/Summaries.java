@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.history;
 
+import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
@@ -24,6 +25,9 @@ final class Summaries {
                     + ", team " + request.team().label()
                     + (request.educationalOrJudicialMeasure() ? ", with an educational or judicial measure" : "")
                     + ".";
+        }
+        if (event instanceof CaseAssigned assignment) {
+            return "Case assigned to " + assignment.caseworker() + ".";
         }
         if (event instanceof ConsentRecorded consent) {
             return "Consent recorded from the " + party(consent.role()) + " " + consent.party() + ".";

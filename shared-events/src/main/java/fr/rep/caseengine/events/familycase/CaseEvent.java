@@ -10,7 +10,7 @@ import java.time.Instant;
  * The actor and correlation id travel as metadata (see {@link fr.rep.caseengine.events.EventMetadata}).
  */
 public sealed interface CaseEvent
-        permits RequestReceived, ConsentRecorded, ConsentWithdrawn, VisitMediated, InterventionClosed {
+        permits RequestReceived, CaseAssigned, ConsentRecorded, ConsentWithdrawn, VisitMediated, InterventionClosed {
 
     CaseId caseId();
 

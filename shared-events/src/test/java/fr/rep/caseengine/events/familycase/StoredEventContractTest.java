@@ -27,7 +27,7 @@ class StoredEventContractTest {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @ParameterizedTest
-    @ValueSource(classes = {RequestReceived.class, ConsentRecorded.class, ConsentWithdrawn.class,
+    @ValueSource(classes = {RequestReceived.class, CaseAssigned.class, ConsentRecorded.class, ConsentWithdrawn.class,
             VisitMediated.class, InterventionClosed.class})
     void a_revision_1_payload_reads_back_and_writes_the_same_json(Class<? extends CaseEvent> type) throws IOException {
         assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");

@@ -1,0 +1,34 @@
+package fr.rep.caseengine.app.security;
+
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Caller;
+import fr.rep.caseengine.events.staff.Role;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A staff account as stored; the password hash never leaves this package. */
+record Account(String username, String displayName, String passwordHash, Set<Role> roles, Team team,
+               boolean enabled, boolean mustChangePassword, int failedSignIns, Instant lockedUntil) {
+
+    /** Granted while the one-time password is still in use: it only allows changing it. */
+    static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+    List<String> authorities() {
+        List<String> authorities = new ArrayList<>();
+        roles.forEach(role -> authorities.add(role.authority()));
+        if (team != null) {
+            authorities.add(Caller.TEAM_AUTHORITY_PREFIX + team.name());
+        }
+        if (mustChangePassword) {
+            authorities.add(PASSWORD_CHANGE_REQUIRED);
+        }
+        return authorities;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

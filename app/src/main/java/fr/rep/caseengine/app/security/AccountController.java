@@ -1,0 +1,125 @@
+package fr.rep.caseengine.app.security;
+
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Caller;
+import fr.rep.caseengine.events.staff.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** Accounts: administrators create and disable them; everyone reads their own and changes their password. */
+@RestController
+@Tag(name = "Accounts")
+class AccountController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountController.class);
+
+    private final AccountStore accounts;
+
+    AccountController(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    record AccountView(String username, String displayName, Set<Role> roles, Team team, boolean enabled,
+                       boolean mustChangePassword) {
+
+        static AccountView of(Account account) {
+            return new AccountView(account.username(), account.displayName(), account.roles(), account.team(),
+                    account.enabled(), account.mustChangePassword());
+        }
+    }
+
+    record NewAccount(@NotBlank @Pattern(regexp = "[a-z0-9._-]{2,100}",
+                              message = "must be 2 to 100 lower-case letters, digits, '.', '_' or '-'") String username,
+                      @NotBlank @Size(max = 200) String displayName,
+                      @NotEmpty Set<Role> roles,
+                      Team team) {
+    }
+
+    record CreatedAccount(AccountView account, String oneTimePassword) {
+    }
+
+    record PasswordChange(@NotBlank String currentPassword,
+                          @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
+                          String newPassword) {
+    }
+
+    @GetMapping("/api/accounts")
+    @Operation(summary = "Every account (administrators)")
+    List<AccountView> all() {
+        return accounts.all().stream().map(AccountView::of).toList();
+    }
+
+    @PostMapping("/api/accounts")
+    @Operation(summary = "Create an account; its one-time password is in this answer only (administrators)")
+    ResponseEntity<Object> create(@Valid @RequestBody NewAccount body, Caller caller) {
+        boolean needsTeam = body.roles().contains(Role.CASEWORKER) || body.roles().contains(Role.TEAM_MANAGER);
+        if (needsTeam && body.team() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "team: caseworkers and team managers need a team");
+        }
+        if (accounts.exists(body.username())) {
+            return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
+        }
+        String password = accounts.createWithOneTimePassword(body.username(), body.displayName(), body.roles(),
+                body.team());
+        LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
+        return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
+                AccountView.of(accounts.find(body.username()).orElseThrow()), password));
+    }
+
+    @PostMapping("/api/accounts/{username}/disable")
+    @Operation(summary = "Disable an account: it can no longer sign in (administrators)")
+    ResponseEntity<Object> disable(@PathVariable String username, Caller caller) {
+        if (!accounts.exists(username)) {
+            return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
+        }
+        accounts.disable(username);
+        LOG.info("Account '{}' disabled by '{}'", username, caller.account());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/account")
+    @Operation(summary = "The signed-in account")
+    AccountView me(Caller caller) {
+        return AccountView.of(accounts.find(caller.account()).orElseThrow());
+    }
+
+    @PostMapping("/api/account/password")
+    @Operation(summary = "Change one's own password (required after a one-time password)")
+    ResponseEntity<Object> changePassword(@Valid @RequestBody PasswordChange body, Caller caller) {
+        Account account = accounts.find(caller.account()).orElseThrow();
+        if (!accounts.passwordMatches(account, body.currentPassword())) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "currentPassword: does not match");
+        }
+        if (body.newPassword().equals(body.currentPassword())) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "newPassword: must differ from the current one");
+        }
+        accounts.changePassword(account.username(), body.newPassword());
+        LOG.info("Account '{}' changed its password", account.username());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:rep:problem:" + type));
+        return ResponseEntity.status(status).body(problem);
+    }
+}

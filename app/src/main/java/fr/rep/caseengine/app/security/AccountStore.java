@@ -1,0 +1,148 @@
+package fr.rep.caseengine.app.security;
+
+import fr.rep.caseengine.command.access.Caseworkers;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Staff accounts in PostgreSQL. Passwords are hashed with the delegating encoder (bcrypt today). */
+@Component
+public class AccountStore implements Caseworkers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int LOCK_AFTER = 3;
+    private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Creates an account and returns its one-time password, to be changed at first sign-in. */
+    public String createWithOneTimePassword(String username, String displayName, Set<Role> roles, Team team) {
+        String oneTimePassword = oneTimePassword();
+        insert(username, displayName, oneTimePassword, roles, team, true);
+        return oneTimePassword;
+    }
+
+    /** Creates an account with a password its holder chose. */
+    public void create(String username, String displayName, String password, Set<Role> roles, Team team) {
+        insert(username, displayName, password, roles, team, false);
+    }
+
+    private void insert(String username, String displayName, String password, Set<Role> roles, Team team,
+                        boolean mustChangePassword) {
+        jdbc.update("""
+                INSERT INTO account (username, display_name, password_hash, roles, team, must_change_password,
+                    created_at) VALUES (?, ?, ?, ?::varchar[], ?, ?, ?)""",
+                username, displayName, passwords.encode(password), toArray(roles), team == null ? null : team.name(),
+                mustChangePassword, Timestamp.from(clock.instant()));
+    }
+
+    public boolean exists(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM account WHERE username = ?)",
+                Boolean.class, username));
+    }
+
+    long count() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    Optional<Account> find(String username) {
+        return jdbc.query("SELECT * FROM account WHERE username = ?", ACCOUNT, username).stream().findFirst();
+    }
+
+    List<Account> all() {
+        return jdbc.query("SELECT * FROM account ORDER BY username", ACCOUNT);
+    }
+
+    boolean passwordMatches(Account account, String rawPassword) {
+        return account.passwordHash() != null && passwords.matches(rawPassword, account.passwordHash());
+    }
+
+    void changePassword(String username, String newPassword) {
+        jdbc.update("UPDATE account SET password_hash = ?, must_change_password = FALSE WHERE username = ?",
+                passwords.encode(newPassword), username);
+    }
+
+    void disable(String username) {
+        jdbc.update("UPDATE account SET enabled = FALSE WHERE username = ?", username);
+    }
+
+    /** Counts a failed sign-in; from the third in a row, locks the account for a delay that doubles each time. */
+    int recordFailedSignIn(String username) {
+        List<Integer> failures = jdbc.queryForList(
+                "UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE username = ? RETURNING failed_sign_ins",
+                Integer.class, username);
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        int failed = failures.get(0);
+        if (failed >= LOCK_AFTER) {
+            Duration lock = Duration.ofSeconds(1L << Math.min(failed - LOCK_AFTER, 20));
+            lock = lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+            jdbc.update("UPDATE account SET locked_until = ? WHERE username = ?",
+                    Timestamp.from(clock.instant().plus(lock)), username);
+        }
+        return failed;
+    }
+
+    void recordSuccessfulSignIn(String username) {
+        jdbc.update("UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE username = ? "
+                + "AND (failed_sign_ins > 0 OR locked_until IS NOT NULL)", username);
+    }
+
+    @Override
+    public boolean isActiveCaseworker(String account) {
+        return find(account).filter(found -> found.enabled() && found.roles().contains(Role.CASEWORKER)).isPresent();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static String oneTimePassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String toArray(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static final RowMapper<Account> ACCOUNT = (rs, row) -> {
+        String[] roles = (String[]) rs.getArray("roles").getArray();
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles).map(Role::valueOf).forEach(parsed::add);
+        String team = rs.getString("team");
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                parsed, team == null ? null : Team.valueOf(team), rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"), rs.getInt("failed_sign_ins"),
+                locked == null ? null : locked.toInstant());
+    };
+}

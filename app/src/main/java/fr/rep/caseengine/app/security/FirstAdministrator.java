@@ -1,0 +1,41 @@
+package fr.rep.caseengine.app.security;
+
+import fr.rep.caseengine.events.staff.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/**
+ * On the first start, with no account at all, creates the administrator {@value #USERNAME} with a one-time password
+ * printed once in the log and stored nowhere else in clear; it must be changed at first sign-in.
+ */
+@Component
+@Order(0)
+class FirstAdministrator implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final AccountStore accounts;
+
+    FirstAdministrator(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.count() > 0) {
+            return;
+        }
+        String password = accounts.createWithOneTimePassword(USERNAME, "Administrator", Set.of(Role.ADMINISTRATOR),
+                null);
+        LOG.warn("No account existed: created administrator '{}' with one-time password {} "
+                + "(shown only now; it must be changed at first sign-in with POST /api/account/password)",
+                USERNAME, password);
+    }
+}

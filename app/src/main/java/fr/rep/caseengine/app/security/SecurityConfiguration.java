@@ -1,0 +1,117 @@
+package fr.rep.caseengine.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.events.staff.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Browsers sign in with a form (or OpenID Connect when configured) and hold a session cookie,
+ * protected by a CSRF token; API clients send HTTP Basic credentials on each request, without a session. Everything
+ * but health and sign-in needs an account; each endpoint lists the roles it serves, and the views narrow further to
+ * the cases in the caller's scope.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CASEWORKER = Role.CASEWORKER.name();
+    private static final String TEAM_MANAGER = Role.TEAM_MANAGER.name();
+    private static final String SERVICE_MANAGER = Role.SERVICE_MANAGER.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
+
+    /**
+     * CSRF protects what a browser sends on its own: the session cookie. Requests with an Authorization header, and
+     * requests with no session at all (other than the sign-in form), carry nothing a forged page could reuse.
+     */
+    private static final RequestMatcher NOTHING_TO_FORGE = request -> request.getHeader("Authorization") != null
+            || (request.getRequestedSessionId() == null && !"/login".equals(request.getServletPath()));
+
+    /** API and operations paths answer 401 with a problem; only pages redirect to the sign-in form. */
+    private static final RequestMatcher NOT_A_PAGE = request -> {
+        String path = request.getServletPath();
+        return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json,
+                                    ObjectProvider<ClientRegistrationRepository> openIdProviders,
+                                    AccountOidcUserService oidcAccounts) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/login", "/login/**", "/oauth2/**", "/error").permitAll()
+                .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
+                .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMINISTRATOR)
+                .requestMatchers("/api/account", "/api/account/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/cases").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(TEAM_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/consents", "/api/cases/*/consent-withdrawals",
+                        "/api/cases/*/visits", "/api/cases/*/closure").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
+                        AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")
+                .hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/break-glass-accesses").hasRole(AUDITOR)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .authenticated()
+                .anyRequest().denyAll());
+        AuthenticationEntryPoint signInRequired = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"REP case engine\"");
+            Problems.write(json, request, response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
+                    failure instanceof LockedException
+                            ? "This account is temporarily locked after repeated failed sign-ins; try again later"
+                            : "Sign in with a valid account");
+        };
+        http.httpBasic(basic -> basic.authenticationEntryPoint(signInRequired));
+        http.formLogin(Customizer.withDefaults());
+        if (openIdProviders.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
+        }
+        http.exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor(signInRequired, NOT_A_PAGE)
+                .accessDeniedHandler((request, response, denied) -> {
+            if (denied instanceof CsrfException) {
+                Problems.write(json, request, response, HttpStatus.FORBIDDEN, "csrf", "Missing or invalid CSRF token",
+                        "Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header with this session");
+            } else {
+                Problems.write(json, request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        "Your roles do not allow this request");
+            }
+        }));
+        http.csrf(csrf -> csrf
+                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                .ignoringRequestMatchers(NOTHING_TO_FORGE));
+        http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(policy -> policy.policyDirectives(
+                        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        http.addFilterAfter(new PasswordChangeRequiredFilter(json), AuthorizationFilter.class);
+        return http.build();
+    }
+}
