@@ -46,7 +46,7 @@ class CaseHistoryController {
         List<Entry> entries = jdbc.query("""
                 SELECT sequence_number, event_type, summary, actor, occurred_at, recorded_at, correlation_id, trace_id
                 FROM case_history_entry h
-                WHERE case_id = ? AND EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = h.case_id AND """
+                WHERE case_id = ? AND EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = h.case_id AND\s"""
                         + scope.condition() + ") ORDER BY sequence_number",
                 (rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),

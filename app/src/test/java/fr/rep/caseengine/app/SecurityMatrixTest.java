@@ -1,0 +1,160 @@
+package fr.rep.caseengine.app;
+
+import com.jayway.jsonpath.DocumentContext;
+import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint, called anonymously and as each role: the expected status, and no data outside the caller's scope
+ * in any answer. Case A belongs to the Somme–Aisne–Oise team, case B to Pas-de-Calais.
+ */
+class SecurityMatrixTest extends EmbeddedDatabaseTest {
+
+    static final String ANONYMOUS = "(anonymous)";
+    static final String CLAIRE = "claire";          // caseworker, Somme–Aisne–Oise
+    static final String PAUL = "paul.pdc";          // caseworker, Pas-de-Calais
+    static final String SOPHIE = "sophie.manager";  // team manager, Somme–Aisne–Oise
+    static final String MARC = "marc.service";      // service manager
+    static final String ALICE = "alice.audit";      // auditor
+    static final String ROOT = "root.admin";        // administrator
+    static final List<String> EVERYONE = List.of(ANONYMOUS, CLAIRE, PAUL, SOPHIE, MARC, ALICE, ROOT);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    AccountStore accounts;
+
+    DocumentContext caseA;
+    DocumentContext caseB;
+
+    @BeforeEach
+    void staffAndCases() {
+        CaseApi.ensureAccount(accounts, CLAIRE, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
+        CaseApi.ensureAccount(accounts, PAUL, Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS);
+        CaseApi.ensureAccount(accounts, SOPHIE, Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        CaseApi.ensureAccount(accounts, MARC, Set.of(Role.SERVICE_MANAGER), null);
+        CaseApi.ensureAccount(accounts, ALICE, Set.of(Role.AUDITOR), null);
+        CaseApi.ensureAccount(accounts, ROOT, Set.of(Role.ADMINISTRATOR), null);
+        caseA = new CaseApi(http, CLAIRE).openCase();
+        caseB = CaseApi.json(new CaseApi(http, PAUL).post("/api/cases", pasDeCalaisFamily(), Map.of()));
+        new CaseApi(http, PAUL).get("/api/cases/" + caseB.read("$.caseId") + "?minVersion=0");
+        new CaseApi(http, CLAIRE).get("/api/cases/" + caseA.read("$.caseId") + "?minVersion=0");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_endpoint_answers_each_role_as_the_roles_table_says() {
+        String a = caseA.read("$.caseId");
+        String consentA = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}"
+                .formatted(CaseApi.daysAgo(1), caseA.read("$.detainedParent"));
+        String visitA = "{\"occurredAt\": \"%s\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\"}"
+                .formatted(CaseApi.daysAgo(1), caseA.read("$.children[0]"));
+        String closureA = "{\"occurredAt\": \"%s\", \"reason\": \"PARENT_RELEASED\"}".formatted(CaseApi.daysAgo(1));
+        String newAccount = "{\"username\": \"new.%s\", \"displayName\": \"New\", \"roles\": [\"AUDITOR\"]}";
+
+        List<Call> calls = List.of(
+                call(HttpMethod.GET, "/actuator/health", null, statuses(200, 200, 200, 200, 200, 200, 200)),
+                call(HttpMethod.GET, "/actuator/metrics", null, statuses(401, 403, 403, 403, 403, 403, 200)),
+                call(HttpMethod.GET, "/v3/api-docs", null, statuses(401, 200, 200, 200, 200, 200, 200)),
+                call(HttpMethod.GET, "/api/account", null, statuses(401, 200, 200, 200, 200, 200, 200)),
+                call(HttpMethod.GET, "/api/accounts", null, statuses(401, 403, 403, 403, 403, 403, 200)),
+                call(HttpMethod.POST, "/api/accounts", newAccount, statuses(401, 403, 403, 403, 403, 403, 201)),
+                call(HttpMethod.GET, "/api/cases?size=200", null, statuses(401, 200, 200, 200, 200, 200, 403)),
+                call(HttpMethod.GET, "/api/cases/" + a, null, statuses(401, 200, 404, 200, 403, 200, 403)),
+                call(HttpMethod.GET, "/api/cases/" + a + "/history", null,
+                        statuses(401, 200, 404, 200, 403, 200, 403)),
+                call(HttpMethod.POST, "/api/cases", CaseApi.newFamily(), statuses(401, 201, 403, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/cases/" + a + "/visits", visitA,
+                        statuses(401, 409, 404, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/cases/" + a + "/consent-withdrawals", consentA,
+                        statuses(401, 409, 404, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/cases/" + a + "/consents", consentA,
+                        statuses(401, 204, 404, 403, 403, 403, 403)),
+                call(HttpMethod.GET, "/api/break-glass-accesses", null, statuses(401, 403, 403, 403, 403, 200, 403)),
+                call(HttpMethod.POST, "/api/cases/" + a + "/closure", closureA,
+                        statuses(401, 204, 404, 403, 403, 403, 403)));
+
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Call call : calls) {
+            for (String account : EVERYONE) {
+                int expected = call.expected().get(account);
+                tests.add(DynamicTest.dynamicTest(call.method() + " " + call.path() + " as " + account + " -> "
+                        + expected, () -> {
+                    ResponseEntity<String> response = send(account, call.method(), call.path(),
+                            call.body() == null ? null : call.body().formatted(account.replaceAll("\\W", "")));
+                    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(expected);
+                    assertNothingOutOfScope(account, call.path(), response.getBody());
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /**
+     * What each account must never read: the other team's case, and names when its role sees no personal data.
+     * An id the caller put in the request may be echoed back (in a problem's detail or instance): it tells them nothing.
+     */
+    private void assertNothingOutOfScope(String account, String path, String body) {
+        if (body == null) {
+            return;
+        }
+        String a = path.contains((String) caseA.read("$.caseId")) ? "(requested)" : caseA.read("$.caseId");
+        String b = caseB.read("$.caseId");
+        switch (account) {
+            case CLAIRE, SOPHIE -> assertThat(body).doesNotContain(b).doesNotContain("Lefort");
+            case PAUL -> assertThat(body).doesNotContain(a).doesNotContain("Dupont");
+            case MARC -> assertThat(body).doesNotContain("Dupont").doesNotContain("Lefort");
+            case ROOT, ANONYMOUS -> assertThat(body).doesNotContain(a).doesNotContain(b).doesNotContain("Dupont")
+                    .doesNotContain("Lefort");
+            default -> assertThat(account).isEqualTo(ALICE);
+        }
+    }
+
+    private ResponseEntity<String> send(String account, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        TestRestTemplate client = account.equals(ANONYMOUS) ? http : http.withBasicAuth(account, CaseApi.PASSWORD);
+        return client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    static String pasDeCalaisFamily() {
+        return CaseApi.newFamily().replace("SOMME_AISNE_OISE", "PAS_DE_CALAIS").replace("MA_AMIENS", "MA_ARRAS")
+                .replace("Dupont", "Lefort");
+    }
+
+    private static Map<String, Integer> statuses(int anonymous, int claire, int paul, int sophie, int marc, int alice,
+                                                 int root) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        List<Integer> values = List.of(anonymous, claire, paul, sophie, marc, alice, root);
+        for (int i = 0; i < EVERYONE.size(); i++) {
+            expected.put(EVERYONE.get(i), values.get(i));
+        }
+        return expected;
+    }
+
+    private static Call call(HttpMethod method, String path, String body, Map<String, Integer> expected) {
+        return new Call(method, path, body, expected);
+    }
+
+    record Call(HttpMethod method, String path, String body, Map<String, Integer> expected) {
+    }
+}
