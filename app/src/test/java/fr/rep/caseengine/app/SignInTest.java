@@ -1,0 +1,124 @@
+package fr.rep.caseengine.app;
+
+import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Sign-in as a browser and as an API client: throttled failures, cookies, CSRF and security headers. */
+@ExtendWith(OutputCaptureExtension.class)
+class SignInTest extends EmbeddedDatabaseTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    AccountStore accounts;
+
+    @Test
+    void repeated_failed_sign_ins_lock_the_account_for_a_while_and_are_logged(CapturedOutput output) {
+        CaseApi.ensureAccount(accounts, "target.user", Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS);
+        TestRestTemplate wrong = http.withBasicAuth("target.user", "not-the-password");
+        for (int i = 0; i < 3; i++) {
+            assertThat(wrong.getForEntity("/api/account", String.class).getStatusCode().value()).isEqualTo(401);
+        }
+
+        ResponseEntity<String> rightButLocked = http.withBasicAuth("target.user", CaseApi.PASSWORD)
+                .getForEntity("/api/account", String.class);
+
+        assertThat(rightButLocked.getStatusCode().value()).isEqualTo(401);
+        assertThat(rightButLocked.getBody()).contains("temporarily locked");
+        assertThat(output.getOut()).contains("Failed sign-in for account 'target.user' from 127.0.0.1")
+                .contains("(3 in a row)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.withBasicAuth("target.user", CaseApi.PASSWORD)
+                .getForEntity("/api/account", String.class).getStatusCode().value() == 200);
+    }
+
+    @Test
+    void a_browser_signs_in_with_the_form_gets_a_secure_http_only_session_and_needs_the_csrf_token() {
+        CaseApi.ensureAccount(accounts, "browser.user", Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
+        ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
+        String xsrf = cookie(loginPage, "XSRF-TOKEN");
+        String csrfInPage = loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*",
+                "$1");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", "browser.user");
+        form.add("password", CaseApi.PASSWORD);
+        form.add("_csrf", csrfInPage);
+        HttpHeaders formHeaders = new HttpHeaders();
+        formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        formHeaders.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + "; " + sessionCookie(loginPage));
+
+        TestRestTemplate noRedirects = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
+        ResponseEntity<String> signedIn = noRedirects.exchange("/login", HttpMethod.POST,
+                new HttpEntity<>(form, formHeaders), String.class);
+
+        assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
+        String setCookie = signedIn.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("Secure").contains("HttpOnly").contains("SameSite=Strict");
+        String session = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpHeaders withSession = new HttpHeaders();
+        withSession.add(HttpHeaders.COOKIE, session);
+        withSession.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/account", HttpMethod.GET, new HttpEntity<>(withSession), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> withoutToken = http.exchange("/api/cases", HttpMethod.POST,
+                new HttpEntity<>(CaseApi.newFamily(), withSession), String.class);
+        assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
+        assertThat(withoutToken.getBody()).contains("CSRF");
+
+        HttpHeaders withToken = new HttpHeaders();
+        withToken.setContentType(MediaType.APPLICATION_JSON);
+        withToken.add(HttpHeaders.COOKIE, session + "; XSRF-TOKEN=" + xsrf);
+        withToken.add("X-XSRF-TOKEN", xsrf);
+        assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(CaseApi.newFamily(), withToken),
+                String.class).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void answers_carry_the_security_headers() {
+        HttpHeaders headers = http.getForEntity("/actuator/health", String.class).getHeaders();
+
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(headers.getFirst("Cache-Control")).contains("no-store");
+    }
+
+    private static String cookie(ResponseEntity<String> response, String name) {
+        List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+        return cookies.stream().filter(value -> value.startsWith(name + "=")).findFirst()
+                .map(value -> value.substring(name.length() + 1, value.indexOf(';'))).orElseThrow();
+    }
+
+    private static String sessionCookie(ResponseEntity<String> response) {
+        List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+        return cookies.stream().filter(value -> value.startsWith("JSESSIONID=")).findFirst()
+                .map(value -> value.substring(0, value.indexOf(';'))).orElse("");
+    }
+}
