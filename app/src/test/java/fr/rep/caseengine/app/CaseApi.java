@@ -78,6 +78,26 @@ public class CaseApi {
         return JsonPath.parse(response.getBody());
     }
 
+    /**
+     * Accepts the request after evaluation and records a visiting permit for this client's account at the family's
+     * prison (Maison d'arrêt d'Amiens), so that visits can follow; returns the case version after both.
+     */
+    public long acceptWithPermit(String caseId, String accompanier) {
+        assertCreatedOrDone(post("/api/cases/" + caseId + "/acceptance",
+                "{\"occurredAt\": \"%s\"}".formatted(daysAgo(6)), Map.of()));
+        ResponseEntity<String> permit = post("/api/cases/" + caseId + "/visiting-permits", """
+                {"occurredAt": "%s", "accompanier": "%s", "prison": "MA_AMIENS", "validUntil": "%s"}"""
+                .formatted(daysAgo(6), accompanier, java.time.LocalDate.now().plusYears(1)), Map.of());
+        assertCreatedOrDone(permit);
+        return Long.parseLong(permit.getHeaders().getETag().replace("\"", ""));
+    }
+
+    private static void assertCreatedOrDone(ResponseEntity<String> response) {
+        if (response.getStatusCode().value() != 204) {
+            throw new AssertionError("expected 204, got " + response.getStatusCode() + ": " + response.getBody());
+        }
+    }
+
     public ResponseEntity<String> post(String path, String json, Map<String, String> headers) {
         HttpHeaders all = new HttpHeaders();
         all.setContentType(MediaType.APPLICATION_JSON);

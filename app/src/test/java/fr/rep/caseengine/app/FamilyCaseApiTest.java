@@ -60,12 +60,13 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
     }
 
     @Test
-    void consents_then_a_visit_move_the_case_to_support_and_each_answer_gives_the_new_version() {
+    void acceptance_consents_then_a_visit_move_the_case_to_closed_setting_and_each_answer_gives_the_new_version() {
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
         String father = opened.read("$.detainedParent");
         String mother = opened.read("$.parties.mother");
         String lucas = opened.read("$.children[0]");
+        assertThat(api.acceptWithPermit(caseId, CaseApi.CASEWORKER)).isEqualTo(2L);
 
         ResponseEntity<String> first = consent(caseId, father, Map.of());
         ResponseEntity<String> second = consent(caseId, mother, Map.of());
@@ -76,10 +77,10 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
         assertThat(List.of(first, second, visit)).extracting(r -> r.getStatusCode().value())
                 .containsExactly(204, 204, 204);
         assertThat(List.of(first, second, visit)).extracting(r -> r.getHeaders().getETag())
-                .containsExactly("\"1\"", "\"2\"", "\"3\"");
-        DocumentContext view = json(api.get("/api/cases/" + caseId + "?minVersion=3"));
-        assertThat(view.read("$.version", Long.class)).isEqualTo(3L);
-        assertThat(view.read("$.stage", String.class)).isEqualTo("SUPPORT");
+                .containsExactly("\"3\"", "\"4\"", "\"5\"");
+        DocumentContext view = json(api.get("/api/cases/" + caseId + "?minVersion=5"));
+        assertThat(view.read("$.version", Long.class)).isEqualTo(5L);
+        assertThat(view.read("$.stage", String.class)).isEqualTo("CLOSED_SETTING");
         assertThat(view.read("$.visitCount", Integer.class)).isEqualTo(1);
         assertThat(view.read("$.adults[*].consent.given", List.class)).containsExactly(true, true);
     }
@@ -165,6 +166,7 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
     void a_broken_rule_gets_409_naming_the_rule() {
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
+        api.acceptWithPermit(caseId, CaseApi.CASEWORKER);
 
         ResponseEntity<String> visit = api.post("/api/cases/" + caseId + "/visits", """
                 {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""

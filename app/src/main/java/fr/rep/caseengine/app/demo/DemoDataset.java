@@ -1,17 +1,22 @@
 package fr.rep.caseengine.app.demo;
 
 import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.command.familycase.AcceptRequest;
 import fr.rep.caseengine.command.familycase.CloseIntervention;
 import fr.rep.caseengine.command.familycase.MediateVisit;
 import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.familycase.RecordConsent;
+import fr.rep.caseengine.command.familycase.RecordCustodyChange;
+import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.CustodyChange;
 import fr.rep.caseengine.events.familycase.Department;
 import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
@@ -118,10 +123,13 @@ class DemoDataset implements ApplicationRunner {
                 List.of(child(lea, 2016, "80", HousingType.WITH_FREE_PARENT, mother),
                         child(noah, 2019, "80", HousingType.WITH_FREE_PARENT, mother)),
                 false));
+        send(new AcceptRequest(caseId, null, daysAgo(85)));
+        send(new RecordVisitingPermit(caseId, null, daysAgo(84), "claire", Prison.MA_AMIENS,
+                LocalDate.now(clock).plusMonths(6)));
         send(new RecordConsent(caseId, null, daysAgo(80), father));
         send(new RecordConsent(caseId, null, daysAgo(78), mother));
-        send(new MediateVisit(caseId, null, daysAgo(60), List.of(lea, noah), VisitPlace.PRISON_VISITING_ROOM));
-        send(new MediateVisit(caseId, null, daysAgo(30), List.of(lea, noah), VisitPlace.PRISON_VISITING_ROOM));
+        send(visit(caseId, daysAgo(60), List.of(lea, noah)));
+        send(visit(caseId, daysAgo(30), List.of(lea, noah)));
     }
 
     private void familySettingUp() {
@@ -134,6 +142,7 @@ class DemoDataset implements ApplicationRunner {
                 List.of(new PartyOnCase(referent, PartyRole.ASE)),
                 List.of(child(enzo, 2012, "62", HousingType.FOSTER_FAMILY, referent)),
                 true));
+        send(new AcceptRequest(caseId, null, daysAgo(30)));
         send(new RecordConsent(caseId, null, daysAgo(20), father));
     }
 
@@ -159,10 +168,19 @@ class DemoDataset implements ApplicationRunner {
                 List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
                 List.of(child(jade, 2014, "02", HousingType.WITH_FREE_PARENT, mother)),
                 true));
+        send(new AcceptRequest(caseId, null, daysAgo(295)));
+        send(new RecordVisitingPermit(caseId, null, daysAgo(294), "claire", Prison.CP_LAON,
+                LocalDate.now(clock).minusDays(60)));
         send(new RecordConsent(caseId, null, daysAgo(290), father));
         send(new RecordConsent(caseId, null, daysAgo(288), mother));
-        send(new MediateVisit(caseId, null, daysAgo(250), List.of(jade), VisitPlace.PRISON_VISITING_ROOM));
+        send(visit(caseId, daysAgo(250), List.of(jade)));
+        send(new RecordCustodyChange(caseId, null, daysAgo(120), CustodyChange.RELEASED, null));
         send(new CloseIntervention(caseId, null, daysAgo(100), ClosingReason.PARENT_RELEASED));
+    }
+
+    private static MediateVisit visit(CaseId caseId, Instant at, List<SubjectId> children) {
+        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM, null, "claire",
+                Accompaniment.PROFESSIONAL, 60, 24);
     }
 
     private SubjectId person(String firstName, String lastName) {

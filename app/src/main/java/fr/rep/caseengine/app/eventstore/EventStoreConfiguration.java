@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.EventMetadata;
+import fr.rep.caseengine.events.familycase.VisitMediatedUpcaster;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -72,6 +73,12 @@ class EventStoreConfiguration {
     @Bean
     CorrelationDataProvider actorProvider() {
         return new SimpleCorrelationDataProvider(EventMetadata.ACTOR);
+    }
+
+    /** Old revisions of stored events are rewritten to today's records as they are read. */
+    @Bean
+    VisitMediatedUpcaster visitMediatedUpcaster() {
+        return new VisitMediatedUpcaster();
     }
 
     @Bean

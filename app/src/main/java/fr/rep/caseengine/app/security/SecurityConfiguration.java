@@ -68,8 +68,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasAnyRole(CASEWORKER, TEAM_MANAGER)
-                .requestMatchers(HttpMethod.POST, "/api/cases/*/consents", "/api/cases/*/consent-withdrawals",
-                        "/api/cases/*/visits", "/api/cases/*/closure").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/*").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")

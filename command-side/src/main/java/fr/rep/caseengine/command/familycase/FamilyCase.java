@@ -2,18 +2,9 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import fr.rep.caseengine.events.familycase.CaseAssigned;
-import fr.rep.caseengine.events.familycase.CaseEvent;
-import fr.rep.caseengine.events.familycase.CaseStage;
-import fr.rep.caseengine.events.familycase.ChildOnCase;
-import fr.rep.caseengine.events.familycase.ConsentRecorded;
-import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
-import fr.rep.caseengine.events.familycase.InterventionClosed;
-import fr.rep.caseengine.events.familycase.PartyOnCase;
-import fr.rep.caseengine.events.familycase.PartyRole;
-import fr.rep.caseengine.events.familycase.RequestReceived;
-import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.events.familycase.*;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -23,27 +14,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One family's case. Command handlers check the rules and apply events; event-sourcing handlers only assign state.
- * Rules are judged at the moment a fact happened ({@code occurredAt}), because caseworkers record after the fact.
- * Handlers other than the creation return the case version after the command.
+ * Rules are judged at the moment a fact happened ({@code occurredAt}), because caseworkers record after the fact:
+ * consents, custody, court orders and permits are kept as timelines. Handlers other than the creation return the
+ * case version after the command.
  */
 @Aggregate
 class FamilyCase {
 
     private static final int ADULT_AGE = 18;
+    private static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
+            InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
+            ConsentWithdrawn.class, CaseReviewed.class, CustodyChanged.class);
+
+    private enum VisitStatus { SCHEDULED, HELD, CANCELLED }
+
+    private record Permit(String accompanier, Prison prison) {
+    }
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -51,14 +50,23 @@ class FamilyCase {
     private SubjectId detainedParent;
     private final Map<SubjectId, PartyRole> parties = new HashMap<>();
     private final Map<SubjectId, ChildOnCase> children = new LinkedHashMap<>();
-    /** Per party, the instants at which their consent was given (true) or withdrawn (false). */
-    private final Map<SubjectId, NavigableMap<Instant, Boolean>> consentTimelines = new HashMap<>();
+    private final Map<SubjectId, Timeline<Boolean>> consents = new HashMap<>();
+    private final Map<SubjectId, Timeline<Boolean>> noContactOrders = new HashMap<>();
+    private final Map<SubjectId, Timeline<VisitingRights>> visitingRights = new HashMap<>();
+    private final Timeline<Boolean> inCustody = new Timeline<>(true);
+    private Timeline<Prison> prison;
+    private final Map<Permit, Timeline<LocalDate>> permits = new HashMap<>();
+    private final Map<java.util.UUID, VisitStatus> visits = new HashMap<>();
+    private final Map<String, CaseEvent> correctableEntries = new HashMap<>();
+    private final Set<String> correctedEntries = new HashSet<>();
     private InterventionClosed closing;
     private String assignedTo;
 
     protected FamilyCase() {
         // required by Axon to rebuild the case from its events
     }
+
+    // ---- reception and evaluation -------------------------------------------------------------------------------
 
     @CommandHandler
     FamilyCase(ReceiveRequest command, Clock clock) {
@@ -70,15 +78,47 @@ class FamilyCase {
     }
 
     @CommandHandler
+    long handle(AcceptRequest command, Clock clock) {
+        requireStageAllows(command);
+        return record(new RequestAccepted(caseId, command.occurredAt(), clock.instant()));
+    }
+
+    @CommandHandler
+    long handle(DeclineRequest command, Clock clock) {
+        requireStageAllows(command);
+        return record(new RequestDeclined(caseId, command.occurredAt(), clock.instant(), command.reason(),
+                command.partiesNotified()));
+    }
+
+    @CommandHandler
     long handle(AssignCase command, Clock clock) {
         requireStageAllows(command);
         if (command.caseworker().equals(assignedTo)) {
-            throw new CaseRuleViolation(CaseRule.ALREADY_ASSIGNED,
-                    "the case is already assigned to " + assignedTo);
+            throw new CaseRuleViolation(CaseRule.ALREADY_ASSIGNED, "the case is already assigned to " + assignedTo);
         }
-        apply(new CaseAssigned(caseId, command.occurredAt(), clock.instant(), command.caseworker()));
-        return AggregateLifecycle.getVersion();
+        return record(new CaseAssigned(caseId, command.occurredAt(), clock.instant(), command.caseworker()));
     }
+
+    @CommandHandler
+    long handle(AddChild command, Clock clock) {
+        requireStageAllows(command);
+        ChildOnCase child = command.child();
+        if (children.containsKey(child.subjectId()) || parties.containsKey(child.subjectId())
+                || !canHoldAuthority(child.parentalAuthority(), child.housing())) {
+            throw new CaseRuleViolation(CaseRule.CHILD_ALREADY_ON_THE_CASE, "child " + child.subjectId()
+                    + " is already on the case, or " + child.parentalAuthority() + " holds no authority here");
+        }
+        return record(new ChildAdded(caseId, command.occurredAt(), clock.instant(), child));
+    }
+
+    @CommandHandler
+    long handle(RecordInterview command, Clock clock) {
+        requireStageAllows(command);
+        return record(new InterviewHeld(caseId, command.occurredAt(), clock.instant(), command.kind(),
+                List.copyOf(command.participants()), command.place()));
+    }
+
+    // ---- consents -----------------------------------------------------------------------------------------------
 
     @CommandHandler
     long handle(RecordConsent command, Clock clock) {
@@ -88,8 +128,7 @@ class FamilyCase {
             throw new CaseRuleViolation(CaseRule.CONSENT_ALREADY_CURRENT,
                     "the " + describe(role) + " " + command.party() + " already consents at that date");
         }
-        apply(new ConsentRecorded(caseId, command.occurredAt(), clock.instant(), command.party(), role));
-        return AggregateLifecycle.getVersion();
+        return record(new ConsentRecorded(caseId, command.occurredAt(), clock.instant(), command.party(), role));
     }
 
     @CommandHandler
@@ -100,19 +139,143 @@ class FamilyCase {
             throw new CaseRuleViolation(CaseRule.NO_CURRENT_CONSENT_TO_WITHDRAW,
                     "the " + describe(role) + " " + command.party() + " has no current consent at that date");
         }
-        apply(new ConsentWithdrawn(caseId, command.occurredAt(), clock.instant(), command.party(), role));
-        return AggregateLifecycle.getVersion();
+        return record(new ConsentWithdrawn(caseId, command.occurredAt(), clock.instant(), command.party(), role));
+    }
+
+    // ---- setting up ---------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    long handle(ReviewCase command, Clock clock) {
+        requireStageAllows(command);
+        return record(new CaseReviewed(caseId, command.occurredAt(), clock.instant(),
+                command.plannedVisitsPerMonth()));
+    }
+
+    @CommandHandler
+    long handle(RecordVisitingPermit command, Clock clock) {
+        requireStageAllows(command);
+        return record(new VisitingPermitIssued(caseId, command.occurredAt(), clock.instant(), command.accompanier(),
+                command.prison(), command.validUntil()));
+    }
+
+    @CommandHandler
+    long handle(ExpireVisitingPermit command, Clock clock) {
+        requireStageAllows(command);
+        if (!permits.containsKey(new Permit(command.accompanier(), command.prison()))) {
+            throw new CaseRuleViolation(CaseRule.PERMIT_TO_EXPIRE,
+                    command.accompanier() + " has no permit for " + command.prison().label() + " on this case");
+        }
+        return record(new VisitingPermitExpired(caseId, command.occurredAt(), clock.instant(), command.accompanier(),
+                command.prison()));
+    }
+
+    // ---- visits -------------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    long handle(ScheduleVisit command, Clock clock) {
+        requireStageAllows(command);
+        requireChildrenOfTheCase(command.children());
+        requireNoCourtBar(command.children(), command.plannedFor());
+        if (visits.containsKey(command.visitId())) {
+            throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
+                    "visit " + command.visitId() + " is already on the case");
+        }
+        return record(new VisitScheduled(caseId, command.occurredAt(), clock.instant(), command.visitId(),
+                command.plannedFor(), List.copyOf(command.children()), command.place(), command.accompanier()));
     }
 
     @CommandHandler
     long handle(MediateVisit command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        LocalDate visitDate = command.occurredAt().atZone(clock.getZone()).toLocalDate();
-        requireMinors(command.children(), visitDate);
-        requireConsents(command.children(), command.occurredAt());
-        apply(new VisitMediated(caseId, command.occurredAt(), clock.instant(), command.children(), command.place()));
-        return AggregateLifecycle.getVersion();
+        Instant at = command.occurredAt();
+        requireMinors(command.children(), date(at, clock.getZone()));
+        requireNoCourtBar(command.children(), at);
+        requireConsents(command.children(), at);
+        requirePlaceMatchingCustody(command.place(), at);
+        if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
+            requirePermit(command.accompanier(), at, clock.getZone());
+        }
+        if (command.visitId() != null) {
+            requireScheduled(command.visitId());
+        }
+        return record(new VisitMediated(caseId, at, clock.instant(), command.children(), command.place(),
+                command.visitId(), command.accompanier(), command.accompaniedBy(), command.durationMinutes(),
+                command.kilometres()));
+    }
+
+    @CommandHandler
+    long handle(CancelVisit command, Clock clock) {
+        requireStageAllows(command);
+        requireScheduled(command.visitId());
+        return record(new VisitCancelled(caseId, command.occurredAt(), clock.instant(), command.visitId(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    long handle(RecordHomeVisit command, Clock clock) {
+        requireStageAllows(command);
+        return record(new HomeVisitMade(caseId, command.occurredAt(), clock.instant(), command.kilometres()));
+    }
+
+    @CommandHandler
+    long handle(RecordNurseryAccompaniment command, Clock clock) {
+        requireStageAllows(command);
+        ChildOnCase child = children.get(command.child());
+        if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
+            throw new CaseRuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
+                    command.child() + " is not a child of this case living with the mother in prison");
+        }
+        return record(new NurseryAccompanimentMade(caseId, command.occurredAt(), clock.instant(), command.child(),
+                command.kilometres()));
+    }
+
+    // ---- the parent's penal path and the courts -----------------------------------------------------------------
+
+    @CommandHandler
+    long handle(RecordCustodyChange command, Clock clock) {
+        requireStageAllows(command);
+        Prison newPrison = command.change() == CustodyChange.TRANSFERRED ? command.prison() : null;
+        return record(new CustodyChanged(caseId, command.occurredAt(), clock.instant(), command.change(), newPrison));
+    }
+
+    @CommandHandler
+    long handle(RecordCourtDecision command, Clock clock) {
+        requireStageAllows(command);
+        requireChildrenOfTheCase(command.children());
+        return record(new CourtDecisionRecorded(caseId, command.occurredAt(), clock.instant(), command.court(),
+                command.rights(), List.copyOf(command.children())));
+    }
+
+    @CommandHandler
+    long handle(OrderNoContact command, Clock clock) {
+        requireStageAllows(command);
+        requireChildrenOfTheCase(command.children());
+        return record(new NoContactOrdered(caseId, command.occurredAt(), clock.instant(), command.court(),
+                List.copyOf(command.children())));
+    }
+
+    @CommandHandler
+    long handle(LiftNoContactOrder command, Clock clock) {
+        requireStageAllows(command);
+        requireChildrenOfTheCase(command.children());
+        return record(new NoContactOrderLifted(caseId, command.occurredAt(), clock.instant(),
+                List.copyOf(command.children())));
+    }
+
+    // ---- corrections, closing, reopening ------------------------------------------------------------------------
+
+    @CommandHandler
+    long handle(CorrectEntry command, Clock clock) {
+        requireStageAllows(command);
+        if (!correctableEntries.containsKey(command.correctedEventId())
+                || correctedEntries.contains(command.correctedEventId())) {
+            throw new CaseRuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, "entry " + command.correctedEventId()
+                    + (correctedEntries.contains(command.correctedEventId()) ? " was already corrected"
+                    : " is not a correctable entry of this case"));
+        }
+        return record(new EntryCorrected(caseId, command.occurredAt(), clock.instant(), command.correctedEventId(),
+                command.reason()));
     }
 
     @CommandHandler
@@ -121,7 +284,32 @@ class FamilyCase {
         if (command.reason() == null) {
             throw new CaseRuleViolation(CaseRule.CLOSING_NEEDS_REASON, "no reason was given");
         }
-        apply(new InterventionClosed(caseId, command.occurredAt(), clock.instant(), command.reason()));
+        if (command.reason() == ClosingReason.CHILD_TURNED_18) {
+            LocalDate closingDate = date(command.occurredAt(), clock.getZone());
+            List<String> minors = new ArrayList<>();
+            children.values().forEach(child -> {
+                if (age(child, closingDate) < ADULT_AGE) {
+                    minors.add(child.subjectId() + " (" + age(child, closingDate) + ")");
+                }
+            });
+            if (!minors.isEmpty()) {
+                throw new CaseRuleViolation(CaseRule.CHILD_TURNED_18_NEEDS_NO_MINOR,
+                        "still minor on " + closingDate + ": " + String.join(", ", minors));
+            }
+        }
+        return record(new InterventionClosed(caseId, command.occurredAt(), clock.instant(), command.reason()));
+    }
+
+    @CommandHandler
+    long handle(ReopenCase command, Clock clock) {
+        requireStageAllows(command);
+        return record(new CaseReopened(caseId, command.occurredAt(), clock.instant()));
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------------------
+
+    private long record(CaseEvent event) {
+        apply(event);
         return AggregateLifecycle.getVersion();
     }
 
@@ -146,11 +334,20 @@ class FamilyCase {
                 throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         child.subjectId() + " appears twice among the people of the request");
             }
-            if (!authorityHolders.contains(child.parentalAuthority())) {
+            boolean motherWithBaby = child.housing() == HousingType.WITH_MOTHER_IN_PRISON
+                    && command.detainedParent().equals(child.parentalAuthority());
+            if (!authorityHolders.contains(child.parentalAuthority()) && !motherWithBaby) {
                 throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         "child " + child.subjectId() + " has no holder of parental authority among the parties");
             }
         }
+    }
+
+    /** A party holding authority; or the detained mother for the baby living with her in prison. */
+    private boolean canHoldAuthority(SubjectId holder, HousingType housing) {
+        PartyRole role = parties.get(holder);
+        return role != null && (role.holdsParentalAuthority()
+                || (role == PartyRole.DETAINED_PARENT && housing == HousingType.WITH_MOTHER_IN_PRISON));
     }
 
     private void requireStageAllows(Object command) {
@@ -160,6 +357,9 @@ class FamilyCase {
         if (stage == CaseStage.CLOSED) {
             throw new CaseRuleViolation(CaseRule.CLOSED_CASE_ACCEPTS_NOTHING,
                     "this case was closed on " + closing.occurredAt() + " (" + closing.reason() + ")");
+        }
+        if (stage == CaseStage.DECLINED) {
+            throw new CaseRuleViolation(CaseRule.DECLINED_CASE_ACCEPTS_NOTHING, "this request was declined");
         }
         throw new CaseRuleViolation(CaseRule.NOT_IN_THIS_STAGE,
                 command.getClass().getSimpleName() + " is not accepted in stage " + stage);
@@ -176,7 +376,7 @@ class FamilyCase {
 
     private void requireChildrenOfTheCase(List<SubjectId> present) {
         if (present == null || present.isEmpty()) {
-            throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "no child is present");
+            throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "no child is named");
         }
         if (new HashSet<>(present).size() < present.size()) {
             throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "a child is listed twice");
@@ -191,11 +391,23 @@ class FamilyCase {
 
     private void requireMinors(List<SubjectId> present, LocalDate visitDate) {
         for (SubjectId child : present) {
-            LocalDate birthDate = children.get(child).birthDate();
-            int age = Period.between(birthDate, visitDate).getYears();
+            int age = age(children.get(child), visitDate);
             if (age >= ADULT_AGE) {
-                throw new CaseRuleViolation(CaseRule.NO_VISIT_WITH_ADULT_CHILD,
-                        "child " + child + " is " + age + " on " + visitDate + " (born " + birthDate + ")");
+                throw new CaseRuleViolation(CaseRule.NO_VISIT_WITH_ADULT_CHILD, "child " + child + " is " + age
+                        + " on " + visitDate + " (born " + children.get(child).birthDate() + ")");
+            }
+        }
+    }
+
+    private void requireNoCourtBar(List<SubjectId> present, Instant at) {
+        for (SubjectId child : present) {
+            if (Boolean.TRUE.equals(timeline(noContactOrders, child, Boolean.FALSE).at(at))) {
+                throw new CaseRuleViolation(CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER,
+                        "a no-contact order covers child " + child + " on that date");
+            }
+            if (timeline(visitingRights, child, null).at(at) == VisitingRights.RESERVED) {
+                throw new CaseRuleViolation(CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS,
+                        "a court reserved the visiting rights for child " + child + " on that date");
             }
         }
     }
@@ -210,7 +422,7 @@ class FamilyCase {
         List<String> missing = new ArrayList<>();
         needed.forEach((party, role) -> {
             if (!consentIsCurrent(party, visitAt)) {
-                missing.add(describe(role) + " " + party + (consentTimelines.containsKey(party)
+                missing.add(describe(role) + " " + party + (consents.containsKey(party)
                         ? " (consent withdrawn)" : " (no consent recorded)"));
             }
         });
@@ -220,13 +432,48 @@ class FamilyCase {
         }
     }
 
-    private boolean consentIsCurrent(SubjectId party, Instant at) {
-        NavigableMap<Instant, Boolean> timeline = consentTimelines.get(party);
-        if (timeline == null) {
-            return false;
+    private void requirePlaceMatchingCustody(VisitPlace place, Instant at) {
+        boolean custody = inCustody.at(at);
+        if (custody != (place == VisitPlace.PRISON_VISITING_ROOM)) {
+            throw new CaseRuleViolation(CaseRule.VISIT_PLACE_FOLLOWS_CUSTODY, "on that date the parent is "
+                    + (custody ? "in custody: the visit must be in the visiting room"
+                    : "in open setting: the visit must be outside prison"));
         }
-        Map.Entry<Instant, Boolean> latest = timeline.floorEntry(at);
-        return latest != null && latest.getValue();
+    }
+
+    private void requirePermit(String accompanier, Instant at, ZoneId zone) {
+        Prison where = prison.at(at);
+        Timeline<LocalDate> permit = accompanier == null ? null : permits.get(new Permit(accompanier, where));
+        LocalDate validUntil = permit == null ? null : permit.at(at);
+        if (validUntil == null || date(at, zone).isAfter(validUntil)) {
+            throw new CaseRuleViolation(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT, (accompanier == null
+                    ? "no accompanier is named" : accompanier + " holds no valid permit for " + where.label())
+                    + " on " + date(at, zone));
+        }
+    }
+
+    private void requireScheduled(java.util.UUID visitId) {
+        if (visits.get(visitId) != VisitStatus.SCHEDULED) {
+            throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, "visit " + visitId + " is "
+                    + (visits.containsKey(visitId) ? visits.get(visitId).name().toLowerCase() : "not scheduled"));
+        }
+    }
+
+    private boolean consentIsCurrent(SubjectId party, Instant at) {
+        return Boolean.TRUE.equals(timeline(consents, party, Boolean.FALSE).at(at));
+    }
+
+    private static <T> Timeline<T> timeline(Map<SubjectId, Timeline<T>> timelines, SubjectId subject, T before) {
+        Timeline<T> timeline = timelines.get(subject);
+        return timeline == null ? new Timeline<>(before) : timeline;
+    }
+
+    private static LocalDate date(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    private static int age(ChildOnCase child, LocalDate on) {
+        return Period.between(child.birthDate(), on).getYears();
     }
 
     private static String describe(PartyRole role) {
@@ -238,46 +485,141 @@ class FamilyCase {
         };
     }
 
-    @EventSourcingHandler
-    void on(RequestReceived event) {
+    // ---- state --------------------------------------------------------------------------------------------------
+
+    private void when(RequestReceived event) {
         caseId = event.caseId();
         detainedParent = event.detainedParent();
+        prison = new Timeline<>(event.prison());
         parties.put(event.detainedParent(), PartyRole.DETAINED_PARENT);
         event.parties().forEach(party -> parties.put(party.subjectId(), party.role()));
         event.children().forEach(child -> children.put(child.subjectId(), child));
-        advanceStage(event);
     }
 
-    @EventSourcingHandler
-    void on(CaseAssigned event) {
+    private void when(CaseAssigned event) {
         assignedTo = event.caseworker();
-        advanceStage(event);
     }
 
-    @EventSourcingHandler
-    void on(ConsentRecorded event) {
-        consentTimelines.computeIfAbsent(event.party(), party -> new TreeMap<>()).put(event.occurredAt(), true);
-        advanceStage(event);
+    private void when(ChildAdded event) {
+        children.put(event.child().subjectId(), event.child());
     }
 
-    @EventSourcingHandler
-    void on(ConsentWithdrawn event) {
-        consentTimelines.computeIfAbsent(event.party(), party -> new TreeMap<>()).put(event.occurredAt(), false);
-        advanceStage(event);
+    private void when(ConsentRecorded event) {
+        consents.computeIfAbsent(event.party(), party -> new Timeline<>(false)).set(event.occurredAt(), true);
     }
 
-    @EventSourcingHandler
-    void on(VisitMediated event) {
-        advanceStage(event);
+    private void when(ConsentWithdrawn event) {
+        consents.computeIfAbsent(event.party(), party -> new Timeline<>(false)).set(event.occurredAt(), false);
     }
 
-    @EventSourcingHandler
-    void on(InterventionClosed event) {
+    private void when(VisitingPermitIssued event) {
+        permits.computeIfAbsent(new Permit(event.accompanier(), event.prison()), permit -> new Timeline<>(null))
+                .set(event.occurredAt(), event.validUntil());
+    }
+
+    private void when(VisitingPermitExpired event) {
+        permits.get(new Permit(event.accompanier(), event.prison())).set(event.occurredAt(), null);
+    }
+
+    private void when(VisitScheduled event) {
+        visits.put(event.visitId(), VisitStatus.SCHEDULED);
+    }
+
+    private void when(VisitMediated event) {
+        if (event.visitId() != null) {
+            visits.put(event.visitId(), VisitStatus.HELD);
+        }
+    }
+
+    private void when(VisitCancelled event) {
+        visits.put(event.visitId(), VisitStatus.CANCELLED);
+    }
+
+    private void when(CustodyChanged event) {
+        inCustody.set(event.occurredAt(), event.change().inCustody());
+        if (event.prison() != null) {
+            prison.set(event.occurredAt(), event.prison());
+        }
+    }
+
+    private void when(CourtDecisionRecorded event) {
+        event.children().forEach(child -> visitingRights.computeIfAbsent(child, c -> new Timeline<>(null))
+                .set(event.occurredAt(), event.rights()));
+    }
+
+    private void when(NoContactOrdered event) {
+        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(false))
+                .set(event.occurredAt(), true));
+    }
+
+    private void when(NoContactOrderLifted event) {
+        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(false))
+                .set(event.occurredAt(), false));
+    }
+
+    private void when(EntryCorrected event) {
+        correctedEntries.add(event.correctedEventId());
+        CaseEvent corrected = correctableEntries.get(event.correctedEventId());
+        if (corrected instanceof ConsentRecorded consent) {
+            consents.get(consent.party()).forget(consent.occurredAt(), true);
+        } else if (corrected instanceof ConsentWithdrawn withdrawal) {
+            consents.get(withdrawal.party()).forget(withdrawal.occurredAt(), false);
+        } else if (corrected instanceof CustodyChanged change) {
+            inCustody.forget(change.occurredAt(), change.change().inCustody());
+            if (change.prison() != null) {
+                prison.forget(change.occurredAt(), change.prison());
+            }
+        } else if (corrected instanceof VisitMediated visit && visit.visitId() != null) {
+            visits.put(visit.visitId(), VisitStatus.SCHEDULED);
+        }
+    }
+
+    private void when(InterventionClosed event) {
         closing = event;
-        advanceStage(event);
     }
 
-    private void advanceStage(CaseEvent event) {
+    /**
+     * The one event-sourcing handler (Axon calls a single handler per event): it assigns the event's own state, moves
+     * the stage by the shared table, and remembers entries a correction may point at.
+     */
+    @EventSourcingHandler
+    void on(CaseEvent event, EventMessage<?> message) {
+        if (event instanceof RequestReceived e) {
+            when(e);
+        } else if (event instanceof CaseAssigned e) {
+            when(e);
+        } else if (event instanceof ChildAdded e) {
+            when(e);
+        } else if (event instanceof ConsentRecorded e) {
+            when(e);
+        } else if (event instanceof ConsentWithdrawn e) {
+            when(e);
+        } else if (event instanceof VisitingPermitIssued e) {
+            when(e);
+        } else if (event instanceof VisitingPermitExpired e) {
+            when(e);
+        } else if (event instanceof VisitScheduled e) {
+            when(e);
+        } else if (event instanceof VisitMediated e) {
+            when(e);
+        } else if (event instanceof VisitCancelled e) {
+            when(e);
+        } else if (event instanceof CustodyChanged e) {
+            when(e);
+        } else if (event instanceof CourtDecisionRecorded e) {
+            when(e);
+        } else if (event instanceof NoContactOrdered e) {
+            when(e);
+        } else if (event instanceof NoContactOrderLifted e) {
+            when(e);
+        } else if (event instanceof EntryCorrected e) {
+            when(e);
+        } else if (event instanceof InterventionClosed e) {
+            when(e);
+        }
         stage = CaseStage.next(stage, event);
+        if (CORRECTABLE.contains(event.getClass())) {
+            correctableEntries.put(message.getIdentifier(), event);
+        }
     }
 }

@@ -13,6 +13,8 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.Department;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
+import fr.rep.caseengine.events.familycase.Accompaniment;
+import fr.rep.caseengine.events.familycase.CustodyChange;
 import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,6 +48,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -115,7 +118,174 @@ class FamilyCaseCommandController {
     ResponseEntity<String> mediateVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Visit body,
                                         HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new MediateVisit(caseId, version, occurredAt, body.children(), body.place()));
+                new MediateVisit(caseId, version, occurredAt, body.children(), body.place(), body.visitId(),
+                        body.accompanier() != null ? body.accompanier() : caller.account(),
+                        body.accompaniedBy() != null ? body.accompaniedBy() : Accompaniment.PROFESSIONAL,
+                        body.durationMinutes(), body.kilometres()));
+    }
+
+    @PostMapping("/{caseId}/acceptance")
+    @Operation(summary = "Take the request on after evaluation (204, ETag)")
+    ResponseEntity<String> accept(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Dated body,
+                                  HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(),
+                (version, occurredAt) -> new AcceptRequest(caseId, version, occurredAt));
+    }
+
+    @PostMapping("/{caseId}/decline")
+    @Operation(summary = "Decline the request after evaluation, with the reason (204, ETag)")
+    ResponseEntity<String> decline(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Decline body,
+                                   HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new DeclineRequest(caseId, version, occurredAt, body.reason(), body.partiesNotified()));
+    }
+
+    @PostMapping("/{caseId}/interviews")
+    @Operation(summary = "Record an interview: first, intermediate or closing (204, ETag)")
+    ResponseEntity<String> interview(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Interview body,
+                                     HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordInterview(caseId, version, occurredAt, body.kind(), body.participants(), body.place()));
+    }
+
+    @PostMapping("/{caseId}/case-reviews")
+    @Operation(summary = "Record the team's case review and its support plan (204, ETag)")
+    ResponseEntity<String> review(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Review body,
+                                  HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new ReviewCase(caseId, version, occurredAt, body.plannedVisitsPerMonth()));
+    }
+
+    @PostMapping("/{caseId}/visiting-permits")
+    @Operation(summary = "Record a visiting permit issued to an accompanier (204, ETag)")
+    ResponseEntity<String> permit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Permit body,
+                                  HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordVisitingPermit(caseId, version, occurredAt, body.accompanier(), body.prison(),
+                        body.validUntil()));
+    }
+
+    @PostMapping("/{caseId}/visiting-permit-expiries")
+    @Operation(summary = "Record that a visiting permit ended (204, ETag)")
+    ResponseEntity<String> permitExpired(@PathVariable CaseId caseId,
+                                         @Valid @RequestBody RequestBodies.PermitExpiry body,
+                                         HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new ExpireVisitingPermit(caseId, version, occurredAt, body.accompanier(), body.prison()));
+    }
+
+    @PostMapping("/{caseId}/scheduled-visits")
+    @Operation(summary = "Plan a visit (201 with the visit id)")
+    ResponseEntity<String> schedule(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.VisitPlan body,
+                                    HttpServletRequest http, Caller caller) throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        return run(http, request, body, () -> {
+            access.requireCanAct(caller, caseId);
+            UUID visitId = UUID.randomUUID();
+            long version = (Long) send(request, new ScheduleVisit(caseId, request.expectedVersion(), occurredAt,
+                    visitId, body.plannedFor().toInstant(), body.children(), body.place(),
+                    body.accompanier() != null ? body.accompanier() : caller.account()));
+            return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
+                    toJson(new RequestBodies.VisitPlanned(visitId, version)));
+        });
+    }
+
+    @PostMapping("/{caseId}/visit-cancellations")
+    @Operation(summary = "Cancel a scheduled visit (204, ETag)")
+    ResponseEntity<String> cancelVisit(@PathVariable CaseId caseId,
+                                       @Valid @RequestBody RequestBodies.VisitCancellation body,
+                                       HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new CancelVisit(caseId, version, occurredAt, body.visitId(), body.reason()));
+    }
+
+    @PostMapping("/{caseId}/home-visits")
+    @Operation(summary = "Record a home visit (204, ETag)")
+    ResponseEntity<String> homeVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.HomeVisit body,
+                                     HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordHomeVisit(caseId, version, occurredAt, body.kilometres()));
+    }
+
+    @PostMapping("/{caseId}/nursery-accompaniments")
+    @Operation(summary = "Record a day-nursery (EAJE) accompaniment (204, ETag)")
+    ResponseEntity<String> nursery(@PathVariable CaseId caseId,
+                                   @Valid @RequestBody RequestBodies.NurseryAccompaniment body,
+                                   HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordNurseryAccompaniment(caseId, version, occurredAt, body.child(), body.kilometres()));
+    }
+
+    @PostMapping("/{caseId}/custody-changes")
+    @Operation(summary = "Record a step of the parent's penal path (204, ETag)")
+    ResponseEntity<String> custody(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.CustodyStep body,
+                                   HttpServletRequest http, Caller caller) throws BindException {
+        if (body.change() == CustodyChange.TRANSFERRED && body.prison() == null) {
+            throw invalid("prison", null, "a transfer names the new prison");
+        }
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordCustodyChange(caseId, version, occurredAt, body.change(), body.prison()));
+    }
+
+    @PostMapping("/{caseId}/court-decisions")
+    @Operation(summary = "Record a JE or JAF decision on visiting rights (204, ETag)")
+    ResponseEntity<String> courtDecision(@PathVariable CaseId caseId,
+                                         @Valid @RequestBody RequestBodies.CourtDecision body,
+                                         HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordCourtDecision(caseId, version, occurredAt, body.court(), body.rights(), body.children()));
+    }
+
+    @PostMapping("/{caseId}/no-contact-orders")
+    @Operation(summary = "Record a no-contact order for some children (204, ETag)")
+    ResponseEntity<String> noContact(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.NoContact body,
+                                     HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new OrderNoContact(caseId, version, occurredAt, body.court(), body.children()));
+    }
+
+    @PostMapping("/{caseId}/no-contact-order-liftings")
+    @Operation(summary = "Record that a no-contact order was lifted (204, ETag)")
+    ResponseEntity<String> liftNoContact(@PathVariable CaseId caseId,
+                                         @Valid @RequestBody RequestBodies.NoContactLifting body,
+                                         HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new LiftNoContactOrder(caseId, version, occurredAt, body.children()));
+    }
+
+    @PostMapping("/{caseId}/children")
+    @Operation(summary = "Add a child to the case (201 with the child's subject id)")
+    ResponseEntity<String> addChild(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.NewChild body,
+                                    HttpServletRequest http, Caller caller) throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
+        Instant occurredAt = notInTheFuture(body.occurredAt());
+        return run(http, request, body, () -> {
+            access.requireCanAct(caller, caseId);
+            SubjectId child = recordPerson(body.person());
+            long version = (Long) send(request, new AddChild(caseId, request.expectedVersion(), occurredAt,
+                    new ChildOnCase(child, body.birthDate(),
+                            body.department() == null ? null : new Department(body.department()), body.housing(),
+                            body.parentalAuthority())));
+            return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
+                    toJson(new RequestBodies.ChildAddedAnswer(child, version)));
+        });
+    }
+
+    @PostMapping("/{caseId}/corrections")
+    @Operation(summary = "Correct an earlier entry: it becomes void, with the reason (204, ETag)")
+    ResponseEntity<String> correct(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Correction body,
+                                   HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new CorrectEntry(caseId, version, occurredAt, body.correctedEventId(), body.reason()));
+    }
+
+    @PostMapping("/{caseId}/reopening")
+    @Operation(summary = "Reopen a declined or closed case (204, ETag)")
+    ResponseEntity<String> reopen(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Dated body,
+                                  HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(),
+                (version, occurredAt) -> new ReopenCase(caseId, version, occurredAt));
     }
 
     @PostMapping("/{caseId}/closure")

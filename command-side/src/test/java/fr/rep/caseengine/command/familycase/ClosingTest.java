@@ -40,13 +40,30 @@ class ClosingTest {
     class Reason {
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(ClosingReason.class)
-        void the_intervention_is_closed_for_any_of_the_report_s_reasons(ClosingReason reason) {
+        @EnumSource(value = ClosingReason.class, names = "CHILD_TURNED_18", mode = EnumSource.Mode.EXCLUDE)
+        void the_intervention_is_closed_for_any_of_the_report_s_other_reasons(ClosingReason reason) {
             fixture.given(family.openedWithEveryConsentOn(CONSENTED))
                     .when(family.close(CLOSED, reason))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(family.closed(CLOSED, reason))
-                    .expectResultMessagePayload(4L);
+                    .expectResultMessagePayload(6L);
+        }
+
+        @Test
+        void closing_because_the_child_turned_18_is_refused_while_a_minor_child_remains() {
+            fixture.given(family.openedWithEveryConsentOn(CONSENTED))
+                    .when(family.close(CLOSED, ClosingReason.CHILD_TURNED_18))
+                    .expectNoEvents()
+                    .expectException(violationOf(CaseRule.CHILD_TURNED_18_NEEDS_NO_MINOR));
+        }
+
+        @Test
+        void closing_because_the_child_turned_18_is_accepted_once_every_child_is_of_age() {
+            Family grownUp = Family.withTomBornOn(java.time.LocalDate.of(2007, 1, 1));
+            Instant leaOfAge = Family.paris("2034-06-01T10:00");
+            fixture.given(grownUp.requestReceived())
+                    .when(grownUp.close(leaOfAge, ClosingReason.CHILD_TURNED_18))
+                    .expectEvents(grownUp.closed(leaOfAge, ClosingReason.CHILD_TURNED_18));
         }
 
         @Test
@@ -94,7 +111,7 @@ class ClosingTest {
             fixture.given(openWithTheFatherAndTheMotherConsenting())
                     .when(command.apply(family))
                     .expectSuccessfulHandlerExecution()
-                    .expectResultMessagePayload(3L);
+                    .expectResultMessagePayload(5L);
         }
 
         @Test

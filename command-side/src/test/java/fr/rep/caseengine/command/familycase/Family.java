@@ -18,7 +18,10 @@ import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.events.familycase.Accompaniment;
+import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.VisitPlace;
+import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.time.Clock;
@@ -46,6 +49,8 @@ final class Family {
     static final Instant RECORDED_AT = Instant.parse("2026-04-01T08:00:00Z");
     static final Clock CLOCK = Clock.fixed(RECORDED_AT, PARIS);
     static final Instant REQUEST_AT = paris("2026-01-05T09:30");
+    static final String ACCOMPANIER = "claire";
+    static final LocalDate PERMIT_VALID_UNTIL = LocalDate.of(2027, 12, 31);
     static final LocalDate LEA_BORN = LocalDate.of(2016, 5, 12);
     static final LocalDate TOM_BORN = LocalDate.of(2011, 9, 20);
 
@@ -145,10 +150,16 @@ final class Family {
         return new ConsentWithdrawn(caseId, at, RECORDED_AT, party, roleOf(party));
     }
 
-    /** The request, then the consents of the given parties, all given at {@code at}. */
+    /**
+     * The request, accepted on the same day, a visiting permit for the accompanier {@value #ACCOMPANIER} at the
+     * prison until the end of 2027, then the consents of the given parties, all given at {@code at}.
+     */
     List<Object> openedWithConsentsOf(Instant at, SubjectId... parties) {
         List<Object> events = new ArrayList<>();
         events.add(requestReceived());
+        events.add(new RequestAccepted(caseId, REQUEST_AT, RECORDED_AT));
+        events.add(new VisitingPermitIssued(caseId, REQUEST_AT, RECORDED_AT, ACCOMPANIER, Prison.MA_AMIENS,
+                PERMIT_VALID_UNTIL));
         for (SubjectId party : parties) {
             events.add(consentRecorded(party, at));
         }
@@ -167,11 +178,13 @@ final class Family {
     }
 
     MediateVisit visit(Instant at, List<SubjectId> children) {
-        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM);
+        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM, null, ACCOMPANIER,
+                Accompaniment.PROFESSIONAL, null, null);
     }
 
     VisitMediated visitMediated(Instant at, SubjectId... children) {
-        return new VisitMediated(caseId, at, RECORDED_AT, List.of(children), VisitPlace.PRISON_VISITING_ROOM);
+        return new VisitMediated(caseId, at, RECORDED_AT, List.of(children), VisitPlace.PRISON_VISITING_ROOM, null,
+                ACCOMPANIER, Accompaniment.PROFESSIONAL, null, null);
     }
 
     CloseIntervention close(Instant at, ClosingReason reason) {

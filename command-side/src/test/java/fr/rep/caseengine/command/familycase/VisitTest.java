@@ -48,7 +48,7 @@ class VisitTest {
                     .when(family.visit(VISIT, family.lea, family.tom))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(family.visitMediated(VISIT, family.lea, family.tom))
-                    .expectResultMessagePayload(4L);
+                    .expectResultMessagePayload(6L);
         }
 
         @Test
@@ -75,7 +75,7 @@ class VisitTest {
             fixture.given(family.openedWithConsentsOf(CONSENTED, family.father, family.mother))
                     .when(family.visit(VISIT, family.lea))
                     .expectEvents(family.visitMediated(VISIT, family.lea))
-                    .expectResultMessagePayload(3L);
+                    .expectResultMessagePayload(5L);
         }
 
         @Test
@@ -107,7 +107,7 @@ class VisitTest {
             fixture.given(given)
                     .when(family.visit(VISIT, family.lea))
                     .expectEvents(family.visitMediated(VISIT, family.lea))
-                    .expectResultMessagePayload(4L);
+                    .expectResultMessagePayload(6L);
         }
     }
 
@@ -148,7 +148,7 @@ class VisitTest {
             fixture.given(given)
                     .when(family.visit(VISIT, family.lea))
                     .expectEvents(family.visitMediated(VISIT, family.lea))
-                    .expectResultMessagePayload(5L);
+                    .expectResultMessagePayload(7L);
         }
     }
 
@@ -199,7 +199,7 @@ class VisitTest {
             fixture.given(tomTurning18.openedWithEveryConsentOn(CONSENTED))
                     .when(tomTurning18.visit(lateOnTheEve, tomTurning18.tom))
                     .expectEvents(tomTurning18.visitMediated(lateOnTheEve, tomTurning18.tom))
-                    .expectResultMessagePayload(4L);
+                    .expectResultMessagePayload(6L);
         }
 
         @Test
@@ -226,7 +226,7 @@ class VisitTest {
             fixture.given(tomTurning18.openedWithEveryConsentOn(CONSENTED))
                     .when(tomTurning18.visit(earlyOnTheBirthday, tomTurning18.lea))
                     .expectEvents(tomTurning18.visitMediated(earlyOnTheBirthday, tomTurning18.lea))
-                    .expectResultMessagePayload(4L);
+                    .expectResultMessagePayload(6L);
         }
     }
 }

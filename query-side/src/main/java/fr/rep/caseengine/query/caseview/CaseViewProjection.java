@@ -107,6 +107,12 @@ class CaseViewProjection {
         }
     }
 
+    /** Any other event of the case moves its version and, by the shared lifecycle table, its stage. */
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence) {
+        advance(event, sequence);
+    }
+
     /** Moves the case to this event's version and stage; false when the event was applied before. */
     private boolean advance(CaseEvent event, long sequence) {
         List<CaseStage> stages = jdbc.query("SELECT stage FROM case_view WHERE case_id = ? AND version < ?",

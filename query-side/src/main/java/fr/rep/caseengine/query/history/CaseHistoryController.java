@@ -30,8 +30,13 @@ class CaseHistoryController {
         this.versions = versions;
     }
 
-    record Entry(long sequence, String type, String summary, String actor, OffsetDateTime occurredAt,
-                 OffsetDateTime recordedAt, String correlationId, String traceId) {
+    /**
+     * @param eventId     what a correction points at
+     * @param correctedBy the event that made this entry void, or {@code null}
+     */
+    record Entry(long sequence, String eventId, String type, String summary, String actor,
+                 OffsetDateTime occurredAt, OffsetDateTime recordedAt, String correlationId, String traceId,
+                 String correctedBy) {
     }
 
     record History(UUID caseId, List<Entry> events) {
@@ -44,13 +49,14 @@ class CaseHistoryController {
         ViewScope scope = ViewScope.forCase(caller);
         versions.awaitVersion(caseId, minVersion, scope);
         List<Entry> entries = jdbc.query("""
-                SELECT sequence_number, event_type, summary, actor, occurred_at, recorded_at, correlation_id, trace_id
+                SELECT sequence_number, event_id, event_type, summary, actor, occurred_at, recorded_at,
+                    correlation_id, trace_id, corrected_by
                 FROM case_history_entry h
                 WHERE case_id = ? AND EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = h.case_id AND\s"""
                         + scope.condition() + ") ORDER BY sequence_number",
                 (rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7), rs.getString(8)),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                        rs.getString(8), rs.getString(9), rs.getString(10)),
                 scope.argumentsAfter(caseId));
         if (entries.isEmpty()) {
             throw new UnknownCase(caseId);

@@ -2,6 +2,7 @@ package fr.rep.caseengine.query.history;
 
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -33,5 +34,9 @@ class CaseHistoryProjection {
                 Timestamp.from(event.occurredAt()), Timestamp.from(event.recordedAt()),
                 message.getMetaData().get(EventMetadata.CORRELATION_ID),
                 message.getMetaData().get(EventMetadata.TRACE_ID), Summaries.of(event));
+        if (event instanceof EntryCorrected correction) {
+            jdbc.update("UPDATE case_history_entry SET corrected_by = ? WHERE event_id = ?", message.getIdentifier(),
+                    correction.correctedEventId());
+        }
     }
 }

@@ -1,15 +1,9 @@
 package fr.rep.caseengine.query.history;
 
-import fr.rep.caseengine.events.familycase.CaseAssigned;
-import fr.rep.caseengine.events.familycase.CaseEvent;
-import fr.rep.caseengine.events.familycase.ConsentRecorded;
-import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
-import fr.rep.caseengine.events.familycase.InterventionClosed;
-import fr.rep.caseengine.events.familycase.PartyRole;
-import fr.rep.caseengine.events.familycase.RequestReceived;
-import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.events.familycase.*;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** One readable sentence per event, from its facts only: no names, so erasing a person never touches the history. */
 final class Summaries {
@@ -19,12 +13,19 @@ final class Summaries {
 
     static String of(CaseEvent event) {
         if (event instanceof RequestReceived request) {
-            return "Request received by " + words(request.channel().name()) + " from the "
-                    + words(request.referrerType().name()) + ": " + plural(request.children().size(), "child", "children")
-                    + ", parent " + words(request.penalStatus().name()) + " at " + request.prison().label()
-                    + ", team " + request.team().label()
+            return "Request received by " + words(request.channel()) + " from the " + words(request.referrerType())
+                    + ": " + plural(request.children().size(), "child", "children") + ", parent "
+                    + words(request.penalStatus()) + " at " + request.prison().label() + ", team "
+                    + request.team().label()
                     + (request.educationalOrJudicialMeasure() ? ", with an educational or judicial measure" : "")
                     + ".";
+        }
+        if (event instanceof RequestAccepted) {
+            return "Request accepted after evaluation.";
+        }
+        if (event instanceof RequestDeclined declined) {
+            return "Request declined: " + words(declined.reason()) + (declined.partiesNotified()
+                    ? "; the parties were notified." : "; the parties are still to be notified.");
         }
         if (event instanceof CaseAssigned assignment) {
             return "Case assigned to " + assignment.caseworker() + ".";
@@ -35,20 +36,87 @@ final class Summaries {
         if (event instanceof ConsentWithdrawn withdrawal) {
             return "Consent withdrawn by the " + party(withdrawal.role()) + " " + withdrawal.party() + ".";
         }
-        if (event instanceof VisitMediated visit) {
-            return "Visit mediated " + (visit.place().name().startsWith("PRISON") ? "in the prison visiting room"
-                    : "outside prison") + " with " + plural(visit.children().size(), "child", "children") + ".";
+        if (event instanceof InterviewHeld interview) {
+            return capitalised(words(interview.kind())) + " interview " + words(interview.place()) + " with "
+                    + interview.participants().stream().map(Summaries::words).collect(Collectors.joining(", "))
+                    + ".";
         }
-        InterventionClosed closing = (InterventionClosed) event;
-        return "Intervention closed: " + words(closing.reason().name()) + ".";
+        if (event instanceof CaseReviewed review) {
+            return "Case reviewed by the team: support plan of " + review.plannedVisitsPerMonth()
+                    + " visit(s) a month.";
+        }
+        if (event instanceof VisitingPermitIssued permit) {
+            return "Visiting permit issued to " + permit.accompanier() + " for " + permit.prison().label()
+                    + ", valid until " + permit.validUntil() + ".";
+        }
+        if (event instanceof VisitingPermitExpired expired) {
+            return "Visiting permit of " + expired.accompanier() + " for " + expired.prison().label() + " ended.";
+        }
+        if (event instanceof VisitScheduled scheduled) {
+            return "Visit planned " + place(scheduled.place()) + " for " + scheduled.plannedFor() + " with "
+                    + plural(scheduled.children().size(), "child", "children") + ".";
+        }
+        if (event instanceof VisitMediated visit) {
+            return "Visit mediated " + place(visit.place()) + " with "
+                    + plural(visit.children().size(), "child", "children")
+                    + (visit.accompaniedBy() == null ? "" : ", accompanied by a " + words(visit.accompaniedBy()))
+                    + (visit.durationMinutes() == null ? "" : ", " + visit.durationMinutes() + " min")
+                    + (visit.kilometres() == null ? "" : ", " + visit.kilometres() + " km") + ".";
+        }
+        if (event instanceof VisitCancelled cancelled) {
+            return "Planned visit cancelled: " + words(cancelled.reason()) + ".";
+        }
+        if (event instanceof HomeVisitMade home) {
+            return "Home visit, " + home.kilometres() + " km.";
+        }
+        if (event instanceof NurseryAccompanimentMade nursery) {
+            return "Day-nursery accompaniment of child " + nursery.child() + ", " + nursery.kilometres() + " km.";
+        }
+        if (event instanceof CustodyChanged custody) {
+            return "Custody change: " + words(custody.change())
+                    + (custody.prison() == null ? "" : " to " + custody.prison().label()) + ".";
+        }
+        if (event instanceof CourtDecisionRecorded decision) {
+            return "Decision of the " + words(decision.court()) + ": visiting rights " + words(decision.rights())
+                    + " for " + plural(decision.children().size(), "child", "children") + ".";
+        }
+        if (event instanceof NoContactOrdered order) {
+            return "No-contact order by the " + words(order.court()) + " for "
+                    + plural(order.children().size(), "child", "children") + ": " + order.children() + ".";
+        }
+        if (event instanceof NoContactOrderLifted lifted) {
+            return "No-contact order lifted for " + plural(lifted.children().size(), "child", "children") + ".";
+        }
+        if (event instanceof ChildAdded added) {
+            return "Child " + added.child().subjectId() + " added to the case (born " + added.child().birthDate()
+                    + ").";
+        }
+        if (event instanceof EntryCorrected correction) {
+            return "Entry " + correction.correctedEventId() + " corrected: " + words(correction.reason()) + ".";
+        }
+        if (event instanceof InterventionClosed closing) {
+            return "Intervention closed: " + words(closing.reason()) + ".";
+        }
+        if (event instanceof CaseReopened) {
+            return "Case reopened.";
+        }
+        return event.getClass().getSimpleName() + ".";
+    }
+
+    private static String place(VisitPlace place) {
+        return place == VisitPlace.PRISON_VISITING_ROOM ? "in the prison visiting room" : "outside prison";
     }
 
     private static String party(PartyRole role) {
-        return role == PartyRole.ASE ? "ASE referent" : words(role.name());
+        return role == PartyRole.ASE ? "ASE referent" : words(role);
     }
 
-    private static String words(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static String words(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String plural(int count, String one, String many) {

@@ -2,7 +2,12 @@ package fr.rep.caseengine.query.caseview;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompaniment;
+import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.CustodyChange;
+import fr.rep.caseengine.events.familycase.CustodyChanged;
+import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
@@ -73,17 +78,20 @@ class CaseViewProjectionTest {
     }
 
     @Test
-    void consents_visits_and_closing_move_the_stage_and_the_version() {
+    void acceptance_visits_custody_and_closing_move_the_stage_and_the_version() {
         projection.on(requestReceived(), 0);
-        projection.on(new ConsentRecorded(caseId, at(1), at(1), father, PartyRole.DETAINED_PARENT), 1);
+        projection.on((CaseEvent) new RequestAccepted(caseId, at(1), at(1)), 1);
         assertThat(stageAndVersion()).containsExactly("SETTING_UP", 1L);
 
         projection.on(new ConsentRecorded(caseId, at(2), at(2), mother, PartyRole.FREE_PARENT), 2);
-        projection.on(new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.PRISON_VISITING_ROOM), 3);
-        assertThat(stageAndVersion()).containsExactly("SUPPORT", 3L);
+        assertThat(stageAndVersion()).containsExactly("SETTING_UP", 2L);
+        projection.on(visit(at(3), VisitPlace.PRISON_VISITING_ROOM), 3);
+        assertThat(stageAndVersion()).containsExactly("CLOSED_SETTING", 3L);
+        projection.on((CaseEvent) new CustodyChanged(caseId, at(4), at(4), CustodyChange.LEAVE_PERMIT, null), 4);
+        assertThat(stageAndVersion()).containsExactly("OPEN_SETTING", 4L);
 
-        projection.on(new InterventionClosed(caseId, at(4), at(4), ClosingReason.PARENT_RELEASED), 4);
-        assertThat(stageAndVersion()).containsExactly("CLOSED", 4L);
+        projection.on(new InterventionClosed(caseId, at(5), at(5), ClosingReason.PARENT_RELEASED), 5);
+        assertThat(stageAndVersion()).containsExactly("CLOSED", 5L);
         assertThat(jdbc.queryForObject("SELECT closing_reason FROM case_view WHERE case_id = ?", String.class,
                 caseId.value())).isEqualTo("PARENT_RELEASED");
     }
@@ -92,7 +100,7 @@ class CaseViewProjectionTest {
     void an_event_delivered_twice_changes_the_view_once() {
         projection.on(requestReceived(), 0);
         projection.on(requestReceived(), 0);
-        VisitMediated visit = new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.OUTSIDE);
+        VisitMediated visit = visit(at(3), VisitPlace.OUTSIDE);
 
         projection.on(visit, 1);
         projection.on(visit, 1);
@@ -115,6 +123,11 @@ class CaseViewProjectionTest {
                 "SELECT consent_given, consent_changed_at FROM case_view_person WHERE subject_id = ?", mother.value());
         assertThat(consent.get("consent_given")).isEqualTo(true);
         assertThat(((java.sql.Timestamp) consent.get("consent_changed_at")).toInstant()).isEqualTo(at(7));
+    }
+
+    private VisitMediated visit(Instant at, VisitPlace place) {
+        return new VisitMediated(caseId, at, at, List.of(lea), place, null, "claire", Accompaniment.PROFESSIONAL, 60,
+                12);
     }
 
     private List<Object> stageAndVersion() {

@@ -10,7 +10,10 @@ import java.time.Instant;
  * The actor and correlation id travel as metadata (see {@link fr.rep.caseengine.events.EventMetadata}).
  */
 public sealed interface CaseEvent
-        permits RequestReceived, CaseAssigned, ConsentRecorded, ConsentWithdrawn, VisitMediated, InterventionClosed {
+        permits RequestReceived, RequestAccepted, RequestDeclined, CaseAssigned, ConsentRecorded, ConsentWithdrawn,
+        InterviewHeld, CaseReviewed, VisitingPermitIssued, VisitingPermitExpired, VisitScheduled, VisitMediated,
+        VisitCancelled, HomeVisitMade, NurseryAccompanimentMade, CustodyChanged, CourtDecisionRecorded,
+        NoContactOrdered, NoContactOrderLifted, ChildAdded, EntryCorrected, InterventionClosed, CaseReopened {
 
     CaseId caseId();
 

@@ -6,16 +6,26 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A visit between the detained parent and some of the children took place with the service as third party.
+ * Revision 2 added what the annual report counts; revision 1 payloads are upcast with those facts unknown
+ * ({@code null}), see {@link VisitMediatedUpcaster}.
  *
- * @param children the children present
- * @param place    the prison's visiting room or an ordinary place outside
+ * @param children        the children present
+ * @param place           the prison's visiting room or an ordinary place outside
+ * @param visitId         the scheduled visit this held, or {@code null} for a visit recorded without schedule
+ * @param accompanier     the account or volunteer who accompanied, whose visiting permit a prison visit needs
+ * @param accompaniedBy   a professional or a volunteer
+ * @param durationMinutes how long it lasted
+ * @param kilometres      kilometres travelled for it by the service
  */
-@Revision("1")
+@Revision("2")
 public record VisitMediated(CaseId caseId, Instant occurredAt, Instant recordedAt,
-                            List<SubjectId> children, VisitPlace place) implements CaseEvent {
+                            List<SubjectId> children, VisitPlace place,
+                            UUID visitId, String accompanier, Accompaniment accompaniedBy,
+                            Integer durationMinutes, Integer kilometres) implements CaseEvent {
 
     public VisitMediated {
         children = List.copyOf(children);

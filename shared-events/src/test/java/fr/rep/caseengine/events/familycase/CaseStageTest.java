@@ -13,29 +13,54 @@ class CaseStageTest {
 
     private static final CaseId CASE = CaseId.random();
     private static final Instant AT = Instant.parse("2026-11-20T09:30:00Z");
-    private static final SubjectId PARTY = SubjectId.random();
+    private static final SubjectId CHILD = SubjectId.random();
 
     @Test
-    void a_case_goes_from_reception_to_setting_up_to_support_to_closed() {
-        CaseStage stage = CaseStage.next(null, new RequestReceived(CASE, AT, AT, ReferrerType.FREE_PARENT,
-                ReferralChannel.PHONE, Team.PAS_DE_CALAIS, Prison.MA_ARRAS, PARTY, PenalStatus.SENTENCED,
-                List.of(), List.of(), false));
+    void a_case_goes_from_reception_through_setting_up_to_closed_then_open_setting_and_closing() {
+        CaseStage stage = CaseStage.next(null, request());
         assertThat(stage).isEqualTo(CaseStage.RECEPTION);
+        assertThat(stage = CaseStage.next(stage, new RequestAccepted(CASE, AT, AT))).isEqualTo(CaseStage.SETTING_UP);
+        assertThat(stage = CaseStage.next(stage, new ConsentRecorded(CASE, AT, AT, CHILD, PartyRole.FREE_PARENT)))
+                .as("consents do not move the stage").isEqualTo(CaseStage.SETTING_UP);
+        assertThat(stage = CaseStage.next(stage, visit(VisitPlace.PRISON_VISITING_ROOM)))
+                .isEqualTo(CaseStage.CLOSED_SETTING);
+        assertThat(stage = CaseStage.next(stage, custody(CustodyChange.EXTERNAL_PLACEMENT)))
+                .isEqualTo(CaseStage.OPEN_SETTING);
+        assertThat(stage = CaseStage.next(stage, custody(CustodyChange.BACK_IN_CUSTODY)))
+                .isEqualTo(CaseStage.CLOSED_SETTING);
+        assertThat(stage = CaseStage.next(stage, visit(VisitPlace.OUTSIDE))).isEqualTo(CaseStage.OPEN_SETTING);
+        assertThat(stage = CaseStage.next(stage, new InterventionClosed(CASE, AT, AT, ClosingReason.PARENT_RELEASED)))
+                .isEqualTo(CaseStage.CLOSED);
+        assertThat(CaseStage.next(stage, new CaseReopened(CASE, AT, AT))).isEqualTo(CaseStage.RECEPTION);
+    }
 
-        stage = CaseStage.next(stage, new ConsentRecorded(CASE, AT, AT, PARTY, PartyRole.DETAINED_PARENT));
-        assertThat(stage).isEqualTo(CaseStage.SETTING_UP);
+    @Test
+    void a_declined_request_only_moves_again_when_reopened() {
+        CaseStage declined = CaseStage.next(CaseStage.RECEPTION,
+                new RequestDeclined(CASE, AT, AT, DeclineReason.PARTY_REFUSED, true));
+        assertThat(declined).isEqualTo(CaseStage.DECLINED);
+        assertThat(CaseStage.next(declined, visit(VisitPlace.OUTSIDE))).isEqualTo(CaseStage.DECLINED);
+        assertThat(CaseStage.next(declined, new CaseReopened(CASE, AT, AT))).isEqualTo(CaseStage.RECEPTION);
+    }
 
-        stage = CaseStage.next(stage, new VisitMediated(CASE, AT, AT, List.of(PARTY), VisitPlace.OUTSIDE));
-        assertThat(stage).isEqualTo(CaseStage.SUPPORT);
+    @Test
+    void custody_changes_before_support_begins_leave_the_stage_alone() {
+        assertThat(CaseStage.next(CaseStage.SETTING_UP, custody(CustodyChange.RELEASED)))
+                .isEqualTo(CaseStage.SETTING_UP);
+    }
 
-        stage = CaseStage.next(stage, new ConsentWithdrawn(CASE, AT, AT, PARTY, PartyRole.DETAINED_PARENT));
-        assertThat(stage).isEqualTo(CaseStage.SUPPORT);
+    private static RequestReceived request() {
+        return new RequestReceived(CASE, AT, AT, ReferrerType.FREE_PARENT, ReferralChannel.PHONE,
+                Team.PAS_DE_CALAIS, Prison.MA_ARRAS, SubjectId.random(), PenalStatus.SENTENCED, List.of(), List.of(),
+                false);
+    }
 
-        stage = CaseStage.next(stage, new ConsentRecorded(CASE, AT, AT, PARTY, PartyRole.DETAINED_PARENT));
-        assertThat(stage).as("a new consent during support does not go back to setting up")
-                .isEqualTo(CaseStage.SUPPORT);
+    private static VisitMediated visit(VisitPlace place) {
+        return new VisitMediated(CASE, AT, AT, List.of(CHILD), place, null, "claire", Accompaniment.PROFESSIONAL,
+                60, 10);
+    }
 
-        stage = CaseStage.next(stage, new InterventionClosed(CASE, AT, AT, ClosingReason.PARENT_RELEASED));
-        assertThat(stage).isEqualTo(CaseStage.CLOSED);
+    private static CustodyChanged custody(CustodyChange change) {
+        return new CustodyChanged(CASE, AT, AT, change, null);
     }
 }

@@ -2,47 +2,63 @@ package fr.rep.caseengine.events.familycase;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.SubjectId;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events are read back for years: payloads stored at revision 1 (files under {@code stored-events/}, copied from a
- * real store) must still read into today's records and write back to the same JSON. A change to a field's name or
- * type fails here, and must come with a new revision and an upcaster instead.
+ * Events are read back for years: a payload stored at each event's current revision (files under
+ * {@code stored-events/}, named {@code <Event>-<revision>.json}) must still read into today's record and write back to
+ * the same JSON. A change to a field's name or type fails here and must come with a new revision, an upcaster, and a
+ * new stored file; the old file stays, read through the upcaster.
  */
 class StoredEventContractTest {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static Stream<Class<?>> everyCaseEvent() {
+        return Arrays.stream(CaseEvent.class.getPermittedSubclasses());
+    }
 
     @ParameterizedTest
-    @ValueSource(classes = {RequestReceived.class, CaseAssigned.class, ConsentRecorded.class, ConsentWithdrawn.class,
-            VisitMediated.class, InterventionClosed.class})
-    void a_revision_1_payload_reads_back_and_writes_the_same_json(Class<? extends CaseEvent> type) throws IOException {
-        assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");
-        String stored = stored(type.getSimpleName() + "-1.json");
+    @MethodSource("everyCaseEvent")
+    void a_payload_stored_at_the_current_revision_reads_back_and_writes_the_same_json(Class<?> type)
+            throws IOException {
+        String revision = type.getAnnotation(Revision.class).value();
+        String stored = stored(type.getSimpleName() + "-" + revision + ".json");
 
-        CaseEvent event = json.readValue(stored, type);
+        CaseEvent event = (CaseEvent) json.readValue(stored, type);
 
         assertThat(json.readTree(json.writeValueAsString(event))).isEqualTo(json.readTree(stored));
         assertThat(event.caseId()).hasToString("2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = "RequestReceived-1.json")
-    void the_stored_request_keeps_every_fact_the_report_needs(String file) throws IOException {
-        RequestReceived request = json.readValue(stored(file), RequestReceived.class);
+    @Test
+    void the_stored_request_keeps_every_fact_the_report_needs() throws IOException {
+        RequestReceived request = json.readValue(stored("RequestReceived-1.json"), RequestReceived.class);
 
         assertThat(request.occurredAt()).isEqualTo(Instant.parse("2026-11-20T09:30:00Z"));
         assertThat(request.children()).extracting(ChildOnCase::birthDate)
@@ -54,10 +70,35 @@ class StoredEventContractTest {
         assertThat(request.educationalOrJudicialMeasure()).isTrue();
     }
 
+    @Test
+    void a_visit_stored_at_revision_1_is_upcast_with_the_facts_revision_2_added_left_unknown() throws IOException {
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(
+                stored("VisitMediated-1.json").getBytes(StandardCharsets.UTF_8), byte[].class,
+                VisitMediated.class.getName(), "1");
+        SerializedObject<byte[]> metadata = new SimpleSerializedObject<>("{}".getBytes(StandardCharsets.UTF_8),
+                byte[].class, "org.axonframework.messaging.MetaData", null);
+        IntermediateEventRepresentation revision1 = new InitialEventRepresentation(new GenericDomainEventEntry<>(
+                "FamilyCase", "2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10", 3, "event-1", Instant.EPOCH,
+                payload.getType().getName(), "1", payload.getData(), metadata.getData()), serializer);
+
+        List<IntermediateEventRepresentation> upcast = new VisitMediatedUpcaster().upcast(Stream.of(revision1))
+                .toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        VisitMediated visit = serializer.deserialize(upcast.get(0).getData());
+        assertThat(visit.place()).isEqualTo(VisitPlace.PRISON_VISITING_ROOM);
+        assertThat(visit.children()).hasSize(1);
+        assertThat(visit.accompanier()).isNull();
+        assertThat(visit.kilometres()).isNull();
+        assertThat(visit.visitId()).isNull();
+    }
+
     private String stored(String file) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/stored-events/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(in).as("stored payload " + file).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,0 +1,16 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Court;
+import fr.rep.caseengine.events.familycase.VisitingRights;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Record a JE or JAF decision on visiting rights for some children. */
+public record RecordCourtDecision(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+        Instant occurredAt, Court court, VisitingRights rights, List<SubjectId> children) {
+}

@@ -1,0 +1,16 @@
+package fr.rep.caseengine.command.familycase;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.familycase.InterviewKind;
+import fr.rep.caseengine.events.familycase.InterviewParticipant;
+import fr.rep.caseengine.events.familycase.InterviewPlace;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Record an interview: first, intermediate or closing; with whom; where. */
+public record RecordInterview(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+        Instant occurredAt, InterviewKind kind, List<InterviewParticipant> participants, InterviewPlace place) {
+}

@@ -1,0 +1,14 @@
+package fr.rep.caseengine.events.familycase;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.SubjectId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A visit was planned with some of the children; it is prepared with them beforehand. */
+@Revision("1")
+public record VisitScheduled(CaseId caseId, Instant occurredAt, Instant recordedAt, UUID visitId, Instant plannedFor, List<SubjectId> children, VisitPlace place, String accompanier) implements CaseEvent {
+}
