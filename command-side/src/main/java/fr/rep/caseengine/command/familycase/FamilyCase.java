@@ -36,6 +36,7 @@ class FamilyCase {
 
     private static final int ADULT_AGE = 18;
     private static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
+            ContactStepTaken.class,
             InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
             ConsentWithdrawn.class, CaseReviewed.class, CustodyChanged.class);
 
@@ -202,6 +203,15 @@ class FamilyCase {
         return record(new VisitMediated(caseId, at, clock.instant(), command.children(), command.place(),
                 command.visitId(), command.accompanier(), command.accompaniedBy(), command.durationMinutes(),
                 command.kilometres()));
+    }
+
+    @CommandHandler
+    long handle(RecordContactStep command, Clock clock) {
+        requireStageAllows(command);
+        requireChildrenOfTheCase(command.children());
+        requireNoCourtBar(command.children(), command.occurredAt());
+        return record(new ContactStepTaken(caseId, command.occurredAt(), clock.instant(), command.step(),
+                List.copyOf(command.children()), command.mediatedBy()));
     }
 
     @CommandHandler

@@ -191,6 +191,15 @@ class FamilyCaseCommandController {
         });
     }
 
+    @PostMapping("/{caseId}/contact-steps")
+    @Operation(summary = "Record a step in rebuilding contact: photo, mediated letter, mediated phone call (204, ETag)")
+    ResponseEntity<String> contactStep(@PathVariable CaseId caseId,
+                                       @Valid @RequestBody RequestBodies.ContactStepBody body,
+                                       HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordContactStep(caseId, version, occurredAt, body.step(), body.children(), body.mediatedBy()));
+    }
+
     @PostMapping("/{caseId}/visit-cancellations")
     @Operation(summary = "Cancel a scheduled visit (204, ETag)")
     ResponseEntity<String> cancelVisit(@PathVariable CaseId caseId,

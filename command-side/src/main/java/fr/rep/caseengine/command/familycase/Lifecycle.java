@@ -17,7 +17,8 @@ final class Lifecycle {
             CorrectEntry.class, CloseIntervention.class);
 
     private static final Set<Class<?>> WHILE_SUPPORTED = Set.of(RecordInterview.class, ReviewCase.class,
-            RecordVisitingPermit.class, ExpireVisitingPermit.class, ScheduleVisit.class, MediateVisit.class,
+            RecordVisitingPermit.class, ExpireVisitingPermit.class, RecordContactStep.class, ScheduleVisit.class,
+            MediateVisit.class,
             CancelVisit.class, RecordHomeVisit.class, RecordNurseryAccompaniment.class, RecordCustodyChange.class,
             RecordCourtDecision.class, OrderNoContact.class, LiftNoContactOrder.class, AddChild.class,
             CorrectEntry.class, RecordConsent.class, WithdrawConsent.class, AssignCase.class,

@@ -3,6 +3,7 @@ package fr.rep.caseengine.command.familycase;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.ContactStep;
 import fr.rep.caseengine.events.familycase.CorrectionReason;
 import fr.rep.caseengine.events.familycase.Court;
 import fr.rep.caseengine.events.familycase.CustodyChange;
@@ -120,6 +121,11 @@ final class RequestBodies {
     record VisitPlan(@NotNull OffsetDateTime occurredAt, @NotNull OffsetDateTime plannedFor,
                      @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children, @NotNull VisitPlace place,
                      @Size(max = 100) String accompanier) {
+    }
+
+    record ContactStepBody(@NotNull OffsetDateTime occurredAt, @NotNull ContactStep step,
+                           @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
+                           @NotNull Accompaniment mediatedBy) {
     }
 
     record VisitCancellation(@NotNull OffsetDateTime occurredAt, @NotNull UUID visitId,

@@ -63,6 +63,11 @@ final class Summaries {
                     + (visit.durationMinutes() == null ? "" : ", " + visit.durationMinutes() + " min")
                     + (visit.kilometres() == null ? "" : ", " + visit.kilometres() + " km") + ".";
         }
+        if (event instanceof ContactStepTaken contact) {
+            return "Contact step: " + words(contact.step()) + " with "
+                    + plural(contact.children().size(), "child", "children") + ", mediated by the "
+                    + words(contact.mediatedBy()) + ".";
+        }
         if (event instanceof VisitCancelled cancelled) {
             return "Planned visit cancelled: " + words(cancelled.reason()) + ".";
         }
