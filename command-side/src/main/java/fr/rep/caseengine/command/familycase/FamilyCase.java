@@ -52,7 +52,7 @@ class FamilyCase {
     private final Map<SubjectId, PartyRole> parties = new HashMap<>();
     private final Map<SubjectId, ChildOnCase> children = new LinkedHashMap<>();
     private final Map<SubjectId, Timeline<Boolean>> consents = new HashMap<>();
-    private final Map<SubjectId, Timeline<Boolean>> noContactOrders = new HashMap<>();
+    private final Map<SubjectId, Timeline<NoContactOrdered>> noContactOrders = new HashMap<>();
     private final Map<SubjectId, Timeline<VisitingRights>> visitingRights = new HashMap<>();
     private final Timeline<Boolean> inCustody = new Timeline<>(true);
     private Timeline<Prison> prison;
@@ -176,7 +176,7 @@ class FamilyCase {
     long handle(ScheduleVisit command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        requireNoCourtBar(command.children(), command.plannedFor());
+        requireNoCourtBar(command.children(), command.plannedFor(), clock.getZone());
         if (visits.containsKey(command.visitId())) {
             throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
                     "visit " + command.visitId() + " is already on the case");
@@ -191,7 +191,7 @@ class FamilyCase {
         requireChildrenOfTheCase(command.children());
         Instant at = command.occurredAt();
         requireMinors(command.children(), date(at, clock.getZone()));
-        requireNoCourtBar(command.children(), at);
+        requireNoCourtBar(command.children(), at, clock.getZone());
         requireConsents(command.children(), at);
         requirePlaceMatchingCustody(command.place(), at);
         if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
@@ -209,7 +209,7 @@ class FamilyCase {
     long handle(RecordContactStep command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        requireNoCourtBar(command.children(), command.occurredAt());
+        requireNoCourtBar(command.children(), command.occurredAt(), clock.getZone());
         return record(new ContactStepTaken(caseId, command.occurredAt(), clock.instant(), command.step(),
                 List.copyOf(command.children()), command.mediatedBy()));
     }
@@ -409,11 +409,13 @@ class FamilyCase {
         }
     }
 
-    private void requireNoCourtBar(List<SubjectId> present, Instant at) {
+    private void requireNoCourtBar(List<SubjectId> present, Instant at, ZoneId zone) {
         for (SubjectId child : present) {
-            if (Boolean.TRUE.equals(timeline(noContactOrders, child, Boolean.FALSE).at(at))) {
-                throw new CaseRuleViolation(CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER,
-                        "a no-contact order covers child " + child + " on that date");
+            NoContactOrdered order = timeline(noContactOrders, child, null).at(at);
+            if (order != null) {
+                throw new CaseRuleViolation(CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, "the no-contact order of the "
+                        + order.court().name().toLowerCase().replace('_', ' ') + " dated "
+                        + date(order.occurredAt(), zone) + " covers child " + child);
             }
             if (timeline(visitingRights, child, null).at(at) == VisitingRights.RESERVED) {
                 throw new CaseRuleViolation(CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS,
@@ -558,13 +560,13 @@ class FamilyCase {
     }
 
     private void when(NoContactOrdered event) {
-        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(false))
-                .set(event.occurredAt(), true));
+        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(null))
+                .set(event.occurredAt(), event));
     }
 
     private void when(NoContactOrderLifted event) {
-        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(false))
-                .set(event.occurredAt(), false));
+        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(null))
+                .set(event.occurredAt(), null));
     }
 
     private void when(EntryCorrected event) {
