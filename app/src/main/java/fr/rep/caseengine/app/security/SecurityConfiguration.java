@@ -69,6 +69,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/*").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.POST, "/api/prison-suspensions", "/api/prison-suspensions/*/lifting")
+                .hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")

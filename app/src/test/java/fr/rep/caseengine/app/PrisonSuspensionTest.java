@@ -1,0 +1,92 @@
+package fr.rep.caseengine.app;
+
+import com.jayway.jsonpath.DocumentContext;
+import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A prison suspends its visits: every scheduled visit there in the period is cancelled, on each case, with the reason. */
+class PrisonSuspensionTest extends EmbeddedDatabaseTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    AccountStore accounts;
+
+    @Test
+    void suspending_visits_in_a_prison_cancels_its_scheduled_visits_in_the_period_and_only_those() {
+        CaseApi claire = CaseApi.caseworker(http, accounts);
+        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
+
+        DocumentContext first = claire.openCase();
+        DocumentContext second = claire.openCase();
+        String hitOne = schedule(claire, first, now.plusDays(3));
+        String spared = schedule(claire, first, now.plusDays(20));
+        String hitTwo = schedule(claire, second, now.plusDays(5));
+
+        ResponseEntity<String> suspended = sophie.post("/api/prison-suspensions", """
+                {"occurredAt": "%s", "prison": "MA_AMIENS", "from": "%s", "until": "%s",
+                 "reason": "SANITARY_MEASURES"}""".formatted(now, now.plusDays(1), now.plusDays(15)), Map.of());
+        assertThat(suspended.getStatusCode().value()).isEqualTo(201);
+
+        String firstCase = first.read("$.caseId");
+        String secondCase = second.read("$.caseId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(cancellations(claire, firstCase)).hasSize(1);
+            assertThat(cancellations(claire, secondCase)).hasSize(1);
+        });
+        DocumentContext history = json(claire.get("/api/cases/" + firstCase + "/history"));
+        assertThat(history.read("$.events[?(@.type == 'VisitCancelled')].summary", List.class))
+                .containsExactly("Planned visit cancelled: prison wide suspension.");
+        assertThat(history.read("$.events[?(@.type == 'VisitCancelled')].actor", List.class))
+                .containsExactly("system:prison-suspension");
+        assertThat(hitOne).isNotEqualTo(hitTwo);
+        ResponseEntity<String> holdSpared = claire.post("/api/cases/" + firstCase + "/visit-cancellations",
+                "{\"occurredAt\": \"%s\", \"visitId\": \"%s\", \"reason\": \"CHILD_ILL\"}".formatted(now, spared),
+                Map.of());
+        assertThat(holdSpared.getStatusCode().value()).as("the visit outside the period is still scheduled")
+                .isEqualTo(204);
+
+        String lifting = suspended.getHeaders().getLocation() + "/lifting";
+        assertThat(sophie.post(lifting, "{\"occurredAt\": \"%s\"}".formatted(now), Map.of()).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(sophie.post(lifting, "{\"occurredAt\": \"%s\"}".formatted(now), Map.of()).getStatusCode().value())
+                .isEqualTo(409);
+        assertThat(claire.post("/api/prison-suspensions", "{}", Map.of()).getStatusCode().value())
+                .as("caseworkers do not suspend prisons").isEqualTo(403);
+    }
+
+    private static List<String> cancellations(CaseApi api, String caseId) {
+        return json(api.get("/api/cases/" + caseId + "/history"))
+                .read("$.events[?(@.type == 'VisitCancelled')].eventId");
+    }
+
+    private static String schedule(CaseApi api, DocumentContext opened, OffsetDateTime plannedFor) {
+        String caseId = opened.read("$.caseId");
+        if (json(api.get("/api/cases/" + caseId + "?minVersion=0")).read("$.stage", String.class).equals("RECEPTION")) {
+            api.acceptWithPermit(caseId, CaseApi.CASEWORKER);
+        }
+        ResponseEntity<String> scheduled = api.post("/api/cases/" + caseId + "/scheduled-visits", """
+                {"occurredAt": "%s", "plannedFor": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
+                .formatted(CaseApi.daysAgo(0), plannedFor, opened.read("$.children[0]")), Map.of());
+        assertThat(scheduled.getStatusCode().value()).as(scheduled.getBody()).isEqualTo(201);
+        return json(scheduled).read("$.visitId");
+    }
+}

@@ -1,0 +1,54 @@
+package fr.rep.caseengine.command.prisonsuspension;
+
+import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
+import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** One suspension of visits in one prison, from its announcement to its lifting. */
+@Aggregate
+class PrisonVisitSuspension {
+
+    @AggregateIdentifier
+    private UUID suspensionId;
+    private boolean lifted;
+
+    protected PrisonVisitSuspension() {
+        // required by Axon to rebuild the suspension from its events
+    }
+
+    @CommandHandler
+    PrisonVisitSuspension(SuspendPrisonVisits command, Clock clock) {
+        if (!command.until().isAfter(command.from())) {
+            throw new SuspensionRefused("A suspension ends after it begins: " + command.from() + " is not before "
+                    + command.until());
+        }
+        apply(new PrisonVisitsSuspended(command.suspensionId(), command.occurredAt(), clock.instant(),
+                command.prison(), command.from(), command.until(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(LiftPrisonVisitSuspension command, Clock clock) {
+        if (lifted) {
+            throw new SuspensionRefused("A suspension is lifted once: this one already was");
+        }
+        apply(new PrisonVisitSuspensionLifted(suspensionId, command.occurredAt(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(PrisonVisitsSuspended event) {
+        suspensionId = event.suspensionId();
+    }
+
+    @EventSourcingHandler
+    void on(PrisonVisitSuspensionLifted event) {
+        lifted = true;
+    }
+}

@@ -1,0 +1,13 @@
+package fr.rep.caseengine.command.prisonsuspension;
+
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.prison.SuspensionReason;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Record that a prison suspends every visit for a period. */
+public record SuspendPrisonVisits(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Prison prison,
+                                  Instant from, Instant until, SuspensionReason reason) {
+}
