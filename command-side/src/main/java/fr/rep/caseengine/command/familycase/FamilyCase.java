@@ -1,11 +1,17 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.*;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -35,6 +41,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class FamilyCase {
 
     private static final int ADULT_AGE = 18;
+    private static final int NURSERY_MONTHS = 18;
+    private static final int NURSERY_MONTHS_WITH_DEROGATION = 24;
+    static final String CASE_DEADLINE = "case-deadline";
+    static final String INACTIVITY_CHECK = "case-inactivity";
+    static final String SYSTEM_ACTOR = "system:deadlines";
     private static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
             ContactStepTaken.class,
             InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
@@ -60,6 +71,8 @@ class FamilyCase {
     private final Map<java.util.UUID, VisitStatus> visits = new HashMap<>();
     private final Map<String, CaseEvent> correctableEntries = new HashMap<>();
     private final Set<String> correctedEntries = new HashSet<>();
+    private final Set<SubjectId> nurseryDerogations = new HashSet<>();
+    private Instant lastEntryRecordedAt;
     private InterventionClosed closing;
     private String assignedTo;
 
@@ -70,12 +83,15 @@ class FamilyCase {
     // ---- reception and evaluation -------------------------------------------------------------------------------
 
     @CommandHandler
-    FamilyCase(ReceiveRequest command, Clock clock) {
+    FamilyCase(ReceiveRequest command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireCompleteFamily(command);
         apply(new RequestReceived(command.caseId(), command.occurredAt(), clock.instant(),
                 command.referrerType(), command.channel(), command.team(), command.prison(),
                 command.detainedParent(), command.penalStatus(), command.parties(), command.children(),
                 command.educationalOrJudicialMeasure()));
+        command.children().forEach(child -> scheduleChildDeadlines(child, deadlines, policy, clock.getZone()));
+        schedule(deadlines, INACTIVITY_CHECK, clock.instant().plus(policy.inactivity()),
+                new CaseDeadline(DeadlineKind.NO_RECENT_ACTIVITY, null, null, null));
     }
 
     @CommandHandler
@@ -101,7 +117,7 @@ class FamilyCase {
     }
 
     @CommandHandler
-    long handle(AddChild command, Clock clock) {
+    long handle(AddChild command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         ChildOnCase child = command.child();
         if (children.containsKey(child.subjectId()) || parties.containsKey(child.subjectId())
@@ -109,7 +125,25 @@ class FamilyCase {
             throw new CaseRuleViolation(CaseRule.CHILD_ALREADY_ON_THE_CASE, "child " + child.subjectId()
                     + " is already on the case, or " + child.parentalAuthority() + " holds no authority here");
         }
-        return record(new ChildAdded(caseId, command.occurredAt(), clock.instant(), child));
+        long version = record(new ChildAdded(caseId, command.occurredAt(), clock.instant(), child));
+        scheduleChildDeadlines(child, deadlines, policy, clock.getZone());
+        return version;
+    }
+
+    @CommandHandler
+    long handle(RecordNurseryDerogation command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
+        requireStageAllows(command);
+        ChildOnCase child = children.get(command.child());
+        if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
+            throw new CaseRuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
+                    command.child() + " is not a child of this case living with the mother in prison");
+        }
+        long version = record(new NurseryDerogationGranted(caseId, command.occurredAt(), clock.instant(),
+                command.child()));
+        LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS_WITH_DEROGATION);
+        schedule(deadlines, CASE_DEADLINE, warningFor(separation, policy, clock.getZone()),
+                new CaseDeadline(DeadlineKind.NURSERY_SEPARATION, child.subjectId(), null, separation));
+        return version;
     }
 
     @CommandHandler
@@ -153,10 +187,13 @@ class FamilyCase {
     }
 
     @CommandHandler
-    long handle(RecordVisitingPermit command, Clock clock) {
+    long handle(RecordVisitingPermit command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
-        return record(new VisitingPermitIssued(caseId, command.occurredAt(), clock.instant(), command.accompanier(),
-                command.prison(), command.validUntil()));
+        long version = record(new VisitingPermitIssued(caseId, command.occurredAt(), clock.instant(),
+                command.accompanier(), command.prison(), command.validUntil()));
+        schedule(deadlines, CASE_DEADLINE, warningFor(command.validUntil(), policy, clock.getZone()),
+                new CaseDeadline(DeadlineKind.PERMIT_EXPIRES, null, command.accompanier(), command.validUntil()));
+        return version;
     }
 
     @CommandHandler
@@ -311,9 +348,85 @@ class FamilyCase {
     }
 
     @CommandHandler
-    long handle(ReopenCase command, Clock clock) {
+    long handle(ReopenCase command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
-        return record(new CaseReopened(caseId, command.occurredAt(), clock.instant()));
+        long version = record(new CaseReopened(caseId, command.occurredAt(), clock.instant()));
+        schedule(deadlines, INACTIVITY_CHECK, clock.instant().plus(policy.inactivity()),
+                new CaseDeadline(DeadlineKind.NO_RECENT_ACTIVITY, null, null, null));
+        return version;
+    }
+
+    // ---- deadlines ----------------------------------------------------------------------------------------------
+
+    /** A due date warned of ahead: raises the warning if it still applies when it fires (the case may have moved). */
+    @DeadlineHandler(deadlineName = CASE_DEADLINE)
+    void onDeadline(CaseDeadline deadline, @Timestamp Instant firedAt, Clock clock) {
+        if (stage == CaseStage.CLOSED || stage == CaseStage.DECLINED || !stillDue(deadline, firedAt)) {
+            return;
+        }
+        apply(new DeadlineApproaching(caseId, firedAt, clock.instant(), deadline.kind(), deadline.child(),
+                deadline.accompanier(), deadline.dueOn()));
+    }
+
+    /**
+     * Checks for inactivity: when nothing was recorded for the configured period, raises the follow-up and checks
+     * again one period later; otherwise checks again when the period after the last entry ends. The check's own
+     * time is its trigger time, so each check moves strictly forward.
+     */
+    @DeadlineHandler(deadlineName = INACTIVITY_CHECK)
+    void onInactivityCheck(CaseDeadline check, @Timestamp Instant now, Clock clock, DeadlineManager deadlines,
+                           DeadlinePolicy policy) {
+        if (stage == CaseStage.CLOSED || stage == CaseStage.DECLINED) {
+            return;
+        }
+        Instant due = lastEntryRecordedAt.plus(policy.inactivity());
+        if (now.isBefore(due)) {
+            schedule(deadlines, INACTIVITY_CHECK, due, check);
+            return;
+        }
+        apply(new DeadlineApproaching(caseId, now, clock.instant(), DeadlineKind.NO_RECENT_ACTIVITY, null, null,
+                date(due, clock.getZone())));
+        schedule(deadlines, INACTIVITY_CHECK, now.plus(policy.inactivity()), check);
+    }
+
+    private boolean stillDue(CaseDeadline deadline, Instant now) {
+        return switch (deadline.kind()) {
+            case CHILD_TURNS_18 -> children.containsKey(deadline.child());
+            case NURSERY_SEPARATION -> {
+                ChildOnCase child = children.get(deadline.child());
+                boolean derogation = nurseryDerogations.contains(deadline.child());
+                yield child != null && child.housing() == HousingType.WITH_MOTHER_IN_PRISON
+                        && deadline.dueOn().equals(child.birthDate().plusMonths(derogation
+                        ? NURSERY_MONTHS_WITH_DEROGATION : NURSERY_MONTHS));
+            }
+            case PERMIT_EXPIRES -> {
+                Timeline<LocalDate> permit = permits.get(new Permit(deadline.accompanier(), prison.at(now)));
+                yield permit != null && deadline.dueOn().equals(permit.at(now));
+            }
+            case NO_RECENT_ACTIVITY -> true;
+        };
+    }
+
+    private void scheduleChildDeadlines(ChildOnCase child, DeadlineManager deadlines, DeadlinePolicy policy,
+                                        ZoneId zone) {
+        LocalDate adult = child.birthDate().plusYears(ADULT_AGE);
+        schedule(deadlines, CASE_DEADLINE, warningFor(adult, policy, zone),
+                new CaseDeadline(DeadlineKind.CHILD_TURNS_18, child.subjectId(), null, adult));
+        if (child.housing() == HousingType.WITH_MOTHER_IN_PRISON) {
+            LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS);
+            schedule(deadlines, CASE_DEADLINE, warningFor(separation, policy, zone),
+                    new CaseDeadline(DeadlineKind.NURSERY_SEPARATION, child.subjectId(), null, separation));
+        }
+    }
+
+    private static Instant warningFor(LocalDate due, DeadlinePolicy policy, ZoneId zone) {
+        return due.atStartOfDay(zone).toInstant().minus(policy.notice());
+    }
+
+    /** Deadlines fire as the system actor: the events they raise never name the caseworker who scheduled them. */
+    private static void schedule(DeadlineManager deadlines, String name, Instant at, CaseDeadline deadline) {
+        deadlines.schedule(at, name, new GenericMessage<>(deadline, MetaData.with(EventMetadata.ACTOR,
+                SYSTEM_ACTOR)));
     }
 
     // ---- rules --------------------------------------------------------------------------------------------------
@@ -628,6 +741,12 @@ class FamilyCase {
             when(e);
         } else if (event instanceof InterventionClosed e) {
             when(e);
+        }
+        if (event instanceof NurseryDerogationGranted derogation) {
+            nurseryDerogations.add(derogation.child());
+        }
+        if (!(event instanceof DeadlineApproaching)) {
+            lastEntryRecordedAt = event.recordedAt();
         }
         stage = CaseStage.next(stage, event);
         if (CORRECTABLE.contains(event.getClass())) {

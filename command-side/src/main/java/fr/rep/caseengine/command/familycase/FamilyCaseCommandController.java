@@ -226,6 +226,15 @@ class FamilyCaseCommandController {
                 new RecordNurseryAccompaniment(caseId, version, occurredAt, body.child(), body.kilometres()));
     }
 
+    @PostMapping("/{caseId}/nursery-derogations")
+    @Operation(summary = "Record a derogation keeping a baby in the prison nursery until 24 months (204, ETag)")
+    ResponseEntity<String> nurseryDerogation(@PathVariable CaseId caseId,
+                                             @Valid @RequestBody RequestBodies.NurseryDerogation body,
+                                             HttpServletRequest http, Caller caller) throws BindException {
+        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
+                new RecordNurseryDerogation(caseId, version, occurredAt, body.child()));
+    }
+
     @PostMapping("/{caseId}/custody-changes")
     @Operation(summary = "Record a step of the parent's penal path (204, ETag)")
     ResponseEntity<String> custody(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.CustodyStep body,

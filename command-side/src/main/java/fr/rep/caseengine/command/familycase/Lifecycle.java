@@ -18,6 +18,7 @@ final class Lifecycle {
 
     private static final Set<Class<?>> WHILE_SUPPORTED = Set.of(RecordInterview.class, ReviewCase.class,
             RecordVisitingPermit.class, ExpireVisitingPermit.class, RecordContactStep.class, ScheduleVisit.class,
+            RecordNurseryDerogation.class,
             MediateVisit.class,
             CancelVisit.class, RecordHomeVisit.class, RecordNurseryAccompaniment.class, RecordCustodyChange.class,
             RecordCourtDecision.class, OrderNoContact.class, LiftNoContactOrder.class, AddChild.class,

@@ -128,6 +128,9 @@ final class RequestBodies {
                            @NotNull Accompaniment mediatedBy) {
     }
 
+    record NurseryDerogation(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId child) {
+    }
+
     record VisitCancellation(@NotNull OffsetDateTime occurredAt, @NotNull UUID visitId,
                              @NotNull VisitCancellationReason reason) {
     }

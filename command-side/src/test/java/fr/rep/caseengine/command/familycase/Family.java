@@ -48,6 +48,7 @@ final class Family {
     /** The server clock's instant: everything below is recorded after it happened. */
     static final Instant RECORDED_AT = Instant.parse("2026-04-01T08:00:00Z");
     static final Clock CLOCK = Clock.fixed(RECORDED_AT, PARIS);
+    static final DeadlinePolicy POLICY = new DeadlinePolicy(java.time.Duration.ofDays(30), java.time.Duration.ofDays(56));
     static final Instant REQUEST_AT = paris("2026-01-05T09:30");
     static final String ACCOMPANIER = "claire";
     static final LocalDate PERMIT_VALID_UNTIL = LocalDate.of(2027, 12, 31);
@@ -76,8 +77,13 @@ final class Family {
 
     /** A fixture whose command handlers get the tests' fixed clock, in the Europe/Paris zone. */
     static AggregateTestFixture<FamilyCase> fixture() {
+        return fixture(POLICY);
+    }
+
+    static AggregateTestFixture<FamilyCase> fixture(DeadlinePolicy policy) {
         AggregateTestFixture<FamilyCase> fixture = new AggregateTestFixture<>(FamilyCase.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(policy);
         return fixture;
     }
 

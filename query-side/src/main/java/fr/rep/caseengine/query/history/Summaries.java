@@ -99,6 +99,20 @@ final class Summaries {
         if (event instanceof EntryCorrected correction) {
             return "Entry " + correction.correctedEventId() + " corrected: " + words(correction.reason()) + ".";
         }
+        if (event instanceof NurseryDerogationGranted derogation) {
+            return "Derogation: child " + derogation.child() + " may stay in the prison nursery until 24 months.";
+        }
+        if (event instanceof DeadlineApproaching deadline) {
+            return switch (deadline.kind()) {
+                case CHILD_TURNS_18 -> "Coming up: child " + deadline.child() + " turns 18 on " + deadline.dueOn() + ".";
+                case NURSERY_SEPARATION -> "Coming up: child " + deadline.child() + " must leave the prison nursery on "
+                        + deadline.dueOn() + ".";
+                case PERMIT_EXPIRES -> "Coming up: the visiting permit of " + deadline.accompanier() + " ends on "
+                        + deadline.dueOn() + ".";
+                case NO_RECENT_ACTIVITY -> "Follow-up due since " + deadline.dueOn()
+                        + ": nothing was recorded on the case for the inactivity period.";
+            };
+        }
         if (event instanceof InterventionClosed closing) {
             return "Intervention closed: " + words(closing.reason()) + ".";
         }

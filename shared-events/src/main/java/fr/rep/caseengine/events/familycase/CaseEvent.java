@@ -13,7 +13,8 @@ public sealed interface CaseEvent
         permits RequestReceived, RequestAccepted, RequestDeclined, CaseAssigned, ConsentRecorded, ConsentWithdrawn,
         InterviewHeld, CaseReviewed, VisitingPermitIssued, VisitingPermitExpired, VisitScheduled, VisitMediated,
         VisitCancelled, HomeVisitMade, NurseryAccompanimentMade, CustodyChanged, CourtDecisionRecorded,
-        NoContactOrdered, NoContactOrderLifted, ContactStepTaken, ChildAdded, EntryCorrected, InterventionClosed, CaseReopened {
+        NoContactOrdered, NoContactOrderLifted, ContactStepTaken, NurseryDerogationGranted, DeadlineApproaching,
+        ChildAdded, EntryCorrected, InterventionClosed, CaseReopened {
 
     CaseId caseId();
 
