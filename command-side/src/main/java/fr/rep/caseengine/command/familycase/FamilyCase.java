@@ -46,6 +46,8 @@ class FamilyCase {
     static final String CASE_DEADLINE = "case-deadline";
     static final String INACTIVITY_CHECK = "case-inactivity";
     static final String SYSTEM_ACTOR = "system:deadlines";
+    /** Deadline handlers run outside any request: their events name the system actor explicitly. */
+    private static final MetaData AS_SYSTEM = MetaData.with(EventMetadata.ACTOR, SYSTEM_ACTOR);
     private static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
             ContactStepTaken.class,
             InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
@@ -365,7 +367,7 @@ class FamilyCase {
             return;
         }
         apply(new DeadlineApproaching(caseId, firedAt, clock.instant(), deadline.kind(), deadline.child(),
-                deadline.accompanier(), deadline.dueOn()));
+                deadline.accompanier(), deadline.dueOn()), AS_SYSTEM);
     }
 
     /**
@@ -385,7 +387,7 @@ class FamilyCase {
             return;
         }
         apply(new DeadlineApproaching(caseId, now, clock.instant(), DeadlineKind.NO_RECENT_ACTIVITY, null, null,
-                date(due, clock.getZone())));
+                date(due, clock.getZone())), AS_SYSTEM);
         schedule(deadlines, INACTIVITY_CHECK, now.plus(policy.inactivity()), check);
     }
 
@@ -425,8 +427,7 @@ class FamilyCase {
 
     /** Deadlines fire as the system actor: the events they raise never name the caseworker who scheduled them. */
     private static void schedule(DeadlineManager deadlines, String name, Instant at, CaseDeadline deadline) {
-        deadlines.schedule(at, name, new GenericMessage<>(deadline, MetaData.with(EventMetadata.ACTOR,
-                SYSTEM_ACTOR)));
+        deadlines.schedule(at, name, new GenericMessage<>(deadline, AS_SYSTEM));
     }
 
     // ---- rules --------------------------------------------------------------------------------------------------
