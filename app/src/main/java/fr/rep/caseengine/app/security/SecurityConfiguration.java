@@ -70,6 +70,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/consents", "/api/cases/*/consent-withdrawals",
                         "/api/cases/*/visits", "/api/cases/*/closure").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.POST, "/api/collective-actions", "/api/talking-groups",
+                        "/api/talking-groups/*/members", "/api/talking-groups/*/sessions").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")
