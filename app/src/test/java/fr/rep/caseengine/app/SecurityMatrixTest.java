@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint, called anonymously and as each role: the expected status, and no data outside the caller's scope
- * in any answer. Case A belongs to the Somme–Aisne–Oise team, case B to Pas-de-Calais.
+ * in any answer. Case A belongs to the Somme–Aisne–Oise team, case B to Pas-de-Calais; the talking group formed at
+ * Amiens with case A's parent belongs to Somme–Aisne–Oise.
  */
 class SecurityMatrixTest extends EmbeddedDatabaseTest {
 
@@ -46,6 +47,8 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
 
     DocumentContext caseA;
     DocumentContext caseB;
+    DocumentContext otherCaseOfA;
+    String groupA;
 
     @BeforeEach
     void staffAndCases() {
@@ -59,6 +62,9 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         caseB = CaseApi.json(new CaseApi(http, PAUL).post("/api/cases", pasDeCalaisFamily(), Map.of()));
         new CaseApi(http, PAUL).get("/api/cases/" + caseB.read("$.caseId") + "?minVersion=0");
         new CaseApi(http, CLAIRE).get("/api/cases/" + caseA.read("$.caseId") + "?minVersion=0");
+        otherCaseOfA = new CaseApi(http, CLAIRE).openCase();
+        groupA = CaseApi.json(new CaseApi(http, CLAIRE).post("/api/talking-groups", talkingGroupOf(caseA),
+                Map.of())).read("$.talkingGroupId");
     }
 
     @TestFactory
@@ -70,6 +76,14 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 .formatted(CaseApi.daysAgo(1), caseA.read("$.children[0]"));
         String closureA = "{\"occurredAt\": \"%s\", \"reason\": \"PARENT_RELEASED\"}".formatted(CaseApi.daysAgo(1));
         String newAccount = "{\"username\": \"new.%s\", \"displayName\": \"New\", \"roles\": [\"AUDITOR\"]}";
+        String snackA = """
+                {"occurredAt": "%s", "kind": "SNACK", "team": "SOMME_AISNE_OISE", "prison": "MA_AMIENS",
+                 "participants": ["%s"]}""".formatted(CaseApi.daysAgo(1), a);
+        String joinGroupA = "{\"occurredAt\": \"%s\", \"caseId\": \"%s\"}"
+                .formatted(CaseApi.daysAgo(1), otherCaseOfA.read("$.caseId"));
+        String sessionOfGroupA = """
+                {"occurredAt": "%s", "theme": "BEING_A_FATHER_IN_DETENTION", "participants": ["%s"]}"""
+                .formatted(CaseApi.daysAgo(1), a);
 
         List<Call> calls = List.of(
                 call(HttpMethod.GET, "/actuator/health", null, statuses(200, 200, 200, 200, 200, 200, 200)),
@@ -91,7 +105,14 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                         statuses(401, 204, 404, 403, 403, 403, 403)),
                 call(HttpMethod.GET, "/api/break-glass-accesses", null, statuses(401, 403, 403, 403, 403, 200, 403)),
                 call(HttpMethod.POST, "/api/cases/" + a + "/closure", closureA,
-                        statuses(401, 204, 404, 403, 403, 403, 403)));
+                        statuses(401, 204, 404, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/collective-actions", snackA, statuses(401, 201, 403, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/talking-groups", talkingGroupOf(caseA),
+                        statuses(401, 201, 403, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/talking-groups/" + groupA + "/members", joinGroupA,
+                        statuses(401, 204, 403, 403, 403, 403, 403)),
+                call(HttpMethod.POST, "/api/talking-groups/" + groupA + "/sessions", sessionOfGroupA,
+                        statuses(401, 204, 403, 403, 403, 403, 403)));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {
@@ -134,6 +155,13 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         TestRestTemplate client = account.equals(ANONYMOUS) ? http : http.withBasicAuth(account, CaseApi.PASSWORD);
         return client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** A talking group at Amiens, formed two days ago with the detained parent of {@code family}. */
+    static String talkingGroupOf(DocumentContext family) {
+        return """
+                {"occurredAt": "%s", "team": "SOMME_AISNE_OISE", "prison": "MA_AMIENS", "members": ["%s"]}"""
+                .formatted(CaseApi.daysAgo(2), family.read("$.caseId"));
     }
 
     static String pasDeCalaisFamily() {

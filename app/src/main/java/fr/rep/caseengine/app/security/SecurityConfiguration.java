@@ -71,6 +71,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/*").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.POST, "/api/prison-suspensions", "/api/prison-suspensions/*/lifting")
                 .hasRole(TEAM_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/api/collective-actions", "/api/talking-groups",
+                        "/api/talking-groups/*/members", "/api/talking-groups/*/sessions").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
+import fr.rep.caseengine.command.idempotency.CommandRequest;
 import fr.rep.caseengine.command.idempotency.IdempotentCommands;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
@@ -35,16 +36,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +91,7 @@ class FamilyCaseCommandController {
         if (!caller.isIn(body.team())) {
             throw new TeamOfTheCaller(body.team());
         }
-        return run(http, request, body, () -> openCase(body, request));
+        return run(request, body, () -> openCase(body, request));
     }
 
     @PostMapping("/{caseId}/consents")
@@ -180,7 +177,7 @@ class FamilyCaseCommandController {
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
         Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(http, request, body, () -> {
+        return run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             UUID visitId = UUID.randomUUID();
             long version = (Long) send(request, new ScheduleVisit(caseId, request.expectedVersion(), occurredAt,
@@ -278,7 +275,7 @@ class FamilyCaseCommandController {
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
         Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(http, request, body, () -> {
+        return run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             SubjectId child = recordPerson(body.person());
             long version = (Long) send(request, new AddChild(caseId, request.expectedVersion(), occurredAt,
@@ -323,7 +320,7 @@ class FamilyCaseCommandController {
         if (!caseworkers.isActiveCaseworker(body.caseworker())) {
             throw invalid("caseworker", body.caseworker(), "is not an active caseworker account");
         }
-        return run(http, request, body, () -> {
+        return run(request, body, () -> {
             access.requireCanAssign(caller, caseId);
             return updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, body.caseworker()));
         });
@@ -338,7 +335,7 @@ class FamilyCaseCommandController {
             throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
         Object built = command.apply(request.expectedVersion(), notInTheFuture(occurredAt));
-        return run(http, request, body, () -> {
+        return run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             return updated(request, built);
         });
@@ -386,21 +383,9 @@ class FamilyCaseCommandController {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
     }
 
-    private ResponseEntity<String> run(HttpServletRequest http, CommandRequest request, Object body,
-                                       Supplier<CommandOutcome> command) {
-        String fingerprint = fingerprint(http.getMethod() + " " + http.getRequestURI() + " " + toJson(body));
-        CommandOutcome outcome = idempotent.run(request.caller().account(), request.idempotencyKey(), fingerprint,
-                command);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
-                .eTag(Long.toString(outcome.version()))
-                .header(CommandRequest.CORRELATION_ID_HEADER, request.traceId());
-        if (outcome.location() != null) {
-            response.header("Location", outcome.location());
-        }
-        if (outcome.body() == null) {
-            return response.build();
-        }
-        return response.contentType(MediaType.APPLICATION_JSON).body(outcome.body());
+    private ResponseEntity<String> run(CommandRequest request, Object body, Supplier<CommandOutcome> command) {
+        return request.answer(idempotent.run(request.caller().account(), request.idempotencyKey(),
+                request.fingerprint(toJson(body)), command));
     }
 
     private Instant notInTheFuture(OffsetDateTime occurredAt) throws BindException {
@@ -450,15 +435,6 @@ class FamilyCaseCommandController {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request body that was just read cannot be written back", e);
-        }
-    }
-
-    private static String fingerprint(String request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 }

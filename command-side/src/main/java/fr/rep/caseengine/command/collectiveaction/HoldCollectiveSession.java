@@ -1,0 +1,17 @@
+package fr.rep.caseengine.command.collectiveaction;
+
+import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
+import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
+import fr.rep.caseengine.events.collectiveaction.Participant;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.Team;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Record a snack or a craft workshop held at a prison by a team, with the parents who took part. */
+public record HoldCollectiveSession(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
+                                    Instant occurredAt, CollectiveSessionKind kind, Team team, Prison prison,
+                                    List<Participant> participants) {
+}

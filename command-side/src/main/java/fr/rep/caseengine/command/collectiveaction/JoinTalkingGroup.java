@@ -1,0 +1,18 @@
+package fr.rep.caseengine.command.collectiveaction;
+
+import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
+import fr.rep.caseengine.events.collectiveaction.Participant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/**
+ * Add a parent to a talking group before its first session.
+ *
+ * @param expectedVersion the group version the caller saw ({@code If-Match}), or {@code null} not to check
+ */
+public record JoinTalkingGroup(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
+                               @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                               Participant member) {
+}
