@@ -1,12 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
 import fr.rep.caseengine.command.access.CaseOutOfReach;
-import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -33,19 +28,6 @@ class CollectiveActionProblems {
         return problem;
     }
 
-    /** A stale {@code If-Match}, or two writers appending the same version of a talking group at once. */
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
-            AggregateStreamCreationException.class})
-    ProblemDetail versionConflict(Exception conflict) {
-        String detail = conflict instanceof ConflictingAggregateVersionException versions
-                ? "The talking group changed since version " + versions.getExpectedVersion() + " (it is now at "
-                        + "version " + versions.getActualVersion() + "): reload it and decide again"
-                : "The talking group was changed by someone else at the same moment: reload it and decide again";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setType(URI.create("urn:rep:problem:version-conflict"));
-        problem.setTitle("Version conflict");
-        return problem;
-    }
 
     @ExceptionHandler({UnknownTalkingGroup.class, AggregateNotFoundException.class})
     ProblemDetail unknownGroup(RuntimeException unknown) {
@@ -72,14 +54,6 @@ class CollectiveActionProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, otherTeam.getMessage());
         problem.setType(URI.create("urn:rep:problem:other-team"));
         problem.setTitle("Not your team");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail keyReused(IdempotencyKeyReused reused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
-        problem.setType(URI.create("urn:rep:problem:idempotency-key-reused"));
-        problem.setTitle("Idempotency key reused");
         return problem;
     }
 }

@@ -1,12 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseOutOfReach;
-import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,23 +25,6 @@ class FamilyCaseProblems {
         return problem;
     }
 
-    /**
-     * A stale {@code If-Match}, or two writers (possibly on two nodes) appending the same case version at once:
-     * PostgreSQL's unique key lets one win, the other is told to reload.
-     */
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
-            AggregateStreamCreationException.class})
-    ProblemDetail versionConflict(Exception conflict) {
-        String detail = conflict instanceof ConflictingAggregateVersionException versions
-                ? "The case changed since version " + versions.getExpectedVersion() + " (it is now at version "
-                        + versions.getActualVersion() + "): reload it and decide again"
-                : "The case was changed by someone else at the same moment: reload it and decide again";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setType(URI.create("urn:rep:problem:version-conflict"));
-        problem.setTitle("Version conflict");
-        return problem;
-    }
-
     /** An unknown case and a case out of the caller's reach answer alike, so as not to confirm it exists. */
     @ExceptionHandler({CaseOutOfReach.class, AggregateNotFoundException.class})
     ProblemDetail unknownCase(RuntimeException unknown) {
@@ -64,14 +42,6 @@ class FamilyCaseProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, otherTeam.getMessage());
         problem.setType(URI.create("urn:rep:problem:other-team"));
         problem.setTitle("Not your team");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail keyReused(IdempotencyKeyReused reused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
-        problem.setType(URI.create("urn:rep:problem:idempotency-key-reused"));
-        problem.setTitle("Idempotency key reused");
         return problem;
     }
 }

@@ -1,0 +1,45 @@
+package fr.rep.caseengine.command.idempotency;
+
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/** What every command endpoint answers alike: version conflicts (409) and a reused idempotency key (422). */
+@RestControllerAdvice(basePackages = "fr.rep.caseengine.command")
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class CommandProblems {
+
+    /**
+     * A stale {@code If-Match}, or two writers (possibly on two nodes) appending the same version at once:
+     * PostgreSQL's unique key lets one win, the other is told to reload.
+     */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
+            AggregateStreamCreationException.class})
+    ProblemDetail versionConflict(Exception conflict) {
+        String detail = conflict instanceof ConflictingAggregateVersionException versions
+                ? "It changed since version " + versions.getExpectedVersion() + " (it is now at version "
+                        + versions.getActualVersion() + "): reload it and decide again"
+                : "It was changed by someone else at the same moment: reload it and decide again";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setType(URI.create("urn:rep:problem:version-conflict"));
+        problem.setTitle("Version conflict");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail keyReused(IdempotencyKeyReused reused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
+        problem.setType(URI.create("urn:rep:problem:idempotency-key-reused"));
+        problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+}
