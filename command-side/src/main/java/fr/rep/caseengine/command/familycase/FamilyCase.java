@@ -91,7 +91,7 @@ class FamilyCase {
                 command.referrerType(), command.channel(), command.team(), command.prison(),
                 command.detainedParent(), command.penalStatus(), command.parties(), command.children(),
                 command.educationalOrJudicialMeasure()));
-        command.children().forEach(child -> scheduleChildDeadlines(child, deadlines, policy, clock.getZone()));
+        command.children().forEach(child -> scheduleChildDeadlines(child, deadlines, policy, clock));
         schedule(deadlines, INACTIVITY_CHECK, clock.instant().plus(policy.inactivity()),
                 new CaseDeadline(DeadlineKind.NO_RECENT_ACTIVITY, null, null, null));
     }
@@ -128,7 +128,7 @@ class FamilyCase {
                     + " is already on the case, or " + child.parentalAuthority() + " holds no authority here");
         }
         long version = record(new ChildAdded(caseId, command.occurredAt(), clock.instant(), child));
-        scheduleChildDeadlines(child, deadlines, policy, clock.getZone());
+        scheduleChildDeadlines(child, deadlines, policy, clock);
         return version;
     }
 
@@ -143,7 +143,7 @@ class FamilyCase {
         long version = record(new NurseryDerogationGranted(caseId, command.occurredAt(), clock.instant(),
                 command.child()));
         LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS_WITH_DEROGATION);
-        schedule(deadlines, CASE_DEADLINE, warningFor(separation, policy, clock.getZone()),
+        warnAhead(deadlines, policy, clock,
                 new CaseDeadline(DeadlineKind.NURSERY_SEPARATION, child.subjectId(), null, separation));
         return version;
     }
@@ -193,7 +193,7 @@ class FamilyCase {
         requireStageAllows(command);
         long version = record(new VisitingPermitIssued(caseId, command.occurredAt(), clock.instant(),
                 command.accompanier(), command.prison(), command.validUntil()));
-        schedule(deadlines, CASE_DEADLINE, warningFor(command.validUntil(), policy, clock.getZone()),
+        warnAhead(deadlines, policy, clock,
                 new CaseDeadline(DeadlineKind.PERMIT_EXPIRES, null, command.accompanier(), command.validUntil()));
         return version;
     }
@@ -410,19 +410,25 @@ class FamilyCase {
     }
 
     private void scheduleChildDeadlines(ChildOnCase child, DeadlineManager deadlines, DeadlinePolicy policy,
-                                        ZoneId zone) {
+                                        Clock clock) {
         LocalDate adult = child.birthDate().plusYears(ADULT_AGE);
-        schedule(deadlines, CASE_DEADLINE, warningFor(adult, policy, zone),
+        warnAhead(deadlines, policy, clock,
                 new CaseDeadline(DeadlineKind.CHILD_TURNS_18, child.subjectId(), null, adult));
         if (child.housing() == HousingType.WITH_MOTHER_IN_PRISON) {
             LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS);
-            schedule(deadlines, CASE_DEADLINE, warningFor(separation, policy, zone),
+            warnAhead(deadlines, policy, clock,
                     new CaseDeadline(DeadlineKind.NURSERY_SEPARATION, child.subjectId(), null, separation));
         }
     }
 
-    private static Instant warningFor(LocalDate due, DeadlinePolicy policy, ZoneId zone) {
-        return due.atStartOfDay(zone).toInstant().minus(policy.notice());
+    /** Schedules the warning of a date still to come; a date already past (recorded late) warns of nothing. */
+    private static void warnAhead(DeadlineManager deadlines, DeadlinePolicy policy, Clock clock,
+                                  CaseDeadline deadline) {
+        if (deadline.dueOn().isBefore(LocalDate.now(clock))) {
+            return;
+        }
+        schedule(deadlines, CASE_DEADLINE,
+                deadline.dueOn().atStartOfDay(clock.getZone()).toInstant().minus(policy.notice()), deadline);
     }
 
     /** Deadlines fire as the system actor: the events they raise never name the caseworker who scheduled them. */
