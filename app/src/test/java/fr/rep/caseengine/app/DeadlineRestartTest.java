@@ -44,6 +44,9 @@ class DeadlineRestartTest {
             assertThat(json(api.get("/api/cases/" + caseId + "/history"))
                     .read("$.events[?(@.type == 'DeadlineApproaching')].summary", List.class).get(0).toString())
                     .startsWith("Follow-up due since");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    json(api.get("/api/work-queue")).read("$[?(@.caseId == '" + caseId + "')].kind", List.class))
+                    .contains("NO_RECENT_ACTIVITY"));
         }
     }
 
