@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.EventMetadata;
+import fr.rep.caseengine.events.familycase.ConsentRecordedUpcaster;
+import fr.rep.caseengine.events.familycase.DeadlineApproachingUpcaster;
 import fr.rep.caseengine.events.familycase.VisitMediatedUpcaster;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -79,6 +81,16 @@ class EventStoreConfiguration {
     @Bean
     VisitMediatedUpcaster visitMediatedUpcaster() {
         return new VisitMediatedUpcaster();
+    }
+
+    @Bean
+    ConsentRecordedUpcaster consentRecordedUpcaster() {
+        return new ConsentRecordedUpcaster();
+    }
+
+    @Bean
+    DeadlineApproachingUpcaster deadlineApproachingUpcaster() {
+        return new DeadlineApproachingUpcaster();
     }
 
     @Bean

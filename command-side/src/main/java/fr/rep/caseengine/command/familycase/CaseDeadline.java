@@ -10,6 +10,11 @@ import java.time.LocalDate;
  *
  * @param child       the child concerned, or {@code null}
  * @param accompanier the accompanier whose permit ends, or {@code null}
+ * @param party       the party whose consent ends, or {@code null}
  */
-public record CaseDeadline(DeadlineKind kind, SubjectId child, String accompanier, LocalDate dueOn) {
+public record CaseDeadline(DeadlineKind kind, SubjectId child, String accompanier, LocalDate dueOn, SubjectId party) {
+
+    public CaseDeadline(DeadlineKind kind, SubjectId child, String accompanier, LocalDate dueOn) {
+        this(kind, child, accompanier, dueOn, null);
+    }
 }

@@ -64,7 +64,8 @@ class FamilyCase {
     private SubjectId detainedParent;
     private final Map<SubjectId, PartyRole> parties = new HashMap<>();
     private final Map<SubjectId, ChildOnCase> children = new LinkedHashMap<>();
-    private final Map<SubjectId, Timeline<Boolean>> consents = new HashMap<>();
+    /** Per party, the last day their consent holds ({@link LocalDate#MAX} without end; null once withdrawn). */
+    private final Map<SubjectId, Timeline<LocalDate>> consents = new HashMap<>();
     private final Map<SubjectId, Timeline<NoContactOrdered>> noContactOrders = new HashMap<>();
     private final Map<SubjectId, Timeline<VisitingRights>> visitingRights = new HashMap<>();
     private final Timeline<Boolean> inCustody = new Timeline<>(true);
@@ -158,21 +159,27 @@ class FamilyCase {
     // ---- consents -----------------------------------------------------------------------------------------------
 
     @CommandHandler
-    long handle(RecordConsent command, Clock clock) {
+    long handle(RecordConsent command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         PartyRole role = requireParty(command.party());
-        if (consentIsCurrent(command.party(), command.occurredAt())) {
+        if (consentIsCurrent(command.party(), command.occurredAt(), clock.getZone())) {
             throw new CaseRuleViolation(CaseRule.CONSENT_ALREADY_CURRENT,
                     "the " + describe(role) + " " + command.party() + " already consents at that date");
         }
-        return record(new ConsentRecorded(caseId, command.occurredAt(), clock.instant(), command.party(), role));
+        long version = record(new ConsentRecorded(caseId, command.occurredAt(), clock.instant(), command.party(),
+                role, command.validUntil()));
+        if (command.validUntil() != null) {
+            warnAhead(deadlines, policy, clock, new CaseDeadline(DeadlineKind.CONSENT_EXPIRES, null, null,
+                    command.validUntil(), command.party()));
+        }
+        return version;
     }
 
     @CommandHandler
     long handle(WithdrawConsent command, Clock clock) {
         requireStageAllows(command);
         PartyRole role = requireParty(command.party());
-        if (!consentIsCurrent(command.party(), command.occurredAt())) {
+        if (!consentIsCurrent(command.party(), command.occurredAt(), clock.getZone())) {
             throw new CaseRuleViolation(CaseRule.NO_CURRENT_CONSENT_TO_WITHDRAW,
                     "the " + describe(role) + " " + command.party() + " has no current consent at that date");
         }
@@ -231,7 +238,7 @@ class FamilyCase {
         Instant at = command.occurredAt();
         requireMinors(command.children(), date(at, clock.getZone()));
         requireNoCourtBar(command.children(), at, clock.getZone());
-        requireConsents(command.children(), at);
+        requireConsents(command.children(), at, clock.getZone());
         requirePlaceMatchingCustody(command.place(), at);
         if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
             requirePermit(command.accompanier(), at, clock.getZone());
@@ -367,7 +374,7 @@ class FamilyCase {
             return;
         }
         apply(new DeadlineApproaching(caseId, firedAt, clock.instant(), deadline.kind(), deadline.child(),
-                deadline.accompanier(), deadline.dueOn()), AS_SYSTEM);
+                deadline.accompanier(), deadline.dueOn(), deadline.party()), AS_SYSTEM);
     }
 
     /**
@@ -387,7 +394,7 @@ class FamilyCase {
             return;
         }
         apply(new DeadlineApproaching(caseId, now, clock.instant(), DeadlineKind.NO_RECENT_ACTIVITY, null, null,
-                date(due, clock.getZone())), AS_SYSTEM);
+                date(due, clock.getZone()), null), AS_SYSTEM);
         schedule(deadlines, INACTIVITY_CHECK, now.plus(policy.inactivity()), check);
     }
 
@@ -405,6 +412,7 @@ class FamilyCase {
                 Timeline<LocalDate> permit = permits.get(new Permit(deadline.accompanier(), prison.at(now)));
                 yield permit != null && deadline.dueOn().equals(permit.at(now));
             }
+            case CONSENT_EXPIRES -> deadline.dueOn().equals(timeline(consents, deadline.party(), null).at(now));
             case NO_RECENT_ACTIVITY -> true;
         };
     }
@@ -544,7 +552,7 @@ class FamilyCase {
         }
     }
 
-    private void requireConsents(List<SubjectId> present, Instant visitAt) {
+    private void requireConsents(List<SubjectId> present, Instant visitAt, ZoneId zone) {
         Map<SubjectId, PartyRole> needed = new LinkedHashMap<>();
         needed.put(detainedParent, PartyRole.DETAINED_PARENT);
         for (SubjectId child : present) {
@@ -553,9 +561,10 @@ class FamilyCase {
         }
         List<String> missing = new ArrayList<>();
         needed.forEach((party, role) -> {
-            if (!consentIsCurrent(party, visitAt)) {
-                missing.add(describe(role) + " " + party + (consents.containsKey(party)
-                        ? " (consent withdrawn)" : " (no consent recorded)"));
+            if (!consentIsCurrent(party, visitAt, zone)) {
+                LocalDate until = timeline(consents, party, null).at(visitAt);
+                missing.add(describe(role) + " " + party + (until != null ? " (consent ended on " + until + ")"
+                        : consents.containsKey(party) ? " (consent withdrawn)" : " (no consent recorded)"));
             }
         });
         if (!missing.isEmpty()) {
@@ -591,13 +600,18 @@ class FamilyCase {
         }
     }
 
-    private boolean consentIsCurrent(SubjectId party, Instant at) {
-        return Boolean.TRUE.equals(timeline(consents, party, Boolean.FALSE).at(at));
+    private boolean consentIsCurrent(SubjectId party, Instant at, ZoneId zone) {
+        LocalDate until = timeline(consents, party, null).at(at);
+        return until != null && !date(at, zone).isAfter(until);
     }
 
     private static <T> Timeline<T> timeline(Map<SubjectId, Timeline<T>> timelines, SubjectId subject, T before) {
         Timeline<T> timeline = timelines.get(subject);
         return timeline == null ? new Timeline<>(before) : timeline;
+    }
+
+    private static LocalDate consentEnd(ConsentRecorded consent) {
+        return consent.validUntil() == null ? LocalDate.MAX : consent.validUntil();
     }
 
     private static LocalDate date(Instant instant, ZoneId zone) {
@@ -637,11 +651,12 @@ class FamilyCase {
     }
 
     private void when(ConsentRecorded event) {
-        consents.computeIfAbsent(event.party(), party -> new Timeline<>(false)).set(event.occurredAt(), true);
+        consents.computeIfAbsent(event.party(), party -> new Timeline<>(null)).set(event.occurredAt(),
+                consentEnd(event));
     }
 
     private void when(ConsentWithdrawn event) {
-        consents.computeIfAbsent(event.party(), party -> new Timeline<>(false)).set(event.occurredAt(), false);
+        consents.computeIfAbsent(event.party(), party -> new Timeline<>(null)).set(event.occurredAt(), null);
     }
 
     private void when(VisitingPermitIssued event) {
@@ -693,9 +708,9 @@ class FamilyCase {
         correctedEntries.add(event.correctedEventId());
         CaseEvent corrected = correctableEntries.get(event.correctedEventId());
         if (corrected instanceof ConsentRecorded consent) {
-            consents.get(consent.party()).forget(consent.occurredAt(), true);
+            consents.get(consent.party()).forget(consent.occurredAt(), consentEnd(consent));
         } else if (corrected instanceof ConsentWithdrawn withdrawal) {
-            consents.get(withdrawal.party()).forget(withdrawal.occurredAt(), false);
+            consents.get(withdrawal.party()).forget(withdrawal.occurredAt(), null);
         } else if (corrected instanceof CustodyChanged change) {
             inCustody.forget(change.occurredAt(), change.change().inCustody());
             if (change.prison() != null) {

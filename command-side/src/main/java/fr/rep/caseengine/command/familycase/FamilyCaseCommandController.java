@@ -99,7 +99,8 @@ class FamilyCaseCommandController {
     ResponseEntity<String> recordConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
                                          HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(),
-                (version, occurredAt) -> new RecordConsent(caseId, version, occurredAt, body.party()));
+                (version, occurredAt) -> new RecordConsent(caseId, version, occurredAt, body.party(),
+                        body.validUntil()));
     }
 
     @PostMapping("/{caseId}/consent-withdrawals")

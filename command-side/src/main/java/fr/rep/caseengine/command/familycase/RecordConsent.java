@@ -6,12 +6,18 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Record a party's explicit adhesion to the support.
  *
  * @param expectedVersion the case version the caller saw ({@code If-Match}), or {@code null} not to check
+ * @param validUntil      the last day the engagement holds, or {@code null} when it has no end
  */
 public record RecordConsent(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
-                            Instant occurredAt, SubjectId party) {
+                            Instant occurredAt, SubjectId party, LocalDate validUntil) {
+
+    public RecordConsent(CaseId caseId, Long expectedVersion, Instant occurredAt, SubjectId party) {
+        this(caseId, expectedVersion, occurredAt, party, null);
+    }
 }

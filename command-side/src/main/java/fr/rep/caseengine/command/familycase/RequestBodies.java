@@ -80,7 +80,8 @@ final class RequestBodies {
                    @NotNull Boolean educationalOrJudicialMeasure) {
     }
 
-    record Consent(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId party) {
+    /** @param validUntil the last day the engagement holds; absent when it has no end (withdrawals ignore it) */
+    record Consent(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId party, LocalDate validUntil) {
     }
 
     /**

@@ -103,6 +103,17 @@ class DeadlinesTest {
     }
 
     @Test
+    void a_consent_with_an_end_date_is_warned_of_before_it_ends() {
+        Family family = Family.leaAndTom();
+        LocalDate end = LocalDate.of(2026, 7, 31);
+        givenCommands(family.receiveRequest(),
+                new RecordConsent(family.caseId, null, Family.REQUEST_AT, family.mother, end))
+                .whenTimeAdvancesTo(warningFor(end).plusSeconds(1))
+                .expectEvents(new DeadlineApproaching(family.caseId, warningFor(end), RECORDED_AT,
+                        DeadlineKind.CONSENT_EXPIRES, null, null, end, family.mother));
+    }
+
+    @Test
     void a_case_without_any_entry_for_the_inactivity_period_gets_a_follow_up() {
         Family family = Family.leaAndTom();
         fixture = Family.fixture();

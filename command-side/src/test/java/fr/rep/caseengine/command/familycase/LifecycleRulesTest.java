@@ -101,6 +101,32 @@ class LifecycleRulesTest {
     }
 
     @Nested
+    @DisplayName("Consents with an end")
+    class ConsentEnds {
+
+        @Test
+        void a_visit_after_a_consent_ended_is_refused() {
+            List<Object> given = new ArrayList<>(family.openedWithConsentsOf(CONSENTED, family.father));
+            given.add(new ConsentRecorded(family.caseId, CONSENTED, CONSENTED, family.mother, PartyRole.FREE_PARENT,
+                    LocalDate.of(2026, 2, 28)));
+            fixture.given(given)
+                    .when(family.visit(VISIT, family.lea))
+                    .expectNoEvents()
+                    .expectException(violationOf(CaseRule.CONSENTS_REQUIRED_FOR_VISIT));
+        }
+
+        @Test
+        void a_visit_on_the_last_day_of_a_consent_is_accepted() {
+            List<Object> given = new ArrayList<>(family.openedWithConsentsOf(CONSENTED, family.father));
+            given.add(new ConsentRecorded(family.caseId, CONSENTED, CONSENTED, family.mother, PartyRole.FREE_PARENT,
+                    LocalDate.of(2026, 3, 3)));
+            fixture.given(given)
+                    .when(family.visit(VISIT, family.lea))
+                    .expectEvents(family.visitMediated(VISIT, family.lea));
+        }
+    }
+
+    @Nested
     @DisplayName("Courts")
     class Courts {
 

@@ -31,7 +31,8 @@ final class Summaries {
             return "Case assigned to " + assignment.caseworker() + ".";
         }
         if (event instanceof ConsentRecorded consent) {
-            return "Consent recorded from the " + party(consent.role()) + " " + consent.party() + ".";
+            return "Consent recorded from the " + party(consent.role()) + " " + consent.party()
+                    + (consent.validUntil() == null ? "" : ", until " + consent.validUntil()) + ".";
         }
         if (event instanceof ConsentWithdrawn withdrawal) {
             return "Consent withdrawn by the " + party(withdrawal.role()) + " " + withdrawal.party() + ".";
@@ -108,6 +109,8 @@ final class Summaries {
                 case NURSERY_SEPARATION -> "Coming up: child " + deadline.child() + " must leave the prison nursery on "
                         + deadline.dueOn() + ".";
                 case PERMIT_EXPIRES -> "Coming up: the visiting permit of " + deadline.accompanier() + " ends on "
+                        + deadline.dueOn() + ".";
+                case CONSENT_EXPIRES -> "Coming up: the consent of " + deadline.party() + " ends on "
                         + deadline.dueOn() + ".";
                 case NO_RECENT_ACTIVITY -> "Follow-up due since " + deadline.dueOn()
                         + ": nothing was recorded on the case for the inactivity period.";

@@ -5,9 +5,18 @@ import fr.rep.caseengine.events.SubjectId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A party's explicit adhesion to the support (engagement contract) was recorded; it holds until withdrawn. */
-@Revision("1")
+/**
+ * A party's explicit adhesion to the support (engagement contract) was recorded; it holds until withdrawn, or until
+ * {@code validUntil} when the contract has an end (revision 2; {@code null}: no end).
+ */
+@Revision("2")
 public record ConsentRecorded(CaseId caseId, Instant occurredAt, Instant recordedAt,
-                              SubjectId party, PartyRole role) implements CaseEvent {
+                              SubjectId party, PartyRole role, LocalDate validUntil) implements CaseEvent {
+
+    /** A consent without end. */
+    public ConsentRecorded(CaseId caseId, Instant occurredAt, Instant recordedAt, SubjectId party, PartyRole role) {
+        this(caseId, occurredAt, recordedAt, party, role, null);
+    }
 }

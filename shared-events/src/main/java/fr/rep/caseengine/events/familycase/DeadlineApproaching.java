@@ -14,8 +14,16 @@ import java.time.LocalDate;
  * @param child       the child concerned, or {@code null}
  * @param accompanier the accompanier whose permit ends, or {@code null}
  * @param dueOn       the date itself
+ * @param party       the party whose consent ends (revision 2), or {@code null}
  */
-@Revision("1")
+@Revision("2")
 public record DeadlineApproaching(CaseId caseId, Instant occurredAt, Instant recordedAt, DeadlineKind kind,
-                                  SubjectId child, String accompanier, LocalDate dueOn) implements CaseEvent {
+                                  SubjectId child, String accompanier, LocalDate dueOn, SubjectId party)
+        implements CaseEvent {
+
+    /** A deadline that concerns no party's consent. */
+    public DeadlineApproaching(CaseId caseId, Instant occurredAt, Instant recordedAt, DeadlineKind kind,
+                               SubjectId child, String accompanier, LocalDate dueOn) {
+        this(caseId, occurredAt, recordedAt, kind, child, accompanier, dueOn, null);
+    }
 }

@@ -8,6 +8,8 @@ public enum DeadlineKind {
     NURSERY_SEPARATION,
     /** An accompanier's visiting permit ends. */
     PERMIT_EXPIRES,
+    /** A party's consent (engagement contract) ends. */
+    CONSENT_EXPIRES,
     /** Nothing was recorded on the case for the configured number of weeks. */
     NO_RECENT_ACTIVITY
 }
