@@ -7,13 +7,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.SubjectId;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -70,29 +69,33 @@ class StoredEventContractTest {
         assertThat(request.educationalOrJudicialMeasure()).isTrue();
     }
 
-    @Test
-    void a_visit_stored_at_revision_1_is_upcast_with_the_facts_revision_2_added_left_unknown() throws IOException {
+    static Stream<Arguments> upcasters() {
+        return Stream.of(
+                Arguments.of(new VisitMediatedUpcaster(), VisitMediated.class,
+                        List.of("visitId", "accompanier", "accompaniedBy", "durationMinutes", "kilometres")),
+                Arguments.of(new ConsentRecordedUpcaster(), ConsentRecorded.class, List.of("validUntil")),
+                Arguments.of(new DeadlineApproachingUpcaster(), DeadlineApproaching.class, List.of("party")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("upcasters")
+    void a_payload_stored_at_revision_1_is_upcast_with_the_added_facts_left_unknown(
+            AddedFieldsUpcaster upcaster, Class<? extends CaseEvent> type, List<String> added) throws IOException {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
-        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(
-                stored("VisitMediated-1.json").getBytes(StandardCharsets.UTF_8), byte[].class,
-                VisitMediated.class.getName(), "1");
-        SerializedObject<byte[]> metadata = new SimpleSerializedObject<>("{}".getBytes(StandardCharsets.UTF_8),
-                byte[].class, "org.axonframework.messaging.MetaData", null);
+        byte[] payload = stored(type.getSimpleName() + "-1.json").getBytes(StandardCharsets.UTF_8);
         IntermediateEventRepresentation revision1 = new InitialEventRepresentation(new GenericDomainEventEntry<>(
                 "FamilyCase", "2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10", 3, "event-1", Instant.EPOCH,
-                payload.getType().getName(), "1", payload.getData(), metadata.getData()), serializer);
+                type.getName(), "1", payload, "{}".getBytes(StandardCharsets.UTF_8)), serializer);
 
-        List<IntermediateEventRepresentation> upcast = new VisitMediatedUpcaster().upcast(Stream.of(revision1))
-                .toList();
+        List<IntermediateEventRepresentation> upcast = upcaster.upcast(Stream.of(revision1)).toList();
 
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
-        VisitMediated visit = serializer.deserialize(upcast.get(0).getData());
-        assertThat(visit.place()).isEqualTo(VisitPlace.PRISON_VISITING_ROOM);
-        assertThat(visit.children()).hasSize(1);
-        assertThat(visit.accompanier()).isNull();
-        assertThat(visit.kilometres()).isNull();
-        assertThat(visit.visitId()).isNull();
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(type.getAnnotation(Revision.class).value());
+        CaseEvent event = serializer.deserialize(upcast.get(0).getData());
+        assertThat(event).isInstanceOf(type);
+        assertThat(event.caseId()).hasToString("2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10");
+        var tree = json.valueToTree(event);
+        added.forEach(field -> assertThat(tree.get(field).isNull()).as(field).isTrue());
     }
 
     private String stored(String file) throws IOException {
