@@ -35,7 +35,7 @@ class WorkQueueController {
         return jdbc.query("""
                 SELECT w.case_id, w.kind, w.child, w.accompanier, w.due_on, w.raised_at
                 FROM work_queue_item w JOIN case_view v ON v.case_id = w.case_id
-                WHERE v.stage NOT IN ('CLOSED', 'DECLINED') AND\\s""" + scope.condition()
+                WHERE v.stage NOT IN ('CLOSED', 'DECLINED') AND\s""" + scope.condition()
                         + " ORDER BY w.due_on, w.raised_at LIMIT 500",
                 (rs, row) -> new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, OffsetDateTime.class)),
