@@ -1,12 +1,10 @@
 package fr.rep.caseengine.command.familycase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
+import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
-import fr.rep.caseengine.command.idempotency.IdempotentCommands;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
@@ -22,8 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -47,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * The case commands over HTTP. Each request runs in one transaction (events, personal data, idempotency record);
@@ -59,27 +52,17 @@ import java.util.function.Supplier;
 @Tag(name = "Case commands")
 class FamilyCaseCommandController {
 
-    /** Devices' clocks drift: an occurredAt a little ahead of the server is still "now". */
-    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-
-    private final CommandGateway commands;
-    private final IdempotentCommands idempotent;
+    private final CommandDispatch dispatch;
     private final CaseAccess access;
     private final Caseworkers caseworkers;
     private final PersonalDataRecorder personalData;
-    private final ObjectMapper json;
-    private final Clock clock;
 
-    FamilyCaseCommandController(CommandGateway commands, IdempotentCommands idempotent, CaseAccess access,
-                                Caseworkers caseworkers, PersonalDataRecorder personalData, ObjectMapper json,
-                                Clock clock) {
-        this.commands = commands;
-        this.idempotent = idempotent;
+    FamilyCaseCommandController(CommandDispatch dispatch, CaseAccess access, Caseworkers caseworkers,
+                                PersonalDataRecorder personalData) {
+        this.dispatch = dispatch;
         this.access = access;
         this.caseworkers = caseworkers;
         this.personalData = personalData;
-        this.json = json;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -91,7 +74,7 @@ class FamilyCaseCommandController {
         if (!caller.isIn(body.team())) {
             throw new TeamOfTheCaller(body.team());
         }
-        return run(request, body, () -> openCase(body, request));
+        return dispatch.run(request, body, () -> openCase(body, request));
     }
 
     @PostMapping("/{caseId}/consents")
@@ -177,15 +160,15 @@ class FamilyCaseCommandController {
     ResponseEntity<String> schedule(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.VisitPlan body,
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(request, body, () -> {
+        Instant occurredAt = dispatch.notInTheFuture(body.occurredAt());
+        return dispatch.run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             UUID visitId = UUID.randomUUID();
-            long version = (Long) send(request, new ScheduleVisit(caseId, request.expectedVersion(), occurredAt,
+            long version = (Long) dispatch.send(request, new ScheduleVisit(caseId, request.expectedVersion(), occurredAt,
                     visitId, body.plannedFor().toInstant(), body.children(), body.place(),
                     body.accompanier() != null ? body.accompanier() : caller.account()));
             return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
-                    toJson(new RequestBodies.VisitPlanned(visitId, version)));
+                    dispatch.toJson(new RequestBodies.VisitPlanned(visitId, version)));
         });
     }
 
@@ -238,7 +221,7 @@ class FamilyCaseCommandController {
     ResponseEntity<String> custody(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.CustodyStep body,
                                    HttpServletRequest http, Caller caller) throws BindException {
         if (body.change() == CustodyChange.TRANSFERRED && body.prison() == null) {
-            throw invalid("prison", null, "a transfer names the new prison");
+            throw CommandDispatch.invalid("prison", null, "a transfer names the new prison");
         }
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
                 new RecordCustodyChange(caseId, version, occurredAt, body.change(), body.prison()));
@@ -275,16 +258,16 @@ class FamilyCaseCommandController {
     ResponseEntity<String> addChild(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.NewChild body,
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
-        return run(request, body, () -> {
+        Instant occurredAt = dispatch.notInTheFuture(body.occurredAt());
+        return dispatch.run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             SubjectId child = recordPerson(body.person());
-            long version = (Long) send(request, new AddChild(caseId, request.expectedVersion(), occurredAt,
+            long version = (Long) dispatch.send(request, new AddChild(caseId, request.expectedVersion(), occurredAt,
                     new ChildOnCase(child, body.birthDate(),
                             body.department() == null ? null : new Department(body.department()), body.housing(),
                             body.parentalAuthority())));
             return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
-                    toJson(new RequestBodies.ChildAddedAnswer(child, version)));
+                    dispatch.toJson(new RequestBodies.ChildAddedAnswer(child, version)));
         });
     }
 
@@ -317,13 +300,13 @@ class FamilyCaseCommandController {
     ResponseEntity<String> assign(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Assignment body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
-        Instant occurredAt = notInTheFuture(body.occurredAt());
+        Instant occurredAt = dispatch.notInTheFuture(body.occurredAt());
         if (!caseworkers.isActiveCaseworker(body.caseworker())) {
-            throw invalid("caseworker", body.caseworker(), "is not an active caseworker account");
+            throw CommandDispatch.invalid("caseworker", body.caseworker(), "is not an active caseworker account");
         }
-        return run(request, body, () -> {
+        return dispatch.run(request, body, () -> {
             access.requireCanAssign(caller, caseId);
-            return updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, body.caseworker()));
+            return dispatch.updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, body.caseworker()));
         });
     }
 
@@ -335,10 +318,10 @@ class FamilyCaseCommandController {
                                           OffsetDateTime occurredAt, BiFunction<Long, Instant, Object> command)
             throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
-        Object built = command.apply(request.expectedVersion(), notInTheFuture(occurredAt));
-        return run(request, body, () -> {
+        Object built = command.apply(request.expectedVersion(), dispatch.notInTheFuture(occurredAt));
+        return dispatch.run(request, body, () -> {
             access.requireCanAct(caller, caseId);
-            return updated(request, built);
+            return dispatch.updated(request, built);
         });
     }
 
@@ -361,11 +344,11 @@ class FamilyCaseCommandController {
                     child.department() == null ? null : new Department(child.department()),
                     child.housing(), partyIds.get(child.parentalAuthority())));
         }
-        send(request, new ReceiveRequest(caseId, body.occurredAt().toInstant(), body.referrerType(), body.channel(),
+        dispatch.send(request, new ReceiveRequest(caseId, body.occurredAt().toInstant(), body.referrerType(), body.channel(),
                 body.team(), body.prison(), detainedParent, body.detainedParent().penalStatus(), parties, children,
                 body.educationalOrJudicialMeasure()));
         var opened = new RequestBodies.CaseOpened(caseId.toString(), 0, detainedParent, partyIds, childIds);
-        return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, opened.version(), toJson(opened));
+        return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, opened.version(), dispatch.toJson(opened));
     }
 
     private SubjectId recordPerson(RequestBodies.Person person) {
@@ -375,36 +358,13 @@ class FamilyCaseCommandController {
         return subject;
     }
 
-    private CommandOutcome updated(CommandRequest request, Object command) {
-        long version = (Long) send(request, command);
-        return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, version, null);
-    }
 
-    private Object send(CommandRequest request, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
-    }
 
-    private ResponseEntity<String> run(CommandRequest request, Object body, Supplier<CommandOutcome> command) {
-        return request.answer(idempotent.run(request.caller().account(), request.idempotencyKey(),
-                request.fingerprint(toJson(body)), command));
-    }
 
-    private Instant notInTheFuture(OffsetDateTime occurredAt) throws BindException {
-        Instant instant = occurredAt.toInstant();
-        if (instant.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
-            throw invalid("occurredAt", occurredAt, "must not be in the future: record what has happened");
-        }
-        return instant;
-    }
 
-    private static BindException invalid(String field, Object value, String rule) {
-        MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
-        errors.addError(new FieldError("body", field, value, false, null, null, rule));
-        return new BindException(errors);
-    }
 
     private void requireCoherentFamily(RequestBodies.NewCase body) throws BindException {
-        notInTheFuture(body.occurredAt());
+        dispatch.notInTheFuture(body.occurredAt());
         MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
         Map<String, PartyRole> roles = new HashMap<>();
         for (int i = 0; i < body.parties().size(); i++) {
@@ -431,11 +391,4 @@ class FamilyCaseCommandController {
         }
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a request body that was just read cannot be written back", e);
-        }
-    }
 }

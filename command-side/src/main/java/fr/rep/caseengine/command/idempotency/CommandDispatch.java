@@ -1,0 +1,83 @@
+package fr.rep.caseengine.command.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.function.Supplier;
+
+/**
+ * The path every command request takes, whatever its controller: the fact's date checked, the command sent with the
+ * request's metadata, inside one idempotent transaction, and the answer built from the outcome.
+ */
+@Component
+public class CommandDispatch {
+
+    /** Devices' clocks drift: an occurredAt a little ahead of the server is still "now". */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    private final CommandGateway commands;
+    private final IdempotentCommands idempotent;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CommandDispatch(CommandGateway commands, IdempotentCommands idempotent, ObjectMapper json, Clock clock) {
+        this.commands = commands;
+        this.idempotent = idempotent;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Runs {@code command} once per idempotency key and answers as its outcome says. */
+    public ResponseEntity<String> run(CommandRequest request, Object body, Supplier<CommandOutcome> command) {
+        return request.answer(idempotent.run(request.caller().account(), request.idempotencyKey(),
+                request.fingerprint(toJson(body)), command));
+    }
+
+    /** Sends a command with the request's actor and trace id; returns the handler's result (a version). */
+    public Object send(CommandRequest request, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
+    }
+
+    /** Sends a command on an existing aggregate and answers 204 with its new version. */
+    public CommandOutcome updated(CommandRequest request, Object command) {
+        long version = (Long) send(request, command);
+        return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, version, null);
+    }
+
+    /** The fact's instant, refused (400 on {@code occurredAt}) when it lies in the future. */
+    public Instant notInTheFuture(OffsetDateTime occurredAt) throws BindException {
+        Instant instant = occurredAt.toInstant();
+        if (instant.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+            throw invalid("occurredAt", occurredAt, "must not be in the future: record what has happened");
+        }
+        return instant;
+    }
+
+    /** A 400 naming one field and its rule. */
+    public static BindException invalid(String field, Object value, String rule) {
+        MapBindingResult errors = new MapBindingResult(new HashMap<>(), "body");
+        errors.addError(new FieldError("body", field, value, false, null, null, rule));
+        return new BindException(errors);
+    }
+
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request body that was just read cannot be written back", e);
+        }
+    }
+}
