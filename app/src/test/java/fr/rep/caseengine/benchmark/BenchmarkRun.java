@@ -1,0 +1,346 @@
+package fr.rep.caseengine.benchmark;
+
+import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
+import fr.rep.caseengine.events.CaseId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static fr.rep.caseengine.benchmark.BenchmarkReport.atLeast;
+import static fr.rep.caseengine.benchmark.BenchmarkReport.count;
+import static fr.rep.caseengine.benchmark.BenchmarkReport.millis;
+import static fr.rep.caseengine.benchmark.BenchmarkReport.perSecond;
+import static fr.rep.caseengine.benchmark.BenchmarkReport.percent;
+import static fr.rep.caseengine.benchmark.BenchmarkReport.seconds;
+import static fr.rep.caseengine.benchmark.BenchmarkReport.under;
+
+/**
+ * The whole benchmark in one process, on one embedded PostgreSQL: generate and load the dataset, then (c) replay,
+ * (d) queries, (a) PostgreSQL's ceiling with (b) command load and (e) projection lag at each concurrency, and
+ * (f) start-up. Each measured phase is profiled.
+ */
+final class BenchmarkRun {
+
+    private static final double COMMAND_TARGET = 0.5;
+    private static final double REPLAY_TARGET = 0.5;
+    private static final double QUERY_LIMIT_MILLIS = 50;
+    private static final double HISTORY_LIMIT_MILLIS = 100;
+    private static final double LAG_LIMIT_MILLIS = 1_000;
+    private static final double STARTUP_LIMIT_MILLIS = 20_000;
+    private static final Duration LAG_PATIENCE = Duration.ofSeconds(60);
+
+    private final BenchmarkSettings settings;
+    private final BenchmarkReport report = new BenchmarkReport();
+    private final Map<String, LongAdder> commandMix = new ConcurrentHashMap<>();
+    private long errors;
+
+    BenchmarkRun(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    BenchmarkReport run() throws Exception {
+        prepareDirectory();
+        describeMachine();
+        CaseDataset dataset = new CaseDataset(settings.seed(), settings.dataset());
+        Path data = settings.directory().resolve("data");
+        try (EngineInstance engine = EngineInstance.start(data, settings.tuning())) {
+            describePostgres(engine);
+            PhaseProfiler profiler = new PhaseProfiler(engine, settings.directory().resolve("jfr"));
+            long events = load(engine, dataset);
+            replay(engine, profiler, events);
+            maintain(engine);
+            queries(engine, dataset);
+            commands(engine, profiler, dataset);
+        }
+        startup(data);
+        report.context("command mix of (b)", mix());
+        return report;
+    }
+
+    /** Failed operations in (a) and (b): a generator or engine defect when not zero. */
+    long errors() {
+        return errors;
+    }
+
+    private long load(EngineInstance engine, CaseDataset dataset) throws Exception {
+        // Stopped while loading, so that (c) times a rebuild of everything rather than a race with the load.
+        engine.caseViewsProcessor().shutDown();
+        report.progress("loading " + count(settings.dataset().events()) + " events");
+        EventStoreLoader.Loaded loaded = EventStoreLoader.load(dataset, engine.bean(EventStorageEngine.class),
+                settings.loadBatchSize());
+        EventStoreLoader.recordCaseReach(engine.bean(org.springframework.jdbc.core.JdbcTemplate.class));
+        EventStoreLoader.recordPeople(dataset.sampledFamilies(), engine.bean(PersonalDataRecorder.class),
+                engine.bean(TransactionTemplate.class));
+        report.context("dataset", String.format(Locale.ROOT, "%s cases, %s events (%s), seed %d; %d cases of %s "
+                        + "events; written with Axon's EventStorageEngine.appendEvents in transactions of %d events at "
+                        + "%s; names of %d families recorded through the app's encrypted personal-data store",
+                count(settings.dataset().cases()), count(loaded.events()), dataset.eventsByType().entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + count(entry.getValue()))
+                        .collect(Collectors.joining(", ")), settings.seed(), settings.dataset().longCases(),
+                count(settings.dataset().longCaseEvents()), settings.loadBatchSize(),
+                perSecond(loaded.perSecond(), "events"), dataset.sampledFamilies().size()));
+        return loaded.events();
+    }
+
+    private void replay(EngineInstance engine, PhaseProfiler profiler, long events) throws Exception {
+        Replay replay = new Replay(engine);
+        PhaseProfiler.Running scanning = profiler.start("c raw ordered scan", false);
+        Replay.Rate scan = replay.rawScan();
+        report.profile(scanning.stop());
+        report.row(new BenchmarkReport.Row("c/scan", "raw ordered scan of `domain_event_entry` (all columns, "
+                + "payload bytes)", count(scan.events()) + " events, 1 connection",
+                perSecond(scan.perSecond(), "events"), "", "", "", "", List.of(scan.perSecond())));
+        Replay.Rate deserialized = replay.scanAndDeserialize(engine.bean("eventSerializer", Serializer.class));
+        report.row(new BenchmarkReport.Row("c/deserialize", "the same scan, payloads and metadata deserialised by "
+                + "the app's serializer", count(deserialized.events()) + " events",
+                perSecond(deserialized.perSecond(), "events") + " (" + percent(deserialized.perSecond()
+                        / scan.perSecond()) + " of the scan)", "", "", "", "", List.of(deserialized.perSecond())));
+        report.progress("rebuilding the views from " + count(events) + " events");
+        PhaseProfiler.Running rebuilding = profiler.start("c rebuild of case-views", settings.jfr());
+        Replay.Rate rebuilt = replay.rebuild();
+        report.profile(rebuilding.stop());
+        double ratio = rebuilt.perSecond() / scan.perSecond();
+        report.row(new BenchmarkReport.Row("c/rebuild", "full rebuild of every projection (group `case-views`: "
+                + "list, detail, history)", count(rebuilt.events()) + " events, tables emptied, tokens reset; "
+                + seconds(rebuilt.took().toNanos() / 1e9), perSecond(rebuilt.perSecond(), "events") + " ("
+                + percent(ratio) + " of the scan)", "", "", "≥ 50 % of the scan", atLeast(ratio, REPLAY_TARGET),
+                List.of(rebuilt.perSecond())));
+        Replay.Rate floor = replay.viewWriteFloor(events);
+        report.row(new BenchmarkReport.Row("c/floor", "PostgreSQL writing the rebuilt view rows set-wise (copy of "
+                + "the 3 tables, same indexes)", "one INSERT … SELECT per table", perSecond(floor.perSecond(),
+                "events") + " equivalent (" + percent(floor.perSecond() / scan.perSecond()) + " of the scan)", "",
+                "", "", "", List.of(floor.perSecond())));
+    }
+
+    /** What autovacuum reaches on its own some minutes after a bulk load: visibility map and planner statistics. */
+    private void maintain(EngineInstance engine) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM (ANALYZE)");
+        }
+        report.note("Before (d): VACUUM (ANALYZE) of the database after the load and the rebuild, took "
+                + seconds((System.nanoTime() - start) / 1e9) + " (the state autovacuum reaches on its own).");
+    }
+
+    private void queries(EngineInstance engine, CaseDataset dataset) {
+        QueryLatencies queries = new QueryLatencies(new CaseEngineHttpClient(engine.port()), settings.seed());
+        int requests = settings.queryRequests();
+        String idle = count(requests) + " requests, 1 client, idle engine";
+        Latencies caseload = queries.caseload(requests);
+        report.row(latencyRow("d/caseload", "caseload: `GET /api/cases?team=&stage=&page=0..4&size=20` (the case "
+                + "list, filtered and counted)", count(settings.dataset().cases()) + " cases, " + idle, caseload,
+                QUERY_LIMIT_MILLIS));
+        List<CaseId> sampled = dataset.sampledFamilies().stream().map(Family::caseId).toList();
+        Latencies detail = queries.caseDetail(sampled, requests);
+        report.row(latencyRow("d/detail", "case detail: `GET /api/cases/{id}` (names decrypted)",
+                count(sampled.size()) + " cases drawn, " + idle, detail, QUERY_LIMIT_MILLIS));
+        Latencies history = queries.history(dataset.longCases(), Math.max(1, requests / 4));
+        report.row(latencyRow("d/history", "history of a case with " + count(settings.dataset().longCaseEvents())
+                + " events: `GET /api/cases/{id}/history`", dataset.longCases().size() + " such cases, "
+                + count(Math.max(1, requests / 4)) + " requests, 1 client", history, HISTORY_LIMIT_MILLIS));
+        for (String notBuilt : List.of("work queue", "annual report")) {
+            report.row(new BenchmarkReport.Row("d/" + notBuilt.replace(' ', '-'), notBuilt, "—",
+                    "not measured yet (issue #4)", "—", "—", "p99 < 50 ms", "—", List.of()));
+        }
+    }
+
+    private void commands(EngineInstance engine, PhaseProfiler profiler, CaseDataset dataset) throws Exception {
+        CommandWorkload.OpenCases openCases = new CommandWorkload.OpenCases(dataset.openCases());
+        List<CommandChannel> channels = List.of(CommandChannel.gateway(engine.bean(CommandGateway.class)),
+                CommandChannel.http(new CaseEngineHttpClient(engine.port())));
+        try (PostgresCeiling ceiling = new PostgresCeiling(engine)) {
+            for (int concurrency : settings.concurrencies()) {
+                PhaseProfiler.Running inserting = profiler.start("a ceiling ×" + concurrency, false);
+                ClosedLoop.Result raw = ceiling.measure(concurrency, settings.warmup(), settings.ceilingWindow());
+                report.profile(inserting.stop());
+                countErrors(raw);
+                report.row(new BenchmarkReport.Row("a/" + concurrency, "PostgreSQL ceiling: INSERT + COMMIT of an "
+                        + "event row (" + ceiling.averagePayloadBytes() + " B payload on average)", concurrency
+                        + " connection" + (concurrency > 1 ? "s" : "") + ", " + seconds(window(raw)),
+                        perSecond(raw.perSecond(), "rows"), millis(raw.latencies().millis(50)),
+                        millis(raw.latencies().millis(99)), "", "", List.of(raw.perSecond(),
+                        raw.latencies().millis(50), raw.latencies().millis(99))));
+                for (CommandChannel channel : channels) {
+                    commandLoad(engine, profiler, channel, concurrency, openCases, raw);
+                }
+            }
+        }
+        report.note("Open cases of the dataset picked up again by (b): " + count(openCases.taken()) + " of "
+                + count(dataset.openCases().size()) + " kept.");
+    }
+
+    private void commandLoad(EngineInstance engine, PhaseProfiler profiler, CommandChannel channel, int concurrency,
+                             CommandWorkload.OpenCases openCases, ClosedLoop.Result ceiling) throws Exception {
+        String phase = "b " + channel.name() + " ×" + concurrency;
+        ProjectionLag.Result lags;
+        ClosedLoop.Result load;
+        try (ProjectionLag lag = new ProjectionLag(engine.connect())) {
+            PhaseProfiler.Running running = profiler.start(phase, settings.jfr());
+            load = ClosedLoop.run("bench-" + channel.name().toLowerCase() + "-" + concurrency, concurrency,
+                    settings.warmup(), settings.commandWindow(), worker -> new CommandWorker(channel,
+                            new CommandWorkload(settings.seed() * 31 + concurrency * 1_000L + worker
+                                    + (channel.name().equals("HTTP") ? 500 : 0), openCases), lag));
+            report.profile(running.stop());
+            lags = lag.finish(LAG_PATIENCE);
+        }
+        countErrors(load);
+        double ratio = load.perSecond() / ceiling.perSecond();
+        String clients = concurrency + (channel.name().equals("HTTP") ? " HTTP client" : " thread")
+                + (concurrency > 1 ? "s" : "") + ", " + seconds(window(load));
+        report.row(new BenchmarkReport.Row("b/" + channel.name() + "/" + concurrency, "commands through "
+                + (channel.name().equals("HTTP") ? "the HTTP API" : "Axon's command gateway"), clients,
+                perSecond(load.perSecond(), "commands") + " (" + percent(ratio) + " of (a))",
+                millis(load.latencies().millis(50)), millis(load.latencies().millis(99)), "≥ 50 % of (a)",
+                atLeast(ratio, COMMAND_TARGET), List.of(load.perSecond(), load.latencies().millis(50),
+                load.latencies().millis(99))));
+        double lagP99 = lags.lags().millis(99);
+        report.row(new BenchmarkReport.Row("e/" + channel.name() + "/" + concurrency, "projection lag: command "
+                + "acknowledged → visible in `case_view` (polled every " + ProjectionLag.POLL_INTERVAL.toMillis()
+                + " ms)", "under (b) " + channel.name() + " ×" + concurrency + ", " + count(lags.lags().count())
+                + " commands" + (lags.notVisibleInTime() > 0 ? ", " + lags.notVisibleInTime() + " not visible after "
+                + LAG_PATIENCE.toSeconds() + " s" : ""), "", millis(lags.lags().millis(50)), millis(lagP99),
+                "p99 < 1 s", under(lagP99, LAG_LIMIT_MILLIS), List.of(lags.lags().millis(50), lagP99)));
+    }
+
+    private void startup(Path data) throws Exception {
+        Startup.Measured warm = Startup.inThisJvm(data, settings.tuning());
+        report.row(new BenchmarkReport.Row("f/ready", "start-up to ready: a new Spring context in the benchmark's "
+                + "JVM (warm classes)", count(warm.storedEvents()) + " events in the store",
+                seconds(warm.toReady().toNanos() / 1e9), "", "", "< 20 s",
+                under(warm.toReady().toMillis(), STARTUP_LIMIT_MILLIS), List.of(warm.toReady().toNanos() / 1e9)));
+        report.row(new BenchmarkReport.Row("f/caught-up", "… until case-views has handled the last event",
+                "tokens were at the last event when the app stopped: nothing to catch up",
+                seconds(warm.toCaughtUp().toNanos() / 1e9), "", "", "", "",
+                List.of(warm.toCaughtUp().toNanos() / 1e9)));
+        if (settings.coldStart()) {
+            Duration cold = Startup.inNewJvm(data, settings.tuning(), settings.directory().resolve("cold-start.log"));
+            report.row(new BenchmarkReport.Row("f/cold", "start-up to ready: `java -cp … CaseEngineApplication` in a "
+                    + "new JVM, until `/actuator/health` answers UP", count(warm.storedEvents())
+                    + " events in the store", seconds(cold.toNanos() / 1e9), "", "", "< 20 s",
+                    under(cold.toMillis(), STARTUP_LIMIT_MILLIS), List.of(cold.toNanos() / 1e9)));
+        }
+    }
+
+    private BenchmarkReport.Row latencyRow(String id, String measure, String conditions, Latencies latencies,
+                                           double limitMillis) {
+        double p99 = latencies.millis(99);
+        return new BenchmarkReport.Row(id, measure, conditions, "", millis(latencies.millis(50)), millis(p99),
+                "p99 < " + (int) limitMillis + " ms", under(p99, limitMillis), List.of(latencies.millis(50), p99));
+    }
+
+    private void countErrors(ClosedLoop.Result result) {
+        errors += result.errors();
+        if (result.errors() > 0) {
+            report.note(result.name() + ": " + result.errors() + " failed operations, e.g. "
+                    + String.join(" / ", result.errorSamples()));
+        }
+    }
+
+    private static double window(ClosedLoop.Result result) {
+        return result.window().toNanos() / 1e9;
+    }
+
+    private String mix() {
+        long total = commandMix.values().stream().mapToLong(LongAdder::sum).sum();
+        return new TreeMap<>(commandMix).entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> entry) -> entry.getValue().sum())
+                        .reversed())
+                .map(entry -> entry.getKey() + " " + percent(entry.getValue().sum() / (double) Math.max(1, total)))
+                .collect(Collectors.joining(", "));
+    }
+
+    private void prepareDirectory() throws IOException {
+        if (Files.exists(settings.directory())) {
+            try (Stream<Path> paths = Files.walk(settings.directory())) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(settings.directory());
+    }
+
+    private void describeMachine() throws IOException {
+        report.context("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> l.replaceAll("\\D+", "")).map(kb -> Long.parseLong(kb) / 1024 / 1024 + " GiB")
+                .orElse("?");
+        report.context("machine", Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), " + memory
+                + ", Linux " + System.getProperty("os.version") + ", load average at start "
+                + Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        report.context("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB");
+        report.context("app arguments under test", settings.tuning().isEmpty() ? "none (application.yml as is)"
+                : String.join(" ", settings.tuning()));
+    }
+
+    private void describePostgres(EngineInstance engine) throws SQLException {
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
+             ResultSet settingRows = statement.executeQuery("""
+                     SELECT name, setting, unit FROM pg_settings WHERE name IN ('server_version', 'fsync',
+                         'synchronous_commit', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'wal_buffers',
+                         'max_connections') ORDER BY name""")) {
+            StringBuilder described = new StringBuilder("embedded, same machine;");
+            while (settingRows.next()) {
+                described.append(' ').append(settingRows.getString(1)).append('=').append(settingRows.getString(2))
+                        .append(settingRows.getString(3) == null ? "" : " × " + settingRows.getString(3));
+            }
+            report.context("PostgreSQL", described.toString());
+        }
+    }
+
+    /** Sends the workload's commands one after another and reports each acknowledgement to the lag probe. */
+    private final class CommandWorker implements ClosedLoop.Worker {
+
+        private final CommandChannel channel;
+        private final CommandWorkload workload;
+        private final ProjectionLag lag;
+
+        CommandWorker(CommandChannel channel, CommandWorkload workload, ProjectionLag lag) {
+            this.channel = channel;
+            this.workload = workload;
+            this.lag = lag;
+        }
+
+        @Override
+        public void runOnce(ClosedLoop.Window window) {
+            WorkloadCommand command = workload.next();
+            long before = System.nanoTime();
+            CommandChannel.Stored stored;
+            try {
+                stored = channel.send(command);
+            } catch (RuntimeException refused) {
+                workload.abandonCase();
+                throw refused;
+            }
+            long after = System.nanoTime();
+            if (window.covers(before, after)) {
+                lag.expect(stored.caseId(), stored.version(), after);
+                commandMix.computeIfAbsent(command.type(), type -> new LongAdder()).increment();
+            }
+        }
+    }
+}

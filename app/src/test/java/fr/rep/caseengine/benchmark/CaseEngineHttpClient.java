@@ -1,0 +1,235 @@
+package fr.rep.caseengine.benchmark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.command.familycase.ReceiveRequest;
+import fr.rep.caseengine.command.personaldata.PersonalDetails;
+import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.CaseStage;
+import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.PartyOnCase;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.familycase.VisitPlace;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every HTTP call the benchmark makes, as a client of the public API. Requests are authenticated by the
+ * signed-in account of the caseworker acting (HTTP Basic); queries sign in as an auditor. Credentials live here and
+ * nowhere else.
+ */
+final class CaseEngineHttpClient {
+
+    private static final String JSON = "application/json";
+    /** The password of every benchmark account (see {@link EngineInstance#createAccounts}). */
+    static final String PASSWORD = "benchmark-password";
+    /** An auditor reads every case: the queries measure the views, not a team's scope. */
+    static final String READER = "bench.auditor";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** The answer to a new case: its id and the subject ids the server gave to each person of the request. */
+    record CaseOpened(UUID caseId, long version, Map<SubjectId, SubjectId> subjects) {
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    CaseEngineHttpClient(int port) {
+        this.base = URI.create("http://localhost:" + port);
+    }
+
+    /** Opens the family's case; the answer maps each person of {@code family} to the subject id the server gave. */
+    CaseOpened openCase(Family family, String actor) {
+        ReceiveRequest request = family.request();
+        Map<SubjectId, String> refs = new HashMap<>();
+        List<Map<String, Object>> parties = new ArrayList<>();
+        for (PartyOnCase party : request.parties()) {
+            String ref = "party-" + parties.size();
+            refs.put(party.subjectId(), ref);
+            parties.add(object("ref", ref, "role", party.role().name(),
+                    "person", person(family.people().get(party.subjectId()))));
+        }
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (ChildOnCase child : request.children()) {
+            children.add(object("birthDate", child.birthDate().toString(),
+                    "department", child.department() == null ? null : child.department().code(),
+                    "housing", child.housing().name(), "parentalAuthority", refs.get(child.parentalAuthority()),
+                    "person", person(family.people().get(child.subjectId()))));
+        }
+        Map<String, Object> body = object("occurredAt", dateTime(request.occurredAt()),
+                "referrerType", request.referrerType().name(), "channel", request.channel().name(),
+                "team", request.team().name(), "prison", request.prison().name(),
+                "detainedParent", object("penalStatus", request.penalStatus().name(),
+                        "person", person(family.people().get(request.detainedParent()))),
+                "parties", parties, "children", children,
+                "educationalOrJudicialMeasure", request.educationalOrJudicialMeasure());
+        JsonNode opened = read(send(post("/api/cases", body, actor), 201).body());
+        Map<SubjectId, SubjectId> subjects = new HashMap<>();
+        subjects.put(request.detainedParent(), SubjectId.of(opened.get("detainedParent").asText()));
+        for (PartyOnCase party : request.parties()) {
+            subjects.put(party.subjectId(),
+                    SubjectId.of(opened.get("parties").get(refs.get(party.subjectId())).asText()));
+        }
+        for (int i = 0; i < request.children().size(); i++) {
+            subjects.put(request.children().get(i).subjectId(), SubjectId.of(opened.get("children").get(i).asText()));
+        }
+        return new CaseOpened(UUID.fromString(opened.get("caseId").asText()), opened.get("version").asLong(),
+                subjects);
+    }
+
+    long recordConsent(UUID caseId, Instant occurredAt, SubjectId party, String actor) {
+        return version(send(post("/api/cases/" + caseId + "/consents",
+                object("occurredAt", dateTime(occurredAt), "party", party.toString()), actor), 204));
+    }
+
+    long withdrawConsent(UUID caseId, Instant occurredAt, SubjectId party, String actor) {
+        return version(send(post("/api/cases/" + caseId + "/consent-withdrawals",
+                object("occurredAt", dateTime(occurredAt), "party", party.toString()), actor), 204));
+    }
+
+    long mediateVisit(UUID caseId, Instant occurredAt, List<SubjectId> children, VisitPlace place,
+                      String accompanier, String actor) {
+        return version(send(post("/api/cases/" + caseId + "/visits", object("occurredAt", dateTime(occurredAt),
+                "children", children.stream().map(SubjectId::toString).toList(), "place", place.name(),
+                "accompanier", accompanier, "durationMinutes", FamilyGenerator.VISIT_MINUTES,
+                "kilometres", FamilyGenerator.VISIT_KILOMETRES), actor), 204));
+    }
+
+    long acceptRequest(UUID caseId, Instant occurredAt, String actor) {
+        return version(send(post("/api/cases/" + caseId + "/acceptance",
+                object("occurredAt", dateTime(occurredAt)), actor), 204));
+    }
+
+    long recordVisitingPermit(UUID caseId, Instant occurredAt, String accompanier, Prison prison,
+                              java.time.LocalDate validUntil, String actor) {
+        return version(send(post("/api/cases/" + caseId + "/visiting-permits", object("occurredAt",
+                dateTime(occurredAt), "accompanier", accompanier, "prison", prison.name(),
+                "validUntil", validUntil.toString()), actor), 204));
+    }
+
+    long closeIntervention(UUID caseId, Instant occurredAt, ClosingReason reason, String actor) {
+        return version(send(post("/api/cases/" + caseId + "/closure",
+                object("occurredAt", dateTime(occurredAt), "reason", reason.name()), actor), 204));
+    }
+
+    /** A page of the case list, filtered like a team's caseload. */
+    String caseList(Team team, CaseStage stage, int page, int size) {
+        return send(get("/api/cases?team=" + team + "&stage=" + stage + "&page=" + page + "&size=" + size), 200)
+                .body();
+    }
+
+    String caseDetail(UUID caseId) {
+        return send(get("/api/cases/" + caseId), 200).body();
+    }
+
+    String caseHistory(UUID caseId) {
+        return send(get("/api/cases/" + caseId + "/history"), 200).body();
+    }
+
+    /** Whether the app answers its health check with UP; false while it cannot be reached. */
+    boolean isUp() {
+        try {
+            HttpResponse<String> health = http.send(get("/actuator/health").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpRequest.Builder post(String path, Map<String, Object> body, String actor) {
+        try {
+            return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                    .header("Content-Type", JSON).header("Authorization", basic(actor))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request body made of maps and strings cannot fail to serialise", e);
+        }
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", JSON)
+                .header("Authorization", basic(READER)).GET();
+    }
+
+    /** HTTP Basic, as API clients sign in; every request pays a password-hash check (bcrypt) on the server. */
+    private static String basic(String account) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (account + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int expectedStatus) {
+        HttpRequest built = request.build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(built.method() + " " + built.uri() + " was interrupted", e);
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                    + response.statusCode() + ": the API now wants a signed-in caller (issue #6); give "
+                    + CaseEngineHttpClient.class.getSimpleName() + " the credentials, it is the only HTTP client");
+        }
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                    + response.statusCode() + " instead of " + expectedStatus + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static long version(HttpResponse<String> response) {
+        String etag = response.headers().firstValue("ETag")
+                .orElseThrow(() -> new IllegalStateException("a command's answer has no ETag"));
+        return Long.parseLong(etag.replace("\"", ""));
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the API answered something that is not JSON: " + body, e);
+        }
+    }
+
+    private static Map<String, Object> person(PersonalDetails details) {
+        return object("firstName", details.firstName(), "lastName", details.lastName(), "phone", details.phone());
+    }
+
+    private static String dateTime(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toString();
+    }
+
+    /** A JSON object from alternating names and values, in that order; values may be null. */
+    private static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
+    }
+}
