@@ -1,6 +1,6 @@
 package fr.rep.caseengine.command.collectiveaction;
 
-import fr.rep.caseengine.command.access.CaseOutOfReach;
+import fr.rep.caseengine.command.idempotency.CommandProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,26 +34,12 @@ class CollectiveActionProblems {
         String detail = unknown instanceof AggregateNotFoundException notFound
                 ? "No talking group with id " + notFound.getAggregateIdentifier()
                 : unknown.getMessage();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setType(URI.create("urn:rep:problem:unknown-talking-group"));
-        problem.setTitle("Unknown talking group");
-        return problem;
+        return CommandProblems.problem(HttpStatus.NOT_FOUND, "unknown-talking-group", "Unknown talking group", detail);
     }
 
-    /** A participant's case that is unknown or out of the caller's reach answers alike, as on case commands. */
-    @ExceptionHandler
-    ProblemDetail unknownCase(CaseOutOfReach unknown) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
-        problem.setType(URI.create("urn:rep:problem:unknown-case"));
-        problem.setTitle("Unknown case");
-        return problem;
-    }
 
     @ExceptionHandler
     ProblemDetail otherTeam(OtherTeamsCollectiveAction otherTeam) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, otherTeam.getMessage());
-        problem.setType(URI.create("urn:rep:problem:other-team"));
-        problem.setTitle("Not your team");
-        return problem;
+        return CommandProblems.problem(HttpStatus.FORBIDDEN, "other-team", "Not your team", otherTeam.getMessage());
     }
 }

@@ -1,6 +1,6 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.command.access.CaseOutOfReach;
+import fr.rep.caseengine.command.idempotency.CommandProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,23 +25,15 @@ class FamilyCaseProblems {
         return problem;
     }
 
-    /** An unknown case and a case out of the caller's reach answer alike, so as not to confirm it exists. */
-    @ExceptionHandler({CaseOutOfReach.class, AggregateNotFoundException.class})
-    ProblemDetail unknownCase(RuntimeException unknown) {
-        String detail = unknown instanceof AggregateNotFoundException notFound
-                ? "No case with id " + notFound.getAggregateIdentifier()
-                : unknown.getMessage();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setType(URI.create("urn:rep:problem:unknown-case"));
-        problem.setTitle("Unknown case");
-        return problem;
+    /** A case the event store does not know (a case out of reach is answered alike by {@link CommandProblems}). */
+    @ExceptionHandler
+    ProblemDetail unknownCase(AggregateNotFoundException unknown) {
+        String detail = "No case with id " + unknown.getAggregateIdentifier();
+        return CommandProblems.problem(HttpStatus.NOT_FOUND, "unknown-case", "Unknown case", detail);
     }
 
     @ExceptionHandler
     ProblemDetail otherTeam(TeamOfTheCaller otherTeam) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, otherTeam.getMessage());
-        problem.setType(URI.create("urn:rep:problem:other-team"));
-        problem.setTitle("Not your team");
-        return problem;
+        return CommandProblems.problem(HttpStatus.FORBIDDEN, "other-team", "Not your team", otherTeam.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.idempotency;
 
+import fr.rep.caseengine.command.access.CaseOutOfReach;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -13,10 +14,27 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
 
-/** What every command endpoint answers alike: version conflicts (409) and a reused idempotency key (422). */
+/**
+ * What every command endpoint answers alike: a case out of the caller's reach (404, as if unknown), version conflicts
+ * (409) and a reused idempotency key (422); and the one way the command side builds a problem.
+ */
 @RestControllerAdvice(basePackages = "fr.rep.caseengine.command")
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class CommandProblems {
+public class CommandProblems {
+
+    /** A problem of type {@code urn:rep:problem:<type>}. */
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** An unknown case and a case out of the caller's reach answer alike, so as not to confirm it exists. */
+    @ExceptionHandler
+    ProblemDetail unknownCase(CaseOutOfReach unknown) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-case", "Unknown case", unknown.getMessage());
+    }
 
     /**
      * A stale {@code If-Match}, or two writers (possibly on two nodes) appending the same version at once:

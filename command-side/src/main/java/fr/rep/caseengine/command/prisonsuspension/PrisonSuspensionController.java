@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
+import fr.rep.caseengine.command.idempotency.CommandProblems;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.IdempotentCommands;
 import fr.rep.caseengine.events.EventMetadata;
@@ -78,10 +79,7 @@ class PrisonSuspensionController {
 
     @ExceptionHandler
     ProblemDetail refused(SuspensionRefused refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-        problem.setType(URI.create("urn:rep:problem:suspension-rule"));
-        problem.setTitle("Suspension rule broken");
-        return problem;
+        return CommandProblems.problem(HttpStatus.CONFLICT, "suspension-rule", "Suspension rule broken", refused.getMessage());
     }
 
     @ExceptionHandler
