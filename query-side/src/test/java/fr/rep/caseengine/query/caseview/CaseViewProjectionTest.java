@@ -58,7 +58,9 @@ class CaseViewProjectionTest {
         postgres = EmbeddedPostgres.builder().start();
         Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
                 .load().migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        // As the app's connections do: each projection's tables are found through the search path.
+        jdbc = new JdbcTemplate(postgres.getDatabase("postgres", "postgres",
+                Map.of("currentSchema", "public,case_views")));
     }
 
     @AfterAll
