@@ -45,6 +45,9 @@ class AsOfReplayTest extends EmbeddedDatabaseTest {
                 .containsExactly("GIVEN", "GIVEN");
         assertThat(beforeTheVisitWasRecorded.read("$.permits[0].inForce", Boolean.class)).isTrue();
 
+        DocumentContext atTheVisit = asOf(story.visitRecordedAt, "RECORDED");
+        assertThat(atTheVisit.read("$.eventsApplied", Integer.class)).as("the entry recorded at the instant counts")
+                .isEqualTo(6);
         DocumentContext beforeTheCorrection = asOf(story.correctionRecordedAt.minusNanos(1_000), "RECORDED");
         assertThat(beforeTheCorrection.read("$.stage", String.class)).isEqualTo("CLOSED_SETTING");
         assertThat(beforeTheCorrection.read("$.visits.held", Integer.class)).isEqualTo(1);

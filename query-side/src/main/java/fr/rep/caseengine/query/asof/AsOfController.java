@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -80,7 +81,12 @@ class AsOfController {
                 (CaseEvent) message.getPayload());
     }
 
+    /**
+     * The event's time on the chosen axis, to the microsecond as the history shows it (PostgreSQL keeps microseconds):
+     * asking as of an entry's recordedAt read from the history includes that entry.
+     */
     private static Instant time(CaseAsOf.Stored stored, CaseAsOf.By by) {
-        return by == CaseAsOf.By.RECORDED ? stored.event().recordedAt() : stored.event().occurredAt();
+        return (by == CaseAsOf.By.RECORDED ? stored.event().recordedAt() : stored.event().occurredAt())
+                .truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -103,7 +103,7 @@ class HistoryExports {
             document.add(new Paragraph("Elle porte sur le tableau « events » de l'export JSON avec les mêmes filtres "
                     + "(JSON compact, UTF-8) : jq -cj .events historique.json | sha256sum", small));
             document.add(new Paragraph(export.events().size() + " événement(s)", text));
-            PdfPTable table = new PdfPTable(new float[]{3, 10, 10, 10, 8, 30, 9, 10});
+            PdfPTable table = new PdfPTable(new float[]{3, 9, 11, 14, 6, 28, 12, 14});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
             table.setHeaderRows(1);
