@@ -26,9 +26,9 @@ class CaseAsOfTest {
     final List<CaseAsOf.Stored> events = new ArrayList<>();
 
     @Test
-    void a_corrected_transfer_leaves_the_parent_at_the_first_prison_and_does_not_move_the_stage_back() {
+    void a_corrected_return_to_custody_leaves_the_parent_released_at_the_first_prison_and_the_stage_as_it_was() {
         story();
-        happen("transfer", new CustodyChanged(caseId, day(5), day(5), CustodyChange.RELEASED, null));
+        happen("release", new CustodyChanged(caseId, day(5), day(5), CustodyChange.RELEASED, null));
         happen("custody", new CustodyChanged(caseId, day(6), day(6), CustodyChange.BACK_IN_CUSTODY, Prison.CP_LAON));
         CaseAsOf beforeCorrection = fold(day(7));
         assertThat(beforeCorrection.prison()).isEqualTo(Prison.CP_LAON);
