@@ -119,6 +119,9 @@ final class Summaries {
         if (event instanceof InterventionClosed closing) {
             return "Intervention closed: " + words(closing.reason()) + ".";
         }
+        if (event instanceof PersonalDataErased erasure) {
+            return "Personal data of person " + erasure.subject() + " erased: " + words(erasure.reason()) + ".";
+        }
         if (event instanceof CaseReopened) {
             return "Case reopened.";
         }
