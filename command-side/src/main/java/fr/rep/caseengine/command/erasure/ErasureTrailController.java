@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What was erased, for auditors and the data protection officer: every erasure (who, when, why, whether a key was
+ * What was erased, for auditors (the data protection officer among them): every erasure (who, when, why, whether a key was
  * destroyed) and every run of the retention policy. It holds subject ids only, never a name. It lives beside the
  * tables it reads, which the command side writes in the erasing transaction.
  */
@@ -43,7 +43,7 @@ class ErasureTrailController {
 
     @GetMapping("/api/erasures")
     @Operation(summary = "Erasures of personal data, newest first (optionally of one case), and the retention "
-            + "policy's latest runs; auditors and administrators")
+            + "policy's latest runs; auditors")
     Trail trail(@RequestParam(required = false) UUID caseId) {
         List<Object> arguments = new ArrayList<>();
         String where = "";
