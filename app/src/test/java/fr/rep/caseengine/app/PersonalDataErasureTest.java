@@ -3,6 +3,8 @@ package fr.rep.caseengine.app;
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.staff.Role;
+import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
+import fr.rep.caseengine.query.rebuild.RebuildProgress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Erasing a person on request: the key goes with the event that records it, the stored history stays byte for byte,
- * the views show the person without a name, and the case's figures do not move.
+ * the views show the person without a name, and the case's figures do not move, also once the views are rebuilt from
+ * the events.
  */
 class PersonalDataErasureTest extends EmbeddedDatabaseTest {
 
@@ -37,6 +40,8 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
     AccountStore accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProjectionRebuilds rebuilds;
 
     CaseApi caseworker;
     CaseApi administrator;
@@ -162,6 +167,36 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
         assertThat(noSubject.getBody()).contains("subject");
         assertThat(unknownCase.getStatusCode().value()).isEqualTo(404);
         assertThat(keys(mother)).isEqualTo(1);
+    }
+
+    @Test
+    void a_projection_rebuilt_after_an_erasure_shows_the_person_erased_and_brings_no_name_back() throws Exception {
+        DocumentContext opened = caseworker.openCase();
+        String caseId = opened.read("$.caseId");
+        String mother = opened.read("$.parties.mother");
+        String emma = opened.read("$.children[1]");
+        assertThat(erase(caseId, mother, Map.of()).getStatusCode().value()).isEqualTo(204);
+        assertThat(erase(caseId, emma, Map.of()).getStatusCode().value()).isEqualTo(204);
+        DocumentContext before = json(caseworker.get("/api/cases/" + caseId + "?minVersion=2"));
+        List<Map<String, Object>> peopleBefore = viewPeople(caseId);
+
+        RebuildProgress rebuilt = rebuilds.rebuild("case-views", Duration.ofMinutes(3));
+
+        assertThat(rebuilt.state()).as(rebuilt.failure()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(viewPeople(caseId)).isEqualTo(peopleBefore);
+        assertThat(peopleBefore).filteredOn(row -> row.get("erased_at") != null).extracting(row -> row.get("subject_id"))
+                .extracting(Object::toString).containsExactlyInAnyOrder(mother, emma);
+        DocumentContext after = json(caseworker.get("/api/cases/" + caseId + "?minVersion=2"));
+        assertThat(after.jsonString()).isEqualTo(before.jsonString());
+        assertThat(after.read("$.adults[*].name", List.class)).containsExactly("Marc Dupont", null);
+        assertThat(after.read("$.children[*].name", List.class)).containsExactly("Lucas Dupont", null);
+        assertThat(json(caseworker.get("/api/cases/" + caseId + "/history")).read("$.events[*].type", List.class))
+                .containsExactly("RequestReceived", "PersonalDataErased", "PersonalDataErased");
+    }
+
+    private List<Map<String, Object>> viewPeople(String caseId) {
+        return jdbc.queryForList("SELECT * FROM case_view_person WHERE case_id = ? ORDER BY position",
+                UUID.fromString(caseId));
     }
 
     private ResponseEntity<String> erase(String caseId, String subject, Map<String, String> headers) {

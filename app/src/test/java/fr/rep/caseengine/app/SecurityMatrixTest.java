@@ -124,6 +124,12 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         }
         calls.add(call(HttpMethod.POST, "/api/prison-suspensions", "{}", statuses(401, 403, 403, 400, 403, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/work-queue", null, statuses(401, 200, 200, 200, 403, 403, 403)));
+        calls.add(call(HttpMethod.GET, "/api/projections", null, statuses(401, 403, 403, 403, 403, 403, 200)));
+        // An unknown projection, so that the administrator's call starts no rebuild under the other tests.
+        calls.add(call(HttpMethod.POST, "/api/projections/no-such-view/rebuild", "",
+                statuses(401, 403, 403, 403, 403, 403, 404)));
+        calls.add(call(HttpMethod.GET, "/api/projections/case-views/rebuild", null,
+                statuses(401, 403, 403, 403, 403, 403, 404)));
         calls.add(call(HttpMethod.GET, "/api/erasures", null, statuses(401, 403, 403, 403, 403, 200, 403)));
         // Last: the administrator erases case A's mother (the others are refused before anything is looked up).
         calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/erasures",

@@ -23,11 +23,11 @@ import java.util.concurrent.Semaphore;
  * One writer keeps the store's order: a case's events get increasing global indexes, as processors expect. The
  * dataset is generated on the calling thread meanwhile.
  */
-final class EventStoreLoader {
+public final class EventStoreLoader {
 
     private static final int BATCHES_IN_FLIGHT = 4;
 
-    record Loaded(long events, Duration took) {
+    public record Loaded(long events, Duration took) {
 
         double perSecond() {
             return events / (took.toNanos() / 1e9);
@@ -37,7 +37,7 @@ final class EventStoreLoader {
     private EventStoreLoader() {
     }
 
-    static Loaded load(CaseDataset dataset, EventStorageEngine storage, int batchSize) throws InterruptedException {
+    public static Loaded load(CaseDataset dataset, EventStorageEngine storage, int batchSize) throws InterruptedException {
         long start = System.nanoTime();
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "bench-event-loader"));
         try {
@@ -59,7 +59,7 @@ final class EventStoreLoader {
      * Writes what the command side's subscribing projections would have written in each request's own transaction
      * (the case's team for access checks, its prison for suspensions): appending straight to the store bypasses them.
      */
-    static void recordCaseReach(JdbcTemplate jdbc) {
+    public static void recordCaseReach(JdbcTemplate jdbc) {
         String requests = "FROM domain_event_entry WHERE payload_type = '" + RequestReceived.class.getName() + "'";
         jdbc.update("INSERT INTO case_access (case_id, team) SELECT aggregate_identifier::uuid, "
                 + "convert_from(payload, 'UTF8')::json ->> 'team' " + requests + " ON CONFLICT DO NOTHING");

@@ -64,6 +64,7 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/login/**", "/oauth2/**", "/error").permitAll()
                 .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMINISTRATOR)
+                .requestMatchers("/api/projections", "/api/projections/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/account", "/api/account/**").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/cases").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(TEAM_MANAGER)

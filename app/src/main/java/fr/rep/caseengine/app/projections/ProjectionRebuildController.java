@@ -1,0 +1,86 @@
+package fr.rep.caseengine.app.projections;
+
+import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
+import fr.rep.caseengine.query.rebuild.RebuildAlreadyRunning;
+import fr.rep.caseengine.query.rebuild.RebuildProgress;
+import fr.rep.caseengine.query.rebuild.UnknownProjection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Administrators rebuild a projection from the event store and follow it; the live one serves meanwhile. */
+@RestController
+@Tag(name = "Operations")
+class ProjectionRebuildController {
+
+    private final ProjectionRebuilds rebuilds;
+
+    ProjectionRebuildController(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    /** @param lastRebuild the current or last rebuild since this node started, or {@code null} */
+    record Projection(String name, RebuildProgress lastRebuild) {
+    }
+
+    @GetMapping("/api/projections")
+    @Operation(summary = "The projections that can be rebuilt, with their current or last rebuild")
+    List<Projection> projections() {
+        return rebuilds.projections().stream()
+                .map(name -> new Projection(name, rebuilds.progress(name).orElse(null))).toList();
+    }
+
+    @PostMapping("/api/projections/{name}/rebuild")
+    @Operation(summary = "Rebuild a projection from the event store beside the live one; it switches in when caught up")
+    ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
+        RebuildProgress started = rebuilds.start(name);
+        return ResponseEntity.accepted().location(URI.create("/api/projections/" + name + "/rebuild")).body(started);
+    }
+
+    @GetMapping("/api/projections/{name}/rebuild")
+    @Operation(summary = "Progress of a projection's rebuild: events done of total, rate, estimated time left")
+    RebuildProgress progress(@PathVariable String name) {
+        if (!rebuilds.projections().contains(name)) {
+            throw new UnknownProjection(name);
+        }
+        return rebuilds.progress(name).orElseThrow(() -> new NoRebuild(name));
+    }
+
+    static class NoRebuild extends RuntimeException {
+        NoRebuild(String name) {
+            super("The projection '" + name + "' has not been rebuilt since this node started");
+        }
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknown(UnknownProjection unknown) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-projection", "Unknown projection", unknown.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail noRebuild(NoRebuild none) {
+        return problem(HttpStatus.NOT_FOUND, "no-rebuild", "No rebuild", none.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail running(RebuildAlreadyRunning running) {
+        return problem(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", running.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,358 @@
+package fr.rep.caseengine.query.rebuild;
+
+import fr.rep.caseengine.query.rebuild.RebuildProgress.State;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds a projection from the event store while the live one keeps serving, then switches to it.
+ * <p>
+ * A projection is a streaming processing group whose tables all live in a PostgreSQL schema named after it
+ * ({@code case-views} → {@code case_views}); queries and handlers name tables without a schema and find them through
+ * the search path. A rebuild:
+ * <ol>
+ * <li>creates a shadow schema with empty copies of the live tables ({@code LIKE ... INCLUDING ALL});</li>
+ * <li>replays the whole store through the group's own handlers, each batch in a transaction whose search path puts
+ * the shadow schema first, events of one case in order, cases spread over worker threads as the live processor's
+ * segments spread them;</li>
+ * <li>when a read finds no more events, pauses the live processor, replays what came meanwhile, and in one
+ * transaction renames the live schema away, the shadow schema into its place, and moves the live processor's
+ * tokens to the last replayed event; then starts the live processor again and drops the old schema.</li>
+ * </ol>
+ * Readers are never paused: until the switch commits they read the live tables, after it the rebuilt ones.
+ * This node must hold the group's segments during the switch (one node, or the others' processors stopped).
+ */
+@Component
+public class ProjectionRebuilds implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final int BATCH = 1_000;
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final TokenStore tokens;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int workers;
+    private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    public ProjectionRebuilds(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokens,
+                              JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+                              RebuildSettings settings) {
+        this.processing = processing;
+        this.storage = storage;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.workers = settings.workers();
+    }
+
+    /** The projections that can be rebuilt: streaming processing groups with a schema of their own. */
+    public List<String> projections() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, EventProcessor> processor : new TreeMap<>(processing.eventProcessors()).entrySet()) {
+            if (processor.getValue() instanceof StreamingEventProcessor && schemaExists(schemaOf(processor.getKey()))) {
+                names.add(processor.getKey());
+            }
+        }
+        return names;
+    }
+
+    /** Starts rebuilding a projection in the background; its progress is then at {@link #progress(String)}. */
+    public RebuildProgress start(String projection) {
+        if (!projections().contains(projection)) {
+            throw new UnknownProjection(projection);
+        }
+        Run run = new Run(projection, schemaOf(projection), clock.instant());
+        Run running = runs.compute(projection, (name, previous) ->
+                previous != null && previous.active() ? previous : run);
+        if (running != run) {
+            throw new RebuildAlreadyRunning(projection);
+        }
+        runner.submit(run::execute);
+        return run.progress();
+    }
+
+    /** Rebuilds a projection and returns once it serves the rebuilt tables (or failed). */
+    public RebuildProgress rebuild(String projection, Duration timeout) throws InterruptedException {
+        start(projection);
+        Instant deadline = clock.instant().plus(timeout);
+        while (runs.get(projection).active()) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("the rebuild of " + projection + " did not end within " + timeout);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return runs.get(projection).progress();
+    }
+
+    /** The current or last rebuild of a projection since this node started. */
+    public Optional<RebuildProgress> progress(String projection) {
+        return Optional.ofNullable(runs.get(projection)).map(Run::progress);
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+
+    static String schemaOf(String projection) {
+        return projection.replace('-', '_');
+    }
+
+    private boolean schemaExists(String schema) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema));
+    }
+
+    /** One rebuild of one projection. */
+    private final class Run {
+
+        private final String projection;
+        private final String schema;
+        private final String shadow;
+        private final Instant startedAt;
+        private volatile State state = State.PREPARING;
+        private volatile long done;
+        private volatile long total;
+        private volatile Instant replayStartedAt;
+        private volatile Instant finishedAt;
+        private volatile String failure;
+        private Instant lastLog;
+
+        Run(String projection, String schema, Instant startedAt) {
+            this.projection = projection;
+            this.schema = schema;
+            this.shadow = schema + "_rebuild";
+            this.startedAt = startedAt;
+        }
+
+        boolean active() {
+            return state != State.DONE && state != State.FAILED;
+        }
+
+        RebuildProgress progress() {
+            return RebuildProgress.of(projection, schema, state, done, total, startedAt, replayStartedAt,
+                    finishedAt == null ? clock.instant() : finishedAt, finishedAt, failure);
+        }
+
+        void execute() {
+            StreamingEventProcessor live = (StreamingEventProcessor) processing.eventProcessor(projection)
+                    .orElseThrow(() -> new UnknownProjection(projection));
+            EventHandlerInvoker handlers = ((AbstractEventProcessor) live).eventHandlerInvoker();
+            ExecutorService pool = Executors.newFixedThreadPool(workers, task -> new Thread(task,
+                    "projection-rebuild-" + projection));
+            boolean paused = false;
+            try {
+                LOG.info("Rebuilding projection {}: copying the tables of schema {} into {}", projection, schema,
+                        shadow);
+                createShadow();
+                total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+                replayStartedAt = clock.instant();
+                lastLog = replayStartedAt;
+                state = State.REPLAYING;
+                TrackingToken position = null;
+                long handled;
+                do {
+                    total = done + jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?",
+                            Long.class, lastIndex(position));
+                    handled = replay(handlers, pool, position);
+                    position = lastPosition != null ? lastPosition : position;
+                } while (handled > 0);
+
+                state = State.SWITCHING;
+                live.shutdownAsync().get(PAUSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                paused = true;
+                replay(handlers, pool, position);
+                position = lastPosition != null ? lastPosition : position;
+                switchTo(position);
+                live.start();
+                paused = false;
+                dropRetired();
+                finishedAt = clock.instant();
+                state = State.DONE;
+                LOG.info("Projection {} rebuilt: {} events in {} s ({} events/s); the rebuilt tables serve",
+                        projection, done, Duration.between(startedAt, finishedAt).toSeconds(),
+                        progress().eventsPerSecond());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(e);
+            } catch (Exception e) {
+                fail(e);
+            } finally {
+                pool.shutdownNow();
+                if (paused) {
+                    live.start();
+                }
+            }
+        }
+
+        private TrackingToken lastPosition;
+
+        /** Replays every event after {@code from} into the shadow schema; returns how many. */
+        private long replay(EventHandlerInvoker handlers, ExecutorService pool, TrackingToken from)
+                throws InterruptedException, ExecutionException {
+            lastPosition = null;
+            long count = 0;
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+                List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+                while (iterator.hasNext()) {
+                    batch.add(iterator.next());
+                    if (batch.size() == BATCH || !iterator.hasNext()) {
+                        apply(handlers, pool, batch);
+                        count += batch.size();
+                        done += batch.size();
+                        lastPosition = batch.get(batch.size() - 1).trackingToken();
+                        batch = new ArrayList<>(BATCH);
+                        logProgress();
+                    }
+                }
+            }
+            return count;
+        }
+
+        /** One batch: each worker applies the events of its cases, in order, in a transaction of its own. */
+        private void apply(EventHandlerInvoker handlers, ExecutorService pool, List<TrackedEventMessage<?>> batch)
+                throws InterruptedException, ExecutionException {
+            List<List<TrackedEventMessage<?>>> parts = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                parts.add(new ArrayList<>());
+            }
+            for (TrackedEventMessage<?> event : batch) {
+                Object key = event instanceof DomainEventMessage<?> domain
+                        ? domain.getAggregateIdentifier() : event.getIdentifier();
+                parts.get(Math.floorMod(key.hashCode(), workers)).add(event);
+            }
+            List<Future<?>> applied = new ArrayList<>();
+            for (List<TrackedEventMessage<?>> part : parts) {
+                if (!part.isEmpty()) {
+                    applied.add(pool.submit(() -> transactions.executeWithoutResult(status -> {
+                        jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
+                                + "current_setting('search_path'), true)", String.class, shadow);
+                        for (TrackedEventMessage<?> event : part) {
+                            try {
+                                if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
+                                    handlers.handle(event, Segment.ROOT_SEGMENT);
+                                }
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    })));
+                }
+            }
+            for (Future<?> future : applied) {
+                future.get();
+            }
+        }
+
+        private void createShadow() {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
+            jdbc.execute("DROP SCHEMA IF EXISTS " + retired() + " CASCADE");
+            jdbc.execute("CREATE SCHEMA " + shadow);
+            for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1",
+                    String.class, schema)) {
+                jdbc.execute("CREATE TABLE " + shadow + "." + table + " (LIKE " + schema + "." + table
+                        + " INCLUDING ALL)");
+            }
+        }
+
+        /** The swap and the live processor's new position commit together: no event is lost or applied twice. */
+        private void switchTo(TrackingToken position) {
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("ALTER SCHEMA " + schema + " RENAME TO " + retired());
+                jdbc.execute("ALTER SCHEMA " + shadow + " RENAME TO " + schema);
+                for (int segment : tokens.fetchSegments(projection)) {
+                    tokens.storeToken(position, projection, segment);
+                    tokens.releaseClaim(projection, segment);
+                }
+            });
+        }
+
+        /** The old tables wait for the readers still on them; a failure here leaves them, not the switch undone. */
+        private void dropRetired() {
+            try {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + retired() + " CASCADE");
+            } catch (RuntimeException e) {
+                LOG.warn("Projection {} switched, but its old schema {} could not be dropped", projection, retired(), e);
+            }
+        }
+
+        private String retired() {
+            return schema + "_retired";
+        }
+
+        private void logProgress() {
+            Instant now = clock.instant();
+            if (Duration.between(lastLog, now).compareTo(LOG_EVERY) >= 0) {
+                lastLog = now;
+                RebuildProgress progress = progress();
+                LOG.info("Rebuilding projection {}: {} of {} events, {} events/s, about {} s left", projection,
+                        progress.eventsDone(), progress.eventsTotal(), progress.eventsPerSecond(),
+                        progress.secondsLeft());
+            }
+        }
+
+        private void fail(Exception e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            finishedAt = clock.instant();
+            state = State.FAILED;
+            LOG.error("The rebuild of projection {} failed; the live projection is unchanged", projection, e);
+            try {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
+            } catch (RuntimeException cleanup) {
+                LOG.warn("Could not drop the shadow schema {}", shadow, cleanup);
+            }
+        }
+    }
+
+    private static long lastIndex(TrackingToken position) {
+        return position == null ? -1 : position.position().orElse(-1);
+    }
+}

@@ -1,0 +1,9 @@
+package fr.rep.caseengine.query.rebuild;
+
+/** A projection is rebuilt by one rebuild at a time. */
+public class RebuildAlreadyRunning extends RuntimeException {
+
+    public RebuildAlreadyRunning(String name) {
+        super("The projection '" + name + "' is already being rebuilt");
+    }
+}
