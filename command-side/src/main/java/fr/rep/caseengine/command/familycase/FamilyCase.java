@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -396,7 +397,7 @@ class FamilyCase {
         }
         List<SubjectId> people = new ArrayList<>(List.of(detainedParent));
         parties.keySet().stream().filter(party -> !party.equals(detainedParent))
-                .sorted(java.util.Comparator.comparing(SubjectId::value)).forEach(people::add);
+                .sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
         people.addAll(children.keySet());
         people.removeAll(erased);
         Instant now = clock.instant();

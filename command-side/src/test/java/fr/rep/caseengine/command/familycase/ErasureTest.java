@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
@@ -151,7 +152,7 @@ class ErasureTest {
 
         private List<SubjectId> expectedAll() {
             List<SubjectId> adults = new ArrayList<>(List.of(family.mother, family.aseReferent));
-            adults.sort(java.util.Comparator.comparing(SubjectId::value));
+            adults.sort(Comparator.comparing(SubjectId::value));
             List<SubjectId> all = new ArrayList<>(List.of(family.father));
             all.addAll(adults);
             all.add(family.lea);
