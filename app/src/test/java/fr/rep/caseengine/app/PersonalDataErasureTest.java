@@ -148,6 +148,38 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
                 .containsExactly(mother);
     }
 
+    /** The other half of "the key goes if and only if the event is stored": a key that cannot go keeps the event out. */
+    @Test
+    void when_the_key_cannot_be_destroyed_the_erasure_is_not_stored() {
+        DocumentContext opened = caseworker.openCase();
+        String caseId = opened.read("$.caseId");
+        String mother = opened.read("$.parties.mother");
+        String trigger = "refuse_erasure_" + mother.replace('-', '_');
+        jdbc.execute("""
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF OLD.subject_id = '%2$s' THEN RAISE EXCEPTION 'the key store is unavailable'; END IF;
+                    RETURN OLD;
+                END;
+                $$;
+                CREATE TRIGGER %1$s BEFORE DELETE ON personal_data_key FOR EACH ROW EXECUTE FUNCTION %1$s();
+                """.formatted(trigger, mother));
+        try {
+            ResponseEntity<String> refused = erase(caseId, mother, Map.of());
+
+            assertThat(refused.getStatusCode().is5xxServerError()).as(refused.getBody()).isTrue();
+        } finally {
+            jdbc.execute("DROP TRIGGER %1$s ON personal_data_key; DROP FUNCTION %1$s()".formatted(trigger));
+        }
+        assertThat(keys(mother)).isEqualTo(1);
+        assertThat(storedEvents(caseId)).extracting(row -> row.get("payload_type").toString())
+                .noneMatch(type -> type.endsWith("PersonalDataErased"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_erasure WHERE case_id = ?", Integer.class,
+                UUID.fromString(caseId))).isZero();
+        assertThat(erase(caseId, mother, Map.of()).getStatusCode().value()).isEqualTo(204);
+        assertThat(keys(mother)).isZero();
+    }
+
     @Test
     void bad_erasure_requests_are_problems_naming_the_field_and_an_unknown_case_is_404() {
         DocumentContext opened = caseworker.openCase();
