@@ -115,6 +115,8 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
         assertThat(history.read("$.events[-2:].type", List.class))
                 .containsExactly("PersonalDataErased", "PersonalDataErased");
         assertThat(history.read("$.events[-2:].actor", List.class)).containsExactly(ADMINISTRATOR, ADMINISTRATOR);
+        assertThat(history.read("$.events[-2:].reason", List.class))
+                .containsExactly("REQUEST_OF_THE_PERSON", "REQUEST_OF_THE_PERSON");
         assertThat(history.read("$.events[*].summary", List.class).toString()).doesNotContain("Anne", "Lucas");
 
         DocumentContext trail = json(auditor.get("/api/erasures?caseId=" + caseId));

@@ -60,7 +60,7 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
      */
     static BenchmarkSettings smoke(Path directory) {
         return new BenchmarkSettings(directory, DEFAULT_SEED, new CaseDataset.Sizes(50, 200, 1, 40, 10, 40),
-                List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(2), 20, 50,
+                List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(4), 20, 50,
                 List.of(), true, true);
     }
 }

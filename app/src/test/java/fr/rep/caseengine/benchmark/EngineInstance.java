@@ -4,8 +4,8 @@ import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -92,14 +92,25 @@ final class EngineInstance implements AutoCloseable {
 
     /** A connection of the benchmark's own to the app's PostgreSQL, outside the app's pool. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres"));
+        Connection connection = DriverManager.getConnection(bean(EmbeddedPostgres.class)
+                .getJdbcUrl("postgres", "postgres"));
+        String searchPath = context.getEnvironment().getProperty("spring.datasource.hikari.connection-init-sql");
+        if (searchPath != null) {
+            try (var statement = connection.createStatement()) {
+                statement.execute(searchPath);
+            }
+        }
+        return connection;
     }
 
-    StreamingEventProcessor caseViewsProcessor() {
-        return bean(EventProcessingConfiguration.class)
-                .eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("the case-views processor is not a streaming one"));
+    /** The processors of every projection (each streaming group with a schema of its own). */
+    List<StreamingEventProcessor> projectionProcessors() {
+        EventProcessingConfiguration processing = bean(EventProcessingConfiguration.class);
+        return bean(ProjectionRebuilds.class).projections().stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .toList();
     }
+
 
     /** The PostgreSQL server's main process, to account for its CPU time. */
     long postgresPid() {

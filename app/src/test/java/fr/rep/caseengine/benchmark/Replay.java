@@ -1,5 +1,7 @@
 package fr.rep.caseengine.benchmark;
 
+import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
+import fr.rep.caseengine.query.rebuild.RebuildProgress;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
@@ -13,19 +15,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Rebuilding every projection from the whole event store, against what reading the store costs. The "case-views"
- * group (case list, detail and history) is the only projection; its handlers have no reset handler, so a rebuild is
- * what an operator would do: stop the processor, empty its tables, reset its tokens to the start and let it run until
- * it has caught up with the last event.
+ * Rebuilding every projection from the whole event store, against what reading the store costs. A rebuild is what an
+ * operator does: each projection replayed into a shadow schema beside the live one and switched in when caught up.
  */
 final class Replay {
-
-    static final List<String> VIEW_TABLES = List.of("case_view", "case_view_person", "case_history_entry");
 
     /** How many events were read or applied and how long it took. */
     record Rate(long events, Duration took) {
@@ -72,42 +71,70 @@ final class Replay {
         });
     }
 
-    /** Empties the views, resets the processor and times it until every segment has passed the last event. */
-    Rate rebuild() throws SQLException {
-        StreamingEventProcessor processor = engine.caseViewsProcessor();
-        processor.shutDown();
-        long lastIndex;
-        long events;
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE " + String.join(", ", VIEW_TABLES));
-            try (ResultSet store = statement.executeQuery(
-                    "SELECT max(global_index), count(*) FROM domain_event_entry")) {
-                store.next();
-                lastIndex = store.getLong(1);
-                events = store.getLong(2);
-            }
-        }
-        processor.resetTokens();
-        long start = System.nanoTime();
-        processor.start();
-        awaitCaughtUp(processor, lastIndex, Duration.ofHours(2));
-        return new Rate(events, Duration.ofNanos(System.nanoTime() - start));
+    /** The projections rebuilt in (c). */
+    List<String> projections() {
+        return engine.bean(ProjectionRebuilds.class).projections();
     }
 
     /**
-     * The least PostgreSQL needs to write what the rebuild wrote: the rebuilt view tables copied set-wise into empty
-     * tables with the same indexes, one statement per table.
+     * Rebuilds every projection at once, as an operator would ({@link ProjectionRebuilds}: shadow schemas, replay,
+     * switch), and times it until the last one serves its rebuilt tables.
+     */
+    Rate rebuild() throws SQLException, InterruptedException {
+        ProjectionRebuilds rebuilds = engine.bean(ProjectionRebuilds.class);
+        long events;
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
+             ResultSet store = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            store.next();
+            events = store.getLong(1);
+        }
+        long start = System.nanoTime();
+        for (String projection : projections()) {
+            rebuilds.start(projection);
+        }
+        long deadline = start + Duration.ofHours(2).toNanos();
+        while (projections().stream().map(name -> rebuilds.progress(name).orElseThrow())
+                .anyMatch(progress -> progress.finishedAt() == null)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rebuild did not end within 2 hours");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        long took = System.nanoTime() - start;
+        for (String projection : projections()) {
+            RebuildProgress progress = rebuilds.progress(projection).orElseThrow();
+            if (progress.state() != RebuildProgress.State.DONE) {
+                throw new IllegalStateException("the rebuild of " + projection + " failed: " + progress.failure());
+            }
+        }
+        return new Rate(events, Duration.ofNanos(took));
+    }
+
+    /**
+     * The least PostgreSQL needs to write what the rebuild wrote: every rebuilt projection table copied set-wise into
+     * an empty table with the same indexes, one statement per table.
      */
     Rate viewWriteFloor(long events) throws SQLException {
         long took = 0;
         try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
-            for (String table : VIEW_TABLES) {
-                statement.execute("DROP TABLE IF EXISTS bench_floor_" + table);
-                statement.execute("CREATE TABLE bench_floor_" + table + " (LIKE " + table + " INCLUDING ALL)");
-                long start = System.nanoTime();
-                statement.execute("INSERT INTO bench_floor_" + table + " SELECT * FROM " + table);
-                took += System.nanoTime() - start;
-                statement.execute("DROP TABLE bench_floor_" + table);
+            for (String projection : projections()) {
+                String schema = projection.replace('-', '_');
+                List<String> tables = new ArrayList<>();
+                try (ResultSet names = statement.executeQuery(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "' ORDER BY 1")) {
+                    while (names.next()) {
+                        tables.add(names.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    String copy = "public.bench_floor_" + table;
+                    statement.execute("DROP TABLE IF EXISTS " + copy);
+                    statement.execute("CREATE TABLE " + copy + " (LIKE " + schema + "." + table + " INCLUDING ALL)");
+                    long start = System.nanoTime();
+                    statement.execute("INSERT INTO " + copy + " SELECT * FROM " + schema + "." + table);
+                    took += System.nanoTime() - start;
+                    statement.execute("DROP TABLE " + copy);
+                }
             }
         }
         return new Rate(events, Duration.ofNanos(took));
@@ -121,7 +148,7 @@ final class Replay {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!caughtUp(processor.processingStatus(), processor, lastIndex)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the case-views processor did not reach event " + lastIndex
+                throw new IllegalStateException("the " + processor.getName() + " processor did not reach event " + lastIndex
                         + " within " + patience + ": " + processor.processingStatus());
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());

@@ -2,6 +2,8 @@ package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.CaseEngineApplication;
 
+import org.axonframework.eventhandling.StreamingEventProcessor;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -45,7 +47,9 @@ final class Startup {
                 lastIndex = store.getLong(1);
                 events = store.getLong(2);
             }
-            Replay.awaitCaughtUp(engine.caseViewsProcessor(), lastIndex, PATIENCE);
+            for (StreamingEventProcessor processor : engine.projectionProcessors()) {
+                Replay.awaitCaughtUp(processor, lastIndex, PATIENCE);
+            }
             return new Measured(ready, Duration.ofNanos(System.nanoTime() - start), events);
         }
     }

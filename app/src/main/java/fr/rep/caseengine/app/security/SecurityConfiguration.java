@@ -77,8 +77,10 @@ class SecurityConfiguration {
                         "/api/talking-groups/*/members", "/api/talking-groups/*/sessions").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
                         AUDITOR)
-                .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")
+                .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history", "/api/cases/*/history.json",
+                        "/api/cases/*/history.pdf", "/api/cases/*/as-of")
                 .hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/cases/*/accesses", "/api/accesses").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/break-glass-accesses").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/erasures").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/work-queue").hasAnyRole(CASEWORKER, TEAM_MANAGER)

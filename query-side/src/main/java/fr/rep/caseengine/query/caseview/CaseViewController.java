@@ -6,9 +6,12 @@ import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.query.access.ViewScope;
+import fr.rep.caseengine.query.audit.AccessTrail;
+import fr.rep.caseengine.query.audit.CaseRead;
 import fr.rep.caseengine.query.personaldata.PersonalDataReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +44,14 @@ class CaseViewController {
     private final JdbcTemplate jdbc;
     private final CaseViewVersions versions;
     private final PersonalDataReader personalData;
+    private final AccessTrail trail;
 
-    CaseViewController(JdbcTemplate jdbc, CaseViewVersions versions, PersonalDataReader personalData) {
+    CaseViewController(JdbcTemplate jdbc, CaseViewVersions versions, PersonalDataReader personalData,
+                       AccessTrail trail) {
         this.jdbc = jdbc;
         this.versions = versions;
         this.personalData = personalData;
+        this.trail = trail;
     }
 
     record CaseSummary(UUID caseId, long version, Team team, Prison prison, CaseStage stage, Instant receivedAt,
@@ -111,9 +117,15 @@ class CaseViewController {
     }
 
     @GetMapping("/{caseId}")
-    @Operation(summary = "A case's current state and version; minVersion waits briefly for a command just sent")
+    @Operation(summary = "A case's current state and version; minVersion waits briefly for a command just sent; "
+            + "the read is recorded in the access trail with the purpose given in X-Access-Purpose")
     ResponseEntity<CaseDetail> detail(@PathVariable UUID caseId,
-                                      @RequestParam(required = false) @Min(0) Long minVersion, Caller caller) {
+                                      @RequestParam(required = false) @Min(0) Long minVersion, Caller caller,
+                                      HttpServletRequest request) {
+        return trail.read(caller, caseId, CaseRead.DETAIL, request, () -> detail(caseId, minVersion, caller));
+    }
+
+    private ResponseEntity<CaseDetail> detail(UUID caseId, Long minVersion, Caller caller) {
         ViewScope scope = ViewScope.forCase(caller);
         versions.awaitVersion(caseId, minVersion, scope);
         List<CaseDetail> found = jdbc.query("SELECT * FROM case_view v WHERE case_id = ? AND " + scope.condition(),

@@ -27,13 +27,14 @@ class CaseHistoryProjection {
     void on(CaseEvent event, DomainEventMessage<?> message) {
         jdbc.update("""
                 INSERT INTO case_history_entry (case_id, sequence_number, event_id, event_type, actor, occurred_at,
-                    recorded_at, correlation_id, trace_id, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    recorded_at, correlation_id, trace_id, summary, reason, corrects)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.caseId().value(), message.getSequenceNumber(), message.getIdentifier(),
                 event.getClass().getSimpleName(), message.getMetaData().get(EventMetadata.ACTOR),
                 Timestamp.from(event.occurredAt()), Timestamp.from(event.recordedAt()),
                 message.getMetaData().get(EventMetadata.CORRELATION_ID),
-                message.getMetaData().get(EventMetadata.TRACE_ID), Summaries.of(event));
+                message.getMetaData().get(EventMetadata.TRACE_ID), Summaries.of(event), Summaries.reasonOf(event),
+                event instanceof EntryCorrected correction ? correction.correctedEventId() : null);
         if (event instanceof EntryCorrected correction) {
             jdbc.update("UPDATE case_history_entry SET corrected_by = ? WHERE event_id = ?", message.getIdentifier(),
                     correction.correctedEventId());

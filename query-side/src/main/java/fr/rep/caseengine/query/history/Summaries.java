@@ -128,6 +128,17 @@ final class Summaries {
         return event.getClass().getSimpleName() + ".";
     }
 
+    /** The reason an event states, as its stored code ({@code null} for events that state none). */
+    static String reasonOf(CaseEvent event) {
+        Enum<?> reason = event instanceof RequestDeclined declined ? declined.reason()
+                : event instanceof InterventionClosed closing ? closing.reason()
+                : event instanceof VisitCancelled cancelled ? cancelled.reason()
+                : event instanceof EntryCorrected correction ? correction.reason()
+                : event instanceof PersonalDataErased erasure ? erasure.reason()
+                : null;
+        return reason == null ? null : reason.name();
+    }
+
     private static String place(VisitPlace place) {
         return place == VisitPlace.PRISON_VISITING_ROOM ? "in the prison visiting room" : "outside prison";
     }
