@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * consents, custody, court orders and permits are kept as timelines. Handlers other than the creation return the
  * case version after the command.
  */
-@Aggregate
+@Aggregate(cache = FamilyCaseCaching.NAME)
 class FamilyCase {
 
     private static final int ADULT_AGE = 18;
