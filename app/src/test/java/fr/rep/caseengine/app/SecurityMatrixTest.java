@@ -139,6 +139,12 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 statuses(401, 403, 403, 403, 403, 403, 404)));
         calls.add(call(HttpMethod.GET, "/api/projections/case-views/rebuild", null,
                 statuses(401, 403, 403, 403, 403, 403, 404)));
+        calls.add(call(HttpMethod.GET, "/api/erasures", null, statuses(401, 403, 403, 403, 403, 200, 403)));
+        // Last: the administrator erases case A's mother (the others are refused before anything is looked up).
+        calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/erasures",
+                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}"
+                        .formatted((String) caseA.read("$.parties.mother")),
+                statuses(401, 403, 403, 403, 403, 403, 204)));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {

@@ -7,6 +7,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import fr.rep.caseengine.command.personaldata.PersonalDataEraser;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.SubjectId;
@@ -32,7 +33,7 @@ import java.util.UUID;
  * between people. {@link #erase} deletes the person's key: their details can never be decrypted again.
  */
 @Component
-public class EncryptedPersonalDataStore implements PersonalDataRecorder, PersonalDataReader {
+public class EncryptedPersonalDataStore implements PersonalDataRecorder, PersonalDataReader, PersonalDataEraser {
 
     private final JdbcTemplate jdbc;
     private final Aead masterKey;
@@ -101,6 +102,7 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
      * Destroys the person's key and their encrypted details. Returns whether there was anything to erase.
      * Note that PostgreSQL may keep dead row versions until vacuum; without the key they stay unreadable.
      */
+    @Override
     public boolean erase(SubjectId subject) {
         int keys = jdbc.update("DELETE FROM personal_data_key WHERE subject_id = ?", subject.value());
         jdbc.update("DELETE FROM personal_data WHERE subject_id = ?", subject.value());

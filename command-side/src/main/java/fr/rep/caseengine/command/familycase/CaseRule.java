@@ -49,6 +49,10 @@ public enum CaseRule {
             "Only a current consent can be withdrawn"),
     ALREADY_ASSIGNED("already-assigned",
             "A case is assigned to a caseworker who does not have it yet"),
+    ERASURE_OF_A_PERSON_OF_THE_CASE("erasure-of-a-person-of-the-case",
+            "Only the detained parent, a party or a child of this case can be erased"),
+    PERSON_ERASED_ONCE("person-erased-once",
+            "A person's personal data is erased once; it cannot be erased again"),
     REQUEST_NEEDS_A_COMPLETE_FAMILY("request-needs-a-complete-family",
             "A request names at least one child, each person once, and every child's holder of parental authority among its parties");
 

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,6 +78,9 @@ class FamilyCase {
     private final Set<SubjectId> nurseryDerogations = new HashSet<>();
     private Instant lastEntryRecordedAt;
     private InterventionClosed closing;
+    /** When the case was closed or declined, as reported; null while it is open. */
+    private Instant endedAt;
+    private final Set<SubjectId> erased = new HashSet<>();
     private String assignedTo;
 
     protected FamilyCase() {
@@ -363,6 +367,47 @@ class FamilyCase {
         schedule(deadlines, INACTIVITY_CHECK, clock.instant().plus(policy.inactivity()),
                 new CaseDeadline(DeadlineKind.NO_RECENT_ACTIVITY, null, null, null));
         return version;
+    }
+
+    // ---- erasure of personal data ------------------------------------------------------------------------------
+
+    /**
+     * Erasure is a legal obligation, not a step of the support: it is accepted in every stage, closed cases included,
+     * and outside the lifecycle table. The event is dated by the server: it happens when it is recorded.
+     */
+    @CommandHandler
+    long handle(ErasePerson command, Clock clock) {
+        if (!isPersonOfTheCase(command.subject())) {
+            throw new CaseRuleViolation(CaseRule.ERASURE_OF_A_PERSON_OF_THE_CASE,
+                    command.subject() + " is not a person of this case");
+        }
+        if (erased.contains(command.subject())) {
+            throw new CaseRuleViolation(CaseRule.PERSON_ERASED_ONCE,
+                    "the personal data of " + command.subject() + " was already erased");
+        }
+        return record(new PersonalDataErased(caseId, clock.instant(), clock.instant(), command.subject(),
+                command.reason()));
+    }
+
+    /** Erases, as the retention period ended, everyone not erased yet; nobody when the case is open again. */
+    @CommandHandler
+    List<SubjectId> handle(ErasePeopleOfCase command, Clock clock) {
+        if (endedAt == null || !endedAt.isBefore(command.endedBefore())) {
+            return List.of();
+        }
+        List<SubjectId> people = new ArrayList<>(List.of(detainedParent));
+        parties.keySet().stream().filter(party -> !party.equals(detainedParent))
+                .sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
+        people.addAll(children.keySet());
+        people.removeAll(erased);
+        Instant now = clock.instant();
+        people.forEach(subject -> apply(new PersonalDataErased(caseId, now, now, subject,
+                ErasureReason.RETENTION_PERIOD_ENDED)));
+        return people;
+    }
+
+    private boolean isPersonOfTheCase(SubjectId subject) {
+        return parties.containsKey(subject) || children.containsKey(subject);
     }
 
     // ---- deadlines ----------------------------------------------------------------------------------------------
@@ -767,7 +812,15 @@ class FamilyCase {
         if (event instanceof NurseryDerogationGranted derogation) {
             nurseryDerogations.add(derogation.child());
         }
-        if (!(event instanceof DeadlineApproaching)) {
+        if (event instanceof PersonalDataErased erasure) {
+            erased.add(erasure.subject());
+        }
+        if (event instanceof InterventionClosed || event instanceof RequestDeclined) {
+            endedAt = event.occurredAt();
+        } else if (event instanceof CaseReopened) {
+            endedAt = null;
+        }
+        if (!(event instanceof DeadlineApproaching) && !(event instanceof PersonalDataErased)) {
             lastEntryRecordedAt = event.recordedAt();
         }
         stage = CaseStage.next(stage, event);

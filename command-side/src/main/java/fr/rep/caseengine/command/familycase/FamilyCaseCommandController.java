@@ -11,6 +11,7 @@ import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.ErasureReason;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CustodyChange;
@@ -307,6 +308,23 @@ class FamilyCaseCommandController {
         return dispatch.run(request, body, () -> {
             access.requireCanAssign(caller, caseId);
             return dispatch.updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, body.caseworker()));
+        });
+    }
+
+    @PostMapping("/{caseId}/erasures")
+    @Operation(summary = "Erase a person's personal data on the data protection officer's instruction: the person's "
+            + "key is destroyed, the history and the figures stay (204, ETag); administrators")
+    ResponseEntity<String> erase(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Erasure body,
+                                 HttpServletRequest http, Caller caller) throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
+        if (body.reason() == ErasureReason.RETENTION_PERIOD_ENDED) {
+            throw CommandDispatch.invalid("reason", body.reason(),
+                    "erasures at the end of the retention period are made by the retention policy itself");
+        }
+        return dispatch.run(request, body, () -> {
+            access.requireCanErase(caller, caseId);
+            return dispatch.updated(request, new ErasePerson(caseId, request.expectedVersion(), body.subject(),
+                    body.reason()));
         });
     }
 

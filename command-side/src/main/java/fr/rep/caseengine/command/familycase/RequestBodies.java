@@ -8,6 +8,7 @@ import fr.rep.caseengine.events.familycase.CorrectionReason;
 import fr.rep.caseengine.events.familycase.Court;
 import fr.rep.caseengine.events.familycase.CustodyChange;
 import fr.rep.caseengine.events.familycase.DeclineReason;
+import fr.rep.caseengine.events.familycase.ErasureReason;
 import fr.rep.caseengine.events.familycase.InterviewKind;
 import fr.rep.caseengine.events.familycase.InterviewParticipant;
 import fr.rep.caseengine.events.familycase.InterviewPlace;
@@ -67,6 +68,10 @@ final class RequestBodies {
                  @NotNull HousingType housing,
                  @NotBlank String parentalAuthority,
                  @NotNull @Valid Person person) {
+    }
+
+    /** @param subject the person to erase, as the case detail shows them */
+    record Erasure(@NotNull SubjectId subject, @NotNull ErasureReason reason) {
     }
 
     record NewCase(@NotNull OffsetDateTime occurredAt,

@@ -38,7 +38,7 @@ import java.util.UUID;
 @Tag(name = "Case views")
 class CaseViewController {
 
-    /** Shown where a person's data was erased or is missing. */
+    /** Shown where a person's data is missing though they were not erased (an erased person's name is null). */
     static final String NO_NAME = "[personal data not available]";
 
     private final JdbcTemplate jdbc;
@@ -101,10 +101,12 @@ class CaseViewController {
     record Consent(boolean given, Instant since) {
     }
 
-    record Adult(UUID subjectId, String role, String name, Consent consent) {
+    /** @param erased the person's personal data was erased: {@code name} is {@code null} for good */
+    record Adult(UUID subjectId, String role, String name, boolean erased, Consent consent) {
     }
 
-    record Child(UUID subjectId, String name, LocalDate birthDate, String department, String housing,
+    /** @param erased the child's personal data was erased: {@code name} is {@code null}, the facts stay */
+    record Child(UUID subjectId, String name, boolean erased, LocalDate birthDate, String department, String housing,
                  UUID parentalAuthority) {
     }
 
@@ -136,7 +138,7 @@ class CaseViewController {
     }
 
     private record Person(UUID subjectId, String role, LocalDate birthDate, String department, String housing,
-                          UUID parentalAuthority, boolean consentGiven, Instant consentChangedAt) {
+                          UUID parentalAuthority, boolean consentGiven, Instant consentChangedAt, boolean erased) {
     }
 
     private List<Person> people(UUID caseId) {
@@ -144,22 +146,23 @@ class CaseViewController {
                 (rs, row) -> new Person(rs.getObject("subject_id", UUID.class), rs.getString("role"),
                         rs.getObject("birth_date", LocalDate.class), rs.getString("department"),
                         rs.getString("housing"), rs.getObject("parental_authority", UUID.class),
-                        rs.getBoolean("consent_given"), instant(rs, "consent_changed_at")),
+                        rs.getBoolean("consent_given"), instant(rs, "consent_changed_at"),
+                        rs.getObject("erased_at") != null),
                 caseId);
     }
 
     private CaseDetail detail(ResultSet rs, List<Person> people) throws SQLException {
-        Map<SubjectId, String> names = personalData.displayNames(
-                people.stream().map(person -> new SubjectId(person.subjectId())).toList());
+        Map<SubjectId, String> names = personalData.displayNames(people.stream().filter(person -> !person.erased())
+                .map(person -> new SubjectId(person.subjectId())).toList());
         List<Adult> adults = new ArrayList<>();
         List<Child> children = new ArrayList<>();
         for (Person person : people) {
-            String name = names.getOrDefault(new SubjectId(person.subjectId()), NO_NAME);
+            String name = person.erased() ? null : names.getOrDefault(new SubjectId(person.subjectId()), NO_NAME);
             if (CaseViewProjection.CHILD_ROLE.equals(person.role())) {
-                children.add(new Child(person.subjectId(), name, person.birthDate(), person.department(),
-                        person.housing(), person.parentalAuthority()));
+                children.add(new Child(person.subjectId(), name, person.erased(), person.birthDate(),
+                        person.department(), person.housing(), person.parentalAuthority()));
             } else {
-                adults.add(new Adult(person.subjectId(), person.role(), name,
+                adults.add(new Adult(person.subjectId(), person.role(), name, person.erased(),
                         new Consent(person.consentGiven(), person.consentChangedAt())));
             }
         }

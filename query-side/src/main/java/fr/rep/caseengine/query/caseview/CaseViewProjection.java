@@ -10,6 +10,7 @@ import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import org.axonframework.config.ProcessingGroup;
@@ -104,6 +105,15 @@ class CaseViewProjection {
         if (advance(event, sequence)) {
             jdbc.update("UPDATE case_view SET closed_at = ?, closing_reason = ? WHERE case_id = ?",
                     timestamp(event.occurredAt()), event.reason().name(), event.caseId().value());
+        }
+    }
+
+    /** The person stays, with the facts the figures count; only their name is gone, for good. */
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            jdbc.update("UPDATE case_view_person SET erased_at = ? WHERE case_id = ? AND subject_id = ?",
+                    timestamp(event.occurredAt()), event.caseId().value(), event.subject().value());
         }
     }
 

@@ -119,6 +119,9 @@ final class Summaries {
         if (event instanceof InterventionClosed closing) {
             return "Intervention closed: " + words(closing.reason()) + ".";
         }
+        if (event instanceof PersonalDataErased erasure) {
+            return "Personal data of person " + erasure.subject() + " erased: " + words(erasure.reason()) + ".";
+        }
         if (event instanceof CaseReopened) {
             return "Case reopened.";
         }
@@ -131,6 +134,7 @@ final class Summaries {
                 : event instanceof InterventionClosed closing ? closing.reason()
                 : event instanceof VisitCancelled cancelled ? cancelled.reason()
                 : event instanceof EntryCorrected correction ? correction.reason()
+                : event instanceof PersonalDataErased erasure ? erasure.reason()
                 : null;
         return reason == null ? null : reason.name();
     }

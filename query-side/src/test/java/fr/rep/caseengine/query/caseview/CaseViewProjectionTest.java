@@ -12,6 +12,8 @@ import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
 import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.ErasureReason;
+import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
@@ -111,6 +113,28 @@ class CaseViewProjectionTest {
                 caseId.value())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM case_view_person WHERE case_id = ?", Integer.class,
                 caseId.value())).isEqualTo(3);
+    }
+
+    @Test
+    void an_erasure_marks_that_person_only_keeps_the_facts_and_a_redelivery_changes_nothing() {
+        projection.on(requestReceived(), 0);
+        Map<String, Object> childBefore = jdbc.queryForMap(
+                "SELECT birth_date, department, housing FROM case_view_person WHERE subject_id = ?", lea.value());
+        PersonalDataErased erasure = new PersonalDataErased(caseId, at(2), at(2), lea,
+                ErasureReason.REQUEST_OF_THE_PERSON);
+
+        projection.on(erasure, 1);
+        projection.on(erasure, 1);
+        projection.on(new PersonalDataErased(caseId, at(4), at(4), lea, ErasureReason.REQUEST_OF_THE_PERSON), 1);
+
+        assertThat(jdbc.queryForList("SELECT subject_id FROM case_view_person WHERE case_id = ? AND erased_at = ?",
+                java.util.UUID.class, caseId.value(), java.sql.Timestamp.from(at(2)))).containsExactly(lea.value());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM case_view_person WHERE case_id = ? AND erased_at IS NULL",
+                Integer.class, caseId.value())).isEqualTo(2);
+        assertThat(jdbc.queryForMap("SELECT birth_date, department, housing FROM case_view_person WHERE subject_id = ?",
+                lea.value())).isEqualTo(childBefore);
+        assertThat(jdbc.queryForObject("SELECT version FROM case_view WHERE case_id = ?", Long.class, caseId.value()))
+                .isEqualTo(1L);
     }
 
     @Test

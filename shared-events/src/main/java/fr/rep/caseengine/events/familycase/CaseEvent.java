@@ -14,7 +14,7 @@ public sealed interface CaseEvent
         InterviewHeld, CaseReviewed, VisitingPermitIssued, VisitingPermitExpired, VisitScheduled, VisitMediated,
         VisitCancelled, HomeVisitMade, NurseryAccompanimentMade, CustodyChanged, CourtDecisionRecorded,
         NoContactOrdered, NoContactOrderLifted, ContactStepTaken, NurseryDerogationGranted, DeadlineApproaching,
-        ChildAdded, EntryCorrected, InterventionClosed, CaseReopened {
+        ChildAdded, EntryCorrected, InterventionClosed, CaseReopened, PersonalDataErased {
 
     CaseId caseId();
 
