@@ -1,0 +1,151 @@
+package fr.rep.caseengine.app.hashchain;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Seals the events a transaction appended, just before it commits: under the row lock of {@code event_chain_head},
+ * so that one transaction at a time extends the store chain and store positions follow commit order. Rows are read
+ * back from the table, so what is sealed is exactly what is stored; a row written by anything but the engine is never
+ * sealed here.
+ */
+final class EventSealer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSealer.class);
+
+    /** Each appended row with its case predecessor's link when that one is already sealed. */
+    static final String SELECT_WITH_PREVIOUS_LINK = "SELECT " + StoredEvent.COLUMNS + """
+            , (SELECT c.case_link FROM domain_event_entry p JOIN event_chain c ON c.global_index = p.global_index
+               WHERE p.aggregate_identifier = e.aggregate_identifier AND p.sequence_number = e.sequence_number - 1)
+              AS previous_case_link
+            FROM domain_event_entry e
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    EventSealer(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** An appended row and the link of its case predecessor, null when that one is not sealed (yet). */
+    record Appended(StoredEvent event, byte[] previousCaseLink) {
+    }
+
+    /**
+     * Seals these events when the current transaction commits, in the same transaction; without a synchronised
+     * transaction, right away in a transaction of their own.
+     */
+    void sealOnCommit(List<String> eventIdentifiers) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            transaction.executeWithoutResult(status -> seal(eventIdentifiers));
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.eventIdentifiers.addAll(eventIdentifiers);
+    }
+
+    /** The events appended by one transaction, sealed by its last act before committing. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final Set<String> eventIdentifiers = new LinkedHashSet<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            seal(eventIdentifiers);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(EventSealer.this);
+        }
+    }
+
+    private void seal(java.util.Collection<String> eventIdentifiers) {
+        if (eventIdentifiers.isEmpty()) {
+            return;
+        }
+        String[] identifiers = eventIdentifiers.toArray(String[]::new);
+        List<Appended> appended = jdbc.query(SELECT_WITH_PREVIOUS_LINK
+                        + "WHERE e.event_identifier = ANY (?) ORDER BY e.global_index",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("varchar", identifiers)),
+                (row, n) -> new Appended(StoredEvent.read(row), row.getBytes("previous_case_link")));
+        if (appended.size() != identifiers.length) {
+            throw new IllegalStateException("Only " + appended.size() + " of the " + identifiers.length
+                    + " events appended by this transaction are in domain_event_entry: cannot seal them");
+        }
+        sealInOrder(jdbc, appended);
+    }
+
+    /**
+     * Gives these rows, in this order, the next store positions and their links, and moves the head. The caller's
+     * transaction holds the head's row lock from here to its commit.
+     */
+    static void sealInOrder(JdbcTemplate jdbc, List<Appended> rows) {
+        MessageDigest sha256 = StoredEvent.sha256();
+        List<byte[]> digests = new ArrayList<>(rows.size());
+        for (Appended row : rows) {
+            digests.add(row.event().digest(sha256));
+        }
+        Head head = jdbc.queryForObject("SELECT store_position, store_link FROM event_chain_head FOR UPDATE",
+                (row, n) -> new Head(row.getLong("store_position"), row.getBytes("store_link")));
+        if (head == null) {
+            throw new IllegalStateException("event_chain_head has no row: the chain's migration did not run");
+        }
+        Map<String, Head> lastOfCase = new HashMap<>();
+        List<Object[]> links = new ArrayList<>(rows.size());
+        long position = head.position();
+        byte[] storeLink = head.link();
+        for (int i = 0; i < rows.size(); i++) {
+            StoredEvent event = rows.get(i).event();
+            byte[] previousCaseLink = previousCaseLink(rows.get(i), lastOfCase.get(event.aggregateIdentifier()));
+            byte[] caseLink = StoredEvent.link(sha256, previousCaseLink, digests.get(i));
+            storeLink = StoredEvent.link(sha256, storeLink, digests.get(i));
+            position++;
+            lastOfCase.put(event.aggregateIdentifier(), new Head(event.sequenceNumber(), caseLink));
+            links.add(new Object[]{position, event.globalIndex(), event.eventIdentifier(), caseLink, storeLink});
+        }
+        jdbc.batchUpdate("INSERT INTO event_chain (store_position, global_index, event_identifier, case_link, "
+                + "store_link) VALUES (?, ?, ?, ?, ?)", links);
+        jdbc.update("UPDATE event_chain_head SET store_position = ?, store_link = ?", position, storeLink);
+    }
+
+    private static byte[] previousCaseLink(Appended row, Head sealedJustBefore) {
+        StoredEvent event = row.event();
+        if (event.sequenceNumber() == 0) {
+            return StoredEvent.GENESIS;
+        }
+        if (sealedJustBefore != null && sealedJustBefore.position() == event.sequenceNumber() - 1) {
+            return sealedJustBefore.link();
+        }
+        if (row.previousCaseLink() != null) {
+            return row.previousCaseLink();
+        }
+        // Only a row written outside the engine (or lost) leaves a predecessor unsealed; verification names it.
+        LOG.error("Sealing {}: its predecessor #{} in {} is missing or unsealed; its case link follows zero bytes",
+                event, event.sequenceNumber() - 1, event.aggregateIdentifier());
+        return StoredEvent.GENESIS;
+    }
+
+    /** A position (store position, or a case's sequence number) and its link. */
+    record Head(long position, byte[] link) {
+    }
+}
