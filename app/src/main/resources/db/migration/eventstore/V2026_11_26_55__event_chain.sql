@@ -19,3 +19,24 @@ CREATE TABLE event_chain_head (
     store_link     BYTEA   NOT NULL
 );
 INSERT INTO event_chain_head (store_position, store_link) VALUES (0, decode(repeat('00', 32), 'hex'));
+
+-- Extends the store chain with rows whose digests and case links the app computed, in one round trip under the head's
+-- lock (held until the caller commits): store_link = SHA-256(previous store_link || row digest). Called by the app only;
+-- it seals nothing by itself (no trigger), and anyone able to call it could as well compute SHA-256 elsewhere.
+CREATE FUNCTION event_chain_extend(global_indexes BIGINT[], event_identifiers VARCHAR[], case_links BYTEA[],
+                                   digests BYTEA[]) RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+    position BIGINT;
+    link     BYTEA;
+BEGIN
+    SELECT store_position, store_link INTO position, link FROM event_chain_head FOR UPDATE;
+    FOR i IN 1 .. coalesce(array_length(global_indexes, 1), 0) LOOP
+        position := position + 1;
+        link := sha256(link || digests[i]);
+        INSERT INTO event_chain (store_position, global_index, event_identifier, case_link, store_link)
+        VALUES (position, global_indexes[i], event_identifiers[i], case_links[i], link);
+    END LOOP;
+    UPDATE event_chain_head SET store_position = position, store_link = link;
+    RETURN position;
+END
+$$;

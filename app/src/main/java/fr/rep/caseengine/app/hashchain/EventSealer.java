@@ -2,13 +2,15 @@ package fr.rep.caseengine.app.hashchain;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,36 +98,39 @@ final class EventSealer {
     }
 
     /**
-     * Gives these rows, in this order, the next store positions and their links, and moves the head. The caller's
-     * transaction holds the head's row lock from here to its commit.
+     * Gives these rows, in this order, the next store positions and their links, and moves the head. Case links do not
+     * depend on other transactions and are computed here; the store links are computed by {@code event_chain_extend}
+     * under the head's row lock, in one round trip, since the caller's transaction then holds that lock until its
+     * commit and every other appending transaction waits for it.
      */
     static void sealInOrder(JdbcTemplate jdbc, List<Appended> rows) {
         MessageDigest sha256 = StoredEvent.sha256();
-        List<byte[]> digests = new ArrayList<>(rows.size());
-        for (Appended row : rows) {
-            digests.add(row.event().digest(sha256));
-        }
-        Head head = jdbc.queryForObject("SELECT store_position, store_link FROM event_chain_head FOR UPDATE",
-                (row, n) -> new Head(row.getLong("store_position"), row.getBytes("store_link")));
-        if (head == null) {
-            throw new IllegalStateException("event_chain_head has no row: the chain's migration did not run");
-        }
         Map<String, Head> lastOfCase = new HashMap<>();
-        List<Object[]> links = new ArrayList<>(rows.size());
-        long position = head.position();
-        byte[] storeLink = head.link();
+        Long[] globalIndexes = new Long[rows.size()];
+        String[] eventIdentifiers = new String[rows.size()];
+        byte[][] caseLinks = new byte[rows.size()][];
+        byte[][] digests = new byte[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
             StoredEvent event = rows.get(i).event();
+            digests[i] = event.digest(sha256);
             byte[] previousCaseLink = previousCaseLink(rows.get(i), lastOfCase.get(event.aggregateIdentifier()));
-            byte[] caseLink = StoredEvent.link(sha256, previousCaseLink, digests.get(i));
-            storeLink = StoredEvent.link(sha256, storeLink, digests.get(i));
-            position++;
-            lastOfCase.put(event.aggregateIdentifier(), new Head(event.sequenceNumber(), caseLink));
-            links.add(new Object[]{position, event.globalIndex(), event.eventIdentifier(), caseLink, storeLink});
+            caseLinks[i] = StoredEvent.link(sha256, previousCaseLink, digests[i]);
+            globalIndexes[i] = event.globalIndex();
+            eventIdentifiers[i] = event.eventIdentifier();
+            lastOfCase.put(event.aggregateIdentifier(), new Head(event.sequenceNumber(), caseLinks[i]));
         }
-        jdbc.batchUpdate("INSERT INTO event_chain (store_position, global_index, event_identifier, case_link, "
-                + "store_link) VALUES (?, ?, ?, ?, ?)", links);
-        jdbc.update("UPDATE event_chain_head SET store_position = ?, store_link = ?", position, storeLink);
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (PreparedStatement extend = connection.prepareStatement("SELECT event_chain_extend(?, ?, ?, ?)")) {
+                extend.setArray(1, connection.createArrayOf("bigint", globalIndexes));
+                extend.setArray(2, connection.createArrayOf("varchar", eventIdentifiers));
+                extend.setArray(3, connection.createArrayOf("bytea", caseLinks));
+                extend.setArray(4, connection.createArrayOf("bytea", digests));
+                try (ResultSet position = extend.executeQuery()) {
+                    position.next();
+                    return position.getLong(1);
+                }
+            }
+        });
     }
 
     private static byte[] previousCaseLink(Appended row, Head sealedJustBefore) {
