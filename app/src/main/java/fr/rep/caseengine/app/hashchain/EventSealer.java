@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.Set;
 /**
  * Seals the events a transaction appended, just before it commits: under the row lock of {@code event_chain_head},
  * so that one transaction at a time extends the store chain and store positions follow commit order. Rows are read
- * back from the table, so what is sealed is exactly what is stored; a row written by anything but the engine is never
- * sealed here.
+ * back from the table, so what is sealed is exactly what is stored; only the rows this transaction appended through
+ * the engine are sealed, never a row written by other means.
  */
 final class EventSealer {
 
@@ -81,7 +82,7 @@ final class EventSealer {
         }
     }
 
-    private void seal(java.util.Collection<String> eventIdentifiers) {
+    private void seal(Collection<String> eventIdentifiers) {
         if (eventIdentifiers.isEmpty()) {
             return;
         }

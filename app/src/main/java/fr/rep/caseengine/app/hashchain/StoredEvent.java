@@ -84,7 +84,7 @@ record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIde
         }
     }
 
-    /** Arrays compare by identity in a record: the chains need no equality, only a readable name in reports. */
+    /** Names the event; the generated form would print the payload arrays as object references. */
     @Override
     public String toString() {
         return "event " + eventIdentifier + " (global index " + globalIndex + ", " + aggregateIdentifier + " #"
