@@ -1,5 +1,6 @@
 package fr.rep.caseengine;
 
+import fr.rep.caseengine.app.hashchain.VerifyStoreCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Arrays;
 
 /** The case engine: both sides, the event store and, unless told otherwise, an embedded PostgreSQL. */
 @SpringBootApplication
@@ -17,7 +19,11 @@ public class CaseEngineApplication {
     /** Axon's update checker would call the vendor's host; this service's data about children never leaves it. */
     static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
+    /** Starts the service or, with {@code verify-store} as first argument, verifies the event store and exits. */
     public static void main(String[] args) {
+        if (args.length > 0 && VerifyStoreCommand.NAME.equals(args[0])) {
+            System.exit(VerifyStoreCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
             System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
         }

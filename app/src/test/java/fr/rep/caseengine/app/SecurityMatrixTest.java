@@ -113,6 +113,8 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 call(HttpMethod.POST, "/api/cases/" + a + "/consents", consentA,
                         statuses(401, 204, 404, 403, 403, 403, 403)),
                 call(HttpMethod.GET, "/api/break-glass-accesses", null, statuses(401, 403, 403, 403, 403, 200, 403)),
+                call(HttpMethod.GET, "/api/event-store/verification", null,
+                        statuses(401, 403, 403, 403, 403, 200, 403)),
                 call(HttpMethod.POST, "/api/cases/" + a + "/closure", closureA,
                         statuses(401, 204, 404, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/collective-actions", snackA, statuses(401, 201, 403, 403, 403, 403, 403)),

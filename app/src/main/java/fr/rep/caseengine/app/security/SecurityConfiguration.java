@@ -83,6 +83,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/cases/*/accesses", "/api/accesses").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/break-glass-accesses").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/erasures").hasRole(AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/event-store/verification").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/work-queue").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authenticated()

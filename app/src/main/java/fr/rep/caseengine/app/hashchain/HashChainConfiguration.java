@@ -1,0 +1,59 @@
+package fr.rep.caseengine.app.hashchain;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The event store's storage engine, sealing what it appends (it replaces the one Axon's auto-configuration would
+ * build, with the same settings), its verification, and the migration sealing events stored before the chain existed.
+ */
+@Configuration(proxyBeanMethods = false)
+class HashChainConfiguration {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager axonTransactions,
+                                          EventSchema eventSchema,
+                                          JdbcTemplate jdbc,
+                                          PlatformTransactionManager transactions) {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(axonTransactions)
+                .schema(eventSchema), new EventSealer(jdbc, transaction), transaction);
+    }
+
+    @Bean
+    StoreVerification storeVerification(DataSource dataSource, Clock clock) {
+        return new StoreVerification(dataSource, clock);
+    }
+
+    @Bean
+    JavaMigration sealEventsWrittenBeforeTheChain() {
+        return new SealEventsWrittenBeforeTheChain();
+    }
+}

@@ -1,0 +1,44 @@
+package fr.rep.caseengine.app.hashchain;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+
+/**
+ * Axon's JDBC storage engine whose every append is sealed into the hash chains when its transaction commits. An append
+ * outside any transaction (a loader calling the engine directly) gets a transaction of its own, so that the rows and
+ * their seal commit together.
+ */
+final class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
+
+    private final EventSealer sealer;
+    private final TransactionTemplate transaction;
+
+    HashChainedEventStorageEngine(JdbcEventStorageEngine.Builder builder, EventSealer sealer,
+                                  TransactionTemplate transaction) {
+        super(builder);
+        this.sealer = sealer;
+        this.transaction = transaction;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            appendAndSealOnCommit(events, serializer);
+        } else {
+            transaction.executeWithoutResult(status -> appendAndSealOnCommit(events, serializer));
+        }
+    }
+
+    private void appendAndSealOnCommit(List<? extends EventMessage<?>> events, Serializer serializer) {
+        super.appendEvents(events, serializer);
+        sealer.sealOnCommit(events.stream().map(EventMessage::getIdentifier).toList());
+    }
+}
