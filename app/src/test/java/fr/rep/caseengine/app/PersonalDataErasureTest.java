@@ -1,6 +1,8 @@
 package fr.rep.caseengine.app;
 
 import com.jayway.jsonpath.DocumentContext;
+import fr.rep.caseengine.app.hashchain.StoreVerification;
+import fr.rep.caseengine.app.hashchain.VerificationReport;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
@@ -14,8 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,6 +38,8 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
     static final String ADMINISTRATOR = "erasure.admin";
     static final String AUDITOR = "erasure.audit";
 
+    @Autowired
+    StoreVerification verification;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -72,6 +78,7 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
         DocumentContext before = json(caseworker.get("/api/cases/" + caseId + "?minVersion=5"));
         Map<String, Object> listedBefore = listed(caseId, 5);
         List<Map<String, Object>> storedBefore = storedEvents(caseId);
+        VerificationReport.ChainHead notedHead = verification.verify(Optional.empty()).head();
 
         ResponseEntity<String> motherErased = erase(caseId, mother, Map.of());
         ResponseEntity<String> lucasErased = erase(caseId, lucas, Map.of());
@@ -89,6 +96,11 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
         assertThat(erasure).contains(mother).contains("REQUEST_OF_THE_PERSON")
                 .doesNotContain("Anne").doesNotContain("Dupont").doesNotContain("06 12");
         assertThat(storedAfter.get(storedBefore.size()).get("payload_type").toString()).endsWith("PersonalDataErased");
+        VerificationReport verified = verification.verify(Optional.of(new StoreVerification.NotedHead(
+                notedHead.position(), HexFormat.of().parseHex(notedHead.storeLink()))));
+        assertThat(verified.intact()).as(String.valueOf(verified.firstBrokenLink())).isTrue();
+        assertThat(verified.notedHead().matches()).isTrue();
+        assertThat(verified.head().position()).isGreaterThanOrEqualTo(notedHead.position() + 2);
 
         DocumentContext after = json(caseworker.get("/api/cases/" + caseId + "?minVersion=7"));
         assertThat(after.read("$.adults[?(@.role == 'FREE_PARENT')].name", List.class)).containsExactly((Object) null);
