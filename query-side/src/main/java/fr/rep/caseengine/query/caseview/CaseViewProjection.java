@@ -4,6 +4,7 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseStage;
+import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
@@ -97,6 +98,24 @@ class CaseViewProjection {
                     UPDATE case_view SET visit_count = visit_count + 1,
                         last_visit_at = GREATEST(last_visit_at, ?) WHERE case_id = ?""",
                     timestamp(event.occurredAt()), event.caseId().value());
+        }
+    }
+
+    /** A child joining later (a sibling, a birth) is listed after everyone already on the case. */
+    @EventHandler
+    void on(ChildAdded event, @SequenceNumber long sequence) {
+        if (advance(event, sequence)) {
+            ChildOnCase child = event.child();
+            jdbc.update("""
+                    INSERT INTO case_view_person (case_id, subject_id, position, role, birth_date, department, housing,
+                        parental_authority)
+                    SELECT ?, ?, coalesce(max(position) + 1, 0), ?, ?, ?, ?, ? FROM case_view_person WHERE case_id = ?
+                    ON CONFLICT DO NOTHING""",
+                    event.caseId().value(), child.subjectId().value(), CHILD_ROLE, Date.valueOf(child.birthDate()),
+                    child.department() == null ? null : child.department().code(), child.housing().name(),
+                    child.parentalAuthority().value(), event.caseId().value());
+            jdbc.update("UPDATE case_view SET children_count = children_count + 1 WHERE case_id = ?",
+                    event.caseId().value());
         }
     }
 

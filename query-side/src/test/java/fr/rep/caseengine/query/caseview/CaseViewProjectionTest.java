@@ -4,6 +4,7 @@ import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.CustodyChange;
 import fr.rep.caseengine.events.familycase.CustodyChanged;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +70,24 @@ class CaseViewProjectionTest {
     @AfterAll
     static void stop() throws IOException {
         postgres.close();
+    }
+
+    @Test
+    void a_child_added_later_is_listed_after_everyone_and_counted() {
+        projection.on(requestReceived(), 0);
+        SubjectId baby = SubjectId.random();
+
+        projection.on(new ChildAdded(caseId, at(3), at(4), new ChildOnCase(baby, LocalDate.of(2026, 9, 20),
+                new Department("62"), HousingType.WITH_FREE_PARENT, mother)), 1);
+        projection.on(new ChildAdded(caseId, at(3), at(4), new ChildOnCase(baby, LocalDate.of(2026, 9, 20),
+                new Department("62"), HousingType.WITH_FREE_PARENT, mother)), 1);
+
+        assertThat(jdbc.queryForList("SELECT subject_id FROM case_view_person WHERE case_id = ? ORDER BY position",
+                UUID.class, caseId.value())).containsExactly(father.value(), mother.value(), lea.value(), baby.value());
+        assertThat(jdbc.queryForObject("SELECT children_count FROM case_view WHERE case_id = ?", Integer.class,
+                caseId.value())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT birth_date FROM case_view_person WHERE subject_id = ?",
+                LocalDate.class, baby.value())).isEqualTo(LocalDate.of(2026, 9, 20));
     }
 
     @Test
