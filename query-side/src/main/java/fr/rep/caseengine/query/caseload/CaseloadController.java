@@ -83,7 +83,7 @@ class CaseloadController {
         Instant now = clock.instant();
         List<Bucket> buckets = jdbc.query("""
                 SELECT team, prison, stage, caseworker, cases, received_epoch_sum, oldest_received_at
-                FROM caseload_bucket WHERE cases > 0 AND """ + String.join(" AND ", conditions)
+                FROM caseload_bucket WHERE cases > 0 AND\s""" + String.join(" AND ", conditions)
                         + " ORDER BY team, prison, stage, caseworker",
                 (rs, row) -> {
                     CaseStage stage = CaseStage.valueOf(rs.getString("stage"));

@@ -94,7 +94,7 @@ class WorkQueueController {
 
         List<Assignment> assigned = jdbc.query("""
                 SELECT case_id, team, caseworker, assigned_at FROM work_queue_case
-                WHERE open AND assigned_at >= ? AND """ + scope + " ORDER BY assigned_at DESC LIMIT " + SECTION_LIMIT,
+                WHERE open AND assigned_at >= ? AND\s""" + scope + " ORDER BY assigned_at DESC LIMIT " + SECTION_LIMIT,
                 (rs, row) -> new Assignment(rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)),
                         rs.getString(3), instant(rs, 4)),
                 after(arguments, Timestamp.from(now.minus(settings.recentlyAssigned()))));
@@ -106,7 +106,7 @@ class WorkQueueController {
                 after(arguments, DeadlineKind.NO_RECENT_ACTIVITY.name(), java.sql.Date.valueOf(today)));
         List<Visit> visits = jdbc.query("""
                 SELECT visit_id, case_id, team, caseworker, planned_for, place, accompanier FROM work_queue_visit
-                WHERE planned_for >= ? AND planned_for < ? AND """ + scope
+                WHERE planned_for >= ? AND planned_for < ? AND\s""" + scope
                         + " ORDER BY planned_for LIMIT " + SECTION_LIMIT,
                 (rs, row) -> new Visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         Team.valueOf(rs.getString(3)), rs.getString(4), instant(rs, 5), rs.getString(6),
