@@ -44,7 +44,9 @@ CREATE TABLE work_queue.work_queue_case (
     open        BOOLEAN      NOT NULL,
     version     BIGINT       NOT NULL
 );
+-- "Recently assigned", for a caseworker and for a team manager.
 CREATE INDEX work_queue_case_assigned ON work_queue.work_queue_case (caseworker, assigned_at DESC) WHERE open;
+CREATE INDEX work_queue_case_team_assigned ON work_queue.work_queue_case (team, assigned_at DESC) WHERE open;
 
 -- Deadline warnings still to act on (one per warning event).
 CREATE TABLE work_queue.work_queue_deadline (
@@ -62,6 +64,8 @@ CREATE TABLE work_queue.work_queue_deadline (
 CREATE INDEX work_queue_deadline_case ON work_queue.work_queue_deadline (case_id);
 CREATE INDEX work_queue_deadline_team ON work_queue.work_queue_deadline (team, due_on);
 CREATE INDEX work_queue_deadline_caseworker ON work_queue.work_queue_deadline (caseworker, due_on);
+-- A caseworker's queue also holds their team's unassigned cases.
+CREATE INDEX work_queue_deadline_unassigned ON work_queue.work_queue_deadline (team, due_on) WHERE caseworker IS NULL;
 
 -- Visits planned and neither held nor cancelled yet.
 CREATE TABLE work_queue.work_queue_visit (
@@ -76,6 +80,7 @@ CREATE TABLE work_queue.work_queue_visit (
 CREATE INDEX work_queue_visit_case ON work_queue.work_queue_visit (case_id);
 CREATE INDEX work_queue_visit_team ON work_queue.work_queue_visit (team, planned_for);
 CREATE INDEX work_queue_visit_caseworker ON work_queue.work_queue_visit (caseworker, planned_for);
+CREATE INDEX work_queue_visit_unassigned ON work_queue.work_queue_visit (team, planned_for) WHERE caseworker IS NULL;
 
 -- The first work queue lived in the case-views group; the work-queue group rebuilds its items from history.
 DROP TABLE case_views.work_queue_item;
