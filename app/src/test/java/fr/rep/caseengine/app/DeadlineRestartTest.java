@@ -45,7 +45,8 @@ class DeadlineRestartTest {
                     .read("$.events[?(@.type == 'DeadlineApproaching')].summary", List.class).get(0).toString())
                     .startsWith("Follow-up due since");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    json(api.get("/api/work-queue")).read("$[?(@.caseId == '" + caseId + "')].kind", List.class))
+                    json(api.get("/api/work-queue")).read("$.overdueFollowUps[?(@.caseId == '" + caseId + "')].kind",
+                            List.class))
                     .contains("NO_RECENT_ACTIVITY"));
         }
     }

@@ -9,13 +9,22 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +48,14 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
     static final String ALICE = "alice.audit";      // auditor
     static final String ROOT = "root.admin";        // administrator
     static final List<String> EVERYONE = List.of(ANONYMOUS, CLAIRE, PAUL, SOPHIE, MARC, ALICE, ROOT);
+    static final List<Stream<String>> OPEN_STREAMS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     AccountStore accounts;
+    @LocalServerPort
+    int port;
 
     DocumentContext caseA;
     DocumentContext caseB;
@@ -135,6 +147,9 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         }
         calls.add(call(HttpMethod.POST, "/api/prison-suspensions", "{}", statuses(401, 403, 403, 400, 403, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/work-queue", null, statuses(401, 200, 200, 200, 403, 403, 403)));
+        calls.add(call(HttpMethod.GET, "/api/work-queue/stream", null, statuses(401, 200, 200, 200, 403, 403, 403)));
+        calls.add(call(HttpMethod.GET, "/api/caseload", null, statuses(401, 200, 200, 200, 200, 403, 403)));
+        calls.add(call(HttpMethod.GET, "/api/caseload/stream", null, statuses(401, 200, 200, 200, 200, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/projections", null, statuses(401, 403, 403, 403, 403, 403, 200)));
         // An unknown projection, so that the administrator's call starts no rebuild under the other tests.
         calls.add(call(HttpMethod.POST, "/api/projections/no-such-view/rebuild", "",
@@ -154,6 +169,10 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 int expected = call.expected().get(account);
                 tests.add(DynamicTest.dynamicTest(call.method() + " " + call.path() + " as " + account + " -> "
                         + expected, () -> {
+                    if (call.path().endsWith("/stream")) {
+                        assertThat(streamStatus(account, call.path())).isEqualTo(expected);
+                        return;
+                    }
                     ResponseEntity<String> response = send(account, call.method(), call.path(),
                             call.body() == null ? null : call.body().formatted(account.replaceAll("\\W", "")));
                     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(expected);
@@ -182,6 +201,24 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                     .doesNotContain("Lefort");
             default -> assertThat(account).isEqualTo(ALICE);
         }
+    }
+
+    /**
+     * A server-sent event stream never ends: its status is read as soon as it starts. The stream is left open (the
+     * app completes it when it stops): Tomcat keeps counting a stream its client dropped as an active request, which
+     * would hold the app's graceful shutdown for its whole timeout.
+     */
+    private int streamStatus(String account, String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+        if (!account.equals(ANONYMOUS)) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (account + ":" + CaseApi.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofLines());
+        OPEN_STREAMS.add(response.body());
+        return response.statusCode();
     }
 
     private ResponseEntity<String> send(String account, HttpMethod method, String path, String body) {

@@ -2,6 +2,7 @@ package fr.rep.caseengine.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.events.staff.Role;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +61,8 @@ class SecurityConfiguration {
                                     ObjectProvider<ClientRegistrationRepository> openIdProviders,
                                     AccountOidcUserService oidcAccounts) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                // A server-sent event stream ends with an async dispatch of the request already authorised.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/login", "/login/**", "/oauth2/**", "/error").permitAll()
                 .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
@@ -84,7 +87,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/break-glass-accesses").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/erasures").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/event-store/verification").hasRole(AUDITOR)
-                .requestMatchers(HttpMethod.GET, "/api/work-queue").hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/api/work-queue", "/api/work-queue/stream")
+                .hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/caseload/stream")
+                .hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authenticated()
                 .anyRequest().denyAll());

@@ -1,4 +1,5 @@
 /**
- * The caseworker's work queue: what is coming up on the cases they may see (deadline warnings, follow-ups due).
+ * The caseworker's work queue: cases recently assigned, deadlines coming up, follow-ups overdue and this week's
+ * visits, kept live by server-sent events.
  */
 package fr.rep.caseengine.query.workqueue;
