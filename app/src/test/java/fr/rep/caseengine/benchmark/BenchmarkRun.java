@@ -148,10 +148,13 @@ final class BenchmarkRun {
         QueryLatencies queries = new QueryLatencies(new CaseEngineHttpClient(engine.port()), settings.seed());
         int requests = settings.queryRequests();
         String idle = count(requests) + " requests, 1 client, idle engine";
-        Latencies caseload = queries.caseload(requests);
-        report.row(latencyRow("d/caseload", "caseload: `GET /api/cases?team=&stage=&page=0..4&size=20` (the case "
-                + "list, filtered and counted)", count(settings.dataset().cases()) + " cases, " + idle, caseload,
+        Latencies caseList = queries.caseload(requests);
+        report.row(latencyRow("d/case-list", "case list: `GET /api/cases?team=&stage=&page=0..4&size=20` (filtered "
+                + "and counted)", count(settings.dataset().cases()) + " cases, " + idle, caseList,
                 QUERY_LIMIT_MILLIS));
+        Latencies dashboard = queries.caseloadDashboard(requests);
+        report.row(latencyRow("d/caseload", "caseload dashboard of the whole service: `GET /api/caseload` (service "
+                + "manager)", count(settings.dataset().cases()) + " cases, " + idle, dashboard, QUERY_LIMIT_MILLIS));
         List<CaseId> sampled = dataset.sampledFamilies().stream().map(Family::caseId).toList();
         Latencies detail = queries.caseDetail(sampled, requests);
         report.row(latencyRow("d/detail", "case detail: `GET /api/cases/{id}` (names decrypted)",
@@ -160,7 +163,11 @@ final class BenchmarkRun {
         report.row(latencyRow("d/history", "history of a case with " + count(settings.dataset().longCaseEvents())
                 + " events: `GET /api/cases/{id}/history`", dataset.longCases().size() + " such cases, "
                 + count(Math.max(1, requests / 4)) + " requests, 1 client", history, HISTORY_LIMIT_MILLIS));
-        for (String notBuilt : List.of("work queue", "annual report")) {
+        Latencies workQueue = queries.workQueue(FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS, requests);
+        report.row(latencyRow("d/work-queue", "a caseworker's work queue: `GET /api/work-queue?caseworker=` (their "
+                + "team manager; four sections)", FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS.size()
+                + " caseworkers of one team drawn, " + idle, workQueue, QUERY_LIMIT_MILLIS));
+        for (String notBuilt : List.of("annual report")) {
             report.row(new BenchmarkReport.Row("d/" + notBuilt.replace(' ', '-'), notBuilt, "—",
                     "not measured yet (issue #4)", "—", "—", "p99 < 50 ms", "—", List.of()));
         }

@@ -41,6 +41,10 @@ final class CaseEngineHttpClient {
     static final String PASSWORD = "benchmark-password";
     /** An auditor reads every case: the queries measure the views, not a team's scope. */
     static final String READER = "bench.auditor";
+    /** A service manager reads the whole service's dashboard and report. */
+    static final String MANAGER = "bench.manager";
+    /** A team manager of Somme–Aisne–Oise reads the work queues of the team's caseworkers. */
+    static final String TEAM_MANAGER = "bench.team-manager";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** The answer to a new case: its id and the subject ids the server gave to each person of the request. */
@@ -144,6 +148,16 @@ final class CaseEngineHttpClient {
         return send(get("/api/cases/" + caseId + "/history"), 200).body();
     }
 
+    /** The caseload dashboard of the whole service, as a service manager opens it. */
+    String caseloadDashboard() {
+        return send(get("/api/caseload", MANAGER), 200).body();
+    }
+
+    /** One caseworker's work queue, as their team manager opens it. */
+    String workQueue(String caseworker) {
+        return send(get("/api/work-queue?caseworker=" + caseworker, TEAM_MANAGER), 200).body();
+    }
+
     /** Whether the app answers its health check with UP; false while it cannot be reached. */
     boolean isUp() {
         try {
@@ -169,8 +183,12 @@ final class CaseEngineHttpClient {
     }
 
     private HttpRequest.Builder get(String path) {
+        return get(path, READER);
+    }
+
+    private HttpRequest.Builder get(String path, String account) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", JSON)
-                .header("Authorization", basic(READER)).GET();
+                .header("Authorization", basic(account)).GET();
     }
 
     /** HTTP Basic, as API clients sign in; every request pays a password-hash check (bcrypt) on the server. */

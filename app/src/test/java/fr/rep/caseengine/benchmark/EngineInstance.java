@@ -48,7 +48,7 @@ final class EngineInstance implements AutoCloseable {
         return engine;
     }
 
-    /** The generator's caseworkers, each in their team, and an auditor for the queries; all with one password. */
+    /** The generator's caseworkers, each in their team, and an auditor and managers for the queries; all with one password. */
     void createAccounts() {
         AccountStore accounts = bean(AccountStore.class);
         FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS.forEach(name ->
@@ -56,6 +56,8 @@ final class EngineInstance implements AutoCloseable {
         FamilyGenerator.PAS_DE_CALAIS_CASEWORKERS.forEach(name ->
                 account(accounts, name, Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS));
         account(accounts, CaseEngineHttpClient.READER, Set.of(Role.AUDITOR), null);
+        account(accounts, CaseEngineHttpClient.MANAGER, Set.of(Role.SERVICE_MANAGER), null);
+        account(accounts, CaseEngineHttpClient.TEAM_MANAGER, Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
     }
 
     private static void account(AccountStore accounts, String name, Set<Role> roles, Team team) {

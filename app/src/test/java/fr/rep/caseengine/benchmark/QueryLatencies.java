@@ -42,6 +42,16 @@ final class QueryLatencies {
         return measure(requests, () -> client.caseHistory(cases.get(random.nextInt(cases.size())).value()));
     }
 
+    /** The caseload dashboard of the whole service. */
+    Latencies caseloadDashboard(int requests) {
+        return measure(requests, client::caseloadDashboard);
+    }
+
+    /** The work queue of one of these caseworkers, opened by their team manager. */
+    Latencies workQueue(List<String> caseworkers, int requests) {
+        return measure(requests, () -> client.workQueue(caseworkers.get(random.nextInt(caseworkers.size()))));
+    }
+
     private static Latencies measure(int requests, Runnable request) {
         for (int i = 0; i < Math.max(1, requests / 10); i++) {
             request.run();
