@@ -79,6 +79,8 @@ class SecurityConfiguration {
                 .hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/break-glass-accesses").hasRole(AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/work-queue").hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/api/reports/activity", "/api/reports/activity/*")
+                .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER, AUDITOR)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authenticated()
                 .anyRequest().denyAll());
