@@ -124,6 +124,18 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         }
         calls.add(call(HttpMethod.POST, "/api/prison-suspensions", "{}", statuses(401, 403, 403, 400, 403, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/work-queue", null, statuses(401, 200, 200, 200, 403, 403, 403)));
+        // The activity report: counts only. A team manager gets their own team's (also when no team is asked), never
+        // the other team's nor the whole service's broken down by team; caseworkers and administrators none.
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021?team=PAS_DE_CALAIS", null,
+                statuses(401, 403, 403, 403, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021.csv?team=SOMME_AISNE_OISE", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021.pdf", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity?from=2020&to=2021", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {
