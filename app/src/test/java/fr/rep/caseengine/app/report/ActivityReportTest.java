@@ -94,6 +94,16 @@ class ActivityReportTest extends EmbeddedDatabaseTest {
             stored.forEach(oracle::apply);
         }
 
+        Map<String, Object> expected2022 = oracle.figures(2022, LocalDate.of(2022, 12, 31), null);
+        assertThat(expected2022).as("the generated activity has every kind of fact")
+                .hasEntrySatisfying("interviews", count -> assertThat((Long) count).isPositive())
+                .hasEntrySatisfying("accompaniedVisits.outside", count -> assertThat((Long) count).isPositive())
+                .hasEntrySatisfying("nurseryAccompaniments", count -> assertThat((Long) count).isPositive())
+                .hasEntrySatisfying("kilometres.volunteers", count -> assertThat((Long) count).isPositive())
+                .hasEntrySatisfying("collectiveActions.TALKING_GROUP.sessions",
+                        count -> assertThat((Long) count).isPositive());
+        assertThat(oracle.corrections()).as("corrected facts").isPositive();
+
         for (int year = 2019; year <= 2025; year++) {
             int asked = year;
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

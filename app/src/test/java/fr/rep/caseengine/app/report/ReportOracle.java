@@ -109,6 +109,11 @@ final class ReportOracle {
         }
     }
 
+    /** How many events corrections voided. */
+    int corrections() {
+        return voided.size();
+    }
+
     /** The figures of one team, or of the whole service for a null team. */
     Map<String, Object> figures(int year, LocalDate referenceDate, Team team) {
         LocalDate first = LocalDate.of(year, 1, 1);
