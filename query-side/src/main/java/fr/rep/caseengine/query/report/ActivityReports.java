@@ -16,11 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,9 +27,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes the report's figures for a calendar year from the tables of the activity-report projection, per team in
- * three grouped queries; the whole service's column is the sum of the teams' (every case and every collective action
- * belongs to exactly one team). The year's bounds are midnight on 1 January in the service's time zone.
+ * Computes the report's figures for a calendar year from the tallies of the activity-report projection, per team;
+ * the whole service's column is the sum of the teams' (every case and every collective action belongs to exactly one
+ * team). Only age bands are computed here, from the children's birth dates and the asked reference date.
  */
 @Component
 class ActivityReports {
@@ -48,76 +44,85 @@ class ActivityReports {
     static final List<String> COLLECTIVE_KINDS = List.of("SNACK", ActivityReportProjection.TALKING_GROUP,
             "CRAFT_WORKSHOP");
 
-    /** The families supported in [start, end): a support period that began before the end and did not end before. */
-    private static final String FAMILIES = """
-            SELECT case_id, team, referrer_type, measure, prison, max(accepted_at) AS since_at,
-                   max(LEAST(COALESCE((closed_at AT TIME ZONE ?)::date, ?), ?)) AS until_on
-            FROM support_period
-            WHERE accepted_at < ? AND (closed_at IS NULL OR closed_at >= ?)
-            GROUP BY case_id, team, referrer_type, measure, prison""";
-
     private final JdbcTemplate jdbc;
-    private final ZoneId zone;
 
-    ActivityReports(JdbcTemplate jdbc, Clock clock) {
+    ActivityReports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.zone = clock.getZone();
     }
 
     /** The teams' columns in the teams' order, and the whole service's. */
     record Columns(Map<Team, Figures> byTeam, Figures service) {
     }
 
+    /** The follow-up bucket of a support period from {@code since} to {@code until} (docs/report.md). */
+    static String bucket(LocalDate since, LocalDate until) {
+        if (until.isBefore(since.plusMonths(6))) {
+            return LESS_THAN_6_MONTHS;
+        }
+        if (until.isBefore(since.plusYears(1))) {
+            return SIX_TO_12_MONTHS;
+        }
+        return until.isBefore(since.plusYears(2)) ? ONE_TO_2_YEARS : TWO_YEARS_OR_MORE;
+    }
+
+    /**
+     * Reads the year's tallies. A year after the projection's horizon (no event dated in it yet) has no tally: its
+     * families are then the open support periods, counted from the periods themselves.
+     */
     Columns compute(int year, LocalDate referenceDate) {
-        Timestamp start = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant());
-        Timestamp end = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
-        Date lastDay = Date.valueOf(LocalDate.of(year, 12, 31));
         Map<Team, Tally> tallies = new EnumMap<>(Team.class);
         for (Team team : Team.values()) {
             tallies.put(team, new Tally());
         }
-        jdbc.query("WITH families AS (" + FAMILIES + """
-                ) SELECT team, referrer_type, measure, prison,
-                    CASE WHEN until_on < (since_at AT TIME ZONE ?)::date + interval '6 months' THEN 'LESS_THAN_6_MONTHS'
-                         WHEN until_on < (since_at AT TIME ZONE ?)::date + interval '1 year' THEN '6_TO_12_MONTHS'
-                         WHEN until_on < (since_at AT TIME ZONE ?)::date + interval '2 years' THEN '1_TO_2_YEARS'
-                         ELSE '2_YEARS_OR_MORE' END AS follow_up,
-                    count(*) AS families
-                FROM families GROUP BY 1, 2, 3, 4, 5""", rs -> {
+        int horizon = jdbc.queryForObject("SELECT year FROM report_horizon WHERE id = 1", Integer.class);
+        String families = year <= horizon
+                ? "SELECT team, referrer_type, measure, prison, bucket, families FROM family_tally WHERE year = ? AND families <> 0"
+                : "SELECT c.team, c.referrer_type, c.measure, c.prison, f.bucket, count(*) AS families FROM ("
+                + ActivityReportProjection.OPEN_FAMILIES + ") f JOIN report_case c ON c.case_id = f.case_id"
+                + " GROUP BY 1, 2, 3, 4, 5";
+        jdbc.query(families, rs -> {
             Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
-            int families = rs.getInt("families");
-            tally.families += families;
-            tally.origins.merge(rs.getString("referrer_type"), families, Integer::sum);
+            int count = rs.getInt("families");
+            tally.families += count;
+            tally.origins.merge(rs.getString("referrer_type"), count, Integer::sum);
             if (rs.getBoolean("measure")) {
-                tally.withMeasure += families;
+                tally.withMeasure += count;
             }
-            tally.prisons.merge(Prison.valueOf(rs.getString("prison")), families, Integer::sum);
-            tally.followUp.merge(rs.getString("follow_up"), families, Integer::sum);
-        }, zone.getId(), lastDay, lastDay, end, start, zone.getId(), zone.getId(), zone.getId());
+            tally.prisons.merge(Prison.valueOf(rs.getString("prison")), count, Integer::sum);
+            tally.followUp.merge(rs.getString("bucket"), count, Integer::sum);
+        }, year <= horizon ? new Object[]{year} : new Object[]{year, year});
 
-        Date reference = Date.valueOf(referenceDate);
-        jdbc.query("WITH families AS (" + FAMILIES + """
-                ) SELECT f.team, c.department, c.housing,
-                    CASE WHEN ? < c.birth_date + interval '6 years' THEN '0-6'
-                         WHEN ? < c.birth_date + interval '12 years' THEN '6-12'
-                         WHEN ? < c.birth_date + interval '16 years' THEN '12-16'
-                         ELSE '16+' END AS band,
-                    count(*) AS children
-                FROM families f JOIN report_child c ON c.case_id = f.case_id AND c.added_at < ?
-                GROUP BY 1, 2, 3, 4""", rs -> {
-            Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+        String openChildren = " FROM (" + ActivityReportProjection.OPEN_FAMILIES + ") f"
+                + " JOIN report_case c ON c.case_id = f.case_id"
+                + " JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= ?";
+        Object[] openArguments = {year, year, year};
+        jdbc.query(year <= horizon
+                ? "SELECT team, birth_date, children FROM child_age_tally WHERE year = ? AND children <> 0"
+                : "SELECT c.team, ch.birth_date, count(*) AS children" + openChildren + " GROUP BY 1, 2", rs -> {
             int children = rs.getInt("children");
-            tally.children += children;
-            tally.departments.merge(department(rs.getString("department")), children, Integer::sum);
-            tally.housing.merge(rs.getString("housing"), children, Integer::sum);
-            tally.ageBands.merge(rs.getString("band"), children, Integer::sum);
-        }, zone.getId(), lastDay, lastDay, end, start, reference, reference, reference, end);
+            if (children != 0) {
+                Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+                tally.children += children;
+                tally.ageBands.merge(ageBand(rs.getDate("birth_date").toLocalDate(), referenceDate), children,
+                        Integer::sum);
+            }
+        }, year <= horizon ? new Object[]{year} : openArguments);
+        jdbc.query(year <= horizon
+                ? "SELECT team, department, housing, children FROM child_place_tally WHERE year = ? AND children <> 0"
+                : "SELECT c.team, ch.department, ch.housing, count(*) AS children" + openChildren
+                + " GROUP BY 1, 2, 3", rs -> {
+            int children = rs.getInt("children");
+            if (children != 0) {
+                Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+                String department = rs.getString("department");
+                tally.departments.merge(department.isEmpty() ? UNKNOWN_KEY : department, children, Integer::sum);
+                tally.housing.merge(rs.getString("housing"), children, Integer::sum);
+            }
+        }, year <= horizon ? new Object[]{year} : openArguments);
 
         jdbc.query("""
-                SELECT team, kind, detail, by_volunteer, prison, count(*) AS facts,
-                       sum(kilometres) AS kilometres, sum(participants) AS participants
-                FROM report_fact WHERE occurred_at >= ? AND occurred_at < ? AND NOT voided
-                GROUP BY 1, 2, 3, 4, 5""", rs -> {
+                SELECT team, kind, detail, by_volunteer, prison, facts, kilometres, participants
+                FROM fact_tally WHERE year = ? AND facts <> 0""", rs -> {
             Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
             int facts = rs.getInt("facts");
             long kilometres = rs.getLong("kilometres");
@@ -138,7 +143,7 @@ class ActivityReports {
                     tally.prisons.merge(Prison.valueOf(rs.getString("prison")), 0, Integer::sum);
                 }
             }
-        }, start, end);
+        }, year);
 
         Map<Team, Figures> byTeam = new EnumMap<>(Team.class);
         Tally service = new Tally();
@@ -147,6 +152,17 @@ class ActivityReports {
             service.add(tally);
         });
         return new Columns(byTeam, service.figures());
+    }
+
+    /** The age band at the reference date: the n-th birthday is reached on its anniversary date. */
+    static String ageBand(LocalDate birthDate, LocalDate referenceDate) {
+        if (referenceDate.isBefore(birthDate.plusYears(6))) {
+            return "0-6";
+        }
+        if (referenceDate.isBefore(birthDate.plusYears(12))) {
+            return "6-12";
+        }
+        return referenceDate.isBefore(birthDate.plusYears(16)) ? "12-16" : "16+";
     }
 
     /** Sorts by code with unknown (null) last: a null code is kept as a key that sorts after every code. */

@@ -63,8 +63,8 @@ class ActivityReportProjectionTest {
     static EmbeddedPostgres postgres;
     static JdbcTemplate jdbc;
 
-    final ActivityReportProjection projection = new ActivityReportProjection(jdbc);
-    final ActivityReports reports = new ActivityReports(jdbc, Clock.system(PARIS));
+    final ActivityReportProjection projection = new ActivityReportProjection(jdbc, Clock.system(PARIS));
+    final ActivityReports reports = new ActivityReports(jdbc);
 
     @BeforeAll
     static void database() throws IOException {
@@ -82,7 +82,10 @@ class ActivityReportProjectionTest {
 
     @BeforeEach
     void empty() {
-        jdbc.execute("TRUNCATE report_case, support_period, report_child, report_fact");
+        jdbc.execute("""
+                TRUNCATE report_case, support_period, report_child, report_fact, family_year, family_tally,
+                    child_age_tally, child_place_tally, fact_tally""");
+        jdbc.update("UPDATE report_horizon SET year = 0");
     }
 
     @Test
@@ -98,6 +101,38 @@ class ActivityReportProjectionTest {
         // Closed at 00:30 on 1 January 2022 in Paris (23:30 UTC the day before): that day is in 2022.
         assertThat(families(2022)).isOne();
         assertThat(families(2023)).isZero();
+    }
+
+    @Test
+    void an_open_family_counts_in_later_years_before_and_after_events_of_those_years_arrive() {
+        CaseId family = request(Team.PAS_DE_CALAIS, "2020-03-01T10:00:00Z", false, child("2015-03-01", "62"));
+        String acceptance = id();
+        RequestAccepted accepted = new RequestAccepted(family, at("2020-03-02T10:00:00Z"), at("2020-03-02T10:00:00Z"));
+        projection.on(accepted, acceptance);
+        projection.on(accepted, acceptance);
+
+        // No event dated 2022 yet: the open period is counted from the periods themselves.
+        Figures before = reports.compute(2022, LocalDate.of(2022, 12, 31)).service();
+        CaseId later = request(Team.SOMME_AISNE_OISE, "2023-01-10T10:00:00Z", false, child("2016-01-01", "80"));
+        Figures after = reports.compute(2022, LocalDate.of(2022, 12, 31)).service();
+        InterventionClosed closing = new InterventionClosed(family, at("2023-02-01T10:00:00Z"),
+                at("2023-02-01T10:00:00Z"), ClosingReason.PARENT_RELEASED);
+        String closingId = id();
+        projection.on(closing, closingId);
+        projection.on(closing, closingId);
+
+        assertThat(before.familiesSupported()).isOne();
+        assertThat(before.children()).isOne();
+        assertThat(before.followUpLength()).containsEntry(ActivityReports.TWO_YEARS_OR_MORE, 1);
+        assertThat(after).isEqualTo(before);
+        assertThat(later).isNotNull();
+        assertThat(families(2020)).isOne();
+        assertThat(families(2021)).isOne();
+        assertThat(families(2023)).isOne();
+        assertThat(reports.compute(2023, LocalDate.of(2023, 12, 31)).service().followUpLength())
+                .containsEntry(ActivityReports.TWO_YEARS_OR_MORE, 1);
+        assertThat(families(2024)).isZero();
+        assertThat(reports.compute(2024, LocalDate.of(2024, 12, 31)).service().children()).isZero();
     }
 
     @Test
