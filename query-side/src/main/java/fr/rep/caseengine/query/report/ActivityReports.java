@@ -76,46 +76,65 @@ class ActivityReports {
         }
         int horizon = jdbc.queryForObject("SELECT year FROM report_horizon WHERE id = 1", Integer.class);
         String families = year <= horizon
-                ? "SELECT team, referrer_type, measure, prison, bucket, families FROM family_tally WHERE year = ? AND families <> 0"
-                : "SELECT c.team, c.referrer_type, c.measure, c.prison, f.bucket, count(*) AS families FROM ("
-                + ActivityReportProjection.OPEN_FAMILIES + ") f JOIN report_case c ON c.case_id = f.case_id"
-                + " GROUP BY 1, 2, 3, 4, 5";
-        jdbc.query(families, rs -> {
+                ? "SELECT team, referrer_type, measure, prison, bucket, families FROM family_tally WHERE year = ?"
+                : "SELECT c.team, c.referrer_type, c.measure, c.prison, f.bucket, 1 AS families FROM ("
+                + ActivityReportProjection.OPEN_FAMILIES + ") f JOIN report_case c ON c.case_id = f.case_id";
+        // One row per team and referrer, measure, prison or bucket: GROUPING tells which (bit set = not grouped).
+        jdbc.query("""
+                SELECT team, referrer_type, measure, prison, bucket, sum(families) AS families,
+                       GROUPING(referrer_type, measure, prison, bucket) AS grouping
+                FROM (%s) s
+                GROUP BY GROUPING SETS ((team, referrer_type), (team, measure), (team, prison), (team, bucket))
+                HAVING sum(families) <> 0""".formatted(families), rs -> {
             Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
             int count = rs.getInt("families");
-            tally.families += count;
-            tally.origins.merge(rs.getString("referrer_type"), count, Integer::sum);
-            if (rs.getBoolean("measure")) {
-                tally.withMeasure += count;
+            switch (rs.getInt("grouping")) {
+                case 0b0111 -> {
+                    tally.families += count;
+                    tally.origins.merge(rs.getString("referrer_type"), count, Integer::sum);
+                }
+                case 0b1011 -> tally.withMeasure += rs.getBoolean("measure") ? count : 0;
+                case 0b1101 -> tally.prisons.merge(Prison.valueOf(rs.getString("prison")), count, Integer::sum);
+                default -> tally.followUp.merge(rs.getString("bucket"), count, Integer::sum);
             }
-            tally.prisons.merge(Prison.valueOf(rs.getString("prison")), count, Integer::sum);
-            tally.followUp.merge(rs.getString("bucket"), count, Integer::sum);
         }, year <= horizon ? new Object[]{year} : new Object[]{year, year});
 
         String openChildren = " FROM (" + ActivityReportProjection.OPEN_FAMILIES + ") f"
                 + " JOIN report_case c ON c.case_id = f.case_id"
                 + " JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= ?";
         Object[] openArguments = {year, year, year};
+        // A child is n or older on the reference date when born on or before the reference date minus n years
+        // (born on 29 February: n on 1 March of a common year).
+        String bands = "SELECT team, CASE WHEN birth_date > ? THEN '0-6' WHEN birth_date > ? THEN '6-12'"
+                + " WHEN birth_date > ? THEN '12-16' ELSE '16+' END AS band, sum(children) AS children FROM ";
+        java.sql.Date six = java.sql.Date.valueOf(referenceDate.minusYears(6));
+        java.sql.Date twelve = java.sql.Date.valueOf(referenceDate.minusYears(12));
+        java.sql.Date sixteen = java.sql.Date.valueOf(referenceDate.minusYears(16));
         jdbc.query(year <= horizon
-                ? "SELECT team, birth_date, children FROM child_age_tally WHERE year = ? AND children <> 0"
-                : "SELECT c.team, ch.birth_date, count(*) AS children" + openChildren + " GROUP BY 1, 2", rs -> {
+                ? bands + "child_age_tally WHERE year = ? GROUP BY 1, 2"
+                : bands + "(SELECT c.team, ch.birth_date, 1 AS children" + openChildren + ") open GROUP BY 1, 2",
+                rs -> {
+                    int children = rs.getInt("children");
+                    if (children != 0) {
+                        Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+                        tally.children += children;
+                        tally.ageBands.merge(rs.getString("band"), children, Integer::sum);
+                    }
+                }, year <= horizon ? new Object[]{six, twelve, sixteen, year}
+                        : new Object[]{six, twelve, sixteen, year, year, year});
+        String places = year <= horizon
+                ? "SELECT team, department, housing, children FROM child_place_tally WHERE year = ?"
+                : "SELECT c.team, ch.department, ch.housing, 1 AS children" + openChildren;
+        jdbc.query("""
+                SELECT team, department, housing, sum(children) AS children, GROUPING(department, housing) AS grouping
+                FROM (%s) s GROUP BY GROUPING SETS ((team, department), (team, housing))
+                HAVING sum(children) <> 0""".formatted(places), rs -> {
+            Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
             int children = rs.getInt("children");
-            if (children != 0) {
-                Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
-                tally.children += children;
-                tally.ageBands.merge(ageBand(rs.getDate("birth_date").toLocalDate(), referenceDate), children,
-                        Integer::sum);
-            }
-        }, year <= horizon ? new Object[]{year} : openArguments);
-        jdbc.query(year <= horizon
-                ? "SELECT team, department, housing, children FROM child_place_tally WHERE year = ? AND children <> 0"
-                : "SELECT c.team, ch.department, ch.housing, count(*) AS children" + openChildren
-                + " GROUP BY 1, 2, 3", rs -> {
-            int children = rs.getInt("children");
-            if (children != 0) {
-                Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+            if (rs.getInt("grouping") == 0b01) {
                 String department = rs.getString("department");
                 tally.departments.merge(department.isEmpty() ? UNKNOWN_KEY : department, children, Integer::sum);
+            } else {
                 tally.housing.merge(rs.getString("housing"), children, Integer::sum);
             }
         }, year <= horizon ? new Object[]{year} : openArguments);
@@ -152,17 +171,6 @@ class ActivityReports {
             service.add(tally);
         });
         return new Columns(byTeam, service.figures());
-    }
-
-    /** The age band at the reference date: the n-th birthday is reached on its anniversary date. */
-    static String ageBand(LocalDate birthDate, LocalDate referenceDate) {
-        if (referenceDate.isBefore(birthDate.plusYears(6))) {
-            return "0-6";
-        }
-        if (referenceDate.isBefore(birthDate.plusYears(12))) {
-            return "6-12";
-        }
-        return referenceDate.isBefore(birthDate.plusYears(16)) ? "12-16" : "16+";
     }
 
     /** Sorts by code with unknown (null) last: a null code is kept as a key that sorts after every code. */
