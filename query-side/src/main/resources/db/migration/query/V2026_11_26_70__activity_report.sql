@@ -72,6 +72,15 @@ CREATE TABLE activity_report.child_age_tally (
     PRIMARY KEY (year, team, birth_date)
 );
 
+-- The same children by age band at 31 December of the year, the report's default reference date.
+CREATE TABLE activity_report.child_band_tally (
+    year        INTEGER NOT NULL,
+    team        TEXT    NOT NULL,
+    band        TEXT    NOT NULL,
+    children    INTEGER NOT NULL,
+    PRIMARY KEY (year, team, band)
+);
+
 CREATE TABLE activity_report.child_place_tally (
     year        INTEGER NOT NULL,
     team        TEXT    NOT NULL,

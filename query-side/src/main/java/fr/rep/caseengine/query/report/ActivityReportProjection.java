@@ -61,6 +61,13 @@ class ActivityReportProjection {
                 + " ELSE '" + ActivityReports.TWO_YEARS_OR_MORE + "' END").formatted(since, until);
     }
 
+    /** The age band at 31 December of a year (an SQL integer expression) of a child born on {@code birthDate}. */
+    static String bandAtYearEnd(String birthDate, String year) {
+        return ("CASE WHEN %1$s > make_date(%2$s - 6, 12, 31) THEN '0-6'"
+                + " WHEN %1$s > make_date(%2$s - 12, 12, 31) THEN '6-12'"
+                + " WHEN %1$s > make_date(%2$s - 16, 12, 31) THEN '12-16' ELSE '16+' END").formatted(birthDate, year);
+    }
+
     /** The open periods as family rows of a year (given twice as the two arguments). */
     static final String OPEN_FAMILIES = "SELECT y.year, p.case_id, p.accepted_on AS since, y.until, "
             + bucket("p.accepted_on", "y.until") + " AS bucket"
@@ -107,6 +114,7 @@ class ActivityReportProjection {
             int year = (Integer) row.get("year");
             String team = (String) row.get("team");
             tallyChildAge(year, team, event.child().birthDate(), 1);
+            jdbc.update(TALLY_CHILD_BAND, year, team, 1, Date.valueOf(event.child().birthDate()), year);
             jdbc.update(TALLY_CHILD_PLACE, year, team, department, event.child().housing().name(), 1);
         }
     }
@@ -217,6 +225,11 @@ class ActivityReportProjection {
             ON CONFLICT (year, team, department, housing)
             DO UPDATE SET children = child_place_tally.children + EXCLUDED.children""";
 
+    private static final String TALLY_CHILD_BAND = "INSERT INTO child_band_tally (year, team, band, children)"
+            + " SELECT ?, ?, " + bandAtYearEnd("b.birth_date", "b.year") + ", ?"
+            + " FROM (SELECT ?::date AS birth_date, ?::int AS year) b"
+            + " ON CONFLICT (year, team, band) DO UPDATE SET children = child_band_tally.children + EXCLUDED.children";
+
     private static final String TALLY_FACT = """
             INSERT INTO fact_tally (year, team, prison, kind, detail, by_volunteer, facts, kilometres, participants)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -264,6 +277,11 @@ class ActivityReportProjection {
                 FROM family_year f JOIN report_case c ON c.case_id = f.case_id
                 JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= f.year
                 WHERE f.year = ? GROUP BY 1, 2, 3, 4""", year);
+        jdbc.update("INSERT INTO child_band_tally (year, team, band, children)"
+                + " SELECT f.year, c.team, " + bandAtYearEnd("ch.birth_date", "f.year") + ", count(*)"
+                + " FROM family_year f JOIN report_case c ON c.case_id = f.case_id"
+                + " JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= f.year"
+                + " WHERE f.year = ? GROUP BY 1, 2, 3", year);
     }
 
     /**
@@ -308,6 +326,12 @@ class ActivityReportProjection {
                 GROUP BY 2, 3, 4
                 ON CONFLICT (year, team, department, housing)
                 DO UPDATE SET children = child_place_tally.children + EXCLUDED.children""", year, delta, caseId, year);
+        jdbc.update("INSERT INTO child_band_tally (year, team, band, children)"
+                + " SELECT ?::int, c.team, " + bandAtYearEnd("ch.birth_date", "?::int") + ", ? * count(*)"
+                + " FROM report_child ch JOIN report_case c ON c.case_id = ch.case_id"
+                + " WHERE ch.case_id = ? AND ch.added_year <= ? GROUP BY 1, 2, 3"
+                + " ON CONFLICT (year, team, band) DO UPDATE SET children = child_band_tally.children"
+                + " + EXCLUDED.children", year, year, year, year, delta, caseId, year);
     }
 
     private void tallyChildAge(int year, String team, LocalDate birthDate, int delta) {

@@ -110,7 +110,10 @@ class ActivityReports {
         java.sql.Date six = java.sql.Date.valueOf(referenceDate.minusYears(6));
         java.sql.Date twelve = java.sql.Date.valueOf(referenceDate.minusYears(12));
         java.sql.Date sixteen = java.sql.Date.valueOf(referenceDate.minusYears(16));
-        jdbc.query(year <= horizon
+        boolean yearEnd = referenceDate.equals(LocalDate.of(year, 12, 31));
+        jdbc.query(year <= horizon && yearEnd
+                ? "SELECT team, band, children FROM child_band_tally WHERE year = ?"
+                : year <= horizon
                 ? bands + "child_age_tally WHERE year = ? GROUP BY 1, 2"
                 : bands + "(SELECT c.team, ch.birth_date, 1 AS children" + openChildren + ") open GROUP BY 1, 2",
                 rs -> {
@@ -120,7 +123,8 @@ class ActivityReports {
                         tally.children += children;
                         tally.ageBands.merge(rs.getString("band"), children, Integer::sum);
                     }
-                }, year <= horizon ? new Object[]{six, twelve, sixteen, year}
+                }, year <= horizon && yearEnd ? new Object[]{year}
+                        : year <= horizon ? new Object[]{six, twelve, sixteen, year}
                         : new Object[]{six, twelve, sixteen, year, year, year});
         String places = year <= horizon
                 ? "SELECT team, department, housing, children FROM child_place_tally WHERE year = ?"
