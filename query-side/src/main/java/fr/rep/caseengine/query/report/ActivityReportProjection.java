@@ -243,7 +243,14 @@ class ActivityReportProjection {
      */
     private int reachYear(Instant occurredAt) {
         int year = year(occurredAt);
-        int horizon = jdbc.queryForObject("SELECT year FROM report_horizon WHERE id = 1 FOR UPDATE", Integer.class);
+        List<Integer> seen = jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1 FOR UPDATE",
+                Integer.class);
+        if (seen.isEmpty()) {
+            // A schema created from the tables' definitions alone (a rebuild's shadow copy) starts with no horizon.
+            jdbc.update("INSERT INTO report_horizon (id, year) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
+            seen = jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1 FOR UPDATE", Integer.class);
+        }
+        int horizon = seen.get(0);
         if (year <= horizon) {
             return horizon;
         }

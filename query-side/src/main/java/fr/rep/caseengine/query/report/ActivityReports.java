@@ -74,7 +74,8 @@ class ActivityReports {
         for (Team team : Team.values()) {
             tallies.put(team, new Tally());
         }
-        int horizon = jdbc.queryForObject("SELECT year FROM report_horizon WHERE id = 1", Integer.class);
+        int horizon = jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1", Integer.class).stream()
+                .findFirst().orElse(0);
         String families = year <= horizon
                 ? "SELECT team, referrer_type, measure, prison, bucket, families FROM family_tally WHERE year = ?"
                 : "SELECT c.team, c.referrer_type, c.measure, c.prison, f.bucket, 1 AS families FROM ("

@@ -85,7 +85,7 @@ class ActivityReportProjectionTest {
         jdbc.execute("""
                 TRUNCATE report_case, support_period, report_child, report_fact, family_year, family_tally,
                     child_age_tally, child_band_tally, child_place_tally, fact_tally""");
-        jdbc.update("UPDATE report_horizon SET year = 0");
+        jdbc.update("DELETE FROM report_horizon");
     }
 
     @Test
