@@ -113,7 +113,8 @@ class ActivityReportProjectionTest {
 
         // No event dated 2022 yet: the open period is counted from the periods themselves.
         Figures before = reports.compute(2022, LocalDate.of(2022, 12, 31)).service();
-        CaseId later = request(Team.SOMME_AISNE_OISE, "2023-01-10T10:00:00Z", false, child("2016-01-01", "80"));
+        // A request of 2023 moves the horizon: 2022 is then read from its tallies.
+        request(Team.SOMME_AISNE_OISE, "2023-01-10T10:00:00Z", false, child("2016-01-01", "80"));
         Figures after = reports.compute(2022, LocalDate.of(2022, 12, 31)).service();
         InterventionClosed closing = new InterventionClosed(family, at("2023-02-01T10:00:00Z"),
                 at("2023-02-01T10:00:00Z"), ClosingReason.PARENT_RELEASED);
@@ -125,7 +126,6 @@ class ActivityReportProjectionTest {
         assertThat(before.children()).isOne();
         assertThat(before.followUpLength()).containsEntry(ActivityReports.TWO_YEARS_OR_MORE, 1);
         assertThat(after).isEqualTo(before);
-        assertThat(later).isNotNull();
         assertThat(families(2020)).isOne();
         assertThat(families(2021)).isOne();
         assertThat(families(2023)).isOne();
