@@ -156,6 +156,18 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 statuses(401, 403, 403, 403, 403, 403, 404)));
         calls.add(call(HttpMethod.GET, "/api/projections/case-views/rebuild", null,
                 statuses(401, 403, 403, 403, 403, 403, 404)));
+        // The activity report: counts only. A team manager gets their own team's (also when no team is asked), never
+        // the other team's nor the whole service's broken down by team; caseworkers and administrators none.
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021?team=PAS_DE_CALAIS", null,
+                statuses(401, 403, 403, 403, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021.csv?team=SOMME_AISNE_OISE", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021.pdf", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/reports/activity?from=2020&to=2021", null,
+                statuses(401, 403, 403, 200, 200, 200, 403)));
         calls.add(call(HttpMethod.GET, "/api/erasures", null, statuses(401, 403, 403, 403, 403, 200, 403)));
         // Last: the administrator erases case A's mother (the others are refused before anything is looked up).
         calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/erasures",

@@ -91,6 +91,8 @@ class SecurityConfiguration {
                 .hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/caseload/stream")
                 .hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/api/reports/activity", "/api/reports/activity/*")
+                .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER, AUDITOR)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authenticated()
                 .anyRequest().denyAll());

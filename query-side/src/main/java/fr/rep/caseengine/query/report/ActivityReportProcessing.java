@@ -1,0 +1,22 @@
+package fr.rep.caseengine.query.report;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The "activity-report" processing group keeps the report's facts in schema {@code activity_report}. A failing
+ * handler rolls its batch back and is retried rather than skipped: a report must never silently miss an event.
+ */
+@Configuration
+public class ActivityReportProcessing {
+
+    public static final String PROCESSING_GROUP = "activity-report";
+
+    @Bean
+    ConfigurerModule activityReportFailsOnError() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,36 @@
+package fr.rep.caseengine.query.report;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Problem details of the report: 403 outside the caller's teams, 400 naming the parameter and its rule. */
+@RestControllerAdvice(assignableTypes = ActivityReportController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ReportProblems {
+
+    @ExceptionHandler
+    ProblemDetail outOfScope(ReportOutOfScope outOfScope) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, outOfScope.getMessage());
+        problem.setType(URI.create("urn:rep:problem:report-out-of-scope"));
+        problem.setTitle("Report outside your scope");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidReportRequest invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                invalid.field() + ": " + invalid.getMessage());
+        problem.setType(URI.create("urn:rep:problem:invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        return problem;
+    }
+}
