@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static fr.rep.caseengine.benchmark.BenchmarkReport.atLeast;
@@ -167,10 +169,12 @@ final class BenchmarkRun {
         report.row(latencyRow("d/work-queue", "a caseworker's work queue: `GET /api/work-queue?caseworker=` (their "
                 + "team manager; four sections)", FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS.size()
                 + " caseworkers of one team drawn, " + idle, workQueue, QUERY_LIMIT_MILLIS));
-        for (String notBuilt : List.of("annual report")) {
-            report.row(new BenchmarkReport.Row("d/" + notBuilt.replace(' ', '-'), notBuilt, "—",
-                    "not measured yet (issue #4)", "—", "—", "p99 < 50 ms", "—", List.of()));
-        }
+        List<Integer> years = IntStream.range(CaseDataset.START.atZone(ZoneOffset.UTC).getYear(),
+                CaseDataset.END.atZone(ZoneOffset.UTC).getYear()).boxed().toList();
+        Latencies annual = queries.activityReport(years, requests);
+        report.row(latencyRow("d/annual-report", "annual activity report of the whole service: "
+                + "`GET /api/reports/activity/{year}` (service manager)", "years " + years.get(0) + "–"
+                + years.get(years.size() - 1) + " drawn, " + idle, annual, QUERY_LIMIT_MILLIS));
     }
 
     private void commands(EngineInstance engine, PhaseProfiler profiler, CaseDataset dataset) throws Exception {

@@ -153,6 +153,11 @@ final class CaseEngineHttpClient {
         return send(get("/api/caseload", MANAGER), 200).body();
     }
 
+    /** The annual activity report of the whole service for a year, as JSON. */
+    String activityReport(int year) {
+        return send(get("/api/reports/activity/" + year, MANAGER), 200).body();
+    }
+
     /** One caseworker's work queue, as their team manager opens it. */
     String workQueue(String caseworker) {
         return send(get("/api/work-queue?caseworker=" + caseworker, TEAM_MANAGER), 200).body();

@@ -52,6 +52,11 @@ final class QueryLatencies {
         return measure(requests, () -> client.workQueue(caseworkers.get(random.nextInt(caseworkers.size()))));
     }
 
+    /** The whole service's annual report for one of these years. */
+    Latencies activityReport(List<Integer> years, int requests) {
+        return measure(requests, () -> client.activityReport(years.get(random.nextInt(years.size()))));
+    }
+
     private static Latencies measure(int requests, Runnable request) {
         for (int i = 0; i < Math.max(1, requests / 10); i++) {
             request.run();
