@@ -82,11 +82,12 @@ class AsOfController {
     }
 
     /**
-     * The event's time on the chosen axis, to the microsecond as the history shows it (PostgreSQL keeps microseconds):
-     * asking as of an entry's recordedAt read from the history includes that entry.
+     * The event's time on the chosen axis, to the microsecond as the history shows it: PostgreSQL rounds a stored
+     * time to the nearest microsecond (half up), so asking as of an entry's recordedAt read from the history
+     * includes that entry, and a microsecond earlier excludes it.
      */
     private static Instant time(CaseAsOf.Stored stored, CaseAsOf.By by) {
-        return (by == CaseAsOf.By.RECORDED ? stored.event().recordedAt() : stored.event().occurredAt())
-                .truncatedTo(ChronoUnit.MICROS);
+        Instant time = by == CaseAsOf.By.RECORDED ? stored.event().recordedAt() : stored.event().occurredAt();
+        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 }

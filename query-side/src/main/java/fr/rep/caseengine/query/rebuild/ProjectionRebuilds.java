@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  * <li>creates a shadow schema with empty copies of the live tables ({@code LIKE ... INCLUDING ALL});</li>
  * <li>replays the whole store through the group's own handlers, each batch in a transaction whose search path puts
  * the shadow schema first, events of one case in order, cases spread over worker threads as the live processor's
- * segments spread them;</li>
+ * segments spread them (never more threads than it has segments);</li>
  * <li>when a read finds no more events, pauses the live processor, replays what came meanwhile, and in one
  * transaction renames the live schema away, the shadow schema into its place, and moves the live processor's
  * tokens to the last replayed event; then starts the live processor again and drops the old schema.</li>
@@ -183,7 +183,10 @@ public class ProjectionRebuilds implements DisposableBean {
             StreamingEventProcessor live = (StreamingEventProcessor) processing.eventProcessor(projection)
                     .orElseThrow(() -> new UnknownProjection(projection));
             EventHandlerInvoker handlers = ((AbstractEventProcessor) live).eventHandlerInvoker();
-            ExecutorService pool = Executors.newFixedThreadPool(workers, task -> new Thread(task,
+            // Never more parallel than the live processor: a group kept to one segment shares rows across cases
+            // (counters, a year horizon) that concurrent transactions would deadlock on or count out of order.
+            int parallel = Math.max(1, Math.min(workers, tokens.fetchSegments(projection).length));
+            ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> new Thread(task,
                     "projection-rebuild-" + projection));
             boolean paused = false;
             try {
@@ -199,14 +202,14 @@ public class ProjectionRebuilds implements DisposableBean {
                 do {
                     total = done + jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?",
                             Long.class, lastIndex(position));
-                    handled = replay(handlers, pool, position);
+                    handled = replay(handlers, pool, parallel, position);
                     position = lastPosition != null ? lastPosition : position;
                 } while (handled > 0);
 
                 state = State.SWITCHING;
                 live.shutdownAsync().get(PAUSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 paused = true;
-                replay(handlers, pool, position);
+                replay(handlers, pool, parallel, position);
                 position = lastPosition != null ? lastPosition : position;
                 switchTo(position);
                 live.start();
@@ -233,7 +236,7 @@ public class ProjectionRebuilds implements DisposableBean {
         private TrackingToken lastPosition;
 
         /** Replays every event after {@code from} into the shadow schema; returns how many. */
-        private long replay(EventHandlerInvoker handlers, ExecutorService pool, TrackingToken from)
+        private long replay(EventHandlerInvoker handlers, ExecutorService pool, int parallel, TrackingToken from)
                 throws InterruptedException, ExecutionException {
             lastPosition = null;
             long count = 0;
@@ -243,7 +246,7 @@ public class ProjectionRebuilds implements DisposableBean {
                 while (iterator.hasNext()) {
                     batch.add(iterator.next());
                     if (batch.size() == BATCH || !iterator.hasNext()) {
-                        apply(handlers, pool, batch);
+                        apply(handlers, pool, parallel, batch);
                         count += batch.size();
                         done += batch.size();
                         lastPosition = batch.get(batch.size() - 1).trackingToken();
@@ -256,16 +259,16 @@ public class ProjectionRebuilds implements DisposableBean {
         }
 
         /** One batch: each worker applies the events of its cases, in order, in a transaction of its own. */
-        private void apply(EventHandlerInvoker handlers, ExecutorService pool, List<TrackedEventMessage<?>> batch)
-                throws InterruptedException, ExecutionException {
+        private void apply(EventHandlerInvoker handlers, ExecutorService pool, int parallel,
+                           List<TrackedEventMessage<?>> batch) throws InterruptedException, ExecutionException {
             List<List<TrackedEventMessage<?>>> parts = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
+            for (int i = 0; i < parallel; i++) {
                 parts.add(new ArrayList<>());
             }
             for (TrackedEventMessage<?> event : batch) {
                 Object key = event instanceof DomainEventMessage<?> domain
                         ? domain.getAggregateIdentifier() : event.getIdentifier();
-                parts.get(Math.floorMod(key.hashCode(), workers)).add(event);
+                parts.get(Math.floorMod(key.hashCode(), parallel)).add(event);
             }
             List<Future<?>> applied = new ArrayList<>();
             for (List<TrackedEventMessage<?>> part : parts) {
