@@ -23,20 +23,16 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fr.rep.caseengine.query.ProjectionDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -44,8 +40,10 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Feeds events to the caseload projection on PostgreSQL and reads its cases and buckets. */
 class CaseloadProjectionTest {
 
-    static EmbeddedPostgres postgres;
-    static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase("caseload");
+
+    final JdbcTemplate jdbc = database.jdbc();
 
     final Instant firstRequestAt = Instant.parse("2026-10-01T08:00:00Z");
     final Instant secondRequestAt = Instant.parse("2026-10-11T08:00:00Z");
@@ -53,20 +51,6 @@ class CaseloadProjectionTest {
     final CaseId second = CaseId.random();
 
     CaseloadProjection projection = new CaseloadProjection(jdbc);
-
-    @BeforeAll
-    static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
-                .load().migrate();
-        jdbc = new JdbcTemplate(postgres.getDatabase("postgres", "postgres",
-                Map.of("currentSchema", "public,caseload")));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void empty() {

@@ -27,18 +27,14 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fr.rep.caseengine.query.ProjectionDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Feeds events to the case view projection on PostgreSQL and reads the tables it owns. */
 class CaseViewProjectionTest {
 
-    static EmbeddedPostgres postgres;
-    static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase("case_views");
+
+    final JdbcTemplate jdbc = database.jdbc();
 
     final CaseId caseId = CaseId.random();
     final SubjectId father = SubjectId.random();
@@ -56,21 +54,6 @@ class CaseViewProjectionTest {
     final Instant requestAt = Instant.parse("2026-10-01T08:00:00Z");
 
     CaseViewProjection projection = new CaseViewProjection(jdbc);
-
-    @BeforeAll
-    static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
-                .load().migrate();
-        // As the app's connections do: each projection's tables are found through the search path.
-        jdbc = new JdbcTemplate(postgres.getDatabase("postgres", "postgres",
-                Map.of("currentSchema", "public,case_views")));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void a_child_added_later_is_listed_after_everyone_and_counted() {

@@ -34,15 +34,12 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fr.rep.caseengine.query.ProjectionDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,25 +57,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActivityReportProjectionTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static EmbeddedPostgres postgres;
-    static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase("activity_report");
+
+    final JdbcTemplate jdbc = database.jdbc();
 
     final ActivityReportProjection projection = new ActivityReportProjection(jdbc, Clock.system(PARIS));
     final ActivityReports reports = new ActivityReports(jdbc);
-
-    @BeforeAll
-    static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
-                .load().migrate();
-        jdbc = new JdbcTemplate(postgres.getDatabase("postgres", "postgres",
-                Map.of("currentSchema", "public,activity_report")));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void empty() {

@@ -26,20 +26,16 @@ import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.familycase.VisitScheduled;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fr.rep.caseengine.query.ProjectionDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Feeds events to the work queue projection on PostgreSQL and reads the items it keeps. */
 class WorkQueueProjectionTest {
 
-    static EmbeddedPostgres postgres;
-    static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase("work_queue");
+
+    final JdbcTemplate jdbc = database.jdbc();
 
     final CaseId caseId = CaseId.random();
     final SubjectId mother = SubjectId.random();
@@ -56,20 +54,6 @@ class WorkQueueProjectionTest {
     final Instant requestAt = Instant.parse("2026-10-01T08:00:00Z");
 
     WorkQueueProjection projection = new WorkQueueProjection(jdbc);
-
-    @BeforeAll
-    static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
-                .load().migrate();
-        jdbc = new JdbcTemplate(postgres.getDatabase("postgres", "postgres",
-                Map.of("currentSchema", "public,work_queue")));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void deadlines_carry_the_cases_team_and_follow_its_caseworker() {
