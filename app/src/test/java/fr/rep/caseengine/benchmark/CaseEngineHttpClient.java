@@ -16,9 +16,11 @@ import fr.rep.caseengine.events.familycase.VisitPlace;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,10 +30,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Every HTTP call the benchmark makes, as a client of the public API. Requests are authenticated by the
- * signed-in account of the caseworker acting (HTTP Basic); queries sign in as an auditor. Credentials live here and
+ * Every HTTP call the benchmark makes, as a client of the public API. Commands are authenticated by the account of
+ * the caseworker acting with HTTP Basic, as an API client would (a bcrypt check per request); queries run in a
+ * signed-in session (form sign-in once per account, then the session cookie), as a browser does. Credentials live here and
  * nowhere else.
  */
 final class CaseEngineHttpClient {
@@ -46,6 +52,7 @@ final class CaseEngineHttpClient {
     /** A team manager of Somme–Aisne–Oise reads the work queues of the team's caseworkers. */
     static final String TEAM_MANAGER = "bench.team-manager";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
     /** The answer to a new case: its id and the subject ids the server gave to each person of the request. */
     record CaseOpened(UUID caseId, long version, Map<SubjectId, SubjectId> subjects) {
@@ -55,6 +62,7 @@ final class CaseEngineHttpClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
     CaseEngineHttpClient(int port) {
         this.base = URI.create("http://localhost:" + port);
@@ -166,7 +174,8 @@ final class CaseEngineHttpClient {
     /** Whether the app answers its health check with UP; false while it cannot be reached. */
     boolean isUp() {
         try {
-            HttpResponse<String> health = http.send(get("/actuator/health").build(),
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                            .timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200;
         } catch (IOException notYet) {
@@ -193,8 +202,50 @@ final class CaseEngineHttpClient {
 
     private HttpRequest.Builder get(String path, String account) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", JSON)
-                .header("Authorization", basic(account)).GET();
+                .header("Cookie", sessionOf(account)).GET();
     }
+    /**
+     * A signed-in session per reading account, as a browser keeps one: the password is checked once, at sign-in, so
+     * a query's latency is the view's, not a password hash's (HTTP Basic checks bcrypt on every request).
+     */
+    private String sessionOf(String account) {
+        return sessions.computeIfAbsent(account, this::signIn);
+    }
+
+    private String signIn(String account) {
+        try {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/login")).timeout(TIMEOUT)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF_FIELD.matcher(page.body());
+            if (!token.find()) {
+                throw new IllegalStateException("the sign-in page has no CSRF field");
+            }
+            String form = "username=" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1);
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(base.resolve("/login")).timeout(TIMEOUT)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies(page))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            String session = cookies(signedIn);
+            if (signedIn.statusCode() != 302 || !session.contains("JSESSIONID=")
+                    || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException(account + " could not sign in: " + signedIn.statusCode() + " "
+                        + signedIn.headers().map());
+            }
+            return session;
+        } catch (IOException e) {
+            throw new IllegalStateException(account + " could not sign in: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(account + "'s sign-in was interrupted", e);
+        }
+    }
+
+    /** The cookies an answer sets, as a Cookie header (name=value; ...). */
+    private static String cookies(HttpResponse<?> response) {
+        return String.join("; ", response.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+    }
+
 
     /** HTTP Basic, as API clients sign in; every request pays a password-hash check (bcrypt) on the server. */
     private static String basic(String account) {
