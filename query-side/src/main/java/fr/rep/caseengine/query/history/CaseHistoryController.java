@@ -87,9 +87,8 @@ class CaseHistoryController {
                                       @RequestParam(required = false) List<String> kind, Caller caller,
                                       HttpServletRequest request) {
         HistoryFilter filter = new HistoryFilter(from, to, time, kind);
-        return trail.read(caller, caseId, CaseRead.HISTORY_EXPORT_JSON, request, () -> exports.json(
-                new HistoryExports.Export(caseId, clock.instant(), caller.account(), filter,
-                        entries(caseId, filter, ViewScope.forCase(caller)))));
+        return trail.read(caller, caseId, CaseRead.HISTORY_EXPORT_JSON, request,
+                () -> exports.json(export(caseId, filter, caller)));
     }
 
     @GetMapping(value = "/api/cases/{caseId}/history.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -102,9 +101,14 @@ class CaseHistoryController {
                                      @RequestParam(required = false) List<String> kind, Caller caller,
                                      HttpServletRequest request) {
         HistoryFilter filter = new HistoryFilter(from, to, time, kind);
-        return trail.read(caller, caseId, CaseRead.HISTORY_EXPORT_PDF, request, () -> exports.pdf(
-                new HistoryExports.Export(caseId, clock.instant(), caller.account(), filter,
-                        entries(caseId, filter, ViewScope.forCase(caller)))));
+        return trail.read(caller, caseId, CaseRead.HISTORY_EXPORT_PDF, request,
+                () -> exports.pdf(export(caseId, filter, caller)));
+    }
+
+    /** What both exports hold: the caller's view of the filtered history, stamped now. */
+    private HistoryExports.Export export(UUID caseId, HistoryFilter filter, Caller caller) {
+        return new HistoryExports.Export(caseId, clock.instant(), caller.account(), filter,
+                entries(caseId, filter, ViewScope.forCase(caller)));
     }
 
     /** The case's entries matching the filter; the case must be in scope (an empty filtered history is no 404). */
