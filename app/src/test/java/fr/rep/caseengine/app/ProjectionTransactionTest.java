@@ -9,12 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The views and the processor's token commit in one transaction: when a view write fails, nothing of the batch is
  * kept (not even the other view's rows) and the token does not move past the event, which is processed again once
- * the fault is gone.
+ * the fault is gone. The views' transactions commit without waiting for the disk; the event store's wait.
  */
 class ProjectionTransactionTest extends EmbeddedDatabaseTest {
 
@@ -29,6 +30,10 @@ class ProjectionTransactionTest extends EmbeddedDatabaseTest {
     void removeFault() {
         jdbc.execute("DROP TRIGGER IF EXISTS refuse_rouen ON case_view");
         jdbc.execute("DROP FUNCTION IF EXISTS refuse_rouen()");
+        jdbc.execute("DROP TRIGGER IF EXISTS note_commit_mode ON case_view");
+        jdbc.execute("DROP TRIGGER IF EXISTS note_commit_mode ON domain_event_entry");
+        jdbc.execute("DROP FUNCTION IF EXISTS note_commit_mode()");
+        jdbc.execute("DROP TABLE IF EXISTS commit_mode_seen");
     }
 
     @Test
@@ -50,6 +55,30 @@ class ProjectionTransactionTest extends EmbeddedDatabaseTest {
 
         removeFault();
         await().atMost(Duration.ofSeconds(90)).until(() -> historyRows(caseId) == 1 && caseRows(caseId) == 1);
+    }
+
+    @Test
+    void views_commit_without_waiting_for_the_disk_while_the_event_store_waits() {
+        jdbc.execute("CREATE TABLE commit_mode_seen (tbl TEXT NOT NULL, case_id TEXT NOT NULL, mode TEXT NOT NULL)");
+        jdbc.execute("""
+                CREATE FUNCTION note_commit_mode() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO public.commit_mode_seen
+                    VALUES (TG_TABLE_NAME, to_jsonb(NEW) ->> TG_ARGV[0], current_setting('synchronous_commit'));
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER note_commit_mode BEFORE INSERT ON case_view "
+                + "FOR EACH ROW EXECUTE FUNCTION note_commit_mode('case_id')");
+        jdbc.execute("CREATE TRIGGER note_commit_mode BEFORE INSERT ON domain_event_entry "
+                + "FOR EACH ROW EXECUTE FUNCTION note_commit_mode('aggregate_identifier')");
+        CaseApi api = CaseApi.caseworker(http, accounts);
+
+        String caseId = CaseApi.json(api.post("/api/cases", CaseApi.newFamily(), java.util.Map.of()))
+                .read("$.caseId");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseRows(caseId) == 1);
+        assertThat(jdbc.queryForList("SELECT tbl || ' ' || mode FROM commit_mode_seen WHERE case_id = ? ORDER BY tbl",
+                String.class, caseId)).containsExactly("case_view off", "domain_event_entry on");
     }
 
     private long historyRows(String caseId) {

@@ -56,7 +56,7 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
 
     /**
      * A few seconds per phase on 50 cases and 200 events: enough to run every phase and fill every row. Command phases
-     * last 2 s so that, at 16 clients on 2 cores, HTTP requests (each paying its HTTP Basic bcrypt check) complete.
+     * last 4 s so that, at 16 clients on 2 cores, HTTP requests complete within the window.
      */
     static BenchmarkSettings smoke(Path directory) {
         return new BenchmarkSettings(directory, DEFAULT_SEED, new CaseDataset.Sizes(50, 200, 1, 40, 10, 40),

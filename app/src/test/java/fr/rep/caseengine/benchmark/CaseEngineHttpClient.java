@@ -35,9 +35,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every HTTP call the benchmark makes, as a client of the public API. Commands are authenticated by the account of
- * the caseworker acting with HTTP Basic, as an API client would (a bcrypt check per request); queries run in a
- * signed-in session (form sign-in once per account, then the session cookie), as a browser does. Credentials live here and
+ * Every HTTP call the benchmark makes, as a client of the public API, signed in as a browser is: form sign-in once
+ * per account, then the session cookie on every request, and on commands the CSRF token in {@code X-XSRF-TOKEN}.
+ * Commands are sent by the account of the caseworker acting, queries by a reader's. Credentials live here and
  * nowhere else.
  */
 final class CaseEngineHttpClient {
@@ -62,7 +62,11 @@ final class CaseEngineHttpClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    /** A signed-in session: the cookies to send back (session and CSRF token) and the CSRF token itself. */
+    private record Session(String cookies, String csrfToken) {
+    }
 
     CaseEngineHttpClient(int port) {
         this.base = URI.create("http://localhost:" + port);
@@ -189,7 +193,8 @@ final class CaseEngineHttpClient {
     private HttpRequest.Builder post(String path, Map<String, Object> body, String actor) {
         try {
             return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                    .header("Content-Type", JSON).header("Authorization", basic(actor))
+                    .header("Content-Type", JSON).header("Cookie", sessionOf(actor).cookies())
+                    .header("X-XSRF-TOKEN", sessionOf(actor).csrfToken())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request body made of maps and strings cannot fail to serialise", e);
@@ -202,17 +207,17 @@ final class CaseEngineHttpClient {
 
     private HttpRequest.Builder get(String path, String account) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", JSON)
-                .header("Cookie", sessionOf(account)).GET();
+                .header("Cookie", sessionOf(account).cookies()).GET();
     }
     /**
-     * A signed-in session per reading account, as a browser keeps one: the password is checked once, at sign-in, so
-     * a query's latency is the view's, not a password hash's (HTTP Basic checks bcrypt on every request).
+     * A signed-in session per account, as a browser keeps one: the password is checked once, at sign-in, so a
+     * request's latency is the engine's, not a password hash's (HTTP Basic checks bcrypt on every request).
      */
-    private String sessionOf(String account) {
+    private Session sessionOf(String account) {
         return sessions.computeIfAbsent(account, this::signIn);
     }
 
-    private String signIn(String account) {
+    private Session signIn(String account) {
         try {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/login")).timeout(TIMEOUT)
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -225,13 +230,14 @@ final class CaseEngineHttpClient {
             HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(base.resolve("/login")).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies(page))
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            String session = cookies(signedIn);
-            if (signedIn.statusCode() != 302 || !session.contains("JSESSIONID=")
+            String session = cookie(signedIn, "JSESSIONID");
+            String csrfToken = cookie(page, "XSRF-TOKEN");
+            if (signedIn.statusCode() != 302 || session == null || csrfToken == null
                     || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
                 throw new IllegalStateException(account + " could not sign in: " + signedIn.statusCode() + " "
                         + signedIn.headers().map());
             }
-            return session;
+            return new Session("JSESSIONID=" + session + "; XSRF-TOKEN=" + csrfToken, csrfToken);
         } catch (IOException e) {
             throw new IllegalStateException(account + " could not sign in: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -246,11 +252,13 @@ final class CaseEngineHttpClient {
                 .map(cookie -> cookie.split(";", 2)[0]).toList());
     }
 
-
-    /** HTTP Basic, as API clients sign in; every request pays a password-hash check (bcrypt) on the server. */
-    private static String basic(String account) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (account + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** The value of one cookie an answer sets, or null. */
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> pair.substring(name.length() + 1))
+                .findFirst().orElse(null);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, int expectedStatus) {

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.rebuild;
 
+import fr.rep.caseengine.query.projection.ProjectionCommits;
 import fr.rep.caseengine.query.rebuild.RebuildProgress.State;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -276,6 +277,7 @@ public class ProjectionRebuilds implements DisposableBean {
                     applied.add(pool.submit(() -> transactions.executeWithoutResult(status -> {
                         jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
                                 + "current_setting('search_path'), true)", String.class, shadow);
+                        jdbc.execute(ProjectionCommits.COMMIT_WITHOUT_WAITING);
                         for (TrackedEventMessage<?> event : part) {
                             try {
                                 if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
