@@ -53,10 +53,7 @@ class AsOfController {
                   @RequestParam(defaultValue = "RECORDED") CaseAsOf.By by, Caller caller,
                   HttpServletRequest request) {
         return trail.read(caller, caseId, CaseRead.AS_OF, request, () -> {
-            ViewScope scope = ViewScope.forCase(caller);
-            Boolean visible = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = ? AND "
-                    + scope.condition() + ")", Boolean.class, scope.argumentsAfter(caseId));
-            if (!Boolean.TRUE.equals(visible)) {
+            if (!ViewScope.forCase(caller).includes(jdbc, caseId)) {
                 throw new UnknownCase(caseId);
             }
             return CaseAsOf.fold(caseId, instant, by, eventsUpTo(caseId, instant, by), clock.getZone());

@@ -113,9 +113,7 @@ class CaseHistoryController {
 
     /** The case's entries matching the filter; the case must be in scope (an empty filtered history is no 404). */
     private List<Entry> entries(UUID caseId, HistoryFilter filter, ViewScope scope) {
-        Boolean visible = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = ? AND "
-                + scope.condition() + ")", Boolean.class, scope.argumentsAfter(caseId));
-        if (!Boolean.TRUE.equals(visible)) {
+        if (!scope.includes(jdbc, caseId)) {
             throw new UnknownCase(caseId);
         }
         List<Object> arguments = new ArrayList<>(List.of(caseId));

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -199,19 +200,18 @@ public class ProjectionRebuilds implements DisposableBean {
                 lastLog = replayStartedAt;
                 state = State.REPLAYING;
                 TrackingToken position = null;
-                long handled;
+                TrackingToken readFrom;
                 do {
                     total = done + jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?",
                             Long.class, lastIndex(position));
-                    handled = replay(handlers, pool, parallel, position);
-                    position = lastPosition != null ? lastPosition : position;
-                } while (handled > 0);
+                    readFrom = position;
+                    position = replay(handlers, pool, parallel, position);
+                } while (!Objects.equals(position, readFrom));
 
                 state = State.SWITCHING;
                 live.shutdownAsync().get(PAUSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 paused = true;
-                replay(handlers, pool, parallel, position);
-                position = lastPosition != null ? lastPosition : position;
+                position = replay(handlers, pool, parallel, position);
                 switchTo(position);
                 live.start();
                 paused = false;
@@ -234,13 +234,10 @@ public class ProjectionRebuilds implements DisposableBean {
             }
         }
 
-        private TrackingToken lastPosition;
-
-        /** Replays every event after {@code from} into the shadow schema; returns how many. */
-        private long replay(EventHandlerInvoker handlers, ExecutorService pool, int parallel, TrackingToken from)
-                throws InterruptedException, ExecutionException {
-            lastPosition = null;
-            long count = 0;
+        /** Replays every event after {@code from} into the shadow schema; returns the last one's position. */
+        private TrackingToken replay(EventHandlerInvoker handlers, ExecutorService pool, int parallel,
+                                     TrackingToken from) throws InterruptedException, ExecutionException {
+            TrackingToken last = from;
             try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
@@ -248,15 +245,14 @@ public class ProjectionRebuilds implements DisposableBean {
                     batch.add(iterator.next());
                     if (batch.size() == BATCH || !iterator.hasNext()) {
                         apply(handlers, pool, parallel, batch);
-                        count += batch.size();
                         done += batch.size();
-                        lastPosition = batch.get(batch.size() - 1).trackingToken();
+                        last = batch.get(batch.size() - 1).trackingToken();
                         batch = new ArrayList<>(BATCH);
                         logProgress();
                     }
                 }
             }
-            return count;
+            return last;
         }
 
         /** One batch: each worker applies the events of its cases, in order, in a transaction of its own. */
