@@ -93,6 +93,10 @@ final class BenchmarkReport {
                 .append(cores(profile.otherCores())).append(", idle ").append(cores(profile.idleCores()))
                 .append(".\n  PostgreSQL backends (mean number): ").append(profile.postgresBackends().isEmpty()
                         ? "none busy" : shares(profile.postgresBackends(), "%.2f")).append('.');
+        if (!profile.topStatements().isEmpty()) {
+            out.append("\n  PostgreSQL statements by execution time: ")
+                    .append(String.join("; ", profile.topStatements())).append('.');
+        }
         if (!profile.jvmLayers().isEmpty()) {
             out.append("\n  JVM samples by layer: ").append(shares(profile.jvmLayers(), "%.0f %%"))
                     .append(".\n  By thread: ").append(shares(profile.jvmThreads(), "%.0f %%"))

@@ -36,7 +36,11 @@ class BenchmarkSmokeTest {
         }
         assertThat(run.errors()).isZero();
         assertThat(report.profiles()).filteredOn(profile -> profile.phase().startsWith("b "))
-                .hasSize(6).allSatisfy(profile -> assertThat(profile.hotMethods()).isNotEmpty());
-        assertThat(report.markdown()).contains("| a | PostgreSQL ceiling", "| f | start-up to ready");
+                .hasSize(6).allSatisfy(profile -> {
+                    assertThat(profile.hotMethods()).isNotEmpty();
+                    assertThat(profile.topStatements()).anyMatch(statement -> statement.contains("domain_event_entry"));
+                });
+        assertThat(report.markdown()).contains("| a | PostgreSQL ceiling", "| f | start-up to ready",
+                "PostgreSQL statements by execution time: ");
     }
 }

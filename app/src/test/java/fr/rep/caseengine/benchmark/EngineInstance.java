@@ -72,7 +72,9 @@ final class EngineInstance implements AutoCloseable {
                 "--server.port=" + port,
                 "--rep.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
                 "--rep.personal-data.master-key-file=" + dataDirectory.resolve("master-key.json"),
-                "--rep.demo-data.enabled=false"));
+                "--rep.demo-data.enabled=false",
+                // Which statements take PostgreSQL's time, for the profiles (PhaseProfiler).
+                "--rep.embedded-postgres.settings.shared_preload_libraries=pg_stat_statements"));
         if (tuning.stream().noneMatch(argument -> argument.startsWith("--logging.level.root="))) {
             arguments.add("--logging.level.root=WARN");
         }

@@ -18,9 +18,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -29,8 +31,9 @@ import java.util.stream.Stream;
 /**
  * Where the time goes during one phase, from three angles: CPU seconds of this JVM, of the PostgreSQL server (its
  * main process and every backend) and of everything else on the machine; what PostgreSQL's backends are doing
- * (sampled from {@code pg_stat_activity}); and, when asked, a JFR recording of this JVM summarised as the methods
- * and the layers (driver, Axon, Jackson, Tomcat...) its threads were running.
+ * (sampled from {@code pg_stat_activity}) and which statements took its time ({@code pg_stat_statements}, loaded
+ * by {@link EngineInstance}); and, when asked, a JFR recording of this JVM summarised as the methods and the layers
+ * (driver, Axon, Jackson, Tomcat...) its threads were running.
  */
 final class PhaseProfiler {
 
@@ -38,13 +41,15 @@ final class PhaseProfiler {
     private static final Duration ACTIVITY_SAMPLING = Duration.ofMillis(20);
     private static final int HOT_METHODS = 8;
     private static final int BACKEND_STATES = 6;
+    private static final int TOP_STATEMENTS = 8;
     /** Package prefixes naming the layers JFR samples are charged to; JDK frames go to their nearest caller here. */
     private static final Map<String, String> LAYERS = layers();
 
     /** What one phase cost and where. */
     record Profile(String phase, Duration took, double jvmCores, double postgresCores, double otherCores,
                    double idleCores, Map<String, Double> postgresBackends, Map<String, Double> jvmLayers,
-                   Map<String, Double> jvmThreads, List<String> hotMethods, Path recording) {
+                   Map<String, Double> jvmThreads, List<String> hotMethods, List<String> topStatements,
+                   Path recording) {
     }
 
     private final EngineInstance engine;
@@ -76,6 +81,10 @@ final class PhaseProfiler {
             this.phase = phase;
             this.startCpu = CpuTimes.now(engine.postgresPid());
             this.connection = engine.connect();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                statement.execute("SELECT pg_stat_statements_reset()");
+            }
             this.sampler = new Thread(this::sampleActivity, "bench-pg-activity");
             sampler.start();
             if (withJfr) {
@@ -95,6 +104,7 @@ final class PhaseProfiler {
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             sampling = false;
             sampler.join();
+            List<String> statements = topStatements(seconds(took));
             connection.close();
             double seconds = took.toNanos() / 1e9;
             double jvm = (endCpu.jvmNanos() - startCpu.jvmNanos()) / 1e9 / seconds;
@@ -111,7 +121,7 @@ final class PhaseProfiler {
                     .forEach(entry -> backends.put(entry.getKey(), entry.getValue()));
             if (recording == null) {
                 return new Profile(phase, took, jvm, postgres, Math.max(0, busy - jvm - postgres), idle, backends,
-                        Map.of(), Map.of(), List.of(), null);
+                        Map.of(), Map.of(), List.of(), statements, null);
             }
             recording.stop();
             Path file = recordings.resolve(phase.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
@@ -121,10 +131,34 @@ final class PhaseProfiler {
                 recording.close();
                 JfrSummary summary = JfrSummary.of(file);
                 return new Profile(phase, took, jvm, postgres, Math.max(0, busy - jvm - postgres), idle, backends,
-                        summary.layers(), summary.threads(), summary.hotMethods(), file);
+                        summary.layers(), summary.threads(), summary.hotMethods(), statements, file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write or read the JFR recording " + file, e);
             }
+        }
+
+        /**
+         * The statements that took most of PostgreSQL's execution time during the phase: share of the time in
+         * statements, calls per second, mean time per call and rows per call.
+         */
+        private List<String> topStatements(double seconds) throws SQLException {
+            List<String> top = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("""
+                         SELECT query, calls, total_exec_time, rows,
+                                100 * total_exec_time / nullif(sum(total_exec_time) OVER (), 0) AS share
+                         FROM pg_stat_statements
+                         WHERE query NOT LIKE '%pg_stat_%'
+                         ORDER BY total_exec_time DESC LIMIT\s""" + TOP_STATEMENTS)) {
+                while (rows.next()) {
+                    long calls = rows.getLong("calls");
+                    top.add(String.format(Locale.ROOT, "%.0f %% `%s` (%,.0f calls/s, %.3f ms, %.1f rows each)",
+                            rows.getDouble("share"), shorten(rows.getString("query")), calls / seconds,
+                            rows.getDouble("total_exec_time") / Math.max(1, calls),
+                            rows.getLong("rows") / (double) Math.max(1, calls)));
+                }
+            }
+            return top;
         }
 
         /** Counts backends by state and wait event, ignoring idle ones and background processes at rest. */
@@ -149,6 +183,15 @@ final class PhaseProfiler {
                 throw new IllegalStateException("cannot sample pg_stat_activity", e);
             }
         }
+    }
+
+    private static String shorten(String query) {
+        String oneLine = query.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
     private static String activity(String backendType, String state, String waitType, String waitEvent) {

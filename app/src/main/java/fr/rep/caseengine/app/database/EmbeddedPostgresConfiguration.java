@@ -29,7 +29,9 @@ class EmbeddedPostgresConfiguration {
         Path directory = properties.dataDirectory().toAbsolutePath();
         try {
             Files.createDirectories(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            properties.settings().forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
