@@ -52,6 +52,7 @@ final class BenchmarkRun {
     private static final double LAG_LIMIT_MILLIS = 1_000;
     private static final double STARTUP_LIMIT_MILLIS = 20_000;
     private static final Duration LAG_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(5);
 
     private final BenchmarkSettings settings;
     private final BenchmarkReport report = new BenchmarkReport();
@@ -196,6 +197,7 @@ final class BenchmarkRun {
                 for (CommandChannel channel : channels) {
                     commandLoad(engine, profiler, channel, concurrency, openCases, raw);
                 }
+                writeSideAlone(engine, profiler, channels.get(0), concurrency, openCases, raw);
             }
         }
         report.note("Open cases of the dataset picked up again by (b): " + count(openCases.taken()) + " of "
@@ -233,6 +235,40 @@ final class BenchmarkRun {
                 + " commands" + (lags.notVisibleInTime() > 0 ? ", " + lags.notVisibleInTime() + " not visible after "
                 + LAG_PATIENCE.toSeconds() + " s" : ""), "", millis(lags.lags().millis(50)), millis(lagP99),
                 "p99 < 1 s", under(lagP99, LAG_LIMIT_MILLIS), List.of(lags.lags().millis(50), lagP99)));
+    }
+
+    /**
+     * Diagnostic: the gateway's load with the read models' processors paused, so that the commands have the machine
+     * to themselves; the difference with (b) is what projecting costs the commands on two cores. The processors then
+     * catch up before the next phase.
+     */
+    private void writeSideAlone(EngineInstance engine, PhaseProfiler profiler, CommandChannel gateway,
+                                int concurrency, CommandWorkload.OpenCases openCases, ClosedLoop.Result ceiling)
+            throws Exception {
+        List<StreamingEventProcessor> projections = engine.projectionProcessors();
+        projections.forEach(StreamingEventProcessor::shutDown);
+        PhaseProfiler.Running running = profiler.start("diagnostic: gateway, projections paused ×" + concurrency, false);
+        ClosedLoop.Result load = ClosedLoop.run("bench-alone-" + concurrency, concurrency, settings.warmup(),
+                settings.commandWindow(), worker -> new CommandWorker(gateway, new CommandWorkload(
+                        settings.seed() * 37 + concurrency * 1_000L + worker, openCases), null));
+        report.profile(running.stop());
+        projections.forEach(StreamingEventProcessor::start);
+        long last;
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+            head.next();
+            last = head.getLong(1);
+        }
+        for (StreamingEventProcessor projection : projections) {
+            Replay.awaitCaughtUp(projection, last, CATCH_UP_PATIENCE);
+        }
+        countErrors(load);
+        report.row(new BenchmarkReport.Row("b/gateway-alone/" + concurrency, "diagnostic: commands through the "
+                + "gateway with the four projections paused (the write side alone)", concurrency + " thread"
+                + (concurrency > 1 ? "s" : "") + ", " + seconds(window(load)),
+                perSecond(load.perSecond(), "commands") + " (" + percent(load.perSecond() / ceiling.perSecond())
+                        + " of (a))", millis(load.latencies().millis(50)), millis(load.latencies().millis(99)), "", "",
+                List.of(load.perSecond(), load.latencies().millis(50), load.latencies().millis(99))));
     }
 
     private void startup(Path data) throws Exception {
@@ -350,7 +386,9 @@ final class BenchmarkRun {
             }
             long after = System.nanoTime();
             if (window.covers(before, after)) {
-                lag.expect(stored.caseId(), stored.version(), after);
+                if (lag != null) {
+                    lag.expect(stored.caseId(), stored.version(), after);
+                }
                 commandMix.computeIfAbsent(command.type(), type -> new LongAdder()).increment();
             }
         }
