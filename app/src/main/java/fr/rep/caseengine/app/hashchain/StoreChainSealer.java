@@ -1,0 +1,174 @@
+package fr.rep.caseengine.app.hashchain;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+/**
+ * Extends the store-wide chain after commit: takes the rows that appending transactions left pending (case-chained,
+ * no store position), in {@code global_index} order, gives them the next store positions and their store links, and
+ * moves the head, in short transactions of at most {@code batchSize} rows ({@code event_chain_seal}, one round trip).
+ * The head's row lock is held only for that pass, so several nodes on one database never seal at once and appends are
+ * never held up by it. Store positions therefore follow sealing order: in each pass, the rows committed by then, in
+ * global order.
+ * <p>
+ * One background thread seals: woken by {@link #signal()} right after an appending transaction commits (signals
+ * arriving during a pass coalesce into one more pass, none is lost), and every {@code interval} anyway, for the appends
+ * of other nodes. It starts with a pass (rows left pending by a previous run), and on stop ends with one.
+ * {@link #sealPending()} seals everything committed so far, on the caller's thread.
+ */
+public final class StoreChainSealer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreChainSealer.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final int batchSize;
+    private final Duration interval;
+    private final Object monitor = new Object();
+    /** Guarded by {@link #monitor}: an append committed since the thread last began a pass. */
+    private boolean signalled;
+    /** Guarded by {@link #monitor}. */
+    private boolean running;
+    private Thread thread;
+
+    StoreChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, int batchSize, Duration interval) {
+        if (batchSize < 1 || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("rep.event-chain: seal-batch must be at least 1 and seal-interval "
+                    + "positive; got " + batchSize + " and " + interval);
+        }
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.batchSize = batchSize;
+        this.interval = interval;
+    }
+
+    /**
+     * Seals every row pending when this is called (and any committed meanwhile), in passes of at most the batch size;
+     * returns how many rows it sealed. Safe from any thread and any node: passes take the head's row lock in turn.
+     */
+    public long sealPending() {
+        long sealed = 0;
+        int pass;
+        do {
+            pass = transaction.execute(status -> jdbc.queryForObject("SELECT event_chain_seal(?)", Integer.class,
+                    batchSize));
+            sealed += pass;
+        } while (pass == batchSize);
+        return sealed;
+    }
+
+    /**
+     * {@link #sealPending()} before a verification, so that its head covers every event committed by then; when the
+     * store cannot be written (a read-only account or replica), the verification goes on and reports the rows still
+     * awaiting their store seal as such.
+     */
+    void sealPendingBeforeVerifying() {
+        try {
+            sealPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not seal pending events before verifying; they are reported as awaiting their store seal: "
+                    + "{}", e.toString());
+        }
+    }
+
+    /** An appending transaction committed: wake the sealer (several signals before it wakes make one pass). */
+    void signal() {
+        synchronized (monitor) {
+            signalled = true;
+            monitor.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        synchronized (monitor) {
+            if (running) {
+                return;
+            }
+            running = true;
+            thread = new Thread(this::sealUntilStopped, "event-chain-sealer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread sealer;
+        synchronized (monitor) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            sealer = thread;
+            monitor.notifyAll();
+        }
+        try {
+            sealer.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sealer.isAlive()) {
+            LOG.warn("The event chain sealer did not stop within {}; rows it did not seal stay pending until the "
+                    + "next start", STOP_TIMEOUT);
+            sealer.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        synchronized (monitor) {
+            return running;
+        }
+    }
+
+    /** Stopped after everything that appends (the web server, command handling, processors), started early. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1_000;
+    }
+
+    private void sealUntilStopped() {
+        while (true) {
+            passLoggingFailures();
+            synchronized (monitor) {
+                if (running && !signalled) {
+                    try {
+                        monitor.wait(interval.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        running = false;
+                    }
+                }
+                signalled = false;
+                if (!running) {
+                    break;
+                }
+            }
+        }
+        // The last appends committed before the stop.
+        passLoggingFailures();
+    }
+
+    private void passLoggingFailures() {
+        try {
+            long sealed = sealPending();
+            if (sealed > 0) {
+                LOG.debug("Sealed {} events into the store chain", sealed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not seal pending events into the store chain (tried again in {} or at the next append): "
+                    + "{}", interval, e.toString());
+        }
+    }
+}
