@@ -9,6 +9,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Extends the store-wide chain after commit: takes the rows that appending transactions left pending (case-chained,
@@ -20,13 +21,17 @@ import java.time.Duration;
  * <p>
  * One background thread seals: woken by {@link #signal()} right after an appending transaction commits (signals
  * arriving during a pass coalesce into one more pass, none is lost), and every {@code interval} anyway, for the appends
- * of other nodes. It starts with a pass (rows left pending by a previous run), and on stop ends with one.
- * {@link #sealPending()} seals everything committed so far, on the caller's thread.
+ * of other nodes. It starts with a pass (rows left pending by a previous run). A stop lets a pass under way finish
+ * (or interrupts it after a few seconds, rolling it back) and makes no last pass, since the database may already be
+ * going away: rows committed after the last pass stay pending, case-chained and reported by verification as awaiting
+ * their store seal, until the next start or another node's sealer. {@link #sealPending()} seals everything committed
+ * so far, on the caller's thread.
  */
 public final class StoreChainSealer implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreChainSealer.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stop lets a pass under way finish before interrupting it (its transaction then rolls back). */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -57,13 +62,17 @@ public final class StoreChainSealer implements SmartLifecycle {
      * returns how many rows it sealed. Safe from any thread and any node: passes take the head's row lock in turn.
      */
     public long sealPending() {
+        return sealPendingWhile(() -> true);
+    }
+
+    private long sealPendingWhile(BooleanSupplier goOn) {
         long sealed = 0;
         int pass;
         do {
             pass = transaction.execute(status -> jdbc.queryForObject("SELECT event_chain_seal(?)", Integer.class,
                     batchSize));
             sealed += pass;
-        } while (pass == batchSize);
+        } while (pass == batchSize && goOn.getAsBoolean());
         return sealed;
     }
 
@@ -115,13 +124,14 @@ public final class StoreChainSealer implements SmartLifecycle {
         }
         try {
             sealer.join(STOP_TIMEOUT.toMillis());
+            if (sealer.isAlive()) {
+                LOG.warn("The event chain sealer's pass did not end within {}: interrupted; the rows it did not seal "
+                        + "stay pending until the next start", STOP_TIMEOUT);
+                sealer.interrupt();
+                sealer.join(STOP_TIMEOUT.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (sealer.isAlive()) {
-            LOG.warn("The event chain sealer did not stop within {}; rows it did not seal stay pending until the "
-                    + "next start", STOP_TIMEOUT);
-            sealer.interrupt();
         }
     }
 
@@ -152,23 +162,26 @@ public final class StoreChainSealer implements SmartLifecycle {
                 }
                 signalled = false;
                 if (!running) {
-                    break;
+                    return;
                 }
             }
         }
-        // The last appends committed before the stop.
-        passLoggingFailures();
     }
 
     private void passLoggingFailures() {
+        if (!isRunning()) {
+            return;
+        }
         try {
-            long sealed = sealPending();
+            long sealed = sealPendingWhile(this::isRunning);
             if (sealed > 0) {
                 LOG.debug("Sealed {} events into the store chain", sealed);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Could not seal pending events into the store chain (tried again in {} or at the next append): "
-                    + "{}", interval, e.toString());
+            if (isRunning()) {
+                LOG.warn("Could not seal pending events into the store chain (tried again in {} or at the next "
+                        + "append): {}", interval, e.toString());
+            }
         }
     }
 }
