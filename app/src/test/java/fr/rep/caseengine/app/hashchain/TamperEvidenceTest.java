@@ -284,7 +284,7 @@ class TamperEvidenceTest {
                 "SELECT * FROM event_chain ORDER BY store_position");
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET store_position = 0, store_link = decode(repeat('00', 32), 'hex')");
-        boolean commitOrderWasGlobalOrder = sealedByTheEngine.stream()
+        boolean storeOrderWasGlobalOrder = sealedByTheEngine.stream()
                 .map(row -> (Long) row.get("global_index")).sorted().toList()
                 .equals(sealedByTheEngine.stream().map(row -> (Long) row.get("global_index")).toList());
 
@@ -298,7 +298,7 @@ class TamperEvidenceTest {
             assertThat((byte[]) sealedByTheMigration.get(i).get("case_link")).as("case link at %d", i)
                     .isEqualTo(linkOf(sealedByTheEngine, sealedByTheMigration.get(i).get("global_index")));
         }
-        if (commitOrderWasGlobalOrder) {
+        if (storeOrderWasGlobalOrder) {
             assertThat((byte[]) sealedByTheMigration.get(sealedByTheMigration.size() - 1).get("store_link"))
                     .isEqualTo(sealedByTheEngine.get(sealedByTheEngine.size() - 1).get("store_link"));
         }
