@@ -23,7 +23,8 @@ import java.time.Duration;
 /**
  * The event store's storage engine, case-chaining what it appends (it replaces the one Axon's auto-configuration would
  * build, with the same settings), the sealer extending the store chain after commit ({@code rep.event-chain.seal-batch}
- * rows a pass at most, a pass at least every {@code rep.event-chain.seal-interval}), the verification, and the
+ * rows a pass at most, a pass {@code rep.event-chain.seal-gathering} after a commit woke it and at least every
+ * {@code rep.event-chain.seal-interval}), the verification, and the
  * migration sealing events stored before the chain existed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,8 +56,9 @@ class HashChainConfiguration {
     @Bean
     StoreChainSealer storeChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                       @Value("${rep.event-chain.seal-batch:1000}") int batchSize,
-                                      @Value("${rep.event-chain.seal-interval:1s}") Duration interval) {
-        return new StoreChainSealer(jdbc, transactions, batchSize, interval);
+                                      @Value("${rep.event-chain.seal-interval:1s}") Duration interval,
+                                      @Value("${rep.event-chain.seal-gathering:20ms}") Duration gathering) {
+        return new StoreChainSealer(jdbc, transactions, batchSize, interval, gathering);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,9 +20,10 @@ import java.util.function.BooleanSupplier;
  * never held up by it. Store positions therefore follow sealing order: in each pass, the rows committed by then, in
  * global order.
  * <p>
- * One background thread seals: woken by {@link #signal()} right after an appending transaction commits (signals
- * arriving during a pass coalesce into one more pass, none is lost), and every {@code interval} anyway, for the appends
- * of other nodes. It starts with a pass (rows left pending by a previous run). A stop lets a pass under way finish
+ * One background thread seals: woken by {@link #signal()} right after an appending transaction commits, it waits
+ * {@code gathering} (a few milliseconds) for the commits of the same moment, then makes one pass for all of them;
+ * signals arriving meanwhile or during a pass coalesce into one more pass, none is lost. It also makes a pass every
+ * {@code interval} without a signal, for the appends of other nodes. It starts with a pass (rows left pending by a previous run). A stop lets a pass under way finish
  * (or interrupts it after a few seconds, rolling it back) and makes no last pass, since the database may already be
  * going away: rows committed after the last pass stay pending, case-chained and reported by verification as awaiting
  * their store seal, until the next start or another node's sealer. {@link #sealPending()} seals everything committed
@@ -37,6 +39,7 @@ public final class StoreChainSealer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final int batchSize;
     private final Duration interval;
+    private final Duration gathering;
     private final Object monitor = new Object();
     /** Guarded by {@link #monitor}: an append committed since the thread last began a pass. */
     private boolean signalled;
@@ -44,22 +47,26 @@ public final class StoreChainSealer implements SmartLifecycle {
     private boolean running;
     private Thread thread;
 
-    StoreChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, int batchSize, Duration interval) {
-        if (batchSize < 1 || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("rep.event-chain: seal-batch must be at least 1 and seal-interval "
-                    + "positive; got " + batchSize + " and " + interval);
+    StoreChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, int batchSize, Duration interval,
+                     Duration gathering) {
+        if (batchSize < 1 || interval.isNegative() || interval.isZero() || gathering.isNegative()) {
+            throw new IllegalArgumentException("rep.event-chain: seal-batch must be at least 1, seal-interval "
+                    + "positive and seal-gathering not negative; got " + batchSize + ", " + interval + " and "
+                    + gathering);
         }
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.batchSize = batchSize;
         this.interval = interval;
+        this.gathering = gathering;
     }
 
     /**
-     * Seals every row pending when this is called (and any committed meanwhile), in passes of at most the batch size;
-     * returns how many rows it sealed. Safe from any thread and any node: passes take the head's row lock in turn.
+     * Seals every row pending when this is called (and any committed meanwhile), in passes of at most the batch size,
+     * each in a transaction of its own at PostgreSQL's default isolation, READ COMMITTED (each statement of a pass
+     * sees the rows committed before it); returns how many rows it sealed. Safe from any thread and any node: passes
+     * take the head's row lock in turn.
      */
     public long sealPending() {
         return sealPendingWhile(() -> true);
@@ -152,19 +159,35 @@ public final class StoreChainSealer implements SmartLifecycle {
         while (true) {
             passLoggingFailures();
             synchronized (monitor) {
-                if (running && !signalled) {
-                    try {
+                try {
+                    if (running && !signalled) {
                         monitor.wait(interval.toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        running = false;
                     }
+                    if (running && signalled) {
+                        gatherFurtherCommits();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
                 }
                 signalled = false;
                 if (!running) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Woken by a commit, waits {@code gathering} more so that the commits of that moment make one pass, not one pass
+     * each: a pass is a transaction of its own, whose commit would otherwise double the commits of single-event
+     * appends. Called holding the monitor; waiting releases it, and signals meanwhile only set the flag again.
+     */
+    private void gatherFurtherCommits() throws InterruptedException {
+        long deadline = System.nanoTime() + gathering.toNanos();
+        long remaining;
+        while (running && (remaining = deadline - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
         }
     }
 

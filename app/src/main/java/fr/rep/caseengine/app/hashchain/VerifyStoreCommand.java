@@ -111,7 +111,7 @@ public final class VerifyStoreCommand {
         /** Not started (no bean): its one pass is asked for before verifying. */
         static StoreChainSealer sealer(DataSource dataSource) {
             return new StoreChainSealer(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource), 1_000,
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), Duration.ZERO);
         }
     }
 }

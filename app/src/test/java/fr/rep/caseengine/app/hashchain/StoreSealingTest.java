@@ -151,7 +151,8 @@ class StoreSealingTest extends EmbeddedDatabaseTest {
                 SELECT count(*) FROM event_chain c JOIN domain_event_entry e USING (global_index)
                 WHERE e.aggregate_identifier = ? AND c.store_position IS NOT NULL""", Long.class, aggregate) == 1);
         // Another node's engine: it chains its rows into their case, and wakes its own sealer, not this node's.
-        StoreChainSealer otherNodesSealer = new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMinutes(10));
+        StoreChainSealer otherNodesSealer = new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMinutes(10),
+                Duration.ZERO);
         EventSealer otherNode = new EventSealer(jdbc, new TransactionTemplate(transactions), otherNodesSealer);
         String appendedElsewhere = UUID.randomUUID().toString();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -165,7 +166,8 @@ class StoreSealingTest extends EmbeddedDatabaseTest {
             otherNode.sealOnCommit(List.of(appendedElsewhere));
         });
         assertThat(storePositionOf(appendedElsewhere)).as("pending, with its case link").isEmpty();
-        StoreChainSealer polling = new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMillis(100));
+        StoreChainSealer polling = new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMillis(100),
+                Duration.ZERO);
 
         polling.start();
         try {

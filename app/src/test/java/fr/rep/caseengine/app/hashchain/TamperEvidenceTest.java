@@ -448,7 +448,7 @@ class TamperEvidenceTest {
 
     private static StoreChainSealer sealer(JdbcTemplate jdbc) {
         return new StoreChainSealer(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), 2,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ZERO);
     }
 
     private String[] cli(String database) {
