@@ -24,6 +24,9 @@ public abstract class EmbeddedDatabaseTest {
         registry.add("rep.personal-data.master-key-file", () -> DATA.resolve("master-key.json").toString());
         registry.add("rep.demo-data.enabled", () -> "false");
         registry.add("rep.views.read-your-write-timeout", () -> "2s");
+        // One node: every append wakes the store sealer after its commit; the poll (for other nodes) would only hide
+        // a lost wake-up.
+        registry.add("rep.event-chain.seal-interval", () -> "10m");
     }
 
     private static Path temporaryDirectory() {

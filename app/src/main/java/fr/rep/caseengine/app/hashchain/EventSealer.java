@@ -2,15 +2,15 @@ package fr.rep.caseengine.app.hashchain;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,16 +19,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Seals the events a transaction appended, just before it commits: under the row lock of {@code event_chain_head},
- * so that one transaction at a time extends the store chain and store positions follow commit order. Rows are read
- * back from the table, so what is sealed is exactly what is stored; only the rows this transaction appended through
- * the engine are sealed, never a row written by other means.
+ * Chains the events a transaction appended into their cases' chains, just before it commits, and wakes the store
+ * sealer once it has committed. Rows are read back from the table, so what is chained is exactly what is stored; only
+ * the rows this transaction appended through the engine are chained, never a row written by other means.
+ * <p>
+ * Each row gets its {@code event_chain} row here, pending: its row digest and case link, no store position. No lock
+ * is taken on the store chain's head, so appending transactions commit concurrently (the same case is serialised by
+ * Axon's unique (aggregate, sequence) index anyway). The {@link StoreChainSealer} extends the store chain after commit.
  */
 final class EventSealer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSealer.class);
 
-    /** Each appended row with its case predecessor's link when that one is already sealed. */
+    /** Each appended row with its case predecessor's link (its chain row is there, sealed or pending). */
     static final String SELECT_WITH_PREVIOUS_LINK = "SELECT " + StoredEvent.COLUMNS + """
             , (SELECT c.case_link FROM domain_event_entry p JOIN event_chain c ON c.global_index = p.global_index
                WHERE p.aggregate_identifier = e.aggregate_identifier AND p.sequence_number = e.sequence_number - 1)
@@ -36,25 +39,36 @@ final class EventSealer {
             FROM domain_event_entry e
             """;
 
+    private static final String INSERT_PENDING = """
+            INSERT INTO event_chain (global_index, event_identifier, case_link, digest)
+            SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bytea[], ?::bytea[])""";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final StoreChainSealer storeSealer;
 
-    EventSealer(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    EventSealer(JdbcTemplate jdbc, TransactionTemplate transaction, StoreChainSealer storeSealer) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.storeSealer = storeSealer;
     }
 
-    /** An appended row and the link of its case predecessor, null when that one is not sealed (yet). */
+    /** An appended row and the link of its case predecessor, null when that one has no chain row. */
     record Appended(StoredEvent event, byte[] previousCaseLink) {
     }
 
+    /** Rows in global order with their row digests and case links, as written into {@code event_chain}. */
+    record Chained(Long[] globalIndexes, String[] eventIdentifiers, byte[][] caseLinks, byte[][] digests) {
+    }
+
     /**
-     * Seals these events when the current transaction commits, in the same transaction; without a synchronised
-     * transaction, right away in a transaction of their own.
+     * Chains these events into their cases when the current transaction commits, in the same transaction, and wakes
+     * the store sealer after the commit; without a synchronised transaction, right away in a transaction of their own.
      */
     void sealOnCommit(List<String> eventIdentifiers) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            transaction.executeWithoutResult(status -> seal(eventIdentifiers));
+            transaction.executeWithoutResult(status -> chain(eventIdentifiers));
+            storeSealer.signal();
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -66,14 +80,19 @@ final class EventSealer {
         pending.eventIdentifiers.addAll(eventIdentifiers);
     }
 
-    /** The events appended by one transaction, sealed by its last act before committing. */
+    /** The events appended by one transaction: case-chained by its last act before committing. */
     private final class Pending implements TransactionSynchronization {
 
         private final Set<String> eventIdentifiers = new LinkedHashSet<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            seal(eventIdentifiers);
+            chain(eventIdentifiers);
+        }
+
+        @Override
+        public void afterCommit() {
+            storeSealer.signal();
         }
 
         @Override
@@ -82,7 +101,7 @@ final class EventSealer {
         }
     }
 
-    private void seal(Collection<String> eventIdentifiers) {
+    private void chain(Collection<String> eventIdentifiers) {
         if (eventIdentifiers.isEmpty()) {
             return;
         }
@@ -95,16 +114,28 @@ final class EventSealer {
             throw new IllegalStateException("Only " + appended.size() + " of the " + identifiers.length
                     + " events appended by this transaction are in domain_event_entry: cannot seal them");
         }
-        sealInOrder(jdbc, appended);
+        Chained chained = caseLinks(appended);
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(INSERT_PENDING);
+            setArrays(connection, insert, chained);
+            return insert;
+        });
+    }
+
+    /** The four arrays of {@code chained} as the statement's parameters 1 to 4. */
+    static void setArrays(Connection connection, PreparedStatement statement, Chained chained)
+            throws SQLException {
+        statement.setArray(1, connection.createArrayOf("bigint", chained.globalIndexes()));
+        statement.setArray(2, connection.createArrayOf("varchar", chained.eventIdentifiers()));
+        statement.setArray(3, connection.createArrayOf("bytea", chained.caseLinks()));
+        statement.setArray(4, connection.createArrayOf("bytea", chained.digests()));
     }
 
     /**
-     * Gives these rows, in this order, the next store positions and their links, and moves the head. Case links do not
-     * depend on other transactions and are computed here; the store links are computed by {@code event_chain_extend}
-     * under the head's row lock, in one round trip, since the caller's transaction then holds that lock until its
-     * commit and every other appending transaction waits for it.
+     * The row digest and case link of each row, in this order: case links do not depend on other transactions. A row
+     * follows its case's previous row in this list, else its predecessor's stored link.
      */
-    static void sealInOrder(JdbcTemplate jdbc, List<Appended> rows) {
+    static Chained caseLinks(List<Appended> rows) {
         MessageDigest sha256 = StoredEvent.sha256();
         Map<String, Head> lastOfCase = new HashMap<>();
         Long[] globalIndexes = new Long[rows.size()];
@@ -120,32 +151,21 @@ final class EventSealer {
             eventIdentifiers[i] = event.eventIdentifier();
             lastOfCase.put(event.aggregateIdentifier(), new Head(event.sequenceNumber(), caseLinks[i]));
         }
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try (PreparedStatement extend = connection.prepareStatement("SELECT event_chain_extend(?, ?, ?, ?)")) {
-                extend.setArray(1, connection.createArrayOf("bigint", globalIndexes));
-                extend.setArray(2, connection.createArrayOf("varchar", eventIdentifiers));
-                extend.setArray(3, connection.createArrayOf("bytea", caseLinks));
-                extend.setArray(4, connection.createArrayOf("bytea", digests));
-                try (ResultSet position = extend.executeQuery()) {
-                    position.next();
-                    return position.getLong(1);
-                }
-            }
-        });
+        return new Chained(globalIndexes, eventIdentifiers, caseLinks, digests);
     }
 
-    private static byte[] previousCaseLink(Appended row, Head sealedJustBefore) {
+    private static byte[] previousCaseLink(Appended row, Head chainedJustBefore) {
         StoredEvent event = row.event();
         if (event.sequenceNumber() == 0) {
             return StoredEvent.GENESIS;
         }
-        if (sealedJustBefore != null && sealedJustBefore.position() == event.sequenceNumber() - 1) {
-            return sealedJustBefore.link();
+        if (chainedJustBefore != null && chainedJustBefore.position() == event.sequenceNumber() - 1) {
+            return chainedJustBefore.link();
         }
         if (row.previousCaseLink() != null) {
             return row.previousCaseLink();
         }
-        // Only a row written outside the engine (or lost) leaves a predecessor unsealed; verification names it.
+        // Only a row written outside the engine (or lost) leaves a predecessor unchained; verification names it.
         LOG.error("Sealing {}: its predecessor #{} in {} is missing or unsealed; its case link follows zero bytes",
                 event, event.sequenceNumber() - 1, event.aggregateIdentifier());
         return StoredEvent.GENESIS;

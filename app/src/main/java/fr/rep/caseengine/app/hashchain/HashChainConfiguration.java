@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,10 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * The event store's storage engine, sealing what it appends (it replaces the one Axon's auto-configuration would
- * build, with the same settings), its verification, and the migration sealing events stored before the chain existed.
+ * The event store's storage engine, case-chaining what it appends (it replaces the one Axon's auto-configuration would
+ * build, with the same settings), the sealer extending the store chain after commit ({@code rep.event-chain.seal-batch}
+ * rows a pass at most, a pass {@code rep.event-chain.seal-gathering} after a commit woke it and at least every
+ * {@code rep.event-chain.seal-interval}), the verification, and the
+ * migration sealing events stored before the chain existed.
  */
 @Configuration(proxyBeanMethods = false)
 class HashChainConfiguration {
@@ -34,7 +39,8 @@ class HashChainConfiguration {
                                           TransactionManager axonTransactions,
                                           EventSchema eventSchema,
                                           JdbcTemplate jdbc,
-                                          PlatformTransactionManager transactions) {
+                                          PlatformTransactionManager transactions,
+                                          StoreChainSealer storeChainSealer) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -44,7 +50,15 @@ class HashChainConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(axonTransactions)
-                .schema(eventSchema), new EventSealer(jdbc, transaction), transaction);
+                .schema(eventSchema), new EventSealer(jdbc, transaction, storeChainSealer), transaction);
+    }
+
+    @Bean
+    StoreChainSealer storeChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                      @Value("${rep.event-chain.seal-batch:1000}") int batchSize,
+                                      @Value("${rep.event-chain.seal-interval:1s}") Duration interval,
+                                      @Value("${rep.event-chain.seal-gathering:20ms}") Duration gathering) {
+        return new StoreChainSealer(jdbc, transactions, batchSize, interval, gathering);
     }
 
     @Bean

@@ -9,9 +9,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 
 /**
- * Axon's JDBC storage engine whose every append is sealed into the hash chains when its transaction commits. An append
- * outside any transaction (a loader calling the engine directly) gets a transaction of its own, so that the rows and
- * their seal commit together.
+ * Axon's JDBC storage engine whose every append is chained into its case's hash chain just before its transaction
+ * commits, and sealed into the store chain by the {@link StoreChainSealer} right after. An append outside any
+ * transaction (a loader calling the engine directly) gets a transaction of its own, so that the rows and their case
+ * links commit together.
  */
 final class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
 

@@ -5,9 +5,12 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 
 /**
@@ -52,12 +55,31 @@ final class SealEventsWrittenBeforeTheChain implements JavaMigration {
                     (row, n) -> new EventSealer.Appended(StoredEvent.read(row), row.getBytes("previous_case_link")),
                     CHUNK);
             if (!chunk.isEmpty()) {
-                EventSealer.sealInOrder(jdbc, chunk);
+                sealInOrder(jdbc, chunk);
                 sealed += chunk.size();
             }
         } while (chunk.size() == CHUNK);
         if (sealed > 0) {
             LOG.info("Sealed the {} events stored before the hash chain existed", sealed);
         }
+    }
+
+    /**
+     * Gives these rows, in this order, their case links and the next store positions and links at once, and moves the
+     * head: {@code event_chain_extend} computes the store links under the head's row lock in one round trip. The
+     * engine's appends no longer seal this way (they leave their rows pending for the {@link StoreChainSealer}); this
+     * migration runs before the app appends anything, on the schema of its own version.
+     */
+    static void sealInOrder(JdbcTemplate jdbc, List<EventSealer.Appended> rows) {
+        EventSealer.Chained chained = EventSealer.caseLinks(rows);
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (PreparedStatement extend = connection.prepareStatement("SELECT event_chain_extend(?, ?, ?, ?)")) {
+                EventSealer.setArrays(connection, extend, chained);
+                try (ResultSet position = extend.executeQuery()) {
+                    position.next();
+                    return position.getLong(1);
+                }
+            }
+        });
     }
 }

@@ -21,16 +21,22 @@ import java.util.Optional;
 
 /**
  * Walks the event store in store order and recomputes both chains: each row's links from its predecessors' stored
- * links, so that one break is reported once and the walk goes on to count the others. One read-only, repeatable-read
+ * links, so that one break is reported once and the walk goes on to count the others. Then the rows awaiting their
+ * store seal (case-chained by their append, not yet given a store position by the {@link StoreChainSealer}), in global
+ * order: they are counted as such, not as broken, and their content, digest and case links are checked all the same.
+ * Then the rows with no chain row at all (written outside the engine), and the head. One read-only, repeatable-read
  * transaction sees one state of the store; rows stream through a cursor, bytea in binary format.
  */
 public final class StoreVerification {
 
     private static final int FETCH_SIZE = 10_000;
     private static final String WALK = "SELECT c.store_position, c.global_index AS sealed_global_index, "
-            + "c.event_identifier AS sealed_event_identifier, c.case_link, c.store_link, " + StoredEvent.COLUMNS + """
+            + "c.event_identifier AS sealed_event_identifier, c.case_link, c.store_link, c.digest, "
+            + StoredEvent.COLUMNS + """
              FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
-            ORDER BY c.store_position""";
+            """;
+    private static final String SEALED = WALK + "WHERE c.store_position IS NOT NULL ORDER BY c.store_position";
+    private static final String AWAITING_STORE_SEAL = WALK + "WHERE c.store_position IS NULL ORDER BY c.global_index";
     private static final String UNSEALED = """
             SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number
             FROM domain_event_entry e
@@ -58,11 +64,13 @@ public final class StoreVerification {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 Walk walk = new Walk(noted.orElse(null));
-                walk.sealedRows(connection);
+                walk.chainedRows(connection, SEALED);
+                walk.chainedRows(connection, AWAITING_STORE_SEAL);
                 walk.unsealedRows(connection);
                 ChainHead head = walk.head(connection);
                 NotedHeadCheck notedHead = walk.notedHeadCheck();
-                return new VerificationReport(walk.problems == 0, startedAt, walk.events, walk.cases.size(),
+                return new VerificationReport(walk.problems == 0, startedAt, walk.events, walk.awaitingStoreSeal,
+                        walk.cases.size(),
                         (System.nanoTime() - start) / 1_000_000, head, walk.problems, walk.first, notedHead);
             } finally {
                 connection.rollback();
@@ -82,6 +90,7 @@ public final class StoreVerification {
         private long lastPosition;
         private byte[] lastStoreLink = StoredEvent.GENESIS;
         private long events;
+        private long awaitingStoreSeal;
         private long problems;
         private BrokenLink first;
 
@@ -89,8 +98,8 @@ public final class StoreVerification {
             this.noted = noted;
         }
 
-        void sealedRows(Connection connection) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(WALK)) {
+        void chainedRows(Connection connection, String query) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 statement.setFetchSize(FETCH_SIZE);
                 try (ResultSet row = statement.executeQuery()) {
@@ -102,42 +111,57 @@ public final class StoreVerification {
         }
 
         private void check(ResultSet row) throws SQLException {
-            long position = row.getLong("store_position");
             long sealedIndex = row.getLong("sealed_global_index");
             String sealedIdentifier = row.getString("sealed_event_identifier");
             byte[] caseLink = row.getBytes("case_link");
-            byte[] storeLink = row.getBytes("store_link");
-            boolean follows = position == lastPosition + 1;
-            if (!follows) {
-                found(Problem.POSITION_MISSING, position, sealedIndex, sealedIdentifier, null, null,
-                        "store positions " + (lastPosition + 1) + (position - 1 > lastPosition + 1 ? " to "
-                                + (position - 1) : "") + " are missing: their links were removed");
-            }
-            if (noted != null && position == noted.position()) {
-                notedFound = storeLink;
+            long storePosition = row.getLong("store_position");
+            Long position = row.wasNull() ? null : storePosition;
+            boolean follows = position == null || position == lastPosition + 1;
+            if (position != null) {
+                if (!follows) {
+                    found(Problem.POSITION_MISSING, position, sealedIndex, sealedIdentifier, null, null,
+                            "store positions " + (lastPosition + 1) + (position - 1 > lastPosition + 1 ? " to "
+                                    + (position - 1) : "") + " are missing: their links were removed");
+                }
+                if (noted != null && position == noted.position()) {
+                    notedFound = row.getBytes("store_link");
+                }
             }
             byte[] previousStoreLink = lastStoreLink;
-            lastPosition = position;
-            lastStoreLink = storeLink;
+            if (position != null) {
+                lastPosition = position;
+                lastStoreLink = row.getBytes("store_link");
+            }
+            String where = position == null ? "awaiting its store seal" : "sealed at store position " + position;
             if (row.getString("event_identifier") == null) {
                 found(Problem.DELETED, position, sealedIndex, sealedIdentifier, null, null,
-                        "event " + sealedIdentifier + ", sealed at global index " + sealedIndex
-                                + ", is no longer in the store");
+                        "event " + sealedIdentifier + ", " + (position == null ? "case-chained" : "sealed")
+                                + " at global index " + sealedIndex + ", is no longer in the store");
                 return;
             }
             StoredEvent event = StoredEvent.read(row);
             events++;
+            if (position == null) {
+                awaitingStoreSeal++;
+            }
             if (!event.eventIdentifier().equals(sealedIdentifier)) {
                 found(Problem.MOVED, position, event, "global index " + sealedIndex + " holds event "
-                        + event.eventIdentifier() + " where event " + sealedIdentifier + " was sealed");
+                        + event.eventIdentifier() + " where event " + sealedIdentifier + " was "
+                        + (position == null ? "case-chained" : "sealed"));
                 return;
             }
             byte[] digest = event.digest(sha256);
             EventSealer.Head caseBefore = cases.put(event.aggregateIdentifier(),
                     new EventSealer.Head(event.sequenceNumber(), caseLink));
-            if (follows && !Arrays.equals(StoredEvent.link(sha256, previousStoreLink, digest), storeLink)) {
-                found(Problem.ALTERED, position, event, "the stored row differs from the one sealed at store position "
-                        + position + " (or its store link was changed)");
+            if (position != null && follows
+                    && !Arrays.equals(StoredEvent.link(sha256, previousStoreLink, digest), lastStoreLink)) {
+                found(Problem.ALTERED, position, event, "the stored row differs from the one " + where
+                        + " (or its store link was changed)");
+                return;
+            }
+            if (position == null && !Arrays.equals(digest, row.getBytes("digest"))) {
+                found(Problem.ALTERED, null, event, "the stored row differs from the one " + where
+                        + " (or its digest was changed)");
                 return;
             }
             long expectedSequence = caseBefore == null ? 0 : caseBefore.position() + 1;
@@ -205,7 +229,7 @@ public final class StoreVerification {
             return check;
         }
 
-        private void found(Problem problem, long position, StoredEvent event, String detail) {
+        private void found(Problem problem, Long position, StoredEvent event, String detail) {
             found(problem, position, event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(),
                     event.sequenceNumber(), detail);
         }

@@ -23,15 +23,18 @@ import java.util.Optional;
 class StoreVerificationController {
 
     private final StoreVerification verification;
+    private final StoreChainSealer sealer;
 
-    StoreVerificationController(StoreVerification verification) {
+    StoreVerificationController(StoreVerification verification, StoreChainSealer sealer) {
         this.verification = verification;
+        this.sealer = sealer;
     }
 
     @GetMapping("/api/event-store/verification")
     @Operation(summary = "Walk the event store, recompute its hash chains and name the first broken link",
-            description = "With atPosition and storeLink (a head noted from an earlier report), also checks that the "
-                    + "chain was not recomputed since.")
+            description = "Events committed before the call are sealed into the store chain first; events committed "
+                    + "during the walk are counted as awaiting their store seal. With atPosition and storeLink (a head "
+                    + "noted from an earlier report), also checks that the chain was not recomputed since.")
     ResponseEntity<Object> verify(@RequestParam(required = false) @Positive Long atPosition,
                                   @RequestParam(required = false)
                                   @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits")
@@ -48,6 +51,7 @@ class StoreVerificationController {
         }
         Optional<StoreVerification.NotedHead> noted = atPosition == null ? Optional.empty()
                 : Optional.of(new StoreVerification.NotedHead(atPosition, HexFormat.of().parseHex(storeLink)));
+        sealer.sealPendingBeforeVerifying();
         return ResponseEntity.ok(verification.verify(noted));
     }
 }

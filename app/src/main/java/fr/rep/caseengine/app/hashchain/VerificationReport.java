@@ -5,10 +5,13 @@ import java.time.Instant;
 /**
  * What a walk of the event store found.
  *
- * @param intact        true when every event is sealed, every link recomputes, nothing is missing or out of order
- *                      (and the noted head, when given, matches)
+ * @param intact        true when every event is chained, every link recomputes, nothing is missing or out of order
+ *                      (and the noted head, when given, matches); events awaiting their store seal do not make a
+ *                      store less intact
  * @param verifiedAt    when the walk started
- * @param events        events walked (sealed rows found in the store)
+ * @param events        events walked (rows of the store with their chain row, sealed or awaiting their store seal)
+ * @param awaitingStoreSeal of those, the events awaiting their store seal: committed and case-chained, not yet given
+ *                      a store position by the sealer (the newest ones; their content and case links were checked)
  * @param aggregates    distinct cases (and other aggregates: talking groups, sessions, prison suspensions) walked
  * @param durationMillis how long the walk took
  * @param head          the chain's head as recorded in {@code event_chain_head}: note it to check a later walk against
@@ -16,8 +19,8 @@ import java.time.Instant;
  * @param firstBrokenLink the first, in store order (unsealed rows and a wrong head come after every sealed row)
  * @param notedHead     the check against a head noted earlier, when asked
  */
-public record VerificationReport(boolean intact, Instant verifiedAt, long events, long aggregates,
-                                 long durationMillis, ChainHead head, long problems, BrokenLink firstBrokenLink,
+public record VerificationReport(boolean intact, Instant verifiedAt, long events, long awaitingStoreSeal,
+                                 long aggregates, long durationMillis, ChainHead head, long problems, BrokenLink firstBrokenLink,
                                  NotedHeadCheck notedHead) {
 
     /** A store position and the store chain's link there (64 hexadecimal digits). */
@@ -29,8 +32,8 @@ public record VerificationReport(boolean intact, Instant verifiedAt, long events
     }
 
     /**
-     * One broken link. Fields that do not apply are null (an unsealed row has no store position; a deleted row no
-     * longer has a case).
+     * One broken link. Fields that do not apply are null (an unsealed row, or one awaiting its store seal, has no store
+     * position; a deleted row no longer has a case).
      */
     public record BrokenLink(Problem problem, Long storePosition, Long globalIndex, String eventIdentifier,
                              String aggregateIdentifier, Long sequenceNumber, String detail) {
@@ -38,7 +41,7 @@ public record VerificationReport(boolean intact, Instant verifiedAt, long events
 
     /** What is wrong with a link. */
     public enum Problem {
-        /** The row's content (or its stored links) changed after it was sealed. */
+        /** The row's content (or its stored links or digest) changed after it was chained. */
         ALTERED,
         /** A sealed event is no longer in {@code domain_event_entry}. */
         DELETED,

@@ -1,5 +1,6 @@
 /**
- * Tamper evidence for the event store: each stored event is sealed into two SHA-256 chains (its case's and the whole
- * store's) when it is appended, and a verification walks the store and names the first broken link.
+ * Tamper evidence for the event store: each stored event is chained into its case's SHA-256 chain when it is appended
+ * (in the appending transaction), then sealed into the store-wide chain shortly after commit by one sealer; a
+ * verification walks the store and names the first broken link.
  */
 package fr.rep.caseengine.app.hashchain;

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A store written by the app (cases opened by concurrent clients, then consents), copied into a fresh database for
@@ -89,6 +92,10 @@ class TamperEvidenceTest {
             } finally {
                 clients.shutdownNow();
             }
+            // The store chain is sealed after commit: tampering starts from a store with nothing awaiting its seal.
+            JdbcTemplate pristine = app.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pristine.queryForObject(
+                    "SELECT count(*) FROM event_chain WHERE store_position IS NULL", Long.class) == 0);
         }
     }
 
@@ -277,7 +284,7 @@ class TamperEvidenceTest {
                 "SELECT * FROM event_chain ORDER BY store_position");
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET store_position = 0, store_link = decode(repeat('00', 32), 'hex')");
-        boolean commitOrderWasGlobalOrder = sealedByTheEngine.stream()
+        boolean storeOrderWasGlobalOrder = sealedByTheEngine.stream()
                 .map(row -> (Long) row.get("global_index")).sorted().toList()
                 .equals(sealedByTheEngine.stream().map(row -> (Long) row.get("global_index")).toList());
 
@@ -291,10 +298,92 @@ class TamperEvidenceTest {
             assertThat((byte[]) sealedByTheMigration.get(i).get("case_link")).as("case link at %d", i)
                     .isEqualTo(linkOf(sealedByTheEngine, sealedByTheMigration.get(i).get("global_index")));
         }
-        if (commitOrderWasGlobalOrder) {
+        if (storeOrderWasGlobalOrder) {
             assertThat((byte[]) sealedByTheMigration.get(sealedByTheMigration.size() - 1).get("store_link"))
                     .isEqualTo(sealedByTheEngine.get(sealedByTheEngine.size() - 1).get("store_link"));
         }
+    }
+
+    @Test
+    void events_awaiting_their_store_seal_are_reported_as_such_then_sealed_into_the_same_chain() {
+        JdbcTemplate jdbc = copy();
+        VerificationReport before = verify(jdbc, Optional.empty());
+        long last = before.head().position();
+        List<Long> unsealed = awaitingTheirStoreSeal(jdbc, 3);
+
+        VerificationReport awaiting = verify(jdbc, Optional.empty());
+
+        assertThat(awaiting.intact()).as(String.valueOf(awaiting.firstBrokenLink())).isTrue();
+        assertThat(awaiting.awaitingStoreSeal()).isEqualTo(3);
+        assertThat(awaiting.events()).isEqualTo(before.events());
+        assertThat(awaiting.head().position()).isEqualTo(last - 3);
+
+        assertThat(sealer(jdbc).sealPending()).isEqualTo(3);
+
+        VerificationReport sealed = verify(jdbc, Optional.empty());
+        assertThat(sealed.intact()).as(String.valueOf(sealed.firstBrokenLink())).isTrue();
+        assertThat(sealed.awaitingStoreSeal()).isZero();
+        assertThat(sealed.head().position()).isEqualTo(last);
+        if (unsealed.equals(unsealed.stream().sorted().toList())) {
+            assertThat(sealed.head().storeLink()).as("sealed again in the same order").isEqualTo(
+                    before.head().storeLink());
+        }
+        assertThat(sealer(jdbc).sealPending()).isZero();
+    }
+
+    @Test
+    void an_event_awaiting_its_store_seal_is_still_checked_against_its_content_and_its_case() {
+        JdbcTemplate jdbc = copy();
+        long altered = awaitingTheirStoreSeal(jdbc, 2).get(1);
+        String alteredId = jdbc.queryForObject("SELECT event_identifier FROM event_chain WHERE global_index = ?",
+                String.class, altered);
+        jdbc.update("UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
+                + "WHERE global_index = ?", altered);
+
+        VerificationReport report = verify(jdbc, Optional.empty());
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBrokenLink().problem()).isEqualTo(Problem.ALTERED);
+        assertThat(report.firstBrokenLink().eventIdentifier()).isEqualTo(alteredId);
+        assertThat(report.firstBrokenLink().storePosition()).isNull();
+        assertThat(report.firstBrokenLink().detail()).contains("awaiting its store seal");
+
+        // A case link changed while its event awaits the store seal.
+        JdbcTemplate again = copy();
+        long relinked = awaitingTheirStoreSeal(again, 1).get(0);
+        Map<String, Object> row = again.queryForMap("SELECT aggregate_identifier, sequence_number FROM "
+                + "domain_event_entry WHERE global_index = ?", relinked);
+        again.update("UPDATE event_chain SET case_link = sha256(case_link) WHERE global_index = ?", relinked);
+
+        BrokenLink broken = firstBrokenLink(again);
+
+        assertThat(broken.problem()).isEqualTo(Problem.ALTERED);
+        assertThat(broken.storePosition()).isNull();
+        assertThat(broken.aggregateIdentifier()).isEqualTo(row.get("aggregate_identifier"));
+        assertThat(broken.detail()).contains("case link");
+    }
+
+    @Test
+    void a_row_written_by_hand_without_a_chain_row_is_never_sealed_and_stays_reported() {
+        JdbcTemplate jdbc = copy();
+        String forgedId = "forged-" + System.nanoTime();
+        jdbc.update("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT ?, aggregate_identifier, sequence_number + 1, type, time_stamp, payload_type,
+                    payload_revision, payload, meta_data
+                FROM domain_event_entry WHERE aggregate_identifier = ?
+                ORDER BY sequence_number DESC LIMIT 1""", forgedId, cases.get(2));
+
+        assertThat(sealer(jdbc).sealPending()).isZero();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE event_identifier = ?", Long.class,
+                forgedId)).isZero();
+        VerificationReport report = verify(jdbc, Optional.empty());
+        assertThat(report.intact()).isFalse();
+        assertThat(report.awaitingStoreSeal()).isZero();
+        assertThat(report.firstBrokenLink().problem()).isEqualTo(Problem.UNSEALED);
+        assertThat(report.firstBrokenLink().eventIdentifier()).isEqualTo(forgedId);
     }
 
     @Test
@@ -338,6 +427,28 @@ class TamperEvidenceTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Could not verify the event store");
+    }
+
+    /**
+     * Takes the store seal off the last {@code count} sealed events, as if they had just been appended: their chain
+     * rows keep their case links and digests; returns their global indexes in store order.
+     */
+    private static List<Long> awaitingTheirStoreSeal(JdbcTemplate jdbc, int count) {
+        long last = jdbc.queryForObject("SELECT store_position FROM event_chain_head", Long.class);
+        List<Long> globalIndexes = jdbc.queryForList("SELECT global_index FROM event_chain WHERE store_position > ? "
+                + "ORDER BY store_position", Long.class, last - count);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE store_position > ? AND digest IS NULL",
+                Long.class, last - count)).as("sealed after commit, with their digests").isZero();
+        jdbc.update("UPDATE event_chain SET store_position = NULL, store_link = NULL WHERE store_position > ?",
+                last - count);
+        jdbc.update("UPDATE event_chain_head SET store_position = c.store_position, store_link = c.store_link "
+                + "FROM event_chain c WHERE c.store_position = ?", last - count);
+        return globalIndexes;
+    }
+
+    private static StoreChainSealer sealer(JdbcTemplate jdbc) {
+        return new StoreChainSealer(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), 2,
+                Duration.ofSeconds(1), Duration.ZERO);
     }
 
     private String[] cli(String database) {
