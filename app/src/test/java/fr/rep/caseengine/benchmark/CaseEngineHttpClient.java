@@ -191,10 +191,11 @@ final class CaseEngineHttpClient {
     }
 
     private HttpRequest.Builder post(String path, Map<String, Object> body, String actor) {
+        Session session = sessionOf(actor);
         try {
             return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                    .header("Content-Type", JSON).header("Cookie", sessionOf(actor).cookies())
-                    .header("X-XSRF-TOKEN", sessionOf(actor).csrfToken())
+                    .header("Content-Type", JSON).header("Cookie", session.cookies())
+                    .header("X-XSRF-TOKEN", session.csrfToken())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request body made of maps and strings cannot fail to serialise", e);

@@ -166,7 +166,7 @@ final class EventSealer {
             return row.previousCaseLink();
         }
         // Only a row written outside the engine (or lost) leaves a predecessor unchained; verification names it.
-        LOG.error("Sealing {}: its predecessor #{} in {} is missing or unsealed; its case link follows zero bytes",
+        LOG.error("Chaining {}: its predecessor #{} in {} is missing or unchained; its case link follows zero bytes",
                 event, event.sequenceNumber() - 1, event.aggregateIdentifier());
         return StoredEvent.GENESIS;
     }

@@ -117,20 +117,18 @@ public final class StoreVerification {
             long storePosition = row.getLong("store_position");
             Long position = row.wasNull() ? null : storePosition;
             boolean follows = position == null || position == lastPosition + 1;
+            byte[] previousStoreLink = lastStoreLink;
             if (position != null) {
                 if (!follows) {
                     found(Problem.POSITION_MISSING, position, sealedIndex, sealedIdentifier, null, null,
                             "store positions " + (lastPosition + 1) + (position - 1 > lastPosition + 1 ? " to "
                                     + (position - 1) : "") + " are missing: their links were removed");
                 }
-                if (noted != null && position == noted.position()) {
-                    notedFound = row.getBytes("store_link");
-                }
-            }
-            byte[] previousStoreLink = lastStoreLink;
-            if (position != null) {
                 lastPosition = position;
                 lastStoreLink = row.getBytes("store_link");
+                if (noted != null && position == noted.position()) {
+                    notedFound = lastStoreLink;
+                }
             }
             String where = position == null ? "awaiting its store seal" : "sealed at store position " + position;
             if (row.getString("event_identifier") == null) {
