@@ -10,6 +10,7 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.query.live.View;
 import fr.rep.caseengine.query.live.ViewChange;
+import fr.rep.caseengine.query.projection.StageChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -62,65 +64,74 @@ class CaseloadProjection {
 
     @EventHandler
     void on(CaseAssigned event, @SequenceNumber long sequence) {
-        move(event, sequence, null, event.caseworker());
+        move(event, sequence, null, event.caseworker(), "");
     }
 
     @EventHandler
     void on(CustodyChanged event, @SequenceNumber long sequence) {
         boolean movedPrison = event.change().inCustody() && event.prison() != null;
-        move(event, sequence, movedPrison ? event.prison().name() : null, null);
+        move(event, sequence, movedPrison ? event.prison().name() : null, null, "");
     }
 
     @EventHandler
     void on(RequestAccepted event, @SequenceNumber long sequence) {
-        if (move(event, sequence, null, null)) {
-            jdbc.update("UPDATE caseload_case SET accepted_at = ? WHERE case_id = ?",
-                    Timestamp.from(event.occurredAt()), event.caseId().value());
-        }
+        move(event, sequence, null, null, ", accepted_at = ?", Timestamp.from(event.occurredAt()));
     }
 
     @EventHandler
     void on(InterventionClosed event, @SequenceNumber long sequence) {
-        if (move(event, sequence, null, null)) {
-            jdbc.update("UPDATE caseload_case SET closed_at = ? WHERE case_id = ?",
-                    Timestamp.from(event.occurredAt()), event.caseId().value());
-        }
+        move(event, sequence, null, null, ", closed_at = ?", Timestamp.from(event.occurredAt()));
     }
 
     /** Any other event of the case may change its stage, by the shared lifecycle table. */
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence) {
-        move(event, sequence, null, null);
+        move(event, sequence, null, null, "");
     }
 
     /**
-     * Applies the event to the case's row (stage by the lifecycle table; prison and caseworker when given) and moves
-     * it between buckets when its bucket changed; false when the event was applied before.
+     * Applies the event to the case's row in one statement — its version, stage by the lifecycle table
+     * ({@link StageChange}), prison and caseworker when given, and the event's own {@code changes}
+     * ({@code , column = ?...} with their {@code arguments}) — and moves the case between buckets when its bucket
+     * changed. Nothing when the event was applied before. The row as it was comes from the same statement (a locked
+     * sub-select joined to the update).
      */
-    private boolean move(CaseEvent event, long sequence, String prison, String caseworker) {
-        UUID caseId = event.caseId().value();
-        List<Bucket> found = jdbc.query("""
-                SELECT team, prison, stage, caseworker FROM caseload_case WHERE case_id = ? AND version < ?
-                FOR UPDATE""",
-                (rs, row) -> new Bucket(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                caseId, sequence);
-        if (found.isEmpty()) {
-            return false;
+    private void move(CaseEvent event, long sequence, String prison, String caseworker, String changes,
+                      Object... arguments) {
+        StringBuilder sql = new StringBuilder("""
+                UPDATE caseload_case SET version = ?, prison = coalesce(?, prison),
+                    caseworker = coalesce(?, caseworker)""");
+        List<Object> values = new ArrayList<>(List.of(sequence));
+        values.add(prison);
+        values.add(caseworker);
+        StageChange stage = StageChange.of(event);
+        if (stage.movesAny()) {
+            sql.append(", stage = ").append(stage.expression());
+            values.addAll(stage.arguments());
         }
-        Bucket before = found.get(0);
-        Bucket after = new Bucket(before.team(), Objects.requireNonNullElse(prison, before.prison()),
-                CaseStage.next(CaseStage.valueOf(before.stage()), event).name(),
-                Objects.requireNonNullElse(caseworker, before.caseworker()));
-        Timestamp receivedAt = jdbc.queryForObject("""
-                UPDATE caseload_case SET prison = ?, stage = ?, caseworker = ?, version = ? WHERE case_id = ?
-                RETURNING received_at""", Timestamp.class,
-                after.prison(), after.stage(), after.caseworker(), sequence, caseId);
-        if (!after.equals(before)) {
-            leave(before, receivedAt.toInstant());
-            enter(after, receivedAt.toInstant());
-            announce(event, before, after);
+        sql.append(changes).append("""
+                 FROM (SELECT case_id AS moved_case, prison AS prison_before, stage AS stage_before,
+                    caseworker AS caseworker_before FROM caseload_case WHERE case_id = ? AND version < ? FOR UPDATE) b
+                WHERE case_id = b.moved_case
+                RETURNING team, prison_before, stage_before, caseworker_before, prison, stage, caseworker, received_at""");
+        values.addAll(Arrays.asList(arguments));
+        values.add(event.caseId().value());
+        values.add(sequence);
+        List<Move> moves = jdbc.query(sql.toString(), (rs, row) -> new Move(
+                new Bucket(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                new Bucket(rs.getString(1), rs.getString(5), rs.getString(6), rs.getString(7)),
+                rs.getTimestamp(8).toInstant()), values.toArray());
+        for (Move move : moves) {
+            if (!move.after().equals(move.before())) {
+                leave(move.before(), move.receivedAt());
+                enter(move.after(), move.receivedAt());
+                announce(event, move.before(), move.after());
+            }
         }
-        return true;
+    }
+
+    /** A case's bucket before and after an event, and when its request was received. */
+    private record Move(Bucket before, Bucket after, Instant receivedAt) {
     }
 
     private void enter(Bucket bucket, Instant receivedAt) {

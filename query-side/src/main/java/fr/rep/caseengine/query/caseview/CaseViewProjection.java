@@ -14,6 +14,7 @@ import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.query.projection.StageChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,6 +25,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,40 +73,33 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseAssigned event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
-            jdbc.update("UPDATE case_view SET assigned_to = ? WHERE case_id = ?", event.caseworker(),
-                    event.caseId().value());
-        }
+        advance(event, sequence, "assigned_to = ?", event.caseworker());
     }
 
     @EventHandler
     void on(ConsentRecorded event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
+        if (advance(event, sequence, "")) {
             changeConsent(event, event.party(), true);
         }
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
+        if (advance(event, sequence, "")) {
             changeConsent(event, event.party(), false);
         }
     }
 
     @EventHandler
     void on(VisitMediated event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
-            jdbc.update("""
-                    UPDATE case_view SET visit_count = visit_count + 1,
-                        last_visit_at = GREATEST(last_visit_at, ?) WHERE case_id = ?""",
-                    timestamp(event.occurredAt()), event.caseId().value());
-        }
+        advance(event, sequence, "visit_count = visit_count + 1, last_visit_at = GREATEST(last_visit_at, ?)",
+                timestamp(event.occurredAt()));
     }
 
     /** A child joining later (a sibling, a birth) is listed after everyone already on the case. */
     @EventHandler
     void on(ChildAdded event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
+        if (advance(event, sequence, "children_count = children_count + 1")) {
             ChildOnCase child = event.child();
             jdbc.update("""
                     INSERT INTO case_view_person (case_id, subject_id, position, role, birth_date, department, housing,
@@ -114,23 +109,19 @@ class CaseViewProjection {
                     event.caseId().value(), child.subjectId().value(), CHILD_ROLE, Date.valueOf(child.birthDate()),
                     child.department() == null ? null : child.department().code(), child.housing().name(),
                     child.parentalAuthority().value(), event.caseId().value());
-            jdbc.update("UPDATE case_view SET children_count = children_count + 1 WHERE case_id = ?",
-                    event.caseId().value());
         }
     }
 
     @EventHandler
     void on(InterventionClosed event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
-            jdbc.update("UPDATE case_view SET closed_at = ?, closing_reason = ? WHERE case_id = ?",
-                    timestamp(event.occurredAt()), event.reason().name(), event.caseId().value());
-        }
+        advance(event, sequence, "closed_at = ?, closing_reason = ?", timestamp(event.occurredAt()),
+                event.reason().name());
     }
 
     /** The person stays, with the facts the figures count; only their name is gone, for good. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence) {
-        if (advance(event, sequence)) {
+        if (advance(event, sequence, "")) {
             jdbc.update("UPDATE case_view_person SET erased_at = ? WHERE case_id = ? AND subject_id = ?",
                     timestamp(event.occurredAt()), event.caseId().value(), event.subject().value());
         }
@@ -139,19 +130,31 @@ class CaseViewProjection {
     /** Any other event of the case moves its version and, by the shared lifecycle table, its stage. */
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence) {
-        advance(event, sequence);
+        advance(event, sequence, "");
     }
 
-    /** Moves the case to this event's version and stage; false when the event was applied before. */
-    private boolean advance(CaseEvent event, long sequence) {
-        List<CaseStage> stages = jdbc.query("SELECT stage FROM case_view WHERE case_id = ? AND version < ?",
-                (rs, row) -> CaseStage.valueOf(rs.getString(1)), event.caseId().value(), sequence);
-        if (stages.isEmpty()) {
-            return false;
+    /**
+     * Moves the case to this event's version and, by the lifecycle table, its stage ({@link StageChange}), together
+     * with the event's own {@code changes} ({@code column = ?, ...}, with their {@code arguments}): one statement.
+     * False when the event was applied before (the case's version is already at or above it): nothing changed.
+     */
+    private boolean advance(CaseEvent event, long sequence, String changes, Object... arguments) {
+        StringBuilder sql = new StringBuilder("UPDATE case_view SET version = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(sequence);
+        StageChange stage = StageChange.of(event);
+        if (stage.movesAny()) {
+            sql.append(", stage = ").append(stage.expression());
+            values.addAll(stage.arguments());
         }
-        jdbc.update("UPDATE case_view SET stage = ?, version = ? WHERE case_id = ?",
-                CaseStage.next(stages.get(0), event).name(), sequence, event.caseId().value());
-        return true;
+        if (!changes.isEmpty()) {
+            sql.append(", ").append(changes);
+            values.addAll(Arrays.asList(arguments));
+        }
+        sql.append(" WHERE case_id = ? AND version < ?");
+        values.add(event.caseId().value());
+        values.add(sequence);
+        return jdbc.update(sql.toString(), values.toArray()) > 0;
     }
 
     /** Consents reported late must not override a later change: the latest occurredAt wins. */

@@ -4,28 +4,31 @@ import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
+import fr.rep.caseengine.query.projection.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 
-/** Owns {@code case_history_entry}: one row per event, written once (a redelivered event is ignored). */
+/**
+ * Owns {@code case_history_entry}: one row per event, written once (a redelivered event is ignored). Nothing reads the
+ * entries while a batch is projected, so they are sent together before the batch commits ({@link BatchedWrites}).
+ */
 @Component
 @ProcessingGroup(CaseViewsProcessing.PROCESSING_GROUP)
 class CaseHistoryProjection {
 
-    private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    CaseHistoryProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    CaseHistoryProjection(BatchedWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(CaseEvent event, DomainEventMessage<?> message) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO case_history_entry (case_id, sequence_number, event_id, event_type, actor, occurred_at,
                     recorded_at, correlation_id, trace_id, summary, reason, corrects)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
@@ -36,7 +39,7 @@ class CaseHistoryProjection {
                 message.getMetaData().get(EventMetadata.TRACE_ID), Summaries.of(event), Summaries.reasonOf(event),
                 event instanceof EntryCorrected correction ? correction.correctedEventId() : null);
         if (event instanceof EntryCorrected correction) {
-            jdbc.update("UPDATE case_history_entry SET corrected_by = ? WHERE event_id = ?", message.getIdentifier(),
+            writes.add("UPDATE case_history_entry SET corrected_by = ? WHERE event_id = ?", message.getIdentifier(),
                     correction.correctedEventId());
         }
     }

@@ -3,11 +3,16 @@ package fr.rep.caseengine.query.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.query.projection.PerTransaction;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,12 +35,44 @@ public record ViewChange(String view, Team team, UUID caseId, List<String> casew
                 .toList();
     }
 
-    /** Announces this change once the transaction of {@code jdbc}'s current connection commits. */
+    /**
+     * Announces this change once the transaction of {@code jdbc}'s current connection commits. In a Spring
+     * transaction (a projection's batch), the batch's distinct changes are sent together just before it commits.
+     */
     public void announce(JdbcTemplate jdbc) {
+        String payload;
         try {
-            jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, JSON.writeValueAsString(this));
+            payload = JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+        PENDING.get().ifPresentOrElse(pending -> pending.add(jdbc, payload), () -> send(jdbc, List.of(payload)));
+    }
+
+    private static final PerTransaction<Pending> PENDING = new PerTransaction<>(Pending::new);
+
+    private static void send(JdbcTemplate jdbc, Collection<String> payloads) {
+        jdbc.query("SELECT pg_notify(?, payload) FROM unnest(?::text[]) WITH ORDINALITY AS p (payload, n) ORDER BY n",
+                rs -> null, CHANNEL, payloads.toArray(String[]::new));
+    }
+
+    /** The changes a transaction announced, each once, in order. */
+    private static final class Pending implements TransactionSynchronization {
+
+        private final Set<String> payloads = new LinkedHashSet<>();
+        private JdbcTemplate jdbc;
+
+        void add(JdbcTemplate jdbc, String payload) {
+            this.jdbc = jdbc;
+            payloads.add(payload);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!payloads.isEmpty()) {
+                send(jdbc, payloads);
+                payloads.clear();
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import fr.rep.caseengine.events.familycase.NurseryAccompanimentMade;
 import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.query.projection.PerTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -28,7 +29,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Owns the tables of schema {@code activity_report}: cases, support periods, children, counted facts, and the running
@@ -75,6 +78,8 @@ class ActivityReportProjection {
             + " WHERE p.closed_on IS NULL";
 
     private final JdbcTemplate jdbc;
+    private final PerTransaction<AtomicInteger> lockedHorizon =
+            new PerTransaction<>(() -> new AtomicInteger(Integer.MIN_VALUE));
     private final ZoneId zone;
 
     ActivityReportProjection(JdbcTemplate jdbc, Clock clock) {
@@ -239,10 +244,22 @@ class ActivityReportProjection {
 
     /**
      * Moves the horizon to this instant's year if it is later, carrying every open period into each year passed;
-     * returns the horizon. Locks the horizon row until the batch commits.
+     * returns the horizon. Locks the horizon row until the batch commits; until then no other transaction can move
+     * it, so the horizon this one read or set is kept for its next events ({@code lockedHorizon}) and read again
+     * only to move it.
      */
     private int reachYear(Instant occurredAt) {
         int year = year(occurredAt);
+        Optional<AtomicInteger> locked = lockedHorizon.get();
+        if (locked.isPresent() && locked.get().get() >= year) {
+            return locked.get().get();
+        }
+        int horizon = lockAndReachYear(year);
+        locked.ifPresent(known -> known.set(horizon));
+        return horizon;
+    }
+
+    private int lockAndReachYear(int year) {
         List<Integer> seen = jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1 FOR UPDATE",
                 Integer.class);
         if (seen.isEmpty()) {

@@ -55,6 +55,10 @@ class WorkQueueProjection {
     private record Case(UUID caseId, Team team, String caseworker) {
     }
 
+    /** An event recorded on a known case, and how many warnings of inactivity it resolved. */
+    private record Activity(Case known, int warningsResolved) {
+    }
+
     @EventHandler
     void on(RequestReceived event, @SequenceNumber long sequence) {
         jdbc.update("""
@@ -188,13 +192,27 @@ class WorkQueueProjection {
         }
     }
 
-    /** Records the event's version and resolves a warning of inactivity; null when the event was applied before. */
+    /**
+     * Records the event's version and resolves a warning of inactivity, in one statement; null when the event was
+     * applied before.
+     */
     private Case activity(CaseEvent event, long sequence) {
-        Case known = advance(event, sequence);
-        if (known != null) {
-            changed(known, resolveInactivity(known.caseId()));
+        List<Activity> found = jdbc.query("""
+                WITH moved AS (
+                    UPDATE work_queue_case SET version = ? WHERE case_id = ? AND version < ?
+                    RETURNING case_id, team, caseworker),
+                resolved AS (
+                    DELETE FROM work_queue_deadline d USING moved WHERE d.case_id = moved.case_id AND d.kind = ?
+                    RETURNING d.event_id)
+                SELECT case_id, team, caseworker, (SELECT count(*) FROM resolved) FROM moved""",
+                (rs, row) -> new Activity(new Case(rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)),
+                        rs.getString(3)), rs.getInt(4)),
+                sequence, event.caseId().value(), sequence, DeadlineKind.NO_RECENT_ACTIVITY.name());
+        if (found.isEmpty()) {
+            return null;
         }
-        return known;
+        changed(found.get(0).known(), found.get(0).warningsResolved());
+        return found.get(0).known();
     }
 
     /** Moves the case to this event's version; null when the event was applied before (or the case is unknown). */

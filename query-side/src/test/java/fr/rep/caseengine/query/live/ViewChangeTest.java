@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A view change reaches listeners when the projection's transaction commits, and never when it rolls back. */
 class ViewChangeTest {
@@ -68,6 +73,30 @@ class ViewChangeTest {
         }
 
         assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void in_a_projections_transaction_its_distinct_changes_are_heard_once_each_in_order_when_it_commits()
+            throws SQLException {
+        ViewChange another = new ViewChange("work-queue", Team.SOMME_AISNE_OISE, UUID.randomUUID(), List.of("lea.sao"));
+        try (Connection projection = postgres.getPostgresDatabase().getConnection()) {
+            DataSource database = new SingleConnectionDataSource(projection, true);
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+
+            transactions.executeWithoutResult(status -> {
+                change.announce(jdbc);
+                another.announce(jdbc);
+                change.announce(jdbc);
+            });
+            assertThat(received()).containsExactly(change, another);
+
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                another.announce(jdbc);
+                throw new IllegalStateException("the batch failed");
+            })).hasMessage("the batch failed");
+            assertThat(received()).isEmpty();
+        }
     }
 
     /** Notifications are delivered to the listening session before the committing session's answer returns. */
