@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.projections;
 
+import fr.rep.caseengine.command.admission.CommandAdmission;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -7,6 +8,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -18,19 +20,23 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 /**
- * Bounded staleness of the case views: a command about to be dispatched waits while the "case-views" processor of
- * this node is more than {@link ViewBacklogSettings#maxEvents()} events behind the store, for at most
- * {@link ViewBacklogSettings#maxWait()}, then goes on whatever the views' state (no command is refused because of
- * them).
+ * Bounded staleness of the case views: a command waits while the "case-views" processor of this node is more than
+ * {@link ViewBacklogSettings#maxEvents()} events behind the store, for at most {@link ViewBacklogSettings#maxWait()},
+ * then goes on whatever the views' state (no command is refused because of them).
  * <p>
  * Why: under a sustained load the threads handling commands take the cores the projections need, so the views fall
  * further behind for as long as the load lasts (seconds at 16 clients on two cores, docs/benchmarks.md), and what a
- * caseworker reads back after saving would be that old. Waiting before the command, outside any transaction, gives the
- * projection those cores back; when the views keep up, a command waits for nothing. The processor's position is read
- * from this node's own segments; a processor that is stopped, in error, or whose segments another node holds does
- * not hold commands back. The store's head is read at most every {@link #HEAD_FRESHNESS_NANOS}.
+ * caseworker reads back after saving would be that old. Waiting before the command gives the projection those cores
+ * back; when the views keep up, a command waits for nothing.
+ * <p>
+ * The wait never holds a database connection: a command request through the API is admitted before its transaction
+ * opens ({@link CommandAdmission}); any other command is held at dispatch, unless it is sent from inside a
+ * transaction (that work holds a connection already, and holding it longer would take it from the projections).
+ * The processor's position is read from this node's own segments; a processor that is stopped, in error, or whose
+ * segments another node holds does not hold commands back. The store's head is read at most every
+ * {@link #HEAD_FRESHNESS_NANOS}.
  */
-public class ViewBacklogGate implements MessageDispatchInterceptor<CommandMessage<?>> {
+public class ViewBacklogGate implements CommandAdmission, MessageDispatchInterceptor<CommandMessage<?>> {
 
     static final long HEAD_FRESHNESS_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -53,14 +59,21 @@ public class ViewBacklogGate implements MessageDispatchInterceptor<CommandMessag
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            awaitViews();
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                awaitViews();
+            }
             return command;
         };
     }
 
+    @Override
+    public void awaitAdmission() {
+        awaitViews();
+    }
+
     /** Returns once the case views are within the allowed backlog, or the longest wait has passed. */
     public void awaitViews() {
-        if (backlog() <= settings.maxEvents()) {
+        if (settings.maxEvents() == 0 || backlog() <= settings.maxEvents()) {
             return;
         }
         long start = System.nanoTime();

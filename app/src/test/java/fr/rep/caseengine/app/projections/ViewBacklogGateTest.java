@@ -4,6 +4,8 @@ import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +14,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,6 +45,8 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
     ViewBacklogGate appGate;
     @Autowired
     ViewBacklogSettings appSettings;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -92,6 +99,36 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
 
         assertThat(waited).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
         assertThat(gate.backlog()).isGreaterThan(5);
+    }
+
+    @Test
+    void a_command_sent_from_inside_a_transaction_is_not_held_at_dispatch_since_it_holds_a_connection() {
+        ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, new ViewBacklogSettings(5, Duration.ofMinutes(1)));
+        CaseApi api = CaseApi.caseworker(http, accounts);
+        holdTheViewsBack();
+        while (gate.backlog() <= 5) {
+            newCase(api);
+        }
+        CommandMessage<?> command = GenericCommandMessage.asCommandMessage("a command");
+
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                assertThat(gate.handle(List.of(command)).apply(0, command)).isSameAs(command));
+
+        assertThat(gate.held().commands()).isZero();
+        assertThat(gate.backlog()).isGreaterThan(5);
+    }
+
+    @Test
+    void with_no_backlog_allowed_set_to_zero_no_command_waits() {
+        ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, new ViewBacklogSettings(0, Duration.ofMinutes(1)));
+        CaseApi api = CaseApi.caseworker(http, accounts);
+        holdTheViewsBack();
+        newCase(api);
+
+        gate.awaitAdmission();
+
+        assertThat(gate.held().commands()).isZero();
+        assertThat(gate.backlog()).isPositive();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.command.idempotency;
 
+import fr.rep.caseengine.command.admission.CommandAdmission;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +18,8 @@ import java.util.function.Supplier;
  * <p>
  * The key is claimed first: a concurrent request with the same key waits on PostgreSQL's unique index until the
  * first commits, then reads its answer. Only successful answers are stored; a refused command can be sent again.
- * Keys are scoped by actor, so two clients cannot collide.
+ * Keys are scoped by actor, so two clients cannot collide. The request is admitted ({@link CommandAdmission}) before
+ * its transaction opens.
  */
 @Component
 public class IdempotentCommands {
@@ -23,11 +27,19 @@ public class IdempotentCommands {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final CommandAdmission admission;
 
-    IdempotentCommands(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+    @Autowired
+    IdempotentCommands(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
+                       ObjectProvider<CommandAdmission> admission) {
+        this(jdbc, transaction, clock, admission.getIfAvailable(() -> CommandAdmission.NONE));
+    }
+
+    IdempotentCommands(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, CommandAdmission admission) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.admission = admission;
     }
 
     /**
@@ -35,6 +47,7 @@ public class IdempotentCommands {
      * @param fingerprint a digest of the request, to detect a key reused for something else
      */
     public CommandOutcome run(String actor, String key, String fingerprint, Supplier<CommandOutcome> command) {
+        admission.awaitAdmission();
         return transaction.execute(status -> key == null
                 ? command.get()
                 : runOnce(actor, key, fingerprint, command));
