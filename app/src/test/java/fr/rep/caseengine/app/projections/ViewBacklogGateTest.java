@@ -67,12 +67,7 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_command_waits_while_the_views_are_too_far_behind_and_goes_on_once_they_caught_up() throws Exception {
-        ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, new ViewBacklogSettings(5, Duration.ofMinutes(1)));
-        CaseApi api = CaseApi.caseworker(http, accounts);
-        holdTheViewsBack();
-        while (gate.backlog() <= 5) {
-            newCase(api);
-        }
+        ViewBacklogGate gate = gateOverItsBacklog(new ViewBacklogSettings(5, Duration.ofMinutes(1)));
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(gate::awaitViews);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
@@ -86,12 +81,7 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_command_goes_on_after_the_longest_wait_even_if_the_views_stay_behind() {
-        ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, new ViewBacklogSettings(5, Duration.ofMillis(500)));
-        CaseApi api = CaseApi.caseworker(http, accounts);
-        holdTheViewsBack();
-        while (gate.backlog() <= 5) {
-            newCase(api);
-        }
+        ViewBacklogGate gate = gateOverItsBacklog(new ViewBacklogSettings(5, Duration.ofMillis(500)));
 
         long started = System.nanoTime();
         gate.awaitViews();
@@ -103,12 +93,7 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_command_sent_from_inside_a_transaction_is_not_held_at_dispatch_since_it_holds_a_connection() {
-        ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, new ViewBacklogSettings(5, Duration.ofMinutes(1)));
-        CaseApi api = CaseApi.caseworker(http, accounts);
-        holdTheViewsBack();
-        while (gate.backlog() <= 5) {
-            newCase(api);
-        }
+        ViewBacklogGate gate = gateOverItsBacklog(new ViewBacklogSettings(5, Duration.ofMinutes(1)));
         CommandMessage<?> command = GenericCommandMessage.asCommandMessage("a command");
 
         new TransactionTemplate(transactions).executeWithoutResult(status ->
@@ -133,11 +118,7 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
 
     @Test
     void the_app_holds_every_command_back_while_the_views_lag_beyond_its_setting() {
-        CaseApi api = CaseApi.caseworker(http, accounts);
-        holdTheViewsBack();
-        while (appGate.backlog() <= appSettings.maxEvents()) {
-            newCase(api);
-        }
+        CaseApi api = holdTheViewsBackBeyond(appGate, appSettings.maxEvents());
 
         long heldBefore = appGate.held().commands();
         long started = System.nanoTime();
@@ -161,6 +142,23 @@ class ViewBacklogGateTest extends EmbeddedDatabaseTest {
 
         assertThat(appGate.backlog()).isZero();
         assertThat(appGate.held().commands()).isEqualTo(heldBefore);
+    }
+
+    /** A gate of its own over the context's processor, with the views held back until more than its backlog. */
+    private ViewBacklogGate gateOverItsBacklog(ViewBacklogSettings settings) {
+        ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, settings);
+        holdTheViewsBackBeyond(gate, settings.maxEvents());
+        return gate;
+    }
+
+    /** Holds the views back and records new cases until {@code gate} sees more than {@code maxEvents} to project. */
+    private CaseApi holdTheViewsBackBeyond(ViewBacklogGate gate, int maxEvents) {
+        CaseApi api = CaseApi.caseworker(http, accounts);
+        holdTheViewsBack();
+        while (gate.backlog() <= maxEvents) {
+            newCase(api);
+        }
+        return api;
     }
 
     private void newCase(CaseApi api) {
