@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -200,6 +201,7 @@ final class BenchmarkRun {
                     commandLoad(engine, profiler, channel, concurrency, openCases, raw);
                 }
                 writeSideAlone(engine, profiler, channels.get(0), concurrency, openCases, raw);
+                appendAlone(engine, profiler, concurrency, openCases, raw);
             }
         }
         report.note("Open cases of the dataset picked up again by (b): " + count(openCases.taken()) + " of "
@@ -302,6 +304,40 @@ final class BenchmarkRun {
                 perSecond(load.perSecond(), "commands") + " (" + percent(load.perSecond() / ceiling.perSecond())
                         + " of (a))", millis(load.latencies().millis(50)), millis(load.latencies().millis(99)), "", "",
                 List.of(load.perSecond(), load.latencies().millis(50), load.latencies().millis(99))));
+    }
+
+    /**
+     * Diagnostic: Axon's append alone — the request of a new family appended in a transaction of its own through the
+     * app's {@link EventStorageEngine} (serialiser, insert, read-back and case link of the hash chain, the store
+     * chain's sealer after commit), with the projections paused. What any command storing one event pays at least,
+     * without loading a case, a command handler or Axon's unit of work. The projections then catch up (the new cases
+     * are ordinary requests).
+     */
+    private void appendAlone(EngineInstance engine, PhaseProfiler profiler, int concurrency,
+                             CommandWorkload.OpenCases openCases, ClosedLoop.Result ceiling) throws Exception {
+        EventStorageEngine storage = engine.bean(EventStorageEngine.class);
+        List<StreamingEventProcessor> projections = engine.projectionProcessors();
+        projections.forEach(StreamingEventProcessor::shutDown);
+        PhaseProfiler.Running running = profiler.start("diagnostic: Axon's append alone ×" + concurrency, false);
+        ClosedLoop.Result load = ClosedLoop.run("bench-append-" + concurrency, concurrency, settings.warmup(),
+                settings.commandWindow(), worker -> {
+                    CommandWorkload requests = new CommandWorkload(settings.seed() * 43 + concurrency * 1_000L
+                            + worker, openCases);
+                    return window -> storage.appendEvents(List.of(new GeneratedEvent(UUID.randomUUID().toString(),
+                            0, requests.newRequest(), "benchmark", UUID.randomUUID().toString(),
+                            UUID.randomUUID().toString()).toMessage()));
+                });
+        report.profile(running.stop());
+        projections.forEach(StreamingEventProcessor::start);
+        awaitProjectionsCaughtUp(engine);
+        countErrors(load);
+        report.row(new BenchmarkReport.Row("b/append-alone/" + concurrency, "diagnostic: one event (a new family's "
+                + "request) appended per transaction through the app's Axon storage engine, hash chain included; no "
+                + "command, projections paused", concurrency + " thread" + (concurrency > 1 ? "s" : "") + ", "
+                + seconds(window(load)), perSecond(load.perSecond(), "events") + " (" + percent(load.perSecond()
+                / ceiling.perSecond()) + " of (a))", millis(load.latencies().millis(50)),
+                millis(load.latencies().millis(99)), "", "", List.of(load.perSecond(), load.latencies().millis(50),
+                load.latencies().millis(99))));
     }
 
     private void startup(Path data) throws Exception {

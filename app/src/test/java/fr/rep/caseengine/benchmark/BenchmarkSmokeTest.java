@@ -27,8 +27,11 @@ class BenchmarkSmokeTest {
                 "c/scan", "c/deserialize", "c/rebuild", "c/floor",
                 "d/case-list", "d/caseload", "d/detail", "d/history", "d/work-queue", "d/annual-report",
                 "a/1", "b/gateway/1", "e/gateway/1", "b/HTTP/1", "e/HTTP/1", "b/gateway-alone/1",
+                "b/append-alone/1",
                 "a/4", "b/gateway/4", "e/gateway/4", "b/HTTP/4", "e/HTTP/4", "b/gateway-alone/4",
+                "b/append-alone/4",
                 "a/16", "b/gateway/16", "e/gateway/16", "b/HTTP/16", "e/HTTP/16", "b/gateway-alone/16",
+                "b/append-alone/16",
                 "f/ready", "f/caught-up", "f/cold");
         for (BenchmarkReport.Row row : report.rows()) {
             assertThat(row.figures()).as(row.id()).isNotEmpty().allSatisfy(

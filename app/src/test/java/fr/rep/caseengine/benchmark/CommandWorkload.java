@@ -88,9 +88,18 @@ final class CommandWorkload {
         script.clear();
     }
 
-    private void newFamily() {
-        Family family = generator.family(LIVE_START.plus(Duration.ofMinutes(
+    /** The request of a new family, as (b) receives them, to append straight to the store. */
+    RequestReceived newRequest() {
+        return (RequestReceived) generator.story(liveFamily(), 1, Duration.ofDays(1)).get(0);
+    }
+
+    private Family liveFamily() {
+        return generator.family(LIVE_START.plus(Duration.ofMinutes(
                 generator.between(0, LIVE_REQUESTS_SPREAD_MINUTES))), LIVE_MAX_CHILD_AGE);
+    }
+
+    private void newFamily() {
+        Family family = liveFamily();
         int length = (int) Math.min(LONGEST_LIVE_CASE, 1 + Math.round(-Math.log(1 - generator.nextDouble()) * 9));
         Duration meanGap = Duration.ofMinutes(generator.between(5 * 24 * 60, 20 * 24 * 60));
         Duration shortest = LIVE_LONGEST_SPAN.dividedBy(length);
