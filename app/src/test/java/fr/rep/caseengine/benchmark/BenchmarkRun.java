@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -282,62 +283,63 @@ final class BenchmarkRun {
 
     /**
      * Diagnostic: the gateway's load with the read models' processors paused, so that the commands have the machine
-     * to themselves; the difference with (b) is what projecting costs the commands on two cores. The processors then
-     * catch up before the next phase.
+     * to themselves; the difference with (b) is what projecting costs the commands on two cores.
      */
     private void writeSideAlone(EngineInstance engine, PhaseProfiler profiler, CommandChannel gateway,
                                 int concurrency, CommandWorkload.OpenCases openCases, ClosedLoop.Result ceiling)
             throws Exception {
-        List<StreamingEventProcessor> projections = engine.projectionProcessors();
-        projections.forEach(StreamingEventProcessor::shutDown);
-        PhaseProfiler.Running running = profiler.start("diagnostic: gateway, projections paused ×" + concurrency, false);
-        ClosedLoop.Result load = ClosedLoop.run("bench-alone-" + concurrency, concurrency, settings.warmup(),
-                settings.commandWindow(), worker -> new CommandWorker(gateway, new CommandWorkload(
+        ClosedLoop.Result load = withProjectionsPaused(engine, profiler, "gateway, projections paused",
+                "bench-alone-", concurrency, worker -> new CommandWorker(gateway, new CommandWorkload(
                         settings.seed() * 37 + concurrency * 1_000L + worker, openCases), null));
-        report.profile(running.stop());
-        projections.forEach(StreamingEventProcessor::start);
-        awaitProjectionsCaughtUp(engine);
-        countErrors(load);
-        report.row(new BenchmarkReport.Row("b/gateway-alone/" + concurrency, "diagnostic: commands through the "
-                + "gateway with the four projections paused (the write side alone)", concurrency + " thread"
-                + (concurrency > 1 ? "s" : "") + ", " + seconds(window(load)),
-                perSecond(load.perSecond(), "commands") + " (" + percent(load.perSecond() / ceiling.perSecond())
-                        + " of (a))", millis(load.latencies().millis(50)), millis(load.latencies().millis(99)), "", "",
-                List.of(load.perSecond(), load.latencies().millis(50), load.latencies().millis(99))));
+        diagnosticRow("b/gateway-alone/", "diagnostic: commands through the gateway with the four projections paused "
+                + "(the write side alone)", "commands", concurrency, load, ceiling);
     }
 
     /**
      * Diagnostic: Axon's append alone — the request of a new family appended in a transaction of its own through the
      * app's {@link EventStorageEngine} (serialiser, insert, read-back and case link of the hash chain, the store
      * chain's sealer after commit), with the projections paused. What any command storing one event pays at least,
-     * without loading a case, a command handler or Axon's unit of work. The projections then catch up (the new cases
-     * are ordinary requests).
+     * without loading a case, a command handler or Axon's unit of work (the new cases are ordinary requests).
      */
     private void appendAlone(EngineInstance engine, PhaseProfiler profiler, int concurrency,
                              CommandWorkload.OpenCases openCases, ClosedLoop.Result ceiling) throws Exception {
         EventStorageEngine storage = engine.bean(EventStorageEngine.class);
-        List<StreamingEventProcessor> projections = engine.projectionProcessors();
-        projections.forEach(StreamingEventProcessor::shutDown);
-        PhaseProfiler.Running running = profiler.start("diagnostic: Axon's append alone ×" + concurrency, false);
-        ClosedLoop.Result load = ClosedLoop.run("bench-append-" + concurrency, concurrency, settings.warmup(),
-                settings.commandWindow(), worker -> {
+        ClosedLoop.Result load = withProjectionsPaused(engine, profiler, "Axon's append alone", "bench-append-",
+                concurrency, worker -> {
                     CommandWorkload requests = new CommandWorkload(settings.seed() * 43 + concurrency * 1_000L
                             + worker, openCases);
                     return window -> storage.appendEvents(List.of(new GeneratedEvent(UUID.randomUUID().toString(),
                             0, requests.newRequest(), "benchmark", UUID.randomUUID().toString(),
                             UUID.randomUUID().toString()).toMessage()));
                 });
+        diagnosticRow("b/append-alone/", "diagnostic: one event (a new family's request) appended per transaction "
+                + "through the app's Axon storage engine, hash chain included; no command, projections paused",
+                "events", concurrency, load, ceiling);
+    }
+
+    /** A closed loop with the read models' processors paused, profiled; the processors then catch up. */
+    private ClosedLoop.Result withProjectionsPaused(EngineInstance engine, PhaseProfiler profiler, String phase,
+                                                    String threads, int concurrency,
+                                                    IntFunction<ClosedLoop.Worker> workers) throws Exception {
+        List<StreamingEventProcessor> projections = engine.projectionProcessors();
+        projections.forEach(StreamingEventProcessor::shutDown);
+        PhaseProfiler.Running running = profiler.start("diagnostic: " + phase + " ×" + concurrency, false);
+        ClosedLoop.Result load = ClosedLoop.run(threads + concurrency, concurrency, settings.warmup(),
+                settings.commandWindow(), workers);
         report.profile(running.stop());
         projections.forEach(StreamingEventProcessor::start);
         awaitProjectionsCaughtUp(engine);
         countErrors(load);
-        report.row(new BenchmarkReport.Row("b/append-alone/" + concurrency, "diagnostic: one event (a new family's "
-                + "request) appended per transaction through the app's Axon storage engine, hash chain included; no "
-                + "command, projections paused", concurrency + " thread" + (concurrency > 1 ? "s" : "") + ", "
-                + seconds(window(load)), perSecond(load.perSecond(), "events") + " (" + percent(load.perSecond()
-                / ceiling.perSecond()) + " of (a))", millis(load.latencies().millis(50)),
-                millis(load.latencies().millis(99)), "", "", List.of(load.perSecond(), load.latencies().millis(50),
-                load.latencies().millis(99))));
+        return load;
+    }
+
+    private void diagnosticRow(String id, String measure, String unit, int concurrency, ClosedLoop.Result load,
+                               ClosedLoop.Result ceiling) {
+        report.row(new BenchmarkReport.Row(id + concurrency, measure, concurrency + " thread"
+                + (concurrency > 1 ? "s" : "") + ", " + seconds(window(load)), perSecond(load.perSecond(), unit)
+                + " (" + percent(load.perSecond() / ceiling.perSecond()) + " of (a))",
+                millis(load.latencies().millis(50)), millis(load.latencies().millis(99)), "", "",
+                List.of(load.perSecond(), load.latencies().millis(50), load.latencies().millis(99))));
     }
 
     private void startup(Path data) throws Exception {

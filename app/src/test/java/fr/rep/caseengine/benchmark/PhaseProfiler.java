@@ -104,9 +104,9 @@ final class PhaseProfiler {
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             sampling = false;
             sampler.join();
-            List<String> statements = topStatements(seconds(took));
-            connection.close();
             double seconds = took.toNanos() / 1e9;
+            List<String> statements = topStatements(seconds);
+            connection.close();
             double jvm = (endCpu.jvmNanos() - startCpu.jvmNanos()) / 1e9 / seconds;
             double postgres = (endCpu.postgresTicks() - startCpu.postgresTicks()) / (double) CLOCK_TICKS_PER_SECOND
                     / seconds;
@@ -188,10 +188,6 @@ final class PhaseProfiler {
     private static String shorten(String query) {
         String oneLine = query.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toNanos() / 1e9;
     }
 
     private static String activity(String backendType, String state, String waitType, String waitEvent) {

@@ -24,8 +24,8 @@ import java.time.Duration;
  * The event store's storage engine, case-chaining what it appends (it replaces the one Axon's auto-configuration would
  * build, with the same settings), the sealer extending the store chain after commit ({@code rep.event-chain.seal-batch}
  * rows a pass at most, a pass {@code rep.event-chain.seal-gathering} after a commit woke it and at least every
- * {@code rep.event-chain.seal-interval}), the verification, and the
- * migration sealing events stored before the chain existed.
+ * {@code rep.event-chain.seal-interval}), the verification, and the migration sealing events stored before the chain
+ * existed.
  */
 @Configuration(proxyBeanMethods = false)
 class HashChainConfiguration {

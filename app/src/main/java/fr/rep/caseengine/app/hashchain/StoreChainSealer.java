@@ -23,9 +23,9 @@ import java.util.function.BooleanSupplier;
  * One background thread seals: woken by {@link #signal()} right after an appending transaction commits, it waits
  * {@code gathering} (a few milliseconds) for the commits of the same moment, then makes one pass for all of them;
  * signals arriving meanwhile or during a pass coalesce into one more pass, none is lost. It also makes a pass every
- * {@code interval} without a signal, for the appends of other nodes. It starts with a pass (rows left pending by a previous run). A stop lets a pass under way finish
- * (or interrupts it after a few seconds, rolling it back) and makes no last pass, since the database may already be
- * going away: rows committed after the last pass stay pending, case-chained and reported by verification as awaiting
+ * {@code interval} without a signal, for the appends of other nodes. It starts with a pass (rows left pending by a
+ * previous run). A stop lets a pass under way finish (or interrupts it after a few seconds, rolling it back) and makes
+ * no last pass, since the database may already be going away: rows committed after the last pass stay pending, case-chained and reported by verification as awaiting
  * their store seal, until the next start or another node's sealer. {@link #sealPending()} seals everything committed
  * so far, on the caller's thread.
  */

@@ -70,8 +70,8 @@ public final class StoreVerification {
                 ChainHead head = walk.head(connection);
                 NotedHeadCheck notedHead = walk.notedHeadCheck();
                 return new VerificationReport(walk.problems == 0, startedAt, walk.events, walk.awaitingStoreSeal,
-                        walk.cases.size(),
-                        (System.nanoTime() - start) / 1_000_000, head, walk.problems, walk.first, notedHead);
+                        walk.cases.size(), (System.nanoTime() - start) / 1_000_000, head, walk.problems, walk.first,
+                        notedHead);
             } finally {
                 connection.rollback();
             }

@@ -20,8 +20,8 @@ import java.time.Instant;
  * @param notedHead     the check against a head noted earlier, when asked
  */
 public record VerificationReport(boolean intact, Instant verifiedAt, long events, long awaitingStoreSeal,
-                                 long aggregates, long durationMillis, ChainHead head, long problems, BrokenLink firstBrokenLink,
-                                 NotedHeadCheck notedHead) {
+                                 long aggregates, long durationMillis, ChainHead head, long problems,
+                                 BrokenLink firstBrokenLink, NotedHeadCheck notedHead) {
 
     /** A store position and the store chain's link there (64 hexadecimal digits). */
     public record ChainHead(long position, String storeLink) {

@@ -14,9 +14,7 @@ class ViewBacklogConfiguration {
     ViewBacklogGate viewBacklogGate(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                                     ViewBacklogSettings settings, CommandBus commands) {
         ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, settings);
-        if (settings.maxEvents() > 0) {
-            commands.registerDispatchInterceptor(gate);
-        }
+        commands.registerDispatchInterceptor(gate);
         return gate;
     }
 }

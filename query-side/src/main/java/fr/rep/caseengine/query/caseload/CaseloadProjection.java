@@ -101,14 +101,8 @@ class CaseloadProjection {
         StringBuilder sql = new StringBuilder("""
                 UPDATE caseload_case SET version = ?, prison = coalesce(?, prison),
                     caseworker = coalesce(?, caseworker)""");
-        List<Object> values = new ArrayList<>(List.of(sequence));
-        values.add(prison);
-        values.add(caseworker);
-        StageChange stage = StageChange.of(event);
-        if (stage.movesAny()) {
-            sql.append(", stage = ").append(stage.expression());
-            values.addAll(stage.arguments());
-        }
+        List<Object> values = new ArrayList<>(Arrays.asList(sequence, prison, caseworker));
+        StageChange.of(event).assign(sql, values);
         sql.append(changes).append("""
                  FROM (SELECT case_id AS moved_case, prison AS prison_before, stage AS stage_before,
                     caseworker AS caseworker_before FROM caseload_case WHERE case_id = ? AND version < ? FOR UPDATE) b

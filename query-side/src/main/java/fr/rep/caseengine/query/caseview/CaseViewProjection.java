@@ -142,11 +142,7 @@ class CaseViewProjection {
         StringBuilder sql = new StringBuilder("UPDATE case_view SET version = ?");
         List<Object> values = new ArrayList<>();
         values.add(sequence);
-        StageChange stage = StageChange.of(event);
-        if (stage.movesAny()) {
-            sql.append(", stage = ").append(stage.expression());
-            values.addAll(stage.arguments());
-        }
+        StageChange.of(event).assign(sql, values);
         if (!changes.isEmpty()) {
             sql.append(", ").append(changes);
             values.addAll(Arrays.asList(arguments));

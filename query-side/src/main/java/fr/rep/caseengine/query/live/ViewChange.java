@@ -52,8 +52,8 @@ public record ViewChange(String view, Team team, UUID caseId, List<String> casew
     private static final PerTransaction<Pending> PENDING = new PerTransaction<>(Pending::new);
 
     private static void send(JdbcTemplate jdbc, Collection<String> payloads) {
-        jdbc.query("SELECT pg_notify(?, payload) FROM unnest(?::text[]) WITH ORDINALITY AS p (payload, n) ORDER BY n",
-                rs -> null, CHANNEL, payloads.toArray(String[]::new));
+        jdbc.query("SELECT pg_notify(?, payload) FROM unnest(?::text[]) AS payload", rs -> null, CHANNEL,
+                payloads.toArray(String[]::new));
     }
 
     /** The changes a transaction announced, each once, in order. */

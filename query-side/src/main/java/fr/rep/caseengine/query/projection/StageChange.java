@@ -31,8 +31,11 @@ public record StageChange(String expression, List<Object> arguments) {
         return new StageChange(arms.isEmpty() ? "" : "CASE stage" + arms + " ELSE stage END", List.copyOf(arguments));
     }
 
-    /** Whether the event moves a case out of some stage. */
-    public boolean movesAny() {
-        return !expression.isEmpty();
+    /** Adds {@code , stage = CASE ...} and its arguments to an {@code UPDATE}'s assignments, if the event moves any. */
+    public void assign(StringBuilder sql, List<Object> values) {
+        if (!expression.isEmpty()) {
+            sql.append(", stage = ").append(expression);
+            values.addAll(arguments);
+        }
     }
 }
