@@ -27,7 +27,7 @@ class PrisonVisitSuspension {
     @CommandHandler
     PrisonVisitSuspension(SuspendPrisonVisits command, Clock clock) {
         if (!command.until().isAfter(command.from())) {
-            throw new SuspensionRefused("A suspension ends after it begins: " + command.from() + " is not before "
+            throw new SuspensionRefused(SuspensionRule.ENDS_AFTER_IT_BEGINS, command.from() + " is not before "
                     + command.until());
         }
         apply(new PrisonVisitsSuspended(command.suspensionId(), command.occurredAt(), clock.instant(),
@@ -37,7 +37,7 @@ class PrisonVisitSuspension {
     @CommandHandler
     void handle(LiftPrisonVisitSuspension command, Clock clock) {
         if (lifted) {
-            throw new SuspensionRefused("A suspension is lifted once: this one already was");
+            throw new SuspensionRefused(SuspensionRule.LIFTED_ONCE, "this one already was");
         }
         apply(new PrisonVisitSuspensionLifted(suspensionId, command.occurredAt(), clock.instant()));
     }

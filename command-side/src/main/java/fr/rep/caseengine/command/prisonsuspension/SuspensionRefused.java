@@ -1,9 +1,16 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
-/** A suspension command refused by its rule, stated in words. */
+/** A suspension command refused by one of its rules; the message names the rule and the state. */
 public class SuspensionRefused extends RuntimeException {
 
-    SuspensionRefused(String rule) {
-        super(rule);
+    private final SuspensionRule rule;
+
+    SuspensionRefused(SuspensionRule rule, String currentState) {
+        super(rule.statement() + ": " + currentState);
+        this.rule = rule;
+    }
+
+    public SuspensionRule rule() {
+        return rule;
     }
 }

@@ -1,0 +1,26 @@
+package fr.rep.caseengine.command.prisonsuspension;
+
+/**
+ * The rules a prison-wide suspension of visits enforces, each stated as a caseworker would say it.
+ * The code is stable: clients (and the French interface) translate by it.
+ */
+public enum SuspensionRule {
+    ENDS_AFTER_IT_BEGINS("suspension-ends-after-it-begins", "A suspension ends after it begins"),
+    LIFTED_ONCE("suspension-lifted-once", "A suspension is lifted once");
+
+    private final String code;
+    private final String statement;
+
+    SuspensionRule(String code, String statement) {
+        this.code = code;
+        this.statement = statement;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String statement() {
+        return statement;
+    }
+}
