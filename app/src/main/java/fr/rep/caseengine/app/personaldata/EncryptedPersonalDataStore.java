@@ -20,12 +20,15 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Envelope encryption with Tink: a person's details are encrypted (AES-256-GCM) under a key of their own, stored
@@ -35,27 +38,33 @@ import java.util.UUID;
 @Component
 public class EncryptedPersonalDataStore implements PersonalDataRecorder, PersonalDataReader, PersonalDataEraser {
 
+    private static final int BACKFILL_CHUNK = 1_000;
+
     private final JdbcTemplate jdbc;
     private final Aead masterKey;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
+    private final LastNameIndex lastNames;
 
     EncryptedPersonalDataStore(JdbcTemplate jdbc, PersonalDataProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.masterKey = MasterKey.load(properties.masterKeyFile());
         this.clock = clock;
+        this.lastNames = LastNameIndex.load(jdbc, masterKey, clock.instant());
     }
 
+    /** Stores or replaces the person's details, with the keyed hash of their last name ({@link LastNameIndex}). */
     @Override
     public void record(SubjectId subject, PersonalDetails details) {
         try {
             Aead key = subjectKey(subject).orElseGet(() -> newSubjectKey(subject));
             byte[] ciphertext = key.encrypt(json.writeValueAsBytes(details), associatedData(subject));
             jdbc.update("""
-                    INSERT INTO personal_data (subject_id, ciphertext, updated_at) VALUES (?, ?, ?)
+                    INSERT INTO personal_data (subject_id, ciphertext, updated_at, last_name_hash) VALUES (?, ?, ?, ?)
                     ON CONFLICT (subject_id) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
-                        updated_at = EXCLUDED.updated_at""",
-                    subject.value(), ciphertext, Timestamp.from(clock.instant()));
+                        updated_at = EXCLUDED.updated_at, last_name_hash = EXCLUDED.last_name_hash""",
+                    subject.value(), ciphertext, Timestamp.from(clock.instant()),
+                    lastNames.hash(details.lastName()).orElse(null));
         } catch (GeneralSecurityException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot encrypt the personal data of subject " + subject, e);
         }
@@ -73,6 +82,34 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
                 ? details.firstName()
                 : details.firstName() + " " + details.lastName()));
         return names;
+    }
+
+    @Override
+    public Set<SubjectId> withLastName(String lastName) {
+        return lastNames.hash(lastName)
+                .map(hash -> jdbc.queryForList("SELECT subject_id FROM personal_data WHERE last_name_hash = ?",
+                        UUID.class, (Object) hash).stream().map(SubjectId::new).collect(Collectors.toSet()))
+                .orElse(Set.of());
+    }
+
+    /**
+     * Hashes the last names of the people recorded before the hashes existed, once, from their decrypted details;
+     * returns how many were hashed. Those erased have no details left, hence nothing to hash.
+     */
+    int hashLastNamesRecordedBefore() {
+        List<UUID> unhashed = jdbc.queryForList("SELECT subject_id FROM personal_data WHERE last_name_hash IS NULL",
+                UUID.class);
+        int hashed = 0;
+        for (int from = 0; from < unhashed.size(); from += BACKFILL_CHUNK) {
+            List<SubjectId> chunk = unhashed.subList(from, Math.min(unhashed.size(), from + BACKFILL_CHUNK)).stream()
+                    .map(SubjectId::new).toList();
+            List<Object[]> updates = new ArrayList<>();
+            readAll(chunk).forEach((subject, details) -> lastNames.hash(details.lastName())
+                    .ifPresent(hash -> updates.add(new Object[] {hash, subject.value()})));
+            jdbc.batchUpdate("UPDATE personal_data SET last_name_hash = ? WHERE subject_id = ?", updates);
+            hashed += updates.size();
+        }
+        return hashed;
     }
 
     private Map<SubjectId, PersonalDetails> readAll(Collection<SubjectId> subjects) {
@@ -99,7 +136,7 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     }
 
     /**
-     * Destroys the person's key and their encrypted details. Returns whether there was anything to erase.
+     * Destroys the person's key and their encrypted details with the hash of their last name. Returns whether there was anything to erase.
      * Note that PostgreSQL may keep dead row versions until vacuum; without the key they stay unreadable.
      */
     @Override

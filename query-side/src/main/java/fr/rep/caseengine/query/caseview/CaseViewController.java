@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,9 @@ import java.util.UUID;
 @RequestMapping("/api/cases")
 @Tag(name = "Case views")
 class CaseViewController {
+
+    /** A name to search by has at least one letter (or digit) left once spaces and punctuation are set aside. */
+    static final String HAS_A_LETTER = "(?s).*[\\p{L}\\p{N}].*";
 
     /** Shown where a person's data is missing though they were not erased (an erased person's name is null). */
     static final String NO_NAME = "[personal data not available]";
@@ -62,16 +67,25 @@ class CaseViewController {
     }
 
     @GetMapping
-    @Operation(summary = "List cases, newest request first, filtered by team, prison and stage")
+    @Operation(summary = "List cases, newest request first, filtered by team, prison, stage and the last name of any "
+            + "person on the case (accent- and case-insensitive; only among the cases whose detail the caller may open)")
     CasePage list(Caller caller,
                   @RequestParam(required = false) Team team,
                   @RequestParam(required = false) Prison prison,
                   @RequestParam(required = false) CaseStage stage,
+                  @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = HAS_A_LETTER,
+                          message = "must contain a letter") String name,
                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        ViewScope scope = ViewScope.forList(caller);
+        // A name is personal data: searching by it is for those who may read the names, hence the detail's scope.
+        ViewScope scope = name == null ? ViewScope.forList(caller) : ViewScope.forCase(caller);
         StringBuilder where = new StringBuilder(" v WHERE " + scope.condition());
         List<Object> arguments = new ArrayList<>(scope.arguments());
+        if (name != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM case_view_person p WHERE p.case_id = v.case_id"
+                    + " AND p.subject_id = ANY (?))");
+            arguments.add(personalData.withLastName(name).stream().map(SubjectId::value).toArray(UUID[]::new));
+        }
         if (team != null) {
             where.append(" AND team = ?");
             arguments.add(team.name());
