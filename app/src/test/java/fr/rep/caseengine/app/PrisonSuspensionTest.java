@@ -67,8 +67,12 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
         String lifting = suspended.getHeaders().getLocation() + "/lifting";
         assertThat(sophie.post(lifting, "{\"occurredAt\": \"%s\"}".formatted(now), Map.of()).getStatusCode().value())
                 .isEqualTo(204);
-        assertThat(sophie.post(lifting, "{\"occurredAt\": \"%s\"}".formatted(now), Map.of()).getStatusCode().value())
-                .isEqualTo(409);
+        ResponseEntity<String> liftedTwice = sophie.post(lifting, "{\"occurredAt\": \"%s\"}".formatted(now), Map.of());
+        assertThat(liftedTwice.getStatusCode().value()).isEqualTo(409);
+        assertThat(json(liftedTwice).read("$.rule", String.class)).as("the rule's code, which pages translate")
+                .isEqualTo("suspension-lifted-once");
+        assertThat(json(liftedTwice).read("$.detail", String.class))
+                .isEqualTo("A suspension is lifted once: this one already was");
         assertThat(claire.post("/api/prison-suspensions", "{}", Map.of()).getStatusCode().value())
                 .as("caseworkers do not suspend prisons").isEqualTo(403);
     }

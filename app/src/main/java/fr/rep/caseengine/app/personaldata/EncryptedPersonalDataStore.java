@@ -136,7 +136,8 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     }
 
     /**
-     * Destroys the person's key and their encrypted details with the hash of their last name. Returns whether there was anything to erase.
+     * Destroys the person's key and their encrypted details with the hash of their last name. Returns whether there
+     * was anything to erase.
      * Note that PostgreSQL may keep dead row versions until vacuum; without the key they stay unreadable.
      */
     @Override

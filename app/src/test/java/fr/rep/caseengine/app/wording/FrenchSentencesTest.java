@@ -109,7 +109,8 @@ class FrenchSentencesTest {
         events.add(new RequestAccepted(caseId, at, recorded));
         events.add(new RequestDeclined(caseId, at, recorded, DeclineReason.PARTY_REFUSED, false));
         events.add(new CaseAssigned(caseId, at, recorded, "claire"));
-        events.add(new ConsentRecorded(caseId, at, recorded, mother, PartyRole.FREE_PARENT, LocalDate.of(2027, 12, 31)));
+        events.add(new ConsentRecorded(caseId, at, recorded, mother, PartyRole.FREE_PARENT,
+                LocalDate.of(2027, 12, 31)));
         events.add(new ConsentRecorded(caseId, at, recorded, father, PartyRole.DETAINED_PARENT, null));
         events.add(new ConsentWithdrawn(caseId, at, recorded, father, PartyRole.DETAINED_PARENT));
         events.add(new InterviewHeld(caseId, at, recorded, InterviewKind.FIRST,

@@ -79,8 +79,8 @@ class PrisonSuspensionController {
 
     @ExceptionHandler
     ProblemDetail refused(SuspensionRefused refused) {
-        ProblemDetail problem = CommandProblems.problem(HttpStatus.CONFLICT, "suspension-rule", "Suspension rule broken",
-                refused.getMessage());
+        ProblemDetail problem = CommandProblems.problem(HttpStatus.CONFLICT, "suspension-rule",
+                "Suspension rule broken", refused.getMessage());
         problem.setProperty("rule", refused.rule().code());
         return problem;
     }

@@ -67,8 +67,9 @@ class CaseViewController {
     }
 
     @GetMapping
-    @Operation(summary = "List cases, newest request first, filtered by team, prison, stage and the last name of any "
-            + "person on the case (accent- and case-insensitive; only among the cases whose detail the caller may open)")
+    @Operation(summary = "List cases, newest request first, filtered by team, prison, stage and the last name of "
+            + "any person on the case (accent- and case-insensitive; only among the cases whose detail the caller "
+            + "may open)")
     CasePage list(Caller caller,
                   @RequestParam(required = false) Team team,
                   @RequestParam(required = false) Prison prison,
