@@ -89,10 +89,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = jacksonCause(unreadable);
-        if (cause instanceof PlainTextDeserializer.RefusedText refused) {
-            return invalid(List.of(new FieldProblem(path(refused), refused.rule())));
+        for (Throwable inner = unreadable.getCause(); inner != null; inner = inner.getCause()) {
+            if (inner instanceof PlainTextParsing.RefusedText refused) {
+                return invalid(List.of(new FieldProblem(path(refused.where()), refused.rule())));
+            }
         }
+        Throwable cause = jacksonCause(unreadable);
         if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
                 && read.getOriginalMessage().startsWith("Duplicate field")
                 && read.getProcessor() != null) {

@@ -2,7 +2,6 @@ package fr.rep.caseengine.app.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
@@ -77,9 +76,7 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static ObjectMapper strict(ObjectMapper mapper) {
-        return mapper.copy()
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .registerModule(new SimpleModule("plain-text-request-bodies")
-                        .addDeserializer(String.class, new PlainTextDeserializer()));
+        return mapper.copyWith(new PlainTextParsing(mapper.getFactory()))
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }
