@@ -260,7 +260,7 @@ class HostileInputTest extends EmbeddedDatabaseTest {
                 add(account, target, List.of(new Header(header, nonLatin1)), body, header + " non-Latin-1",
                         freeText ? null : header, !freeText);
                 add(account, target, List.of(new Header(header, invalidUtf8)), body, header + " not UTF-8",
-                        header, true);
+                        freeText ? null : header, !freeText);
                 add(account, target, List.of(new Header(header, control)), body, header + " control byte",
                         null, true);
             }
@@ -531,7 +531,8 @@ class HostileInputTest extends EmbeddedDatabaseTest {
                 Map.of())).read("$.talkingGroupId");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
         String location = new CaseApi(http, SOPHIE).post("/api/prison-suspensions", """
-                {"occurredAt": "%s", "prison": "MA_ARRAS", "from": "%s", "until": "%s", "reason": "SANITARY_MEASURES"}"""
+                {"occurredAt": "%s", "prison": "MA_ARRAS", "from": "%s", "until": "%s",
+                 "reason": "SANITARY_MEASURES"}"""
                 .formatted(now, now.plusDays(200), now.plusDays(201)), Map.of()).getHeaders().getLocation().toString();
         suspension = location.substring(location.lastIndexOf('/') + 1);
         for (String account : List.of(CLAIRE, SOPHIE, ALICE, ROOT)) {

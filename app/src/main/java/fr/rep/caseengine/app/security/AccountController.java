@@ -74,7 +74,7 @@ class AccountController {
     ResponseEntity<Object> create(@Valid @RequestBody NewAccount body, Caller caller) {
         boolean needsTeam = body.roles().contains(Role.CASEWORKER) || body.roles().contains(Role.TEAM_MANAGER);
         if (needsTeam && body.team() == null) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "team: caseworkers and team managers need a team");
+            return invalid("team", "caseworkers and team managers need a team");
         }
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");

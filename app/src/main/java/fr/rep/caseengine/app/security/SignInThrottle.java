@@ -33,7 +33,8 @@ class SignInThrottle {
                 ? accounts.recordFailedSignIn(attempt.getName())
                 : 0;
         LOG.warn("Failed sign-in for account '{}' from {}: {}{}", LoggedText.escaped(attempt.getName()),
-                origin(attempt), LoggedText.escaped(event.getException().getMessage()), inARow > 0 ? " (" + inARow + " in a row)" : "");
+                origin(attempt), LoggedText.escaped(event.getException().getMessage()),
+                inARow > 0 ? " (" + inARow + " in a row)" : "");
     }
 
     @EventListener

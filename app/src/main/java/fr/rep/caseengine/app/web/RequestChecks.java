@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * would otherwise surface wherever the header happens to be read): the custom headers, the {@code Accept} header and
  * the query parameters. A refused one is a 400 naming it with its rule.
  *
- * <p>Header bytes reach the servlet as ISO-8859-1; the custom headers are read as UTF-8 instead, so that a purpose
- * written in French is recorded as written.
+ * <p>Header bytes reach the servlet as ISO-8859-1; the custom headers are read as UTF-8 instead (the purpose falls
+ * back to ISO-8859-1 when its bytes are not UTF-8), so that a purpose written in French is recorded as written.
  */
 final class RequestChecks extends OncePerRequestFilter {
 
@@ -50,6 +50,10 @@ final class RequestChecks extends OncePerRequestFilter {
                 continue;
             }
             String text = utf8(value);
+            if (text == null && name.equals(ACCESS_PURPOSE)) {
+                // Not UTF-8: taken as sent, as ISO-8859-1 text (what older clients send for "é").
+                text = value;
+            }
             String rule = text == null ? "must be UTF-8 text" : PlainText.refusal(text, false);
             if (rule == null && !name.equals(ACCESS_PURPOSE) && !TOKEN.matcher(text).matches()) {
                 rule = TOKEN_RULE;

@@ -118,7 +118,8 @@ final class RequestBodies {
                      @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place) {
     }
 
-    record Review(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
+    record Review(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                  @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
     }
 
     record Permit(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String accompanier,
@@ -126,11 +127,13 @@ final class RequestBodies {
                   @NotNull @PlausibleDate(ahead = CONSENT_OR_PERMIT_AHEAD) LocalDate validUntil) {
     }
 
-    record PermitExpiry(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String accompanier,
+    record PermitExpiry(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                        @NotBlank @Size(max = 100) String accompanier,
                         @NotNull Prison prison) {
     }
 
-    record VisitPlan(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull @PlausibleDate OffsetDateTime plannedFor,
+    record VisitPlan(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                     @NotNull @PlausibleDate OffsetDateTime plannedFor,
                      @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children, @NotNull VisitPlace place,
                      @Size(max = 100) String accompanier) {
     }
@@ -147,7 +150,8 @@ final class RequestBodies {
                              @NotNull VisitCancellationReason reason) {
     }
 
-    record HomeVisit(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull @Min(0) @Max(2000) Integer kilometres) {
+    record HomeVisit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                     @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record NurseryAccompaniment(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child,
@@ -155,10 +159,12 @@ final class RequestBodies {
     }
 
     /** @param prison the new prison, for a transfer only */
-    record CustodyStep(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull CustodyChange change, Prison prison) {
+    record CustodyStep(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                       @NotNull CustodyChange change, Prison prison) {
     }
 
-    record CourtDecision(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull Court court, @NotNull VisitingRights rights,
+    record CourtDecision(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                         @NotNull Court court, @NotNull VisitingRights rights,
                          @NotEmpty List<@NotNull SubjectId> children) {
     }
 
@@ -166,11 +172,13 @@ final class RequestBodies {
                      @NotEmpty List<@NotNull SubjectId> children) {
     }
 
-    record NoContactLifting(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotEmpty List<@NotNull SubjectId> children) {
+    record NoContactLifting(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                            @NotEmpty List<@NotNull SubjectId> children) {
     }
 
     /** @param parentalAuthority the subject id of a party of the case holding parental authority */
-    record NewChild(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull @Past @PlausibleDate LocalDate birthDate,
+    record NewChild(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                    @NotNull @Past @PlausibleDate LocalDate birthDate,
                     @Pattern(regexp = Department.CODE_PATTERN,
                             message = "must be a French département code such as 80 or 2A") String department,
                     @NotNull HousingType housing, @NotNull SubjectId parentalAuthority,
@@ -180,7 +188,8 @@ final class RequestBodies {
     record ChildAddedAnswer(SubjectId subjectId, long version) {
     }
 
-    record Correction(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 64) String correctedEventId,
+    record Correction(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                      @NotBlank @Size(max = 64) String correctedEventId,
                       @NotNull CorrectionReason reason) {
     }
 

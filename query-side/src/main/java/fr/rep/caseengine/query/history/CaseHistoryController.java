@@ -68,7 +68,8 @@ class CaseHistoryController {
             + "correction links; filtered by period (from inclusive, to exclusive, on time=OCCURRED|RECORDED) and "
             + "kind (event type, repeatable)")
     History history(@PathVariable UUID caseId, @RequestParam(required = false) @Min(0) Long minVersion,
-                    @RequestParam(required = false) @PlausibleDate Instant from, @RequestParam(required = false) @PlausibleDate Instant to,
+                    @RequestParam(required = false) @PlausibleDate Instant from,
+                    @RequestParam(required = false) @PlausibleDate Instant to,
                     @RequestParam(required = false) HistoryFilter.TimeAxis time,
                     @RequestParam(required = false) List<String> kind, Caller caller, HttpServletRequest request) {
         HistoryFilter filter = new HistoryFilter(from, to, time, kind);
