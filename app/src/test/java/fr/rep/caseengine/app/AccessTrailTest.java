@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,9 @@ class AccessTrailTest extends EmbeddedDatabaseTest {
     AccountStore accounts;
     @Autowired
     JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
 
     CaseApi claire;
     String caseId;
@@ -102,6 +106,29 @@ class AccessTrailTest extends EmbeddedDatabaseTest {
         DocumentContext problem = JsonPath.parse(new String(answer.getBody(), StandardCharsets.UTF_8));
         assertThat(problem.read("$.errors[0].field", String.class)).isEqualTo(PURPOSE);
         assertThat(trailRows()).isEqualTo(1);
+    }
+
+    @Test
+    void a_purpose_is_read_as_utf8_and_one_with_a_control_character_is_refused_before_anything_is_read() {
+        RawHttp raw = new RawHttp(port);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (CaseApi.CASEWORKER + ":" + CaseApi.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        RawHttp.Answer french = raw.send("GET", "/api/cases/" + caseId, List.of(RawHttp.Header.of("Authorization",
+                basic), RawHttp.Header.of(PURPOSE, "Convocation du juge des enfants, très urgent")), null);
+        RawHttp.Answer nul = raw.send("GET", "/api/cases/" + caseId, List.of(RawHttp.Header.of("Authorization",
+                basic), new RawHttp.Header(PURPOSE, "a\u0000b".getBytes(StandardCharsets.UTF_8))), null);
+        RawHttp.Answer c1 = raw.send("GET", "/api/cases/" + caseId, List.of(RawHttp.Header.of("Authorization",
+                basic), RawHttp.Header.of(PURPOSE, "escape \u009b[2J")), null);
+
+        assertThat(french.status()).isEqualTo(200);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(c1.status()).isEqualTo(400);
+        assertThat(JsonPath.parse(c1.body()).read("$.errors[0].field", String.class)).isEqualTo(PURPOSE);
+        assertThat(trailRows()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT purpose FROM case_access_trail WHERE case_id = ? ORDER BY id DESC "
+                + "LIMIT 1", String.class, java.util.UUID.fromString(caseId)))
+                .isEqualTo("Convocation du juge des enfants, très urgent");
     }
 
     @Test

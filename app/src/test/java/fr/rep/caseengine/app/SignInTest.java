@@ -55,6 +55,18 @@ class SignInTest extends EmbeddedDatabaseTest {
     }
 
     @Test
+    void an_account_name_typed_with_a_line_break_cannot_forge_a_log_line(CapturedOutput output) {
+        // No colon: HTTP Basic would end the account name there.
+        String forged = "nobody\r\n2026-12-03T10.00.00Z  INFO Account 'admin' changed its password";
+
+        assertThat(http.withBasicAuth(forged, "whatever").getForEntity("/api/account", String.class)
+                .getStatusCode().value()).isEqualTo(401);
+
+        assertThat(output.getOut()).contains("Failed sign-in for account 'nobody\\r\\n2026-12-03T10.00.00Z  INFO")
+                .doesNotContain("\n2026-12-03T10.00.00Z  INFO Account 'admin'");
+    }
+
+    @Test
     void a_browser_signs_in_with_the_form_gets_a_secure_http_only_session_and_needs_the_csrf_token() {
         CaseApi.ensureAccount(accounts, "browser.user", Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
         ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Accounts: administrators create and disable them; everyone reads their own and changes their password. */
@@ -73,7 +74,7 @@ class AccountController {
     ResponseEntity<Object> create(@Valid @RequestBody NewAccount body, Caller caller) {
         boolean needsTeam = body.roles().contains(Role.CASEWORKER) || body.roles().contains(Role.TEAM_MANAGER);
         if (needsTeam && body.team() == null) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "team: caseworkers and team managers need a team");
+            return invalid("team", "caseworkers and team managers need a team");
         }
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
@@ -92,7 +93,7 @@ class AccountController {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
         }
         accounts.disable(username);
-        LOG.info("Account '{}' disabled by '{}'", username, caller.account());
+        LOG.info("Account '{}' disabled by '{}'", LoggedText.escaped(username), caller.account());
         return ResponseEntity.noContent().build();
     }
 
@@ -107,14 +108,23 @@ class AccountController {
     ResponseEntity<Object> changePassword(@Valid @RequestBody PasswordChange body, Caller caller) {
         Account account = accounts.find(caller.account()).orElseThrow();
         if (!accounts.passwordMatches(account, body.currentPassword())) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "currentPassword: does not match");
+            return invalid("currentPassword", "does not match");
         }
         if (body.newPassword().equals(body.currentPassword())) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "newPassword: must differ from the current one");
+            return invalid("newPassword", "must differ from the current one");
         }
         accounts.changePassword(account.username(), body.newPassword());
         LOG.info("Account '{}' changed its password", account.username());
         return ResponseEntity.noContent().build();
+    }
+
+    /** A 400 naming the field and its rule, as every input error of the API does. */
+    private static ResponseEntity<Object> invalid(String field, String rule) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + rule);
+        problem.setType(URI.create("urn:rep:problem:invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", rule)));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {

@@ -39,10 +39,12 @@ class SecurityConfiguration {
     private static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
 
     /**
-     * CSRF protects what a browser sends on its own: the session cookie. Requests with an Authorization header, and
-     * requests with no session at all (other than the sign-in form), carry nothing a forged page could reuse.
+     * CSRF protects what a browser sends on its own: the session cookie. Requests signed in with HTTP Basic, and
+     * requests with no session at all (other than the sign-in form), carry nothing a forged page could reuse. Any
+     * other Authorization header (a bearer token this app does not read) signs nothing in: such a request rides on its
+     * session cookie like any browser's, and needs the token.
      */
-    private static final RequestMatcher NOTHING_TO_FORGE = request -> request.getHeader("Authorization") != null
+    private static final RequestMatcher NOTHING_TO_FORGE = request -> isBasic(request.getHeader("Authorization"))
             || (request.getRequestedSessionId() == null && !"/login".equals(request.getServletPath()));
 
     /** API and operations paths answer 401 with a problem; only pages redirect to the sign-in form. */
@@ -50,6 +52,10 @@ class SecurityConfiguration {
         String path = request.getServletPath();
         return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
     };
+
+    private static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

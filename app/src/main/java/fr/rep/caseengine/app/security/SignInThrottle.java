@@ -32,8 +32,9 @@ class SignInThrottle {
         int inARow = event instanceof AuthenticationFailureBadCredentialsEvent
                 ? accounts.recordFailedSignIn(attempt.getName())
                 : 0;
-        LOG.warn("Failed sign-in for account '{}' from {}: {}{}", attempt.getName(), origin(attempt),
-                event.getException().getMessage(), inARow > 0 ? " (" + inARow + " in a row)" : "");
+        LOG.warn("Failed sign-in for account '{}' from {}: {}{}", LoggedText.escaped(attempt.getName()),
+                origin(attempt), LoggedText.escaped(event.getException().getMessage()),
+                inARow > 0 ? " (" + inARow + " in a row)" : "");
     }
 
     @EventListener

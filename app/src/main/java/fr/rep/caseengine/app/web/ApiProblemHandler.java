@@ -1,7 +1,10 @@
 package fr.rep.caseengine.app.web;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
@@ -12,8 +15,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -24,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +89,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable inner = unreadable.getCause(); inner != null; inner = inner.getCause()) {
+            if (inner instanceof PlainTextParsing.RefusedText refused) {
+                return invalid(List.of(new FieldProblem(path(refused.where()), refused.rule())));
+            }
+        }
         Throwable cause = jacksonCause(unreadable);
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field")
+                && read.getProcessor() != null) {
+            return invalid(List.of(new FieldProblem(path(read.getProcessor().getParsingContext().pathAsPointer()),
+                    "appears more than once in the body")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid(List.of(new FieldProblem(path(unknown), "is not a field of this request")));
         }
@@ -101,7 +120,31 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
         problem.setTitle("Malformed request");
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A value Jackson parsed but java.time cannot hold once converted (a date-time at the edge of its range): the
+     * reader reports it as a "type definition" error, which is the client's input all the same.
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<Object> unconvertible(HttpMessageConversionException conversion) {
+        if (!(conversion instanceof HttpMessageNotWritableException)
+                && conversion.getCause() instanceof InvalidDefinitionException definition
+                && rootCause(definition) instanceof DateTimeException) {
+            return invalid(List.of(new FieldProblem(path(definition), "is not a date or time within range")));
+        }
+        return unexpected(conversion);
+    }
+
+    /** A request the firewall refuses when a header is first read (inside the application, not at its door). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException rejected) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request was refused: " + rejected.getMessage());
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid input");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -110,7 +153,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; it has been logged.");
         problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * Every problem this handler answers is written as {@code application/problem+json} whatever the request's
+     * {@code Accept} says (a client that accepts only XML or a PDF still needs to read why it was refused).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        if (headers != null) {
+            problemHeaders.putAll(headers);
+        }
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return new ResponseEntity<>(body, problemHeaders, status);
     }
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
@@ -120,7 +180,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", problems);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** The outermost Jackson exception: it knows the JSON path, unlike the parse error it may wrap. */
@@ -147,6 +207,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** A JSON pointer (/children/0/person) as problems name fields (children[0].person). */
+    private static String path(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer step = pointer; step != null && !step.matches(); step = step.tail()) {
+            if (step.mayMatchElement()) {
+                path.append('[').append(step.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step.getMatchingProperty());
+            }
+        }
+        return path.toString();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String readable(String typeName) {

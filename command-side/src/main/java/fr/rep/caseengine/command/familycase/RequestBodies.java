@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ContactStep;
@@ -42,6 +43,9 @@ import java.util.UUID;
 /** The JSON bodies of the case commands, with the input rules that give a 400 when broken. */
 final class RequestBodies {
 
+    /** A consent or a permit may hold until a child's majority: up to 18 years ahead, and some slack. */
+    static final String CONSENT_OR_PERMIT_AHEAD = "P20Y";
+
     private RequestBodies() {
     }
 
@@ -62,7 +66,7 @@ final class RequestBodies {
     record Party(@NotBlank @Size(max = 40) String ref, @NotNull PartyRole role, @NotNull @Valid Person person) {
     }
 
-    record Child(@NotNull @Past LocalDate birthDate,
+    record Child(@NotNull @Past @PlausibleDate LocalDate birthDate,
                  @Pattern(regexp = Department.CODE_PATTERN, message = "must be a French département code such as 80 or 2A")
                  String department,
                  @NotNull HousingType housing,
@@ -74,7 +78,7 @@ final class RequestBodies {
     record Erasure(@NotNull SubjectId subject, @NotNull ErasureReason reason) {
     }
 
-    record NewCase(@NotNull OffsetDateTime occurredAt,
+    record NewCase(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                    @NotNull ReferrerType referrerType,
                    @NotNull ReferralChannel channel,
                    @NotNull Team team,
@@ -86,13 +90,14 @@ final class RequestBodies {
     }
 
     /** @param validUntil the last day the engagement holds; absent when it has no end (withdrawals ignore it) */
-    record Consent(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId party, LocalDate validUntil) {
+    record Consent(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId party,
+                   @PlausibleDate(ahead = CONSENT_OR_PERMIT_AHEAD) LocalDate validUntil) {
     }
 
     /**
      * @param accompanier who accompanied; the signed-in caseworker when absent
      */
-    record Visit(@NotNull OffsetDateTime occurredAt,
+    record Visit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                  @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
                  @NotNull VisitPlace place,
                  UUID visitId,
@@ -102,69 +107,78 @@ final class RequestBodies {
                  @Min(0) @Max(2000) Integer kilometres) {
     }
 
-    record Dated(@NotNull OffsetDateTime occurredAt) {
+    record Dated(@NotNull @PlausibleDate OffsetDateTime occurredAt) {
     }
 
-    record Decline(@NotNull OffsetDateTime occurredAt, @NotNull DeclineReason reason,
+    record Decline(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull DeclineReason reason,
                    @NotNull Boolean partiesNotified) {
     }
 
-    record Interview(@NotNull OffsetDateTime occurredAt, @NotNull InterviewKind kind,
+    record Interview(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull InterviewKind kind,
                      @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place) {
     }
 
-    record Review(@NotNull OffsetDateTime occurredAt, @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
+    record Review(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                  @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
     }
 
-    record Permit(@NotNull OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String accompanier,
-                  @NotNull Prison prison, @NotNull LocalDate validUntil) {
+    record Permit(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String accompanier,
+                  @NotNull Prison prison,
+                  @NotNull @PlausibleDate(ahead = CONSENT_OR_PERMIT_AHEAD) LocalDate validUntil) {
     }
 
-    record PermitExpiry(@NotNull OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String accompanier,
+    record PermitExpiry(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                        @NotBlank @Size(max = 100) String accompanier,
                         @NotNull Prison prison) {
     }
 
-    record VisitPlan(@NotNull OffsetDateTime occurredAt, @NotNull OffsetDateTime plannedFor,
+    record VisitPlan(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                     @NotNull @PlausibleDate OffsetDateTime plannedFor,
                      @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children, @NotNull VisitPlace place,
                      @Size(max = 100) String accompanier) {
     }
 
-    record ContactStepBody(@NotNull OffsetDateTime occurredAt, @NotNull ContactStep step,
+    record ContactStepBody(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ContactStep step,
                            @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
                            @NotNull Accompaniment mediatedBy) {
     }
 
-    record NurseryDerogation(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId child) {
+    record NurseryDerogation(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child) {
     }
 
-    record VisitCancellation(@NotNull OffsetDateTime occurredAt, @NotNull UUID visitId,
+    record VisitCancellation(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull UUID visitId,
                              @NotNull VisitCancellationReason reason) {
     }
 
-    record HomeVisit(@NotNull OffsetDateTime occurredAt, @NotNull @Min(0) @Max(2000) Integer kilometres) {
+    record HomeVisit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                     @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
-    record NurseryAccompaniment(@NotNull OffsetDateTime occurredAt, @NotNull SubjectId child,
+    record NurseryAccompaniment(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child,
                                 @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
     /** @param prison the new prison, for a transfer only */
-    record CustodyStep(@NotNull OffsetDateTime occurredAt, @NotNull CustodyChange change, Prison prison) {
+    record CustodyStep(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                       @NotNull CustodyChange change, Prison prison) {
     }
 
-    record CourtDecision(@NotNull OffsetDateTime occurredAt, @NotNull Court court, @NotNull VisitingRights rights,
+    record CourtDecision(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                         @NotNull Court court, @NotNull VisitingRights rights,
                          @NotEmpty List<@NotNull SubjectId> children) {
     }
 
-    record NoContact(@NotNull OffsetDateTime occurredAt, @NotNull Court court,
+    record NoContact(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull Court court,
                      @NotEmpty List<@NotNull SubjectId> children) {
     }
 
-    record NoContactLifting(@NotNull OffsetDateTime occurredAt, @NotEmpty List<@NotNull SubjectId> children) {
+    record NoContactLifting(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                            @NotEmpty List<@NotNull SubjectId> children) {
     }
 
     /** @param parentalAuthority the subject id of a party of the case holding parental authority */
-    record NewChild(@NotNull OffsetDateTime occurredAt, @NotNull @Past LocalDate birthDate,
+    record NewChild(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                    @NotNull @Past @PlausibleDate LocalDate birthDate,
                     @Pattern(regexp = Department.CODE_PATTERN,
                             message = "must be a French département code such as 80 or 2A") String department,
                     @NotNull HousingType housing, @NotNull SubjectId parentalAuthority,
@@ -174,17 +188,18 @@ final class RequestBodies {
     record ChildAddedAnswer(SubjectId subjectId, long version) {
     }
 
-    record Correction(@NotNull OffsetDateTime occurredAt, @NotBlank @Size(max = 64) String correctedEventId,
+    record Correction(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+                      @NotBlank @Size(max = 64) String correctedEventId,
                       @NotNull CorrectionReason reason) {
     }
 
     record VisitPlanned(UUID visitId, long version) {
     }
 
-    record Closure(@NotNull OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
+    record Closure(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
     }
 
-    record Assignment(@NotNull OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String caseworker) {
+    record Assignment(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String caseworker) {
     }
 
     /** The answer to a new case: its id and the subject ids given to each person, in the request's order. */

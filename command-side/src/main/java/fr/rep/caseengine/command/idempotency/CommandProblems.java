@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.idempotency;
 
 import fr.rep.caseengine.command.access.CaseOutOfReach;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.net.URI;
 
 /**
- * What every command endpoint answers alike: a case out of the caller's reach (404, as if unknown), version conflicts
- * (409) and a reused idempotency key (422); and the one way the command side builds a problem.
+ * What every command endpoint answers alike: a case out of the caller's reach (404, as if unknown), an id of another
+ * kind (404), version conflicts (409) and a reused idempotency key (422); and the one way the command side builds a
+ * problem.
  */
 @RestControllerAdvice(basePackages = "fr.rep.caseengine.command")
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -51,6 +53,15 @@ public class CommandProblems {
         problem.setType(URI.create("urn:rep:problem:version-conflict"));
         problem.setTitle("Version conflict");
         return problem;
+    }
+
+    /**
+     * An id of another kind of thing (a case's id where a suspension's is expected): its events belong to another
+     * aggregate, so nothing of the kind asked for has this id.
+     */
+    @ExceptionHandler
+    ProblemDetail otherKind(IncompatibleAggregateException otherKind) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-id", "Unknown id", "Nothing of this kind has this id");
     }
 
     @ExceptionHandler

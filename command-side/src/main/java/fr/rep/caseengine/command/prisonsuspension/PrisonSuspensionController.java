@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
 import fr.rep.caseengine.command.idempotency.CommandProblems;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.IdempotentCommands;
 import fr.rep.caseengine.events.EventMetadata;
@@ -43,11 +44,12 @@ class PrisonSuspensionController {
         this.transaction = transaction;
     }
 
-    record Suspension(@NotNull OffsetDateTime occurredAt, @NotNull Prison prison, @NotNull OffsetDateTime from,
-                      @NotNull OffsetDateTime until, @NotNull SuspensionReason reason) {
+    record Suspension(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull Prison prison,
+                      @NotNull @PlausibleDate OffsetDateTime from, @NotNull @PlausibleDate OffsetDateTime until,
+                      @NotNull SuspensionReason reason) {
     }
 
-    record Lifting(@NotNull OffsetDateTime occurredAt) {
+    record Lifting(@NotNull @PlausibleDate OffsetDateTime occurredAt) {
     }
 
     @PostMapping

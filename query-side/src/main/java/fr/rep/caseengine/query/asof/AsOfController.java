@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.asof;
 
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.audit.AccessTrail;
@@ -49,7 +50,7 @@ class AsOfController {
     @Operation(summary = "The case as it stood at an instant, by=RECORDED (what the service knew then, the default) "
             + "or by=OCCURRED (facts reported late included if they happened before); corrections made by then void "
             + "the entries they name")
-    CaseAsOf asOf(@PathVariable UUID caseId, @RequestParam Instant instant,
+    CaseAsOf asOf(@PathVariable UUID caseId, @RequestParam @PlausibleDate Instant instant,
                   @RequestParam(defaultValue = "RECORDED") CaseAsOf.By by, Caller caller,
                   HttpServletRequest request) {
         return trail.read(caller, caseId, CaseRead.AS_OF, request, () -> {

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,8 +50,8 @@ class AccessTrailController {
     @GetMapping("/api/cases/{caseId}/accesses")
     @Operation(summary = "Who read this case's data, newest first, with what they read and why (auditors)")
     AccessPage caseAccesses(@PathVariable UUID caseId,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
+                            @RequestParam(required = false) @PlausibleDate Instant from,
+                            @RequestParam(required = false) @PlausibleDate Instant to,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         return accesses(null, caseId, from, to, page, size);
@@ -60,8 +61,8 @@ class AccessTrailController {
     @Operation(summary = "Reads of case data by account, case and period, newest first (auditors)")
     AccessPage accesses(@RequestParam(required = false) String account,
                         @RequestParam(required = false) UUID caseId,
-                        @RequestParam(required = false) Instant from,
-                        @RequestParam(required = false) Instant to,
+                        @RequestParam(required = false) @PlausibleDate Instant from,
+                        @RequestParam(required = false) @PlausibleDate Instant to,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         StringBuilder where = new StringBuilder("TRUE");

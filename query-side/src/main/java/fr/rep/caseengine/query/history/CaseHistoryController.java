@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.history;
 
 import fr.rep.caseengine.events.staff.Caller;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.audit.AccessTrail;
 import fr.rep.caseengine.query.audit.CaseRead;
@@ -67,7 +68,8 @@ class CaseHistoryController {
             + "correction links; filtered by period (from inclusive, to exclusive, on time=OCCURRED|RECORDED) and "
             + "kind (event type, repeatable)")
     History history(@PathVariable UUID caseId, @RequestParam(required = false) @Min(0) Long minVersion,
-                    @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                    @RequestParam(required = false) @PlausibleDate Instant from,
+                    @RequestParam(required = false) @PlausibleDate Instant to,
                     @RequestParam(required = false) HistoryFilter.TimeAxis time,
                     @RequestParam(required = false) List<String> kind, Caller caller, HttpServletRequest request) {
         HistoryFilter filter = new HistoryFilter(from, to, time, kind);
@@ -81,8 +83,8 @@ class CaseHistoryController {
     @GetMapping(value = "/api/cases/{caseId}/history.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The history exported as JSON, with the SHA-256 of its events array (see docs/audit.md)")
     ResponseEntity<byte[]> jsonExport(@PathVariable UUID caseId,
-                                      @RequestParam(required = false) Instant from,
-                                      @RequestParam(required = false) Instant to,
+                                      @RequestParam(required = false) @PlausibleDate Instant from,
+                                      @RequestParam(required = false) @PlausibleDate Instant to,
                                       @RequestParam(required = false) HistoryFilter.TimeAxis time,
                                       @RequestParam(required = false) List<String> kind, Caller caller,
                                       HttpServletRequest request) {
@@ -95,8 +97,8 @@ class CaseHistoryController {
     @Operation(summary = "The history exported as PDF (French labels), printing the SHA-256 of the same events "
             + "array as the JSON export with the same filters")
     ResponseEntity<byte[]> pdfExport(@PathVariable UUID caseId,
-                                     @RequestParam(required = false) Instant from,
-                                     @RequestParam(required = false) Instant to,
+                                     @RequestParam(required = false) @PlausibleDate Instant from,
+                                     @RequestParam(required = false) @PlausibleDate Instant to,
                                      @RequestParam(required = false) HistoryFilter.TimeAxis time,
                                      @RequestParam(required = false) List<String> kind, Caller caller,
                                      HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.report;
 
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +64,7 @@ class ActivityReportController {
     ActivityReport report(@PathVariable @Min(2000) @Max(2100) int year,
                           @RequestParam(required = false) Team team,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                          LocalDate referenceDate, Caller caller) {
+                          @PlausibleDate LocalDate referenceDate, Caller caller) {
         return compute(year, scope(caller, team), referenceDate);
     }
 
@@ -72,7 +73,7 @@ class ActivityReportController {
     ResponseEntity<byte[]> csv(@PathVariable @Min(2000) @Max(2100) int year,
                                @RequestParam(required = false) Team team,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               LocalDate referenceDate, Caller caller) {
+                               @PlausibleDate LocalDate referenceDate, Caller caller) {
         ActivityReport report = compute(year, scope(caller, team), referenceDate);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "csv"))
@@ -85,7 +86,7 @@ class ActivityReportController {
     ResponseEntity<byte[]> pdf(@PathVariable @Min(2000) @Max(2100) int year,
                                @RequestParam(required = false) Team team,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               LocalDate referenceDate, Caller caller) {
+                               @PlausibleDate LocalDate referenceDate, Caller caller) {
         Team scope = scope(caller, team);
         ActivityReport report = compute(year, scope, referenceDate);
         List<Integer> comparedYears = new ArrayList<>();
