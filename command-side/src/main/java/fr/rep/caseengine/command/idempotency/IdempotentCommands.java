@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
@@ -85,6 +86,9 @@ public class IdempotentCommands {
     }
 
     /**
+     * Runs a command request once per idempotency key, in a transaction of its own; retried on a concurrent append
+     * when it names no expected version and no transaction was open already (a retry needs a fresh one).
+     *
      * @param key             the client's {@code Idempotency-Key}, or {@code null} for a plain request
      * @param fingerprint     a digest of the request, to detect a key reused for something else
      * @param expectedVersion the version the client decided on ({@code If-Match}): a conflict is then not retried;
@@ -93,13 +97,14 @@ public class IdempotentCommands {
     public CommandOutcome run(String actor, String key, String fingerprint, Long expectedVersion,
                               Supplier<CommandOutcome> command) {
         admission.awaitAdmission();
+        boolean retried = expectedVersion == null && !TransactionSynchronizationManager.isActualTransactionActive();
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> key == null
                         ? command.get()
                         : runOnce(actor, key, fingerprint, command));
             } catch (ConcurrencyException conflict) {
-                if (expectedVersion != null || attempt == ATTEMPTS) {
+                if (!retried || attempt == ATTEMPTS) {
                     throw conflict;
                 }
                 LOG.debug("Try {} of {} met a concurrent append, tried again: {}", attempt, ATTEMPTS,

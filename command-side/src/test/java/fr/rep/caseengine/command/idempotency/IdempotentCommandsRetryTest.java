@@ -68,6 +68,16 @@ class IdempotentCommandsRetryTest {
         assertThat(steps).filteredOn("command"::equals).hasSize(1);
     }
 
+    @Test
+    void a_command_run_inside_a_transaction_opened_by_its_caller_is_not_retried_in_that_spoiled_transaction() {
+        TransactionTemplate callers = new TransactionTemplate(new Recorded());
+
+        assertThatThrownBy(() -> callers.executeWithoutResult(status -> commands.run("lea.sao", null, "fingerprint",
+                null, conflicting(1)))).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(steps).filteredOn("command"::equals).hasSize(1);
+    }
+
     /** A command whose first {@code conflicts} tries meet a concurrent append. */
     private Supplier<CommandOutcome> conflicting(int conflicts) {
         int[] tries = new int[1];
