@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.hashchain;
 
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,9 @@ import java.util.Set;
  * the rows this transaction appended through the engine are chained, never a row written by other means.
  * <p>
  * Each row gets its {@code event_chain} row here, pending: its row digest and case link, no store position. No lock
- * is taken on the store chain's head, so appending transactions commit concurrently (the same case is serialised by
- * Axon's unique (aggregate, sequence) index anyway). The {@link StoreChainSealer} extends the store chain after commit.
+ * is taken on the store chain's head, so appending transactions commit concurrently; appends to one case take turns
+ * from their append to their commit ({@link CaseAppendLock}), so a row's predecessor is committed, or appended by the
+ * same transaction, when the row is chained. The {@link StoreChainSealer} extends the store chain after commit.
  */
 final class EventSealer {
 
@@ -114,7 +116,7 @@ final class EventSealer {
             throw new IllegalStateException("Only " + appended.size() + " of the " + identifiers.length
                     + " events appended by this transaction are in domain_event_entry: cannot seal them");
         }
-        Chained chained = caseLinks(appended);
+        Chained chained = caseLinks(appended, true);
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement(INSERT_PENDING);
             setArrays(connection, insert, chained);
@@ -133,9 +135,14 @@ final class EventSealer {
 
     /**
      * The row digest and case link of each row, in this order: case links do not depend on other transactions. A row
-     * follows its case's previous row in this list, else its predecessor's stored link.
+     * follows its case's previous row in this list, else its predecessor's stored link. A row whose predecessor is not
+     * in the store, or has no link, is never chained from zero bytes when {@code requirePredecessors}: the
+     * transaction's append is then a conflict, to retry once the case is read again (the append holds the case's lock,
+     * so this is a predecessor rolled back, removed or written outside the engine). Otherwise (the migration sealing a
+     * store written before the chain existed, which cannot retry) it follows zero bytes, logged as an error, and
+     * verification reports the gap.
      */
-    static Chained caseLinks(List<Appended> rows) {
+    static Chained caseLinks(List<Appended> rows, boolean requirePredecessors) {
         MessageDigest sha256 = StoredEvent.sha256();
         Map<String, Head> lastOfCase = new HashMap<>();
         Long[] globalIndexes = new Long[rows.size()];
@@ -145,7 +152,8 @@ final class EventSealer {
         for (int i = 0; i < rows.size(); i++) {
             StoredEvent event = rows.get(i).event();
             digests[i] = event.digest(sha256);
-            byte[] previousCaseLink = previousCaseLink(rows.get(i), lastOfCase.get(event.aggregateIdentifier()));
+            byte[] previousCaseLink = previousCaseLink(rows.get(i), lastOfCase.get(event.aggregateIdentifier()),
+                    requirePredecessors);
             caseLinks[i] = StoredEvent.link(sha256, previousCaseLink, digests[i]);
             globalIndexes[i] = event.globalIndex();
             eventIdentifiers[i] = event.eventIdentifier();
@@ -154,7 +162,7 @@ final class EventSealer {
         return new Chained(globalIndexes, eventIdentifiers, caseLinks, digests);
     }
 
-    private static byte[] previousCaseLink(Appended row, Head chainedJustBefore) {
+    private static byte[] previousCaseLink(Appended row, Head chainedJustBefore, boolean required) {
         StoredEvent event = row.event();
         if (event.sequenceNumber() == 0) {
             return StoredEvent.GENESIS;
@@ -165,7 +173,12 @@ final class EventSealer {
         if (row.previousCaseLink() != null) {
             return row.previousCaseLink();
         }
-        // Only a row written outside the engine (or lost) leaves a predecessor unchained; verification names it.
+        if (required) {
+            throw new ConcurrencyException("Cannot chain " + event + ": its predecessor #"
+                    + (event.sequenceNumber() - 1) + " in " + event.aggregateIdentifier() + " is not in the store or "
+                    + "has no case link (rolled back, removed or written outside the engine); the case must be read "
+                    + "again");
+        }
         LOG.error("Chaining {}: its predecessor #{} in {} is missing or unchained; its case link follows zero bytes",
                 event, event.sequenceNumber() - 1, event.aggregateIdentifier());
         return StoredEvent.GENESIS;

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.hashchain;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -8,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,8 @@ class HashChainConfiguration {
                                           EventSchema eventSchema,
                                           JdbcTemplate jdbc,
                                           PlatformTransactionManager transactions,
-                                          StoreChainSealer storeChainSealer) {
+                                          StoreChainSealer storeChainSealer,
+                                          ObjectProvider<Cache> aggregateCaches) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -50,7 +53,8 @@ class HashChainConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(axonTransactions)
-                .schema(eventSchema), new EventSealer(jdbc, transaction, storeChainSealer), transaction);
+                .schema(eventSchema), new CaseAppendLock(jdbc, aggregateCaches),
+                new EventSealer(jdbc, transaction, storeChainSealer), transaction);
     }
 
     @Bean

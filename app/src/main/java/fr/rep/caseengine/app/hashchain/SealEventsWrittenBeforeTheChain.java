@@ -71,7 +71,7 @@ final class SealEventsWrittenBeforeTheChain implements JavaMigration {
      * migration runs before the app appends anything, on the schema of its own version.
      */
     static void sealInOrder(JdbcTemplate jdbc, List<EventSealer.Appended> rows) {
-        EventSealer.Chained chained = EventSealer.caseLinks(rows);
+        EventSealer.Chained chained = EventSealer.caseLinks(rows, false);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (PreparedStatement extend = connection.prepareStatement("SELECT event_chain_extend(?, ?, ?, ?)")) {
                 EventSealer.setArrays(connection, extend, chained);

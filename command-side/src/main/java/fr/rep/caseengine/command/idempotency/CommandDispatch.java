@@ -40,10 +40,13 @@ public class CommandDispatch {
         this.clock = clock;
     }
 
-    /** Runs {@code command} once per idempotency key and answers as its outcome says. */
+    /**
+     * Runs {@code command} once per idempotency key and answers as its outcome says; a conflict with a concurrent
+     * append is retried unless the request named the version it was decided on ({@code If-Match}).
+     */
     public ResponseEntity<String> run(CommandRequest request, Object body, Supplier<CommandOutcome> command) {
         return request.answer(idempotent.run(request.caller().account(), request.idempotencyKey(),
-                request.fingerprint(toJson(body)), command));
+                request.fingerprint(toJson(body)), request.expectedVersion(), command));
     }
 
     /** Sends a command with the request's actor and trace id; returns the handler's result (a version). */
