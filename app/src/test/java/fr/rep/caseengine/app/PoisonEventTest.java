@@ -146,6 +146,23 @@ class PoisonEventTest {
     }
 
     @Test
+    void an_event_dated_beyond_what_postgresql_stores_is_dead_lettered_and_later_cases_answer_their_min_version() {
+        String poisoned = caseworker.openCase().read("$.caseId");
+        Instant outOfRange = Instant.parse("-999999999-01-01T00:00:00Z");
+        String poisonId = append(poisoned, 1, new VisitingPermitIssued(CaseId.of(poisoned), outOfRange,
+                Instant.now(), "Fantine", Prison.MA_AMIENS, LocalDate.now().plusMonths(6)));
+
+        List<String> later = openCases(12);
+
+        for (String caseId : later) {
+            assertThat(caseworker.get("/api/cases/" + caseId + "?minVersion=0").getStatusCode().value())
+                    .as("case " + caseId).isEqualTo(200);
+        }
+        awaitProjectedEverywhere(later);
+        await().atMost(USUAL_WAIT).until(() -> deadLetters("case-views", poisoned).equals(List.of(poisonId)));
+    }
+
+    @Test
     void an_administrator_retries_a_projections_dead_letters_once_the_fault_is_gone() {
         jdbc.execute("""
                 CREATE FUNCTION refuse_case() RETURNS trigger LANGUAGE plpgsql AS $$
