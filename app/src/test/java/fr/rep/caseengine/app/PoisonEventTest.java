@@ -207,6 +207,7 @@ class PoisonEventTest {
     void a_rebuild_over_a_store_holding_a_poison_event_switches_in_and_reports_the_event() throws Exception {
         String poisoned = caseworker.openCase().read("$.caseId");
         String poisonId = append(poisoned, 1, permit(poisoned, "Thénardier\u0000"));
+        String waiting = append(poisoned, 2, permit(poisoned, "Éponine"));
         List<String> later = openCases(3);
         awaitProjectedEverywhere(later);
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
@@ -221,8 +222,9 @@ class PoisonEventTest {
                         assertThat(letter.eventId()).isEqualTo(poisonId);
                         assertThat(letter.eventType()).isEqualTo("VisitingPermitIssued");
                         assertThat(letter.error()).isNotBlank();
+                        assertThat(letter.waiting()).isEqualTo(1);
                     });
-            assertThat(deadLetters(projection, poisoned)).containsExactly(poisonId);
+            assertThat(deadLetters(projection, poisoned)).containsExactly(poisonId, waiting);
         }
         DocumentContext progress = json(administrator.get("/api/projections/case-views/rebuild"));
         assertThat(progress.read("$.deadLetters[*].eventId", List.class)).contains(poisonId);

@@ -30,8 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -184,7 +186,7 @@ public class ProjectionRebuilds implements DisposableBean {
         private final JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters;
         /** Cases set aside by committed replay transactions: their later events wait too. */
         private final Set<String> waitingCases = ConcurrentHashMap.newKeySet();
-        private final Map<String, DeadLetteredCase> setAside = new java.util.LinkedHashMap<>();
+        private final Map<String, DeadLetteredCase> setAside = new LinkedHashMap<>();
 
         Run(String projection, String schema, Instant startedAt) {
             this.projection = projection;
@@ -313,27 +315,35 @@ public class ProjectionRebuilds implements DisposableBean {
          * those that fail alone are set aside with their cases' later events.
          */
         private void applyPart(GroupHandlers handlers, List<TrackedEventMessage<?>> part) throws Exception {
+            Map<String, DeadLetteredCase> newlySetAside = new LinkedHashMap<>();
+            Map<String, Integer> waitingAdded = new HashMap<>();
             try {
-                transactions.executeWithoutResult(status -> replayInShadow(handlers, part, null));
+                transactions.executeWithoutResult(status -> {
+                    waitingAdded.clear();
+                    replayInShadow(handlers, part, null, waitingAdded);
+                });
             } catch (RuntimeException batchFailed) {
                 LOG.info("Rebuilding projection {}: a batch of {} events failed ({}); replaying it event by event",
                         projection, part.size(), PoisonCause.describe(batchFailed));
-                Map<String, DeadLetteredCase> newlySetAside = new java.util.LinkedHashMap<>();
                 isolation.isolatingEveryEvent(() -> transactions.execute(status -> {
                     newlySetAside.clear();
-                    replayInShadow(handlers, part, newlySetAside);
+                    waitingAdded.clear();
+                    replayInShadow(handlers, part, newlySetAside, waitingAdded);
                     return null;
                 }));
-                waitingCases.addAll(newlySetAside.keySet());
-                synchronized (setAside) {
-                    newlySetAside.forEach(setAside::putIfAbsent);
-                }
+            }
+            // Only what committed counts: a transaction rolled back and replayed must not count its letters twice.
+            waitingCases.addAll(newlySetAside.keySet());
+            synchronized (setAside) {
+                newlySetAside.forEach(setAside::putIfAbsent);
+                waitingAdded.forEach((sequence, events) -> setAside.computeIfPresent(sequence,
+                        (key, first) -> waitingBehind(first, events)));
             }
         }
 
         /** {@code newlySetAside} is null on a first attempt: then any failure fails the whole transaction. */
         private void replayInShadow(GroupHandlers handlers, List<TrackedEventMessage<?>> part,
-                                    Map<String, DeadLetteredCase> newlySetAside) {
+                                    Map<String, DeadLetteredCase> newlySetAside, Map<String, Integer> waitingAdded) {
             jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
                     + "current_setting('search_path'), true)", String.class, shadow);
             jdbc.execute(ProjectionCommits.COMMIT_WITHOUT_WAITING);
@@ -343,13 +353,7 @@ public class ProjectionRebuilds implements DisposableBean {
                 if (waitingCases.contains(sequence) || waitingHere.contains(sequence)) {
                     if (handlers.handles(event)) {
                         deadLetters.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
-                        if (newlySetAside != null && newlySetAside.containsKey(sequence)) {
-                            newlySetAside.computeIfPresent(sequence, (key, first) -> waitingBehind(first));
-                        } else {
-                            synchronized (setAside) {
-                                setAside.computeIfPresent(sequence, (key, first) -> waitingBehind(first));
-                            }
-                        }
+                        waitingAdded.merge(sequence, 1, Integer::sum);
                     }
                     continue;
                 }
@@ -459,9 +463,9 @@ public class ProjectionRebuilds implements DisposableBean {
                 .orElse(null);
     }
 
-    private static DeadLetteredCase waitingBehind(DeadLetteredCase first) {
+    private static DeadLetteredCase waitingBehind(DeadLetteredCase first, int events) {
         return new DeadLetteredCase(first.caseId(), first.eventId(), first.eventType(), first.sequenceNumber(),
-                first.position(), first.error(), first.since(), first.waiting() + 1);
+                first.position(), first.error(), first.since(), first.waiting() + events);
     }
 
     private static long lastIndex(TrackingToken position) {
