@@ -39,6 +39,8 @@ class OperationsEndpointsTest extends EmbeddedDatabaseTest {
         assertThat(health.getBody()).doesNotContain("components");
         ResponseEntity<String> detailed = http.getForEntity("/actuator/health", String.class);
         assertThat(json(detailed).read("$.components.db.status", String.class)).isEqualTo("UP");
+        assertThat(json(detailed).read("$.components.projections.details.case-views.processor", String.class))
+                .isIn("running", "error");
     }
 
     @Test

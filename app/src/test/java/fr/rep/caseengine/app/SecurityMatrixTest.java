@@ -156,6 +156,8 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 statuses(401, 403, 403, 403, 403, 403, 404)));
         calls.add(call(HttpMethod.GET, "/api/projections/case-views/rebuild", null,
                 statuses(401, 403, 403, 403, 403, 403, 404)));
+        calls.add(call(HttpMethod.POST, "/api/projections/no-such-view/dead-letters/retry", "",
+                statuses(401, 403, 403, 403, 403, 403, 404)));
         // The activity report: counts only. A team manager gets their own team's (also when no team is asked), never
         // the other team's nor the whole service's broken down by team; caseworkers and administrators none.
         calls.add(call(HttpMethod.GET, "/api/reports/activity/2021", null,

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app.projections;
 
+import fr.rep.caseengine.query.deadletter.DeadLetteredCase;
+import fr.rep.caseengine.query.deadletter.ProjectionDeadLetters;
+import fr.rep.caseengine.query.deadletter.RetryReport;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildAlreadyRunning;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
@@ -18,26 +21,46 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** Administrators rebuild a projection from the event store and follow it; the live one serves meanwhile. */
+/**
+ * Administrators rebuild a projection from the event store and follow it (the live one serves meanwhile), see the
+ * events each projection set aside and retry them.
+ */
 @RestController
 @Tag(name = "Operations")
 class ProjectionRebuildController {
 
     private final ProjectionRebuilds rebuilds;
+    private final ProjectionDeadLetters deadLetters;
 
-    ProjectionRebuildController(ProjectionRebuilds rebuilds) {
+    ProjectionRebuildController(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters) {
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
     }
 
-    /** @param lastRebuild the current or last rebuild since this node started, or {@code null} */
-    record Projection(String name, RebuildProgress lastRebuild) {
+    /**
+     * @param lastRebuild the current or last rebuild since this node started, or {@code null}
+     * @param deadLetters the cases whose events the projection set aside (ids, type, position, error; no content)
+     */
+    record Projection(String name, RebuildProgress lastRebuild, List<DeadLetteredCase> deadLetters) {
     }
 
     @GetMapping("/api/projections")
-    @Operation(summary = "The projections that can be rebuilt, with their current or last rebuild")
+    @Operation(summary = "The projections that can be rebuilt, with their current or last rebuild and the events "
+            + "each set aside")
     List<Projection> projections() {
         return rebuilds.projections().stream()
-                .map(name -> new Projection(name, rebuilds.progress(name).orElse(null))).toList();
+                .map(name -> new Projection(name, rebuilds.progress(name).orElse(null), deadLetters.of(name)))
+                .toList();
+    }
+
+    @PostMapping("/api/projections/{name}/dead-letters/retry")
+    @Operation(summary = "Apply again, case by case and in order, the events a projection set aside; those that "
+            + "still fail stay set aside with their new error")
+    RetryReport retry(@PathVariable String name) {
+        if (!rebuilds.projections().contains(name) || !deadLetters.handles(name)) {
+            throw new UnknownProjection(name);
+        }
+        return deadLetters.retry(name);
     }
 
     @PostMapping("/api/projections/{name}/rebuild")

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The "caseload" processing group (schema {@code caseload}): a failing handler rolls its batch back and is retried,
- * never skipped. It runs on one segment: every case moves shared bucket rows, and segments in parallel would wait on
+ * The "caseload" processing group (schema {@code caseload}): a failing handler rolls its batch back, never skipped
+ * silently; the batch is retried with its events isolated and an event that fails on its own is set aside with its
+ * case's later events ({@link fr.rep.caseengine.query.deadletter}). It runs on one segment: every case moves shared bucket rows, and segments in parallel would wait on
  * (or deadlock over) each other's bucket locks.
  */
 @Configuration

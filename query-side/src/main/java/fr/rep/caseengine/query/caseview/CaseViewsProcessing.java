@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The "case-views" processing group feeds the case list, detail and history in one transaction per batch, with its
  * token. A failing handler must not be skipped (Axon's default only logs): it rolls the batch back and the processor
- * retries it, so a view never silently misses an event.
+ * retries it with its events isolated; an event that fails on its own is set aside with its case's later events
+ * ({@link fr.rep.caseengine.query.deadletter}), listed and retried by administrators, so a view never silently misses
+ * an event and one event never stops the others.
  */
 @Configuration
 public class CaseViewsProcessing {

@@ -31,6 +31,19 @@ public class BatchedWrites {
         pending.get().ifPresentOrElse(writes -> writes.add(sql, arguments), () -> jdbc.update(sql, arguments));
     }
 
+    /**
+     * Sends the current transaction's pending writes now, so that they succeed or fail with the event being applied
+     * rather than with the whole batch at commit ({@link fr.rep.caseengine.query.deadletter.PoisonIsolation}).
+     */
+    public void flush() {
+        pending.existing().ifPresent(Pending::send);
+    }
+
+    /** Forgets the current transaction's pending writes: the event that made them was rolled back. */
+    public void discard() {
+        pending.existing().ifPresent(Pending::clear);
+    }
+
     /** One statement and the arguments of its consecutive writes. */
     private record Run(String sql, List<Object[]> arguments) {
     }
@@ -51,9 +64,18 @@ public class BatchedWrites {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            for (Run run : runs) {
+            send();
+        }
+
+        void send() {
+            List<Run> sending = List.copyOf(runs);
+            runs.clear();
+            for (Run run : sending) {
                 jdbc.batchUpdate(run.sql(), run.arguments());
             }
+        }
+
+        void clear() {
             runs.clear();
         }
     }

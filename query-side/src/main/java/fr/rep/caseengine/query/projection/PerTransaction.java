@@ -19,6 +19,15 @@ public final class PerTransaction<T> {
         this.initial = initial;
     }
 
+    /** The current transaction's value if it was made already; never makes one. */
+    @SuppressWarnings("unchecked")
+    public Optional<T> existing() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((T) TransactionSynchronizationManager.getResource(this));
+    }
+
     /** The current transaction's value; empty outside a transaction. */
     @SuppressWarnings("unchecked")
     public Optional<T> get() {

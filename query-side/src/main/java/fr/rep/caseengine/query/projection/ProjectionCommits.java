@@ -31,7 +31,7 @@ import java.util.List;
 public class ProjectionCommits {
 
     /** The read models whose every row can be rebuilt from the store (docs/architecture.md). */
-    static final List<String> READ_MODELS = List.of(CaseViewsProcessing.PROCESSING_GROUP,
+    public static final List<String> READ_MODELS = List.of(CaseViewsProcessing.PROCESSING_GROUP,
             CaseloadProcessing.PROCESSING_GROUP, WorkQueueProcessing.PROCESSING_GROUP,
             ActivityReportProcessing.PROCESSING_GROUP);
 

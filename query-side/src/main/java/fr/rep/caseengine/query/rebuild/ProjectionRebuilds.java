@@ -1,18 +1,23 @@
 package fr.rep.caseengine.query.rebuild;
 
+import fr.rep.caseengine.query.deadletter.DeadLetterQueues;
+import fr.rep.caseengine.query.deadletter.DeadLetteredCase;
+import fr.rep.caseengine.query.deadletter.GroupHandlers;
+import fr.rep.caseengine.query.deadletter.PoisonCause;
+import fr.rep.caseengine.query.deadletter.PoisonIsolation;
 import fr.rep.caseengine.query.projection.ProjectionCommits;
 import fr.rep.caseengine.query.rebuild.RebuildProgress.State;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,11 +30,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +60,9 @@ import java.util.stream.Stream;
  * <li>replays the whole store through the group's own handlers, each batch in a transaction whose search path puts
  * the shadow schema first, events of one case in order, cases spread over worker threads as the live processor's
  * segments spread them (never more threads than it has segments);</li>
+ * <li>an event the handlers cannot apply is set aside with the later events of its case, as the live processor
+ * does (a batch that fails is replayed again event by event, {@link PoisonIsolation}), and reported in the progress;
+ * at the switch these become the projection's dead letters;</li>
  * <li>when a read finds no more events, pauses the live processor, replays what came meanwhile, and in one
  * transaction renames the live schema away, the shadow schema into its place, and moves the live processor's
  * tokens to the last replayed event; then starts the live processor again and drops the old schema.</li>
@@ -72,6 +84,8 @@ public class ProjectionRebuilds implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DeadLetterQueues deadLetterQueues;
+    private final PoisonIsolation isolation;
     private final int workers;
     private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
@@ -82,13 +96,16 @@ public class ProjectionRebuilds implements DisposableBean {
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokens,
                               JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
-                              RebuildSettings settings) {
+                              RebuildSettings settings, DeadLetterQueues deadLetterQueues,
+                              PoisonIsolation isolation) {
         this.processing = processing;
         this.storage = storage;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.deadLetterQueues = deadLetterQueues;
+        this.isolation = isolation;
         this.workers = settings.workers();
     }
 
@@ -164,12 +181,20 @@ public class ProjectionRebuilds implements DisposableBean {
         private volatile Instant finishedAt;
         private volatile String failure;
         private Instant lastLog;
+        /** The rebuild's own dead letters, under a processing group of their own until the switch. */
+        private final String deadLetterGroup;
+        private final JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters;
+        /** Cases set aside by committed replay transactions: their later events wait too. */
+        private final Set<String> waitingCases = ConcurrentHashMap.newKeySet();
+        private final Map<String, DeadLetteredCase> setAside = new LinkedHashMap<>();
 
         Run(String projection, String schema, Instant startedAt) {
             this.projection = projection;
             this.schema = schema;
             this.shadow = schema + "_rebuild";
             this.startedAt = startedAt;
+            this.deadLetterGroup = projection + "@rebuild";
+            this.deadLetters = deadLetterQueues.of(deadLetterGroup);
         }
 
         boolean active() {
@@ -178,13 +203,13 @@ public class ProjectionRebuilds implements DisposableBean {
 
         RebuildProgress progress() {
             return RebuildProgress.of(projection, schema, state, done, total, startedAt, replayStartedAt,
-                    finishedAt == null ? clock.instant() : finishedAt, finishedAt, failure);
+                    finishedAt == null ? clock.instant() : finishedAt, finishedAt, failure, setAsideSoFar());
         }
 
         void execute() {
             StreamingEventProcessor live = (StreamingEventProcessor) processing.eventProcessor(projection)
                     .orElseThrow(() -> new UnknownProjection(projection));
-            EventHandlerInvoker handlers = ((AbstractEventProcessor) live).eventHandlerInvoker();
+            GroupHandlers handlers = GroupHandlers.of((EventProcessor) live);
             // Never more parallel than the live processor: a group kept to one segment shares rows across cases
             // (counters, a year horizon) that concurrent transactions would deadlock on or count out of order.
             int parallel = Math.max(1, Math.min(workers, tokens.fetchSegments(projection).length));
@@ -221,6 +246,10 @@ public class ProjectionRebuilds implements DisposableBean {
                 LOG.info("Projection {} rebuilt: {} events in {} s ({} events/s); the rebuilt tables serve",
                         projection, done, Duration.between(startedAt, finishedAt).toSeconds(),
                         progress().eventsPerSecond());
+                if (!setAsideSoFar().isEmpty()) {
+                    LOG.warn("Projection {} rebuilt without the events of {} cases it could not apply: they are its "
+                            + "dead letters, listed at GET /api/projections", projection, setAsideSoFar().size());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(e);
@@ -235,7 +264,7 @@ public class ProjectionRebuilds implements DisposableBean {
         }
 
         /** Replays every event after {@code from} into the shadow schema; returns the last one's position. */
-        private TrackingToken replay(EventHandlerInvoker handlers, ExecutorService pool, int parallel,
+        private TrackingToken replay(GroupHandlers handlers, ExecutorService pool, int parallel,
                                      TrackingToken from) throws InterruptedException, ExecutionException {
             TrackingToken last = from;
             try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
@@ -256,7 +285,7 @@ public class ProjectionRebuilds implements DisposableBean {
         }
 
         /** One batch: each worker applies the events of its cases, in order, in a transaction of its own. */
-        private void apply(EventHandlerInvoker handlers, ExecutorService pool, int parallel,
+        private void apply(GroupHandlers handlers, ExecutorService pool, int parallel,
                            List<TrackedEventMessage<?>> batch) throws InterruptedException, ExecutionException {
             List<List<TrackedEventMessage<?>>> parts = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
@@ -270,22 +299,10 @@ public class ProjectionRebuilds implements DisposableBean {
             List<Future<?>> applied = new ArrayList<>();
             for (List<TrackedEventMessage<?>> part : parts) {
                 if (!part.isEmpty()) {
-                    applied.add(pool.submit(() -> transactions.executeWithoutResult(status -> {
-                        jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
-                                + "current_setting('search_path'), true)", String.class, shadow);
-                        jdbc.execute(ProjectionCommits.COMMIT_WITHOUT_WAITING);
-                        for (TrackedEventMessage<?> event : part) {
-                            try {
-                                if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
-                                    handlers.handle(event, Segment.ROOT_SEGMENT);
-                                }
-                            } catch (RuntimeException e) {
-                                throw e;
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }
-                    })));
+                    applied.add(pool.submit(() -> {
+                        applyPart(handlers, part);
+                        return null;
+                    }));
                 }
             }
             for (Future<?> future : applied) {
@@ -293,7 +310,81 @@ public class ProjectionRebuilds implements DisposableBean {
             }
         }
 
+        /**
+         * One worker's share of a batch, in one transaction; if it fails, once again with every event isolated, and
+         * those that fail alone are set aside with their cases' later events.
+         */
+        private void applyPart(GroupHandlers handlers, List<TrackedEventMessage<?>> part) throws Exception {
+            Map<String, DeadLetteredCase> newlySetAside = new LinkedHashMap<>();
+            Map<String, Integer> waitingAdded = new HashMap<>();
+            try {
+                transactions.executeWithoutResult(status -> {
+                    waitingAdded.clear();
+                    replayInShadow(handlers, part, null, waitingAdded);
+                });
+            } catch (RuntimeException batchFailed) {
+                LOG.info("Rebuilding projection {}: a batch of {} events failed ({}); replaying it event by event",
+                        projection, part.size(), PoisonCause.describe(batchFailed));
+                isolation.isolatingEveryEvent(() -> transactions.execute(status -> {
+                    newlySetAside.clear();
+                    waitingAdded.clear();
+                    replayInShadow(handlers, part, newlySetAside, waitingAdded);
+                    return null;
+                }));
+            }
+            // Only what committed counts: a transaction rolled back and replayed must not count its letters twice.
+            waitingCases.addAll(newlySetAside.keySet());
+            synchronized (setAside) {
+                newlySetAside.forEach(setAside::putIfAbsent);
+                waitingAdded.forEach((sequence, events) -> setAside.computeIfPresent(sequence,
+                        (key, first) -> waitingBehind(first, events)));
+            }
+        }
+
+        /** {@code newlySetAside} is null on a first attempt: then any failure fails the whole transaction. */
+        private void replayInShadow(GroupHandlers handlers, List<TrackedEventMessage<?>> part,
+                                    Map<String, DeadLetteredCase> newlySetAside, Map<String, Integer> waitingAdded) {
+            jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
+                    + "current_setting('search_path'), true)", String.class, shadow);
+            jdbc.execute(ProjectionCommits.COMMIT_WITHOUT_WAITING);
+            Set<String> waitingHere = new HashSet<>();
+            for (TrackedEventMessage<?> event : part) {
+                String sequence = sequenceOf(event);
+                if (waitingCases.contains(sequence) || waitingHere.contains(sequence)) {
+                    if (handlers.handles(event)) {
+                        deadLetters.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
+                        waitingAdded.merge(sequence, 1, Integer::sum);
+                    }
+                    continue;
+                }
+                try {
+                    handlers.apply(event);
+                } catch (Exception e) {
+                    if (newlySetAside == null || PoisonCause.isTransient(e)) {
+                        throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                    }
+                    String error = PoisonCause.describe(e);
+                    LOG.warn("Rebuilding projection {}: set event {} aside ({}, position {}, case {}): {}", projection,
+                            event.getIdentifier(), event.getPayloadType().getSimpleName(), positionOf(event),
+                            sequence, error);
+                    deadLetters.enqueue(sequence, new GenericDeadLetter<>(sequence, event, PoisonCause.of(e)));
+                    waitingHere.add(sequence);
+                    newlySetAside.put(sequence, new DeadLetteredCase(sequence, event.getIdentifier(),
+                            event.getPayloadType().getSimpleName(),
+                            event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null,
+                            positionOf(event), error, clock.instant(), 0));
+                }
+            }
+        }
+
+        private List<DeadLetteredCase> setAsideSoFar() {
+            synchronized (setAside) {
+                return setAside.values().stream().limit(1_000).toList();
+            }
+        }
+
         private void createShadow() {
+            jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", deadLetterGroup);
             jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
             jdbc.execute("DROP SCHEMA IF EXISTS " + retired() + " CASCADE");
             jdbc.execute("CREATE SCHEMA " + shadow);
@@ -309,6 +400,10 @@ public class ProjectionRebuilds implements DisposableBean {
             transactions.executeWithoutResult(status -> {
                 jdbc.execute("ALTER SCHEMA " + schema + " RENAME TO " + retired());
                 jdbc.execute("ALTER SCHEMA " + shadow + " RENAME TO " + schema);
+                // What the rebuilt tables lack is exactly what the rebuild set aside: those become the dead letters.
+                jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", projection);
+                jdbc.update("UPDATE dead_letter_entry SET processing_group = ? WHERE processing_group = ?", projection,
+                        deadLetterGroup);
                 for (int segment : tokens.fetchSegments(projection)) {
                     tokens.storeToken(position, projection, segment);
                     tokens.releaseClaim(projection, segment);
@@ -350,7 +445,27 @@ public class ProjectionRebuilds implements DisposableBean {
             } catch (RuntimeException cleanup) {
                 LOG.warn("Could not drop the shadow schema {}", shadow, cleanup);
             }
+            try {
+                jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", deadLetterGroup);
+            } catch (RuntimeException cleanup) {
+                LOG.warn("Could not remove the dead letters of the failed rebuild of {}", projection, cleanup);
+            }
         }
+    }
+
+    /** The case (Axon's sequence per aggregate), or the event itself when it belongs to none. */
+    private static String sequenceOf(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+    }
+
+    private static Long positionOf(TrackedEventMessage<?> event) {
+        return event.trackingToken() == null ? null : event.trackingToken().position().stream().boxed().findFirst()
+                .orElse(null);
+    }
+
+    private static DeadLetteredCase waitingBehind(DeadLetteredCase first, int events) {
+        return new DeadLetteredCase(first.caseId(), first.eventId(), first.eventType(), first.sequenceNumber(),
+                first.position(), first.error(), first.since(), first.waiting() + events);
     }
 
     private static long lastIndex(TrackingToken position) {

@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The "activity-report" processing group keeps the report's facts in schema {@code activity_report}. A failing
- * handler rolls its batch back and is retried rather than skipped: a report must never silently miss an event.
+ * handler rolls its batch back rather than skip the event: a report must never silently miss an event. The batch is
+ * retried with its events isolated and an event that fails on its own is set aside with its case's later events
+ * ({@link fr.rep.caseengine.query.deadletter}).
  */
 @Configuration
 public class ActivityReportProcessing {

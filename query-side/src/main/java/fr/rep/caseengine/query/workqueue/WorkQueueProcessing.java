@@ -5,7 +5,11 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The "work-queue" processing group (schema {@code work_queue}): a failing handler is retried, never skipped. */
+/**
+ * The "work-queue" processing group (schema {@code work_queue}): a failing handler rolls its batch back, never skipped
+ * silently; an event that fails on its own is then set aside with its case's later events
+ * ({@link fr.rep.caseengine.query.deadletter}).
+ */
 @Configuration
 public class WorkQueueProcessing {
 
