@@ -130,6 +130,7 @@ class SecurityConfiguration {
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/dossiers/**").hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
                 .requestMatchers(HttpMethod.POST, "/dossiers/*/*").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers("/mot-de-passe").authenticated()
                 // Any other page: signed in, so that an unknown address answers the French "not found" page.
                 .requestMatchers(request -> Pages.isPage(request) && "GET".equals(request.getMethod()))
