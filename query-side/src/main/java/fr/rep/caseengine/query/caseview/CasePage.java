@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import fr.rep.caseengine.events.familycase.ClosingReason;
+
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +25,11 @@ import java.util.UUID;
 class CasePage {
 
     private final CaseViewController cases;
+    private final Clock clock;
 
-    CasePage(CaseViewController cases) {
+    CasePage(CaseViewController cases, Clock clock) {
         this.cases = cases;
+        this.clock = clock;
     }
 
     @GetMapping("/dossiers/{caseId}")
@@ -34,6 +40,10 @@ class CasePage {
         Map<UUID, String> names = new HashMap<>();
         detail.adults().forEach(adult -> names.put(adult.subjectId(), adult.name()));
         model.addAttribute("detail", detail);
+        // One key per form shown: a double click or a resend of the same form records the action once.
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("closingReasons", ClosingReason.values());
         model.addAttribute("names", names);
         // The family is named after its detained parent, as in the lists.
         model.addAttribute("parent", detail.adults().stream()
