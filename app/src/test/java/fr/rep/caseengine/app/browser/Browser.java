@@ -63,8 +63,11 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
                 "--disable-domain-reliability", "--disable-client-side-phishing-detection");
+        // A French browser, as the service's users have: date fields read jj/mm/aaaa (Debian's chromium-l10n).
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("LANGUAGE", "fr_FR:fr", "LANG", "fr_FR.UTF-8")).build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
     }
