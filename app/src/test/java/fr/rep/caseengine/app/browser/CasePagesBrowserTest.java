@@ -2,10 +2,12 @@ package fr.rep.caseengine.app.browser;
 
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,5 +72,22 @@ class CasePagesBrowserTest extends BrowserTestBase {
         assertThat(browser.heading()).isEqualTo("Page introuvable");
         browser.open("/dossiers");
         assertThat(browser.findAll(By.cssSelector("a[href='/dossiers/" + caseId + "']"))).isEmpty();
+    }
+
+    @Test
+    void the_service_manager_lists_cases_without_names_and_cannot_open_them() {
+        String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
+        CaseApi.ensureAccount(accounts, "pages.marc", Set.of(Role.SERVICE_MANAGER), null);
+        Browser browser = browser().open("/connexion").signIn("pages.marc", CaseApi.PASSWORD);
+        assertThat(browser.heading()).isEqualTo("Accueil");
+
+        browser.find(By.linkText("Dossiers")).click();
+
+        assertThat(browser.findAll(By.cssSelector("a[href^='/dossiers/']"))).isEmpty();
+        assertThat(browser.text(By.tagName("table"))).containsPattern("Dossier du \\d\\d/\\d\\d/\\d{4}")
+                .doesNotContain("Dupont").doesNotContainPattern(UUID_OR_CONSTANT);
+        browser.assertAccessible();
+        browser.open("/dossiers/" + caseId);
+        assertThat(browser.heading()).isEqualTo("Accès refusé");
     }
 }

@@ -5,6 +5,7 @@ import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.http.ResponseEntity;
 
@@ -33,7 +34,7 @@ class WorkQueueBrowserTest extends BrowserTestBase {
         assertThat(browser.pageText()).contains("Aucun dossier attribué récemment.");
         browser.assertAccessible().screenshot("mon-travail-vide");
         // The page marks itself so that a reload (which the test must not need) would be noticed.
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.notReloaded = true");
+        ((JavascriptExecutor) browser.driver()).executeScript("window.notReloaded = true");
         browser.waitUntil(driver -> !driver.findElements(By.cssSelector("[data-live=open]")).isEmpty());
         assertThat(browser.text(By.cssSelector(".live-status"))).isEqualTo("Cette page se met à jour toute seule.");
 
@@ -47,7 +48,7 @@ class WorkQueueBrowserTest extends BrowserTestBase {
                 .isEmpty());
         WebElement link = browser.find(By.cssSelector("a[href='/dossiers/" + caseId + "']"));
         assertThat(link.getText()).isEqualTo("Marc Dupont");
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        assertThat(((JavascriptExecutor) browser.driver())
                 .executeScript("return window.notReloaded")).as("updated without a reload").isEqualTo(true);
         assertThat(browser.text(By.id("work-queue"))).contains("Attribué à " + caseworker + " le ")
                 .doesNotContainPattern(UUID_OR_CONSTANT);
