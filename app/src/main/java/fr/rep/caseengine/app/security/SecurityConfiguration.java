@@ -1,27 +1,35 @@
 package fr.rep.caseengine.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.app.page.Pages;
 import fr.rep.caseengine.events.staff.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * Who may call what. Browsers sign in with a form (or OpenID Connect when configured) and hold a session cookie,
@@ -57,6 +65,25 @@ class SecurityConfiguration {
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
+    static final String SIGN_IN_PAGE = "/connexion";
+
+    /**
+     * A page asked for without a session goes to the sign-in page, which says so when the session had expired; the
+     * request was saved before, so signing in leads back to it. An htmx request is told to load the sign-in page
+     * whole rather than swap it into a fragment.
+     */
+    private static void toSignInPage(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException failure) throws IOException {
+        String target = request.getContextPath() + SIGN_IN_PAGE
+                + (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid() ? "?expiree" : "");
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return;
+        }
+        response.sendRedirect(target);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -71,6 +98,9 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/login", "/login/**", "/oauth2/**", "/error").permitAll()
+                // The browser application's sign-in page and static assets (no personal data in them).
+                .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers("/connexion").permitAll()
                 .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/projections", "/api/projections/**").hasRole(ADMINISTRATOR)
@@ -101,6 +131,16 @@ class SecurityConfiguration {
                 .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER, AUDITOR)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authenticated()
+                // Pages: the same roles as the API they mirror (the views narrow to the caller's scope).
+                .requestMatchers(HttpMethod.GET, "/dossiers").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
+                        AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/dossiers/**").hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/dossiers/*/*").hasRole(CASEWORKER)
+                .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers("/mot-de-passe").authenticated()
+                // Any other page: signed in, so that an unknown address answers the French "not found" page.
+                .requestMatchers(request -> Pages.isPage(request) && "GET".equals(request.getMethod()))
+                .authenticated()
                 .anyRequest().denyAll());
         AuthenticationEntryPoint signInRequired = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"REP case engine\"");
@@ -110,14 +150,26 @@ class SecurityConfiguration {
                             : "Sign in with a valid account");
         };
         http.httpBasic(basic -> basic.authenticationEntryPoint(signInRequired));
-        http.formLogin(Customizer.withDefaults());
+        ExceptionMappingAuthenticationFailureHandler signInFailed = new ExceptionMappingAuthenticationFailureHandler();
+        // A forward keeps the name typed in the form's parameters, and the page says why in words.
+        signInFailed.setUseForward(true);
+        signInFailed.setDefaultFailureUrl(SIGN_IN_PAGE + "?erreur");
+        signInFailed.setExceptionMappings(Map.of(LockedException.class.getName(), SIGN_IN_PAGE + "?verrouille",
+                DisabledException.class.getName(), SIGN_IN_PAGE + "?desactive"));
+        // Browsers sign in on the French page; the form still posts to /login, where API clients post too.
+        http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).loginProcessingUrl("/login").failureHandler(signInFailed));
+        http.logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?deconnecte"));
         if (openIdProviders.getIfAvailable() != null) {
             http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
         }
         http.exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(signInRequired, NOT_A_PAGE)
+                .defaultAuthenticationEntryPointFor(SecurityConfiguration::toSignInPage, Pages::isPage)
                 .accessDeniedHandler((request, response, denied) -> {
-            if (denied instanceof CsrfException) {
+            if (Pages.isPage(request)) {
+                // The French 403 page, rendered by the error page of the status.
+                response.sendError(HttpStatus.FORBIDDEN.value());
+            } else if (denied instanceof CsrfException) {
                 Problems.write(json, request, response, HttpStatus.FORBIDDEN, "csrf", "Missing or invalid CSRF token",
                         "Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header with this session");
             } else {

@@ -60,20 +60,21 @@ class CaseViewController {
     }
 
     record CaseSummary(UUID caseId, long version, Team team, Prison prison, CaseStage stage, Instant receivedAt,
-                       int childrenCount, int visitCount, Instant closedAt) {
+                       int childrenCount, int visitCount, Instant closedAt, String assignedTo) {
     }
 
     record CasePage(List<CaseSummary> items, int page, int size, long totalItems) {
     }
 
     @GetMapping
-    @Operation(summary = "List cases, newest request first, filtered by team, prison, stage and the last name of "
-            + "any person on the case (accent- and case-insensitive; only among the cases whose detail the caller "
-            + "may open)")
+    @Operation(summary = "List cases, newest request first, filtered by team, prison, stage, assigned caseworker and the "
+            + "last name of any person on the case (accent- and case-insensitive; only among the cases whose detail "
+            + "the caller may open)")
     CasePage list(Caller caller,
                   @RequestParam(required = false) Team team,
                   @RequestParam(required = false) Prison prison,
                   @RequestParam(required = false) CaseStage stage,
+                  @RequestParam(required = false) String caseworker,
                   @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = HAS_A_LETTER,
                           message = "must contain a letter") String name,
                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -99,16 +100,22 @@ class CaseViewController {
             where.append(" AND stage = ?");
             arguments.add(stage.name());
         }
+        if (caseworker != null && !caseworker.isBlank()) {
+            where.append(" AND assigned_to = ?");
+            arguments.add(caseworker);
+        }
         Long total = jdbc.queryForObject("SELECT count(*) FROM case_view" + where, Long.class, arguments.toArray());
         arguments.add(size);
         arguments.add((long) page * size);
         List<CaseSummary> items = jdbc.query("""
-                SELECT case_id, version, team, prison, stage, received_at, children_count, visit_count, closed_at
+                SELECT case_id, version, team, prison, stage, received_at, children_count, visit_count, closed_at,
+                       assigned_to
                 FROM case_view""" + where + " ORDER BY received_at DESC, case_id LIMIT ? OFFSET ?",
                 (rs, row) -> new CaseSummary(rs.getObject("case_id", UUID.class), rs.getLong("version"),
                         Team.valueOf(rs.getString("team")), Prison.valueOf(rs.getString("prison")),
                         CaseStage.valueOf(rs.getString("stage")), instant(rs, "received_at"),
-                        rs.getInt("children_count"), rs.getInt("visit_count"), instant(rs, "closed_at")),
+                        rs.getInt("children_count"), rs.getInt("visit_count"), instant(rs, "closed_at"),
+                        rs.getString("assigned_to")),
                 arguments.toArray());
         return new CasePage(items, page, size, total == null ? 0 : total);
     }

@@ -1,8 +1,12 @@
 package fr.rep.caseengine.query.caseview;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.UUID;
 
-/** No view knows this case. */
+/** No view knows this case (its status serves the pages; the API answers with its own problem handler). */
+@ResponseStatus(HttpStatus.NOT_FOUND)
 public class UnknownCase extends RuntimeException {
 
     public UnknownCase(UUID caseId) {

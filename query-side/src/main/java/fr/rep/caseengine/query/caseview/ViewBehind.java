@@ -1,8 +1,15 @@
 package fr.rep.caseengine.query.caseview;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.UUID;
 
-/** The views have not yet caught up with the version a client asked for. */
+/**
+ * The views have not yet caught up with the version a client asked for (its status serves the pages; the API answers
+ * with its own problem handler).
+ */
+@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 public class ViewBehind extends RuntimeException {
 
     ViewBehind(UUID caseId, long wanted, Long current) {
