@@ -18,10 +18,16 @@ final class EmbeddedDatabaseProcess {
     private EmbeddedDatabaseProcess() {
     }
 
+    /** Starts the embedded database on a directory as the app does. */
+    static EmbeddedPostgres start(Path directory) {
+        EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(directory, 0, Map.of());
+        return new EmbeddedPostgresConfiguration().embeddedPostgres(properties,
+                DatabaseCredentials.loadOrCreate(properties.credentialsFile()));
+    }
+
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
-        EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedPostgresProperties(directory, 0, Map.of()));
+        EmbeddedPostgres postgres = start(directory);
         String pid = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim();
         System.out.println(READY + pid + " port " + postgres.getPort());
         System.out.flush();

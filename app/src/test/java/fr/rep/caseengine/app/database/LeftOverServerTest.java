@@ -95,8 +95,7 @@ class LeftOverServerTest {
     }
 
     private static EmbeddedPostgres start(Path directory) {
-        return new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedPostgresProperties(directory, 0, Map.of()));
+        return EmbeddedDatabaseProcess.start(directory);
     }
 
     private static Process startInAnotherJvm(Path directory) throws IOException {
