@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,15 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
+    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(EmbeddedPostgres postgres,
+                                                          EmbeddedPostgresProperties properties,
+                                                          DatabaseCredentials credentials) {
+        return new EmbeddedPostgresSupervisor(postgres, properties, credentials);
+    }
+
+    /** Depends on the supervisor so that it is closed first: the server is stopped after the pool. */
+    @Bean
+    @DependsOn("embeddedPostgresSupervisor")
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres postgres, DatabaseCredentials credentials) {
         HikariDataSource dataSource = new HikariDataSource();
