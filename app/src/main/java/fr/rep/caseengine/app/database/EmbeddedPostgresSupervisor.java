@@ -68,7 +68,13 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
     }
 
     private void died(EmbeddedPostgres server, long pid) {
-        if (stopping || server != current) {
+        if (stopping || server != current || shuttingDown()) {
+            return;
+        }
+        if (!Files.exists(pidFile())) {
+            // A clean stop removes postmaster.pid (zonky's JVM shutdown hook, an operator's pg_ctl stop); a crash or
+            // a kill leaves it. Only the latter is restarted.
+            LOG.warn("The embedded PostgreSQL (pid {}) was stopped; not restarting it", pid);
             return;
         }
         String reason = "the embedded PostgreSQL (pid " + pid + ") died";
@@ -78,7 +84,7 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
     }
 
     private void restart(EmbeddedPostgres dead, int attempt) {
-        if (stopping) {
+        if (stopping || shuttingDown()) {
             return;
         }
         try {
@@ -100,8 +106,24 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
         }
     }
 
+    /** A server started while the JVM shuts down would outlive it. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
+        }
+    }
+
+    private Path pidFile() {
+        return properties.dataDirectory().toAbsolutePath().resolve("postmaster.pid");
+    }
+
     private long postmasterPid() {
-        Path pidFile = properties.dataDirectory().toAbsolutePath().resolve("postmaster.pid");
+        Path pidFile = pidFile();
         try {
             return Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
         } catch (IOException | RuntimeException e) {

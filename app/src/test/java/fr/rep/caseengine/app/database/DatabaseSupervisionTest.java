@@ -39,6 +39,7 @@ class DatabaseSupervisionTest {
     @Test
     void a_killed_embedded_server_is_restarted_and_requests_fail_fast_meanwhile(CapturedOutput output)
             throws Exception {
+        long restarted;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseEngineApplication.class).run(
                 "--server.port=0",
                 "--rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
@@ -81,7 +82,13 @@ class DatabaseSupervisionTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> json(api.get("/api/cases?size=200"))
                     .read("$.items[*].caseId", List.class).containsAll(List.of(before, after)));
             assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).isEmpty();
+            restarted = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
         }
+        // Closing the app stops the restarted server too; a deliberate stop is not taken for a death.
+        long stopped = restarted;
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(stopped).filter(ProcessHandle::isAlive)
+                .isEmpty());
+        assertThat(output).doesNotContain("Could not restart the embedded PostgreSQL");
         assertThat(output).contains("died; restarting it").contains("The embedded PostgreSQL was restarted on port")
                 .contains("Database available again");
     }
