@@ -111,11 +111,18 @@ class AccessScenariosTest extends EmbeddedDatabaseTest {
         paul.post("/api/cases/" + caseId + "/break-glass",
                 "{\"justification\": \"Checking a phone number for tomorrow's visit.\"}", Map.of());
 
+        // The app's role has no such privilege; the trigger refuses even the table's owner.
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
                 jdbc.update("DELETE FROM break_glass_access WHERE case_id = ?::uuid", caseId)))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
                 jdbc.update("UPDATE break_glass_access SET justification = 'x' WHERE case_id = ?::uuid", caseId)))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                owner().update("DELETE FROM break_glass_access WHERE case_id = ?::uuid", caseId)))
+                .hasMessageContaining("append-only");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                owner().update("UPDATE break_glass_access SET justification = 'x' WHERE case_id = ?::uuid", caseId)))
                 .hasMessageContaining("append-only");
     }
 

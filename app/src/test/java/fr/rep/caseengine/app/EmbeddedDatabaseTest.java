@@ -1,6 +1,9 @@
 package fr.rep.caseengine.app;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +19,9 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EmbeddedDatabaseTest {
 
+    @Autowired
+    private EmbeddedPostgres embeddedPostgres;
+
     private static final Path DATA = temporaryDirectory();
 
     @DynamicPropertySource
@@ -27,6 +33,14 @@ public abstract class EmbeddedDatabaseTest {
         // One node: every append wakes the store sealer after its commit; the poll (for other nodes) would only hide
         // a lost wake-up.
         registry.add("rep.event-chain.seal-interval", () -> "10m");
+    }
+
+    /**
+     * The database's owner (the superuser), for a test that plays a fault or an intruder with more rights than the
+     * app's own role has: triggers on the event store, tables of its own.
+     */
+    protected JdbcTemplate owner() {
+        return new JdbcTemplate(embeddedPostgres.getPostgresDatabase());
     }
 
     private static Path temporaryDirectory() {

@@ -174,7 +174,7 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
         String caseId = opened.read("$.caseId");
         String mother = opened.read("$.parties.mother");
         String trigger = "refuse_erasure_" + mother.replace('-', '_');
-        jdbc.execute("""
+        owner().execute("""
                 CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF OLD.subject_id = '%2$s' THEN RAISE EXCEPTION 'the key store is unavailable'; END IF;
@@ -188,7 +188,7 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
 
             assertThat(refused.getStatusCode().is5xxServerError()).as(refused.getBody()).isTrue();
         } finally {
-            jdbc.execute("DROP TRIGGER %1$s ON personal_data_key; DROP FUNCTION %1$s()".formatted(trigger));
+            owner().execute("DROP TRIGGER %1$s ON personal_data_key; DROP FUNCTION %1$s()".formatted(trigger));
         }
         assertThat(keys(mother)).isEqualTo(1);
         assertThat(storedEvents(caseId)).extracting(row -> row.get("payload_type").toString())

@@ -31,23 +31,24 @@ class ProjectionTransactionTest extends EmbeddedDatabaseTest {
 
     @AfterEach
     void removeFault() {
-        jdbc.execute("DROP TRIGGER IF EXISTS refuse_rouen ON case_view");
-        jdbc.execute("DROP FUNCTION IF EXISTS refuse_rouen()");
-        jdbc.execute("DROP TRIGGER IF EXISTS note_commit_mode ON case_view");
-        jdbc.execute("DROP TRIGGER IF EXISTS note_commit_mode ON domain_event_entry");
-        jdbc.execute("DROP FUNCTION IF EXISTS note_commit_mode()");
-        jdbc.execute("DROP TABLE IF EXISTS commit_mode_seen");
+        owner().execute("DROP TRIGGER IF EXISTS refuse_rouen ON case_views.case_view");
+        owner().execute("DROP FUNCTION IF EXISTS refuse_rouen()");
+        owner().execute("DROP TRIGGER IF EXISTS note_commit_mode ON case_views.case_view");
+        owner().execute("DROP TRIGGER IF EXISTS note_commit_mode ON domain_event_entry");
+        owner().execute("DROP FUNCTION IF EXISTS note_commit_mode()");
+        owner().execute("DROP TABLE IF EXISTS commit_mode_seen");
     }
 
     @Test
     void a_failing_view_write_leaves_nothing_of_its_event_which_is_applied_when_retried_after_the_fault_is_gone() {
-        jdbc.execute("""
+        owner().execute("""
                 CREATE FUNCTION refuse_rouen() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.prison = 'ROUEN' THEN RAISE EXCEPTION 'simulated failure of the case view'; END IF;
                     RETURN NEW;
                 END $$""");
-        jdbc.execute("CREATE TRIGGER refuse_rouen BEFORE INSERT ON case_view FOR EACH ROW EXECUTE FUNCTION refuse_rouen()");
+        owner().execute("CREATE TRIGGER refuse_rouen BEFORE INSERT ON case_views.case_view "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_rouen()");
         CaseApi api = CaseApi.caseworker(http, accounts);
 
         String caseId = CaseApi.json(api.post("/api/cases",
@@ -66,17 +67,20 @@ class ProjectionTransactionTest extends EmbeddedDatabaseTest {
 
     @Test
     void views_commit_without_waiting_for_the_disk_while_the_event_store_waits() {
-        jdbc.execute("CREATE TABLE commit_mode_seen (tbl TEXT NOT NULL, case_id TEXT NOT NULL, mode TEXT NOT NULL)");
-        jdbc.execute("""
+        owner().execute("CREATE TABLE commit_mode_seen (tbl TEXT NOT NULL, case_id TEXT NOT NULL, "
+                + "mode TEXT NOT NULL)");
+        // The triggers run as the app's role, which writes here.
+        owner().execute("GRANT SELECT, INSERT ON commit_mode_seen TO PUBLIC");
+        owner().execute("""
                 CREATE FUNCTION note_commit_mode() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     INSERT INTO public.commit_mode_seen
                     VALUES (TG_TABLE_NAME, to_jsonb(NEW) ->> TG_ARGV[0], current_setting('synchronous_commit'));
                     RETURN NEW;
                 END $$""");
-        jdbc.execute("CREATE TRIGGER note_commit_mode BEFORE INSERT ON case_view "
+        owner().execute("CREATE TRIGGER note_commit_mode BEFORE INSERT ON case_views.case_view "
                 + "FOR EACH ROW EXECUTE FUNCTION note_commit_mode('case_id')");
-        jdbc.execute("CREATE TRIGGER note_commit_mode BEFORE INSERT ON domain_event_entry "
+        owner().execute("CREATE TRIGGER note_commit_mode BEFORE INSERT ON domain_event_entry "
                 + "FOR EACH ROW EXECUTE FUNCTION note_commit_mode('aggregate_identifier')");
         CaseApi api = CaseApi.caseworker(http, accounts);
 

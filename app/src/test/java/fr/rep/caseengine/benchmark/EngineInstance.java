@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +95,8 @@ final class EngineInstance implements AutoCloseable {
 
     /** A connection of the benchmark's own to the app's PostgreSQL, outside the app's pool. */
     Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection(bean(EmbeddedPostgres.class)
-                .getJdbcUrl("postgres", "postgres"));
+        // The superuser (zonky's data source carries its password): the benchmark creates tables and extensions.
+        Connection connection = bean(EmbeddedPostgres.class).getPostgresDatabase().getConnection();
         String searchPath = context.getEnvironment().getProperty("spring.datasource.hikari.connection-init-sql");
         if (searchPath != null) {
             try (var statement = connection.createStatement()) {

@@ -27,4 +27,21 @@ class EmbeddedPostgresPropertiesTest {
                     .hasMessageContaining("rep.embedded-postgres.settings." + fixed + " cannot be set");
         }
     }
+
+    @Test
+    void who_may_connect_from_where_cannot_be_changed_either() {
+        for (String fixed : new String[] {"unix_socket_directories", "password_encryption", "hba_file"}) {
+            assertThatThrownBy(() -> new EmbeddedPostgresProperties(Path.of("data"), 0, Map.of(fixed, "x")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("rep.embedded-postgres.settings." + fixed + " cannot be set");
+        }
+    }
+
+    @Test
+    void the_passwords_are_kept_beside_the_data_directory_unless_told_otherwise() {
+        assertThat(new EmbeddedPostgresProperties(Path.of("data/postgres"), 0, null).credentialsFile())
+                .isEqualTo(Path.of("data/postgres-credentials.properties").toAbsolutePath());
+        assertThat(new EmbeddedPostgresProperties(Path.of("data/postgres"), 0, null, Path.of("/etc/rep/db.properties"))
+                .credentialsFile()).isEqualTo(Path.of("/etc/rep/db.properties"));
+    }
 }
