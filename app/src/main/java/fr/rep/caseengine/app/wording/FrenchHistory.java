@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.wording;
 
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.query.history.HistorySentences;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * (the history query checks the scope and answers unknown otherwise).
  */
 @Component
-public class FrenchHistory {
+public class FrenchHistory implements HistorySentences {
 
     private final EventStore events;
     private final DomainWords words;
@@ -34,6 +35,7 @@ public class FrenchHistory {
     }
 
     /** The French sentence of every event of the case, by event id, in the case's order; empty for no such case. */
+    @Override
     public Map<String, String> sentences(UUID caseId) {
         List<FrenchSentences.Stored> stored = events.readEvents(caseId.toString(), 0).asStream()
                 .filter(message -> message.getPayload() instanceof CaseEvent)

@@ -19,9 +19,11 @@ import java.util.UUID;
 class CaseHistoryPage {
 
     private final CaseHistoryController histories;
+    private final HistorySentences sentences;
 
-    CaseHistoryPage(CaseHistoryController histories) {
+    CaseHistoryPage(CaseHistoryController histories, HistorySentences sentences) {
         this.histories = histories;
+        this.sentences = sentences;
     }
 
     @GetMapping("/dossiers/{caseId}/historique")
@@ -31,6 +33,8 @@ class CaseHistoryPage {
         CaseHistoryController.History history = histories.history(caseId,
                 minVersion == null || minVersion < 0 ? null : minVersion, null, null, null, null, caller, request);
         model.addAttribute("history", history);
+        // Asked only now: the history query above checked the caller's scope (unknown case otherwise).
+        model.addAttribute("sentences", sentences.sentences(caseId));
         return htmx != null ? "cases/history :: timeline" : "cases/history";
     }
 }
