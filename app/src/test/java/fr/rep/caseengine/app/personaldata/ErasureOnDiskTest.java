@@ -61,9 +61,9 @@ class ErasureOnDiskTest extends EmbeddedDatabaseTest {
     void once_the_wrapping_key_rotated_no_copy_of_an_erased_persons_key_on_disk_can_be_unwrapped() throws Exception {
         SubjectId erased = SubjectId.random();
         SubjectId kept = SubjectId.random();
-        store.record(erased, new PersonalDetails("Anne", "Vandamme", "06 11 22 33 44", "3 rue des Tilleuls, Amiens",
+        store.record(erased, new PersonalDetails("Anne", "Vandamme", "3 rue des Tilleuls, Amiens", "06 11 22 33 44",
                 "seen at the Amiens visiting room"));
-        store.record(kept, new PersonalDetails("Lina", "Carpentier", "06 55 66 77 88", null, null));
+        store.record(kept, new PersonalDetails("Lina", "Carpentier", null, "06 55 66 77 88", null));
         byte[] erasedKeyAsStored = jdbc.queryForObject(
                 "SELECT wrapped_keyset FROM personal_data_key WHERE subject_id = ?", byte[].class, erased.value());
 
