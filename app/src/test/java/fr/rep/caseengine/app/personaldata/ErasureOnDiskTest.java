@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -56,6 +57,8 @@ class ErasureOnDiskTest extends EmbeddedDatabaseTest {
     AccountStore accounts;
     @Autowired
     Environment environment;
+    @Autowired
+    PersonalDataKeyRotation rotation;
 
     @Test
     void once_the_wrapping_key_rotated_no_copy_of_an_erased_persons_key_on_disk_can_be_unwrapped() throws Exception {
@@ -99,6 +102,49 @@ class ErasureOnDiskTest extends EmbeddedDatabaseTest {
         });
         assertThat(store.withLastName("carpentier")).contains(kept);
         assertThat(rotation.getStatusCode().value()).as(rotation.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void the_scheduled_rotation_runs_after_an_erasure_only_and_leaves_one_key_in_the_file() throws Exception {
+        rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE);
+        assertThat(rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE))
+                .as("no erasure since the last rotation").isEmpty();
+        CaseApi caseworker = CaseApi.caseworker(http, accounts);
+        CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
+        var opened = caseworker.openCase();
+        String caseId = opened.read("$.caseId");
+        String mother = opened.read("$.parties.mother");
+        String father = opened.read("$.detainedParent");
+        ResponseEntity<String> erased = new CaseApi(http, ADMINISTRATOR).post("/api/cases/" + caseId + "/erasures",
+                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}".formatted(mother), Map.of());
+        assertThat(erased.getStatusCode().value()).as(erased.getBody()).isEqualTo(204);
+
+        Optional<PersonalDataKeyRotation.Rotation> rotated =
+                rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE);
+
+        assertThat(rotated).hasValueSatisfying(done -> {
+            assertThat(done.deletedKeyIds()).isNotEmpty().doesNotContain(done.newKeyId());
+            assertThat(done.keysRewrapped()).isPositive();
+        });
+        assertThat(keyIdsInTheFile()).containsExactly(rotated.get().newKeyId());
+        assertThat(store.read(SubjectId.of(father))).hasValueSatisfying(details ->
+                assertThat(details.lastName()).isEqualTo("Dupont"));
+        assertThat(store.read(SubjectId.of(mother))).isEmpty();
+        assertThat(rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE)).isEmpty();
+        ResponseEntity<String> listed = new CaseApi(http, ADMINISTRATOR).get("/api/personal-data/key-rotations");
+        assertThat(listed.getStatusCode().value()).isEqualTo(200);
+        assertThat(listed.getBody()).contains(rotated.get().rotationId().toString());
+    }
+
+    private List<Long> keyIdsInTheFile() throws IOException, GeneralSecurityException {
+        Path file = Path.of(environment.getRequiredProperty("rep.personal-data.master-key-file"));
+        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8),
+                InsecureSecretKeyAccess.get());
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < keyset.size(); i++) {
+            ids.add(Integer.toUnsignedLong(keyset.getAt(i).getId()));
+        }
+        return ids;
     }
 
     /** Every file of the data directory: table files, the WAL, the rest. */
