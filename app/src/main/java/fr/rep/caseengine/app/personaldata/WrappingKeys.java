@@ -67,8 +67,8 @@ final class WrappingKeys {
         try {
             AeadConfig.register();
             refuseInsideTheDatabase(file, jdbc);
-            if (!Files.exists(file)) {
-                moveFromFormerDefault(file);
+            if (!Files.exists(file) && file.normalize().equals(DEFAULT_FILE)) {
+                moveFrom(FORMER_DEFAULT_FILE, file);
             }
             if (!Files.exists(file)) {
                 Integer wrapped = jdbc.queryForObject("SELECT count(*) FROM personal_data_key", Integer.class);
@@ -226,13 +226,13 @@ final class WrappingKeys {
         loaded();
     }
 
-    private static void moveFromFormerDefault(Path file) throws IOException {
-        if (file.normalize().equals(DEFAULT_FILE) && Files.exists(FORMER_DEFAULT_FILE)) {
+    /** Moves the key file of an install that kept it at {@code former}; nothing when there is none there. */
+    static void moveFrom(Path former, Path file) throws IOException {
+        if (Files.exists(former) && !Files.exists(file)) {
             createPrivateDirectories(file.toAbsolutePath().getParent());
-            Files.move(FORMER_DEFAULT_FILE, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(former, file, StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("Moved the personal-data master key from {} to {}, its new default location outside the "
-                    + "database's directory; back it up from there", FORMER_DEFAULT_FILE.toAbsolutePath(),
-                    file.toAbsolutePath());
+                    + "database's directory; back it up from there", former.toAbsolutePath(), file.toAbsolutePath());
         }
     }
 
