@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Administrators rotate the wrapping keys at once, e.g. right after an erasure that must be final before the
- * scheduled rotation; administrators and auditors list the rotations.
+ * scheduled rotation; administrators and auditors list the last hundred rotations, newest first.
  */
 @RestController
 @RequestMapping("/api/personal-data/key-rotations")
@@ -43,11 +44,13 @@ class KeyRotationController {
     }
 
     @GetMapping
-    Map<String, List<Map<String, Object>>> rotations() {
-        return Map.of("rotations", jdbc.queryForList("""
-                SELECT rotation_id AS "rotationId", trigger, started_at AS "startedAt", finished_at AS "finishedAt",
-                    new_key_id AS "newKeyId", deleted_key_ids::text AS "deletedKeyIds",
-                    keys_rewrapped AS "keysRewrapped", erasures_covered AS "erasuresCovered"
-                FROM personal_data_key_rotation ORDER BY started_at DESC LIMIT 100"""));
+    Map<String, List<PersonalDataKeyRotation.Rotation>> rotations() {
+        return Map.of("rotations", jdbc.query("""
+                SELECT rotation_id, trigger, started_at, finished_at, new_key_id, deleted_key_ids, keys_rewrapped,
+                    erasures_covered
+                FROM personal_data_key_rotation ORDER BY started_at DESC LIMIT 100""",
+                (row, number) -> new PersonalDataKeyRotation.Rotation(row.getObject(1, UUID.class), row.getString(2),
+                        row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(), row.getLong(5),
+                        List.of((Long[]) row.getArray(6).getArray()), row.getInt(7), row.getLong(8))));
     }
 }

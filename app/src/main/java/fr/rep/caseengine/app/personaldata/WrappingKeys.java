@@ -231,6 +231,11 @@ final class WrappingKeys {
         if (Files.exists(former) && !Files.exists(file)) {
             createPrivateDirectories(file.toAbsolutePath().getParent());
             Files.move(former, file, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Another file system: its own access rules apply.
+            }
             LOG.warn("Moved the personal-data master key from {} to {}, its new default location outside the "
                     + "database's directory; back it up from there", former.toAbsolutePath(), file.toAbsolutePath());
         }

@@ -133,7 +133,9 @@ class ErasureOnDiskTest extends EmbeddedDatabaseTest {
         assertThat(rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE)).isEmpty();
         ResponseEntity<String> listed = new CaseApi(http, ADMINISTRATOR).get("/api/personal-data/key-rotations");
         assertThat(listed.getStatusCode().value()).isEqualTo(200);
-        assertThat(listed.getBody()).contains(rotated.get().rotationId().toString());
+        assertThat(CaseApi.json(listed).read("$.rotations[?(@.rotationId == '" + rotated.get().rotationId()
+                + "')].deletedKeyIds[0]", List.class)).extracting(id -> ((Number) id).longValue())
+                .containsExactly(rotated.get().deletedKeyIds().get(0));
     }
 
     private List<Long> keyIdsInTheFile() throws IOException, GeneralSecurityException {
