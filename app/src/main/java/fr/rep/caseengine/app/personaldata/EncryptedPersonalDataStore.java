@@ -41,16 +41,16 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     private static final int BACKFILL_CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
-    private final Aead masterKey;
+    private final WrappingKeys wrappingKeys;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final LastNameIndex lastNames;
 
-    EncryptedPersonalDataStore(JdbcTemplate jdbc, PersonalDataProperties properties, Clock clock) {
+    EncryptedPersonalDataStore(JdbcTemplate jdbc, WrappingKeys wrappingKeys, Clock clock) {
         this.jdbc = jdbc;
-        this.masterKey = MasterKey.load(properties.masterKeyFile());
+        this.wrappingKeys = wrappingKeys;
         this.clock = clock;
-        this.lastNames = LastNameIndex.load(jdbc, masterKey, clock.instant());
+        this.lastNames = LastNameIndex.load(jdbc, this::wrappingKeysForWriting, clock.instant());
     }
 
     /** Stores or replaces the person's details, with the keyed hash of their last name ({@link LastNameIndex}). */
@@ -155,7 +155,7 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
 
     private Aead unwrap(SubjectId subject, byte[] wrapped) {
         try {
-            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey,
+            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrappingKeys.current(),
                     associatedData(subject));
             return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
@@ -167,7 +167,8 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     private Aead newSubjectKey(SubjectId subject) {
         try {
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey, associatedData(subject));
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, wrappingKeysForWriting(),
+                    associatedData(subject));
             jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_keyset, created_at) VALUES (?, ?, ?)",
                     subject.value(), wrapped, Timestamp.from(clock.instant()));
             return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
@@ -176,7 +177,18 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
         }
     }
 
-    private static byte[] associatedData(SubjectId subject) {
+    /**
+     * The wrapping keys to wrap with, read after taking the rotation's barrier in shared mode: a rotation waits, once
+     * it wrote its new primary key, for every transaction that may have wrapped with the former one, so that all
+     * of them are committed and re-wrapped before it deletes that key ({@link PersonalDataKeyRotation}). A call
+     * outside a transaction holds the barrier only for the statement.
+     */
+    private Aead wrappingKeysForWriting() {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", Object.class, PersonalDataKeyRotation.BARRIER);
+        return wrappingKeys.current();
+    }
+
+    static byte[] associatedData(SubjectId subject) {
         UUID id = subject.value();
         return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
                 .array();

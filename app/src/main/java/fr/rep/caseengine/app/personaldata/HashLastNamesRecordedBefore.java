@@ -50,7 +50,8 @@ final class HashLastNamesRecordedBefore implements JavaMigration {
     @Override
     public void migrate(Context context) {
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        int hashed = new EncryptedPersonalDataStore(jdbc, properties, clock).hashLastNamesRecordedBefore();
+        int hashed = new EncryptedPersonalDataStore(jdbc,
+                WrappingKeys.open(properties.masterKeyFile(), jdbc), clock).hashLastNamesRecordedBefore();
         if (hashed > 0) {
             LOG.info("Hashed the last names of the {} people recorded before last-name search", hashed);
         }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -43,13 +44,14 @@ final class LastNameIndex {
     }
 
     /** The service's last-name key, created (and wrapped by the master key) on first use. */
-    static LastNameIndex load(JdbcTemplate jdbc, Aead masterKey, Instant now) {
+    static LastNameIndex load(JdbcTemplate jdbc, Supplier<Aead> wrappingKeys, Instant now) {
         try {
             MacConfig.register();
             byte[] wrapped = wrappedKey(jdbc).orElse(null);
+            Aead keys = wrappingKeys.get();
             if (wrapped == null) {
                 byte[] created = TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                        KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG), masterKey,
+                        KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG), keys,
                         KEY_ASSOCIATED_DATA);
                 // Two nodes starting at once: one key wins, both read it back.
                 jdbc.update("""
@@ -57,7 +59,7 @@ final class LastNameIndex {
                         ON CONFLICT (id) DO NOTHING""", created, Timestamp.from(now));
                 wrapped = wrappedKey(jdbc).orElseThrow();
             }
-            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey, KEY_ASSOCIATED_DATA);
+            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys, KEY_ASSOCIATED_DATA);
             return new LastNameIndex(keyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The last-name search key cannot be unwrapped: is this the master key the "
@@ -65,7 +67,17 @@ final class LastNameIndex {
         }
     }
 
-    private static Optional<byte[]> wrappedKey(JdbcTemplate jdbc) {
+    /**
+     * The search key wrapped anew by the current primary wrapping key, for a rotation; the key itself does not
+     * change, so every stored hash stays valid.
+     */
+    static byte[] rewrapped(byte[] wrapped, Aead keys) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys, KEY_ASSOCIATED_DATA), keys,
+                KEY_ASSOCIATED_DATA);
+    }
+
+    static Optional<byte[]> wrappedKey(JdbcTemplate jdbc) {
         List<byte[]> found = jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_search_key WHERE id = 1",
                 byte[].class);
         return found.stream().findFirst();

@@ -104,6 +104,8 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/projections", "/api/projections/**").hasRole(ADMINISTRATOR)
+                .requestMatchers(HttpMethod.POST, "/api/personal-data/key-rotations").hasRole(ADMINISTRATOR)
+                .requestMatchers(HttpMethod.GET, "/api/personal-data/key-rotations").hasAnyRole(ADMINISTRATOR, AUDITOR)
                 .requestMatchers("/api/account", "/api/account/**").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/cases").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(TEAM_MANAGER)

@@ -1,0 +1,56 @@
+package fr.rep.caseengine.app.personaldata;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Administrators rotate the wrapping keys at once, e.g. right after an erasure that must be final before the
+ * scheduled rotation; administrators and auditors list the last hundred rotations, newest first.
+ */
+@RestController
+@RequestMapping("/api/personal-data/key-rotations")
+class KeyRotationController {
+
+    private final PersonalDataKeyRotation rotation;
+    private final JdbcTemplate jdbc;
+
+    KeyRotationController(PersonalDataKeyRotation rotation, JdbcTemplate jdbc) {
+        this.rotation = rotation;
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping
+    PersonalDataKeyRotation.Rotation rotate(Authentication caller) {
+        try {
+            return rotation.rotate(caller.getName());
+        } catch (PersonalDataKeyRotation.AlreadyRotating running) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, running.getMessage());
+            problem.setType(URI.create("urn:rep:problem:key-rotation-running"));
+            problem.setProperty("rule", "one-key-rotation-at-a-time");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, running);
+        }
+    }
+
+    @GetMapping
+    Map<String, List<PersonalDataKeyRotation.Rotation>> rotations() {
+        return Map.of("rotations", jdbc.query("""
+                SELECT rotation_id, trigger, started_at, finished_at, new_key_id, deleted_key_ids, keys_rewrapped,
+                    erasures_covered
+                FROM personal_data_key_rotation ORDER BY started_at DESC LIMIT 100""",
+                (row, number) -> new PersonalDataKeyRotation.Rotation(row.getObject(1, UUID.class), row.getString(2),
+                        row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(), row.getLong(5),
+                        List.of((Long[]) row.getArray(6).getArray()), row.getInt(7), row.getLong(8))));
+    }
+}
