@@ -44,6 +44,11 @@ class EmbeddedPostgresConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean
+    LocalDatabaseDirectory embeddedPostgresDirectory(EmbeddedPostgresProperties properties) {
+        return new LocalDatabaseDirectory(properties.dataDirectory().toAbsolutePath());
+    }
+
+    @Bean
     DatabaseCredentials embeddedPostgresCredentials(EmbeddedPostgresProperties properties) {
         return DatabaseCredentials.loadOrCreate(properties.credentialsFile());
     }

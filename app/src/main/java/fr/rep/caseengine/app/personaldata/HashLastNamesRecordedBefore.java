@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -51,7 +52,8 @@ final class HashLastNamesRecordedBefore implements JavaMigration {
     public void migrate(Context context) {
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
         int hashed = new EncryptedPersonalDataStore(jdbc,
-                WrappingKeys.open(properties.masterKeyFile(), jdbc), clock).hashLastNamesRecordedBefore();
+                WrappingKeys.open(properties.masterKeyFile(), jdbc, Optional.empty()), clock)
+                .hashLastNamesRecordedBefore();
         if (hashed > 0) {
             LOG.info("Hashed the last names of the {} people recorded before last-name search", hashed);
         }

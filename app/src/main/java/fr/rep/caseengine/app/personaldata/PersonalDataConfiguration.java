@@ -1,5 +1,9 @@
 package fr.rep.caseengine.app.personaldata;
 
+import fr.rep.caseengine.app.database.LocalDatabaseDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import java.util.Optional;
+
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -21,8 +25,10 @@ class PersonalDataConfiguration {
     static final String ROTATION_TASK = "personal-data-key-rotation";
 
     @Bean
-    WrappingKeys wrappingKeys(PersonalDataProperties properties, JdbcTemplate jdbc) {
-        return WrappingKeys.open(properties.masterKeyFile(), jdbc);
+    WrappingKeys wrappingKeys(PersonalDataProperties properties, JdbcTemplate jdbc,
+                              ObjectProvider<LocalDatabaseDirectory> localDatabase) {
+        return WrappingKeys.open(properties.masterKeyFile(), jdbc,
+                Optional.ofNullable(localDatabase.getIfAvailable()).map(LocalDatabaseDirectory::path));
     }
 
     @Bean

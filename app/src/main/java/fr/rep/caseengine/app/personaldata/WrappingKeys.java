@@ -28,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -63,10 +64,10 @@ final class WrappingKeys {
      * keys wrapped by one (a lost or misplaced file would otherwise make every name unreadable), and moves the file
      * from its former default location when the default is in use.
      */
-    static WrappingKeys open(Path file, JdbcTemplate jdbc) {
+    static WrappingKeys open(Path file, JdbcTemplate jdbc, Optional<Path> localDatabase) {
         try {
             AeadConfig.register();
-            refuseInsideTheDatabase(file, jdbc);
+            refuseInsideTheDatabase(file, jdbc, localDatabase);
             if (!Files.exists(file) && file.normalize().equals(DEFAULT_FILE)) {
                 moveFrom(FORMER_DEFAULT_FILE, file);
             }
@@ -92,17 +93,20 @@ final class WrappingKeys {
 
     /**
      * Refuses a key file inside the database's own data directory, where any copy or file-level backup of the
-     * database would carry the key that unwraps it. The database says where its directory is when the app may read
-     * it (the embedded one always; an external one to a superuser or a member of pg_read_all_settings); when it
-     * does not, the directory is on another machine or out of the app's reach, and there is nothing to compare.
+     * database would carry the key that unwraps it. The embedded database's directory is known to the app; an
+     * external database says where its directory is when the app may read it (a superuser or a member of
+     * pg_read_all_settings); when it does not, the directory is on another machine or out of the app's reach, and
+     * there is nothing to compare.
      */
-    static void refuseInsideTheDatabase(Path file, JdbcTemplate jdbc) throws IOException {
-        List<String> directory = jdbc.queryForList(
-                "SELECT setting FROM pg_settings WHERE name = 'data_directory' AND setting IS NOT NULL", String.class);
-        if (directory.isEmpty() || directory.get(0).isBlank()) {
+    static void refuseInsideTheDatabase(Path file, JdbcTemplate jdbc, Optional<Path> localDatabase)
+            throws IOException {
+        Optional<Path> directory = localDatabase.or(() -> jdbc.queryForList(
+                        "SELECT setting FROM pg_settings WHERE name = 'data_directory' AND setting IS NOT NULL",
+                        String.class).stream().filter(setting -> !setting.isBlank()).findFirst().map(Path::of));
+        if (directory.isEmpty()) {
             return;
         }
-        Path database = canonical(Path.of(directory.get(0)));
+        Path database = canonical(directory.get());
         Path key = canonical(file);
         if (key.startsWith(database)) {
             throw new IllegalStateException("The personal-data master key file " + key + " is inside the database's "

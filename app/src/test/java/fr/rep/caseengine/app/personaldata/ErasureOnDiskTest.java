@@ -71,14 +71,14 @@ class ErasureOnDiskTest extends EmbeddedDatabaseTest {
                 "SELECT wrapped_keyset FROM personal_data_key WHERE subject_id = ?", byte[].class, erased.value());
 
         assertThat(store.erase(erased)).isTrue();
-        jdbc.execute("VACUUM personal_data_key");
-        jdbc.execute("VACUUM personal_data");
+        owner().execute("VACUUM personal_data_key");
+        owner().execute("VACUUM personal_data");
         CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
         ResponseEntity<String> rotation = new CaseApi(http, ADMINISTRATOR)
                 .post("/api/personal-data/key-rotations", "{}", Map.of());
-        jdbc.execute("CHECKPOINT");
+        owner().execute("CHECKPOINT");
 
-        Path database = Path.of(jdbc.queryForObject("SHOW data_directory", String.class));
+        Path database = Path.of(owner().queryForObject("SHOW data_directory", String.class));
         List<byte[]> wrappedKeys = new ArrayList<>();
         int filesHoldingTheErasedKey = 0;
         for (Path file : rawFiles(database)) {

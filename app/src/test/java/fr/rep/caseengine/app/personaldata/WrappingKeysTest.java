@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,13 @@ class WrappingKeysTest {
     void an_install_with_the_key_at_its_former_place_keeps_its_key_once_moved() throws Exception {
         Path former = data.resolve("personal-data-master-key.json");
         Path file = data.resolve("keys").resolve("personal-data-master-key.json");
-        WrappingKeys original = WrappingKeys.open(former, noDatabase());
+        WrappingKeys original = WrappingKeys.open(former, noDatabase(), Optional.empty());
         byte[] wrapped = wrap(original.current());
 
         WrappingKeys.moveFrom(former, file);
 
         assertThat(former).doesNotExist();
-        assertThat(unwraps(wrapped, WrappingKeys.open(file, noDatabase()).current())).isTrue();
+        assertThat(unwraps(wrapped, WrappingKeys.open(file, noDatabase(), Optional.empty()).current())).isTrue();
     }
 
     @Test
@@ -48,13 +49,14 @@ class WrappingKeysTest {
         when(holdingKeys.queryForObject(anyString(), eq(Integer.class))).thenReturn(3);
         Path file = data.resolve("keys").resolve("lost.json");
 
-        assertThatThrownBy(() -> WrappingKeys.open(file, holdingKeys)).hasMessageContaining("holds 3 keys wrapped");
+        assertThatThrownBy(() -> WrappingKeys.open(file, holdingKeys, Optional.empty()))
+                .hasMessageContaining("holds 3 keys wrapped");
         assertThat(file).doesNotExist();
     }
 
     @Test
     void after_a_rotation_only_the_new_key_is_left_and_what_the_older_one_wrapped_no_longer_unwraps() throws Exception {
-        WrappingKeys keys = WrappingKeys.open(data.resolve("keys.json"), noDatabase());
+        WrappingKeys keys = WrappingKeys.open(data.resolve("keys.json"), noDatabase(), Optional.empty());
         int former = keys.primaryKeyId();
         byte[] before = wrap(keys.current());
         assertThat(WrappingKeys.wrappedBy(before)).isEqualTo(former);
@@ -67,7 +69,7 @@ class WrappingKeysTest {
         assertThat(keys.keyIds()).containsExactly(primary);
         assertThat(WrappingKeys.wrappedBy(after)).isEqualTo(primary);
         assertThat(unwraps(before, keys.current())).isFalse();
-        assertThat(unwraps(after, WrappingKeys.open(data.resolve("keys.json"), noDatabase()).current())).isTrue();
+        assertThat(unwraps(after, WrappingKeys.open(data.resolve("keys.json"), noDatabase(), Optional.empty()).current())).isTrue();
         assertThat(Files.readString(data.resolve("keys.json"))).doesNotContain(Integer.toUnsignedString(former));
     }
 
