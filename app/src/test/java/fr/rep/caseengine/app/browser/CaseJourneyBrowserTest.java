@@ -53,6 +53,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
 
     @Test
     void the_reception_form_says_each_error_beside_its_field_keeps_what_was_typed_and_opens_one_case_when_resent() {
+        CaseApi.caseworker(http, accounts);
         Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD);
         browser.find(By.linkText("Nouvelle demande")).click();
         assertThat(browser.heading()).isEqualTo("Nouvelle demande");
@@ -98,6 +99,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
 
     @Test
     void claire_records_a_new_family_and_follows_it_to_the_close_and_the_history_tells_the_story() {
+        CaseApi.caseworker(http, accounts);
         Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD);
         browser.find(By.linkText("Nouvelle demande")).click();
         browser.submit(browser.find(By.xpath("//button[text()='Ajouter un enfant']")));
@@ -107,6 +109,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         date(browser, "child-1-birthDate", LocalDate.now().minusYears(4));
         new Select(browser.find(By.id("child-1-housing"))).selectByVisibleText("Chez le parent libre");
         new Select(browser.find(By.id("child-1-authority"))).selectByIndex(1);
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
         browser.assertAccessible().screenshot("nouvelle-demande");
         browser.submit(browser.find(By.id("submit-request")));
 
