@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
     private static final By STAGE = By.cssSelector("section[aria-labelledby=situation-title] .notice strong");
     private static final By STATUS = By.cssSelector("#actions [role=status]");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Test
     void the_family_is_found_by_its_last_name_typed_without_accents_and_in_another_case() {
@@ -155,7 +157,18 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         List<String> entries = browser.findAll(By.cssSelector(".timeline li strong")).stream()
                 .map(WebElement::getText).toList();
         String story = browser.text(By.cssSelector(".timeline"));
-        System.out.println("HISTORY:\n" + story);
+        assertThat(story).as("the history reads as the family's story")
+                .contains("Demande reçue par téléphone, à l'initiative du parent libre : 2 enfants, parent condamné à "
+                        + "la Maison d'arrêt d'Amiens")
+                .contains("Demande acceptée après évaluation.")
+                .contains("Adhésion du parent détenu enregistrée.").contains("Adhésion du parent libre enregistrée.")
+                .contains("Permis de visite obtenu par claire pour la Maison d'arrêt d'Amiens, valable jusqu'au "
+                        + FRENCH_DATE.format(LocalDate.now().plusYears(1)))
+                .contains("Visite planifiée au parloir le " + FRENCH_DATE.format(LocalDate.now(PARIS).plusDays(7))
+                        + " à 14:00 avec les 2 enfants")
+                .contains("Visite accompagnée au parloir avec les 2 enfants")
+                .contains("par un professionnel, 60 min, 42 km.")
+                .contains("Fin d'intervention : orientation vers un autre service.");
         assertThat(entries).containsSubsequence("Demande reçue", "Demande acceptée", "Adhésion enregistrée",
                 "Adhésion enregistrée", "Permis de visite obtenu", "Visite planifiée", "Visite accompagnée",
                 "Fin d'intervention");
