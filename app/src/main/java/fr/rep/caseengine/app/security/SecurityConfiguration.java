@@ -138,6 +138,7 @@ class SecurityConfiguration {
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/dossiers/**").hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
                 .requestMatchers(HttpMethod.POST, "/dossiers/*/*").hasRole(CASEWORKER)
+                .requestMatchers("/demandes/nouvelle").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers("/mot-de-passe").authenticated()
                 // Any other page: signed in, so that an unknown address answers the French "not found" page.

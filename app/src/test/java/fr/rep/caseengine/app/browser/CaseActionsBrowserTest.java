@@ -38,7 +38,7 @@ class CaseActionsBrowserTest extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("#form-adhesion button")));
 
         assertThat(browser.text(By.id("adhesion-refusal")))
-                .isEqualTo("Cette partie a déjà une adhésion en cours : inutile de l'enregistrer à nouveau.");
+                .isEqualTo("Cette adhésion est déjà en cours : elle ne s'enregistre pas une seconde fois.");
         assertThat(new Select(browser.find(By.id("adhesion-party"))).getFirstSelectedOption().getText())
                 .as("what was typed is kept").isEqualTo("Anne Dupont (Parent libre)");
         assertThat(browser.find(By.id("adhesion-until")).getAttribute("value")).isEqualTo("2027-12-31");

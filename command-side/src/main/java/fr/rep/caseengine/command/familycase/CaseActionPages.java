@@ -5,7 +5,10 @@ import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.staff.Caller;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -19,8 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -65,6 +70,37 @@ class CaseActionPages {
         return act("cloture", caseId, form, caller, redirect,
                 (version) -> new CloseIntervention(new CaseId(caseId), version, occurredAt(form),
                         closingReason(form)));
+    }
+
+    @PostMapping("/dossiers/{caseId}/permis")
+    String permit(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
+                  RedirectAttributes redirect) {
+        return act("permis", caseId, form, caller, redirect,
+                (version) -> new RecordVisitingPermit(new CaseId(caseId), version, occurredAt(form),
+                        accompanier(form), value(Prison.class, form, "prison"), requiredDate(form, "validUntil")));
+    }
+
+    @PostMapping("/dossiers/{caseId}/visites-programmees")
+    String schedule(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
+                    @RequestParam(name = "children", required = false) List<String> children, Caller caller,
+                    RedirectAttributes redirect) {
+        Map<String, String> typed = withChildren(form, children);
+        return act("programmation", caseId, typed, caller, redirect,
+                (version) -> new ScheduleVisit(new CaseId(caseId), version, clock.instant(), UUID.randomUUID(),
+                        plannedFor(form), subjects(children), value(VisitPlace.class, form, "place"),
+                        caller.account()));
+    }
+
+    @PostMapping("/dossiers/{caseId}/visites")
+    String visitHeld(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
+                     @RequestParam(name = "children", required = false) List<String> children, Caller caller,
+                     RedirectAttributes redirect) {
+        Map<String, String> typed = withChildren(form, children);
+        return act("visite", caseId, typed, caller, redirect,
+                (version) -> new MediateVisit(new CaseId(caseId), version, occurredAt(form), subjects(children),
+                        value(VisitPlace.class, form, "place"), null, caller.account(),
+                        value(Accompaniment.class, form, "accompaniedBy"),
+                        number(form, "durationMinutes", 1, 1440, true), number(form, "kilometres", 0, 2000, false)));
     }
 
     /** The outcome of one form: back to the case page, at its new version or with what went wrong. */
@@ -126,6 +162,79 @@ class CaseActionPages {
     private static UUID uuid(Map<String, String> form, String field) {
         try {
             return UUID.fromString(form.getOrDefault(field, ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(field);
+        }
+    }
+
+    /** The accompanier named on a permit: whom the form names, the signed-in caseworker by default. */
+    private static String accompanier(Map<String, String> form) {
+        String typed = form.getOrDefault("accompanier", "").strip();
+        if (typed.isEmpty() || typed.length() > 100) {
+            throw new InvalidField("accompanier");
+        }
+        return typed;
+    }
+
+    private static LocalDate requiredDate(Map<String, String> form, String field) {
+        LocalDate day = date(form, field);
+        if (day == null) {
+            throw new InvalidField(field);
+        }
+        return day;
+    }
+
+    /** The day and time a visit is planned for, in the service's zone; a planned visit lies ahead. */
+    private Instant plannedFor(Map<String, String> form) {
+        try {
+            Instant planned = LocalDateTime.parse(form.getOrDefault("plannedFor", ""))
+                    .atZone(clock.getZone()).toInstant();
+            if (planned.isBefore(clock.instant())) {
+                throw new InvalidField("plannedFor");
+            }
+            return planned;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidField("plannedFor");
+        }
+    }
+
+    private static List<SubjectId> subjects(List<String> children) {
+        if (children == null || children.isEmpty() || children.size() > 20) {
+            throw new InvalidField("children");
+        }
+        try {
+            return children.stream().map(UUID::fromString).map(SubjectId::new).toList();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("children");
+        }
+    }
+
+    /** The children ticked, kept with what was typed (a form map holds one value per field). */
+    private static Map<String, String> withChildren(Map<String, String> form, List<String> children) {
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.put("children", children == null ? "" : String.join(",", children));
+        return typed;
+    }
+
+    private static Integer number(Map<String, String> form, String field, int min, int max, boolean required) {
+        String typed = form.getOrDefault(field, "").strip();
+        if (typed.isEmpty() && !required) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(typed);
+            if (number < min || number > max) {
+                throw new InvalidField(field);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidField(field);
+        }
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, Map<String, String> form, String field) {
+        try {
+            return Enum.valueOf(type, form.getOrDefault(field, ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidField(field);
         }

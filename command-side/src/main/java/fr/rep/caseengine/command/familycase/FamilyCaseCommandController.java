@@ -70,12 +70,22 @@ class FamilyCaseCommandController {
     @Operation(summary = "Register a family's request: opens a case (201, Location, ETag)")
     ResponseEntity<String> receiveRequest(@Valid @RequestBody RequestBodies.NewCase body, HttpServletRequest http,
                                           Caller caller) throws BindException {
-        CommandRequest request = CommandRequest.of(http, caller);
+        return receive(CommandRequest.of(http, caller), body, body);
+    }
+
+    /**
+     * Opens a case from a request the input rules accepted, once per idempotency key; the reception page sends its
+     * form through here too.
+     *
+     * @param asSent what the client sent, whose digest tells a resend from a key reused for something else
+     */
+    ResponseEntity<String> receive(CommandRequest request, RequestBodies.NewCase body, Object asSent)
+            throws BindException {
         requireCoherentFamily(body);
-        if (!caller.isIn(body.team())) {
+        if (!request.caller().isIn(body.team())) {
             throw new TeamOfTheCaller(body.team());
         }
-        return dispatch.run(request, body, () -> openCase(body, request));
+        return dispatch.run(request, asSent, () -> openCase(body, request));
     }
 
     @PostMapping("/{caseId}/consents")

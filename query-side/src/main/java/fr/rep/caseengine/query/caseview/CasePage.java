@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.VisitPlace;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,6 +47,9 @@ class CasePage {
         model.addAttribute("formKey", UUID.randomUUID().toString());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("closingReasons", ClosingReason.values());
+        model.addAttribute("prisons", Prison.values());
+        model.addAttribute("visitPlaces", VisitPlace.values());
+        model.addAttribute("accompaniments", Accompaniment.values());
         model.addAttribute("names", names);
         // The family is named after its detained parent, as in the lists.
         model.addAttribute("parent", detail.adults().stream()
