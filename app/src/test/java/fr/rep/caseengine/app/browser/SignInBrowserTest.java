@@ -139,11 +139,11 @@ class SignInBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void the_menu_shows_a_caseworker_their_work_and_cases() {
+    void the_menu_shows_a_caseworker_their_work_their_cases_and_the_reception_form() {
         caseworker("sign.in.caseworker", Team.SOMME_AISNE_OISE);
         Browser browser = browser().open("/connexion").signIn("sign.in.caseworker", CaseApi.PASSWORD);
 
         assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(link -> link.getText()).toList())
-                .containsExactly("Mon travail", "Dossiers", "Mot de passe");
+                .containsExactly("Mon travail", "Dossiers", "Nouvelle demande", "Mot de passe");
     }
 }
