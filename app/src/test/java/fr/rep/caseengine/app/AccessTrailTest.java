@@ -98,6 +98,24 @@ class AccessTrailTest extends EmbeddedDatabaseTest {
     }
 
     @Test
+    void a_min_version_probe_of_a_case_out_of_scope_is_recorded_like_any_other_read() {
+        CaseApi paul = new CaseApi(http, OTHER_TEAM);
+
+        // Out of his scope the case looks like one not yet projected: the probe waits, then answers 503.
+        assertThat(paul.get("/api/cases/" + caseId + "?minVersion=0").getStatusCode().value()).isEqualTo(503);
+        assertThat(paul.get("/api/cases/" + caseId + "/history?minVersion=0").getStatusCode().value())
+                .isEqualTo(503);
+
+        DocumentContext trail = json(new CaseApi(http, AUDITOR).get("/api/accesses?account=" + OTHER_TEAM
+                + "&caseId=" + caseId));
+        // The test's HTTP client retries a 503 once by itself: each probe may be recorded twice, as it was read twice.
+        assertThat(trail.read("$.items[*].what", List.class)).contains("HISTORY", "DETAIL")
+                .containsOnly("HISTORY", "DETAIL");
+        assertThat(trail.read("$.items[*].outcome", List.class)).containsOnly("VIEW_BEHIND");
+        assertThat(trail.read("$.items[*].parameters", List.class)).containsOnly("minVersion=0");
+    }
+
+    @Test
     void a_purpose_longer_than_allowed_is_refused_before_anything_is_read() {
         ResponseEntity<byte[]> answer = AuditStory.get(http, CaseApi.CASEWORKER, "/api/cases/" + caseId,
                 Map.of(PURPOSE, "x".repeat(501)));

@@ -106,6 +106,22 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
     }
 
     @Test
+    void a_stored_idempotent_answer_holds_ids_only_so_erasure_leaves_nothing_personal_in_it() {
+        ResponseEntity<String> opened = api.post("/api/cases", CaseApi.newFamily(),
+                Map.of("Idempotency-Key", "open-dupont-family-stored"));
+        assertThat(opened.getStatusCode().value()).isEqualTo(201);
+
+        Map<String, Object> stored = jdbc.queryForMap("SELECT * FROM idempotent_request WHERE idempotency_key = ?",
+                "open-dupont-family-stored");
+
+        // The request's names never reach the table: the answer is ids and a version, the request only a digest.
+        assertThat(stored.values().stream().map(String::valueOf))
+                .noneMatch(value -> value.contains("Dupont") || value.contains("Marc"));
+        assertThat(com.jayway.jsonpath.JsonPath.parse(String.valueOf(stored.get("response_body")))
+                .read("$.caseId", String.class)).isEqualTo(json(opened).read("$.caseId", String.class));
+    }
+
+    @Test
     void a_command_sent_again_with_the_same_idempotency_key_returns_the_first_answer_and_appends_nothing() {
         Map<String, String> key = Map.of("Idempotency-Key", "open-dupont-family-1");
         String family = CaseApi.newFamily();

@@ -64,6 +64,8 @@ class AppRolePrivileges implements Callback {
             entry("scheduled_visit", READ_WRITE),
             entry("ended_case", READ_WRITE),
             entry("account", READ_WRITE),
+            // Failed sign-ins per account name and source address (the lock-out), forgotten after a day.
+            entry("sign_in_failure", READ_WRITE),
             // Projections' events set aside (poison events), retried and cleared by administrators.
             entry("dead_letter_entry", READ_WRITE),
             // Erasure deletes a person's key: that is crypto-shredding.

@@ -4,14 +4,13 @@ import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** A staff account as stored; the password hash never leaves this package. */
 record Account(String username, String displayName, String passwordHash, Set<Role> roles, Team team,
-               boolean enabled, boolean mustChangePassword, int failedSignIns, Instant lockedUntil) {
+               boolean enabled, boolean mustChangePassword, int sessionGeneration) {
 
     /** Granted while the one-time password is still in use: it only allows changing it. */
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
@@ -28,7 +27,4 @@ record Account(String username, String displayName, String passwordHash, Set<Rol
         return authorities;
     }
 
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
 }

@@ -5,6 +5,7 @@ import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,9 +35,11 @@ class AccountController {
     private static final Logger LOG = LoggerFactory.getLogger(AccountController.class);
 
     private final AccountStore accounts;
+    private final SessionLifetime sessions;
 
-    AccountController(AccountStore accounts) {
+    AccountController(AccountStore accounts, SessionLifetime sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     record AccountView(String username, String displayName, Set<Role> roles, Team team, boolean enabled,
@@ -87,7 +90,7 @@ class AccountController {
     }
 
     @PostMapping("/api/accounts/{username}/disable")
-    @Operation(summary = "Disable an account: it can no longer sign in (administrators)")
+    @Operation(summary = "Disable an account: it can no longer sign in and its sessions end (administrators)")
     ResponseEntity<Object> disable(@PathVariable String username, Caller caller) {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
@@ -104,8 +107,10 @@ class AccountController {
     }
 
     @PostMapping("/api/account/password")
-    @Operation(summary = "Change one's own password (required after a one-time password)")
-    ResponseEntity<Object> changePassword(@Valid @RequestBody PasswordChange body, Caller caller) {
+    @Operation(summary = "Change one's own password (required after a one-time password); ends the account's other "
+            + "sessions")
+    ResponseEntity<Object> changePassword(@Valid @RequestBody PasswordChange body, Caller caller,
+                                          HttpServletRequest request) {
         Account account = accounts.find(caller.account()).orElseThrow();
         if (!accounts.passwordMatches(account, body.currentPassword())) {
             return invalid("currentPassword", "does not match");
@@ -114,6 +119,7 @@ class AccountController {
             return invalid("newPassword", "must differ from the current one");
         }
         accounts.changePassword(account.username(), body.newPassword());
+        sessions.keepAfterPasswordChange(request);
         LOG.info("Account '{}' changed its password", account.username());
         return ResponseEntity.noContent().build();
     }

@@ -35,11 +35,13 @@ class AccountPages {
 
     private final AccountStore accounts;
     private final AccountUserDetailsService userDetails;
+    private final SessionLifetime lifetime;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    AccountPages(AccountStore accounts, AccountUserDetailsService userDetails) {
+    AccountPages(AccountStore accounts, AccountUserDetailsService userDetails, SessionLifetime lifetime) {
         this.accounts = accounts;
         this.userDetails = userDetails;
+        this.lifetime = lifetime;
     }
 
     /**
@@ -86,6 +88,7 @@ class AccountPages {
         accounts.changePassword(account.username(), newPassword);
         LOG.info("Account '{}' changed its password", account.username());
         refreshAuthorities(account.username(), request, response);
+        lifetime.keepAfterPasswordChange(request);
         return "redirect:/?motDePasseChange";
     }
 

@@ -11,9 +11,7 @@ import org.springframework.stereotype.Component;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -27,8 +25,6 @@ import java.util.stream.Collectors;
 public class AccountStore implements Caseworkers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int LOCK_AFTER = 3;
-    private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -83,36 +79,18 @@ public class AccountStore implements Caseworkers {
         return account.passwordHash() != null && passwords.matches(rawPassword, account.passwordHash());
     }
 
+    /** Changes the password and moves the account to its next session generation: its sessions end. */
     void changePassword(String username, String newPassword) {
-        jdbc.update("UPDATE account SET password_hash = ?, must_change_password = FALSE WHERE username = ?",
+        jdbc.update("""
+                UPDATE account SET password_hash = ?, must_change_password = FALSE,
+                    session_generation = session_generation + 1 WHERE username = ?""",
                 passwords.encode(newPassword), username);
     }
 
+    /** Disables the account; its sessions end at their next request, on every node. */
     void disable(String username) {
-        jdbc.update("UPDATE account SET enabled = FALSE WHERE username = ?", username);
-    }
-
-    /** Counts a failed sign-in; from the third in a row, locks the account for a delay that doubles each time. */
-    int recordFailedSignIn(String username) {
-        List<Integer> failures = jdbc.queryForList(
-                "UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE username = ? RETURNING failed_sign_ins",
-                Integer.class, username);
-        if (failures.isEmpty()) {
-            return 0;
-        }
-        int failed = failures.get(0);
-        if (failed >= LOCK_AFTER) {
-            Duration lock = Duration.ofSeconds(1L << Math.min(failed - LOCK_AFTER, 20));
-            lock = lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
-            jdbc.update("UPDATE account SET locked_until = ? WHERE username = ?",
-                    Timestamp.from(clock.instant().plus(lock)), username);
-        }
-        return failed;
-    }
-
-    void recordSuccessfulSignIn(String username) {
-        jdbc.update("UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE username = ? "
-                + "AND (failed_sign_ins > 0 OR locked_until IS NOT NULL)", username);
+        jdbc.update("UPDATE account SET enabled = FALSE, session_generation = session_generation + 1 "
+                + "WHERE username = ?", username);
     }
 
     @Override
@@ -139,10 +117,8 @@ public class AccountStore implements Caseworkers {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         Arrays.stream(roles).map(Role::valueOf).forEach(parsed::add);
         String team = rs.getString("team");
-        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 parsed, team == null ? null : Team.valueOf(team), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), rs.getInt("failed_sign_ins"),
-                locked == null ? null : locked.toInstant());
+                rs.getBoolean("must_change_password"), rs.getInt("session_generation"));
     };
 }

@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Local sign-in: the account, its hash, roles and team as authorities, its lock and whether it is enabled. */
+/** Local sign-in: the account, its hash, roles and team as authorities, and whether it is enabled (the lock-out is per source address: SignInLockOut). */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -24,7 +24,6 @@ class AccountUserDetailsService implements UserDetailsService {
                 .password(account.passwordHash())
                 .authorities(account.authorities().toArray(String[]::new))
                 .disabled(!account.enabled())
-                .accountLocked(account.lockedAt(accounts.now()))
                 .build();
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -89,10 +89,17 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Local sign-in (form and HTTP Basic): the same answer and cost for every failure, lock-out per address. */
+    @Bean
+    SignInProvider signInProvider(AccountUserDetailsService accounts, PasswordEncoder passwords,
+                                  SignInThrottle throttle) {
+        return new SignInProvider(accounts, passwords, throttle);
+    }
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json,
                                     ObjectProvider<ClientRegistrationRepository> openIdProviders,
-                                    AccountOidcUserService oidcAccounts) throws Exception {
+                                    AccountOidcUserService oidcAccounts, SessionLifetime lifetime) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 // A server-sent event stream ends with an async dispatch of the request already authorised.
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
@@ -147,18 +154,17 @@ class SecurityConfiguration {
                 .anyRequest().denyAll());
         AuthenticationEntryPoint signInRequired = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"REP case engine\"");
+            // One answer for an unknown name, a wrong password and a locked-out address (docs/security.md).
             Problems.write(json, request, response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
-                    failure instanceof LockedException
-                            ? "This account is temporarily locked after repeated failed sign-ins; try again later"
-                            : "Sign in with a valid account");
+                    "Sign in with a valid account");
         };
         http.httpBasic(basic -> basic.authenticationEntryPoint(signInRequired));
         ExceptionMappingAuthenticationFailureHandler signInFailed = new ExceptionMappingAuthenticationFailureHandler();
         // A forward keeps the name typed in the form's parameters, and the page says why in words.
         signInFailed.setUseForward(true);
         signInFailed.setDefaultFailureUrl(SIGN_IN_PAGE + "?erreur");
-        signInFailed.setExceptionMappings(Map.of(LockedException.class.getName(), SIGN_IN_PAGE + "?verrouille",
-                DisabledException.class.getName(), SIGN_IN_PAGE + "?desactive"));
+        // A disabled account is told only after its right password (SignInProvider).
+        signInFailed.setExceptionMappings(Map.of(DisabledException.class.getName(), SIGN_IN_PAGE + "?desactive"));
         // Browsers sign in on the French page; the form still posts to /login, where API clients post too.
         http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).loginProcessingUrl("/login").failureHandler(signInFailed));
         http.logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?deconnecte"));
@@ -191,6 +197,7 @@ class SecurityConfiguration {
                                 + "frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         http.addFilterAfter(new PasswordChangeRequiredFilter(json), AuthorizationFilter.class);
+        http.addFilterBefore(lifetime.filter(), SecurityContextHolderFilter.class);
         return http.build();
     }
 }

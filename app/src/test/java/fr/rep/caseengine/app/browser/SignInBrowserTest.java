@@ -11,7 +11,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signing in, out and back in a real browser, in French: wrong password, lock-out, expiry, forced change. */
+/** Signing in, out and back in a real browser, in French: wrong password, lock-out (in the same words), expiry, forced change. */
 class SignInBrowserTest extends BrowserTestBase {
 
     @Test
@@ -40,24 +40,30 @@ class SignInBrowserTest extends BrowserTestBase {
         browser.signIn("sign.in.typo", "not-the-password");
 
         assertThat(browser.text(By.cssSelector("[role=alert]")))
-                .isEqualTo("Identifiant ou mot de passe incorrect. Vérifiez-les et réessayez.");
+                .isEqualTo("Connexion refusée : identifiant ou mot de passe incorrect, ou trop d’essais manqués depuis "
+                        + "ce poste. Vérifiez-les et réessayez ; après plusieurs échecs, patientez un moment (l’attente "
+                        + "double à chaque nouvel échec, jusqu’à 15 minutes).");
         assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo("sign.in.typo");
         browser.assertAccessible().screenshot("connexion-erreur");
     }
 
     @Test
-    void repeated_failures_lock_the_account_and_the_page_says_so_in_words() {
+    void a_locked_out_sign_in_reads_like_a_wrong_password_and_says_to_wait_in_words() {
         CaseApi.ensureAccount(accounts, "sign.in.locked", Set.of(Role.AUDITOR), null);
         Browser browser = browser().open("/connexion");
-        // From the third failure in a row the account is locked for 1 s, then 2, 4...: a few more tries meet it.
-        String alert = "";
-        for (int attempt = 0; attempt < 8 && !alert.contains("verrouillé"); attempt++) {
+        browser.signIn("sign.in.locked", "not-the-password");
+        String wrongPassword = browser.text(By.cssSelector("[role=alert]"));
+        // From the third failure in a row from this address the account is locked out for 1 s, then 2, 4...
+        for (int attempt = 0; attempt < 7; attempt++) {
             browser.signIn("sign.in.locked", "not-the-password");
-            alert = browser.text(By.cssSelector("[role=alert]"));
         }
 
-        assertThat(alert).contains("Ce compte est verrouillé pour quelques instants")
-                .contains("Attendez un moment puis réessayez");
+        browser.signIn("sign.in.locked", CaseApi.PASSWORD);
+
+        // The right password, refused: the words neither confirm the password nor tell that the account exists.
+        assertThat(browser.heading()).isEqualTo("Connexion");
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).isEqualTo(wrongPassword)
+                .contains("trop d’essais manqués depuis ce poste").contains("patientez un moment");
         browser.assertAccessible().screenshot("connexion-verrouillee");
     }
 

@@ -4,6 +4,7 @@ import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.caseview.UnknownCase;
+import fr.rep.caseengine.query.caseview.ViewBehind;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -62,6 +63,11 @@ public class AccessTrail {
         } catch (UnknownCase unknown) {
             record(caller, caseId, what, stated, request.getQueryString(), "NOT_FOUND");
             throw unknown;
+        } catch (ViewBehind behind) {
+            // A minVersion probe that timed out: out of the caller's scope a case looks like one not yet projected,
+            // so repeated probes are reads too, and recorded as such.
+            record(caller, caseId, what, stated, request.getQueryString(), "VIEW_BEHIND");
+            throw behind;
         }
         record(caller, caseId, what, stated, request.getQueryString(), "SHOWN");
         return answer;
