@@ -26,8 +26,17 @@ public abstract class EmbeddedDatabaseTest {
 
     @DynamicPropertySource
     static void isolatedData(DynamicPropertyRegistry registry) {
-        registry.add("rep.embedded-postgres.data-directory", () -> DATA.resolve("postgres").toString());
-        registry.add("rep.personal-data.master-key-file", () -> DATA.resolve("master-key.json").toString());
+        isolatedData(registry, DATA);
+    }
+
+    /**
+     * The settings of an app on a database of its own in {@code data}: what a test class needs whose settings or beans
+     * make an application context of its own, which must not start a second server on the shared context's directory
+     * while that one is alive.
+     */
+    static void isolatedData(DynamicPropertyRegistry registry, Path data) {
+        registry.add("rep.embedded-postgres.data-directory", () -> data.resolve("postgres").toString());
+        registry.add("rep.personal-data.master-key-file", () -> data.resolve("master-key.json").toString());
         registry.add("rep.demo-data.enabled", () -> "false");
         registry.add("rep.views.read-your-write-timeout", () -> "2s");
         // One node: every append wakes the store sealer after its commit; the poll (for other nodes) would only hide
@@ -43,7 +52,7 @@ public abstract class EmbeddedDatabaseTest {
         return new JdbcTemplate(embeddedPostgres.getPostgresDatabase());
     }
 
-    private static Path temporaryDirectory() {
+    static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("rep-case-engine-test");
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import fr.rep.caseengine.events.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -15,11 +16,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +41,18 @@ import static org.mockito.Mockito.verify;
  * (short ones here); a failed sign-in answers the same, at the same cost, whatever the reason, and a lock-out holds
  * for one source address only.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"rep.security.sessions.idle-timeout=3s",
         "rep.security.sessions.absolute-lifetime=8s"})
-class SessionAndLockOutTest extends EmbeddedDatabaseTest {
+class SessionAndLockOutTest {
+
+    /** Its short sessions and spied encoder make a context of its own: a database of its own too. */
+    private static final Path DATA = EmbeddedDatabaseTest.temporaryDirectory();
+
+    @DynamicPropertySource
+    static void isolatedData(DynamicPropertyRegistry registry) {
+        EmbeddedDatabaseTest.isolatedData(registry, DATA);
+    }
 
     private static final String NEW_PASSWORD = "a-new-password-123";
 

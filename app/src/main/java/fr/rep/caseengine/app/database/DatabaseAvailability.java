@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * answers again (the embedded server restarted, an external one back: the pool reconnects by itself) both come back.
  */
 @Component("dbHealthIndicator")
-class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
+public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseAvailability.class);
     private static final long CHECK_EVERY_MS = 500;
@@ -51,7 +51,8 @@ class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
         this.since = clock.instant();
     }
 
-    boolean up() {
+    /** Whether the database answered its last check: what else reads it for health need not wait on the pool. */
+    public boolean up() {
         return up;
     }
 

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.projections;
 
+import fr.rep.caseengine.app.database.DatabaseAvailability;
 import fr.rep.caseengine.query.deadletter.ProjectionDeadLetters;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -20,7 +21,8 @@ import java.util.Map;
  * Why not {@code DOWN}: a dead letter holds back one case, every other case is served; {@code DOWN} would answer 503
  * and have a load balancer take the node out. Why not {@code UP} with a detail: monitors read the status, and
  * anonymous callers see only the status. {@value #DEGRADED} answers 200 (application.yml maps it) and ranks between
- * {@code DOWN} and {@code UP}, so the overall status shows it.
+ * {@code DOWN} and {@code UP}, so the overall status shows it. While the database does not answer, the dead letters
+ * cannot be counted: {@code UNKNOWN} at once rather than a wait on the pool (the {@code db} component says DOWN).
  */
 @Component
 class ProjectionsHealthIndicator implements HealthIndicator {
@@ -30,16 +32,21 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     private final ProjectionRebuilds rebuilds;
     private final ProjectionDeadLetters deadLetters;
     private final EventProcessingConfiguration processing;
+    private final DatabaseAvailability database;
 
     ProjectionsHealthIndicator(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters,
-                               EventProcessingConfiguration processing) {
+                               EventProcessingConfiguration processing, DatabaseAvailability database) {
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.processing = processing;
+        this.database = database;
     }
 
     @Override
     public Health health() {
+        if (!database.up()) {
+            return Health.unknown().withDetail("reason", "the database does not answer").build();
+        }
         Map<String, ProjectionDeadLetters.Count> counts = deadLetters.counts();
         boolean degraded = false;
         Map<String, Object> details = new LinkedHashMap<>();
