@@ -11,8 +11,18 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The projections in {@code /actuator/health} (component {@code projections}): {@value #DEGRADED} while a projection
@@ -22,7 +32,8 @@ import java.util.Map;
  * and have a load balancer take the node out. Why not {@code UP} with a detail: monitors read the status, and
  * anonymous callers see only the status. {@value #DEGRADED} answers 200 (application.yml maps it) and ranks between
  * {@code DOWN} and {@code UP}, so the overall status shows it. While the database does not answer, the dead letters
- * cannot be counted: {@code UNKNOWN} at once rather than a wait on the pool (the {@code db} component says DOWN).
+ * cannot be counted: {@code UNKNOWN} at once rather than a wait on the pool (the {@code db} component says DOWN); and
+ * since the database may die between its last check and this count, the count is given one second at most.
  */
 @Component
 class ProjectionsHealthIndicator implements HealthIndicator {
@@ -33,6 +44,13 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     private final ProjectionDeadLetters deadLetters;
     private final EventProcessingConfiguration processing;
     private final DatabaseAvailability database;
+    /** At most two counts at once, each on a thread of its own: a health call never waits behind a stuck count. */
+    private final ExecutorService counting = new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "projections-health");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     ProjectionsHealthIndicator(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters,
                                EventProcessingConfiguration processing, DatabaseAvailability database) {
@@ -45,9 +63,17 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         if (!database.up()) {
-            return Health.unknown().withDetail("reason", "the database does not answer").build();
+            return unknown("the database does not answer");
         }
-        Map<String, ProjectionDeadLetters.Count> counts = deadLetters.counts();
+        Map<String, ProjectionDeadLetters.Count> counts;
+        try {
+            counts = CompletableFuture.supplyAsync(deadLetters::counts, counting).get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException | RejectedExecutionException | ExecutionException e) {
+            return unknown("the events set aside could not be counted within a second");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unknown("interrupted");
+        }
         boolean degraded = false;
         Map<String, Object> details = new LinkedHashMap<>();
         for (String projection : rebuilds.projections()) {
@@ -61,6 +87,15 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             details.put(projection, detail);
         }
         return Health.status(degraded ? new Status(DEGRADED) : Status.UP).withDetails(details).build();
+    }
+
+    private static Health unknown(String reason) {
+        return Health.unknown().withDetail("reason", reason).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        counting.shutdownNow();
     }
 
     /** {@code running}, {@code error} (a segment retrying a failed batch) or {@code stopped}. */

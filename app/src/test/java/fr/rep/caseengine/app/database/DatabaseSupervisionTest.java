@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ class DatabaseSupervisionTest {
                 "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
                 "--rep.demo-data.enabled=false")) {
             String port = app.getEnvironment().getProperty("local.server.port");
-            TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+            // A client that does not retry a 503 by itself (Apache HttpClient waits out Retry-After): the answer is the test.
+            TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                    .requestFactory(SimpleClientHttpRequestFactory::new).rootUri("http://localhost:" + port));
             CaseApi api = CaseApi.caseworker(http, app.getBean(AccountStore.class));
             String before = api.openCase().read("$.caseId");
             // In the case views before the kill: what is read back afterwards does not wait on the projections.
