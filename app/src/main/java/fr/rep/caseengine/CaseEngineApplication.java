@@ -1,5 +1,7 @@
 package fr.rep.caseengine;
 
+import fr.rep.caseengine.app.backup.BackupCommand;
+import fr.rep.caseengine.app.backup.RestoreCommand;
 import fr.rep.caseengine.app.hashchain.VerifyStoreCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -19,15 +21,22 @@ public class CaseEngineApplication {
     /** Axon's update checker would call the vendor's host; this service's data about children never leaves it. */
     static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
-    /** Starts the service or, with {@code verify-store} as first argument, verifies the event store and exits. */
+    /**
+     * Starts the service or, with {@code verify-store}, {@code backup DIR} or {@code restore DIR} as first arguments,
+     * runs that command and exits with its status.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && VerifyStoreCommand.NAME.equals(args[0])) {
-            System.exit(VerifyStoreCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
         if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
             System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
         }
-        SpringApplication.run(CaseEngineApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case VerifyStoreCommand.NAME -> System.exit(VerifyStoreCommand.run(rest));
+            case BackupCommand.NAME -> System.exit(BackupCommand.run(rest));
+            case RestoreCommand.NAME -> System.exit(RestoreCommand.run(CaseEngineApplication.class, rest));
+            default -> SpringApplication.run(CaseEngineApplication.class, args);
+        }
     }
 
     /** The only source of "now"; its zone (the service's, Europe/Paris) decides calendar dates such as ages. */

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.erasure;
 
+import fr.rep.caseengine.command.personaldata.ErasureJournal;
 import fr.rep.caseengine.command.personaldata.PersonalDataEraser;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.PersonalDataErased;
@@ -26,15 +27,18 @@ class KeyDestruction {
     private static final Logger LOG = LoggerFactory.getLogger(KeyDestruction.class);
 
     private final PersonalDataEraser personalData;
+    private final ErasureJournal journal;
     private final JdbcTemplate jdbc;
 
-    KeyDestruction(PersonalDataEraser personalData, JdbcTemplate jdbc) {
+    KeyDestruction(PersonalDataEraser personalData, ErasureJournal journal, JdbcTemplate jdbc) {
         this.personalData = personalData;
+        this.journal = journal;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(PersonalDataErased event, EventMessage<?> message) {
+        journal.record(event.caseId(), event.subject(), event.reason(), event.recordedAt());
         boolean destroyed = personalData.erase(event.subject());
         Object actor = message.getMetaData().get(EventMetadata.ACTOR);
         jdbc.update("""
