@@ -5,6 +5,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +26,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/personal-data/key-rotations")
+@Tag(name = "Personal data")
 class KeyRotationController {
 
     private final PersonalDataKeyRotation rotation;
@@ -32,6 +38,11 @@ class KeyRotationController {
     }
 
     @PostMapping
+    @Operation(summary = "Rotate the wrapping keys now: every person's key re-wrapped, the older keys destroyed")
+    @ApiResponse(responseCode = "200", description = "The rotation, done")
+    @ApiResponse(responseCode = "409", description = "A rotation is running already (rule one-key-rotation-at-a-time)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     PersonalDataKeyRotation.Rotation rotate(Authentication caller) {
         try {
             return rotation.rotate(caller.getName());
@@ -44,6 +55,7 @@ class KeyRotationController {
     }
 
     @GetMapping
+    @Operation(summary = "The last hundred rotations of the wrapping keys, newest first")
     Map<String, List<PersonalDataKeyRotation.Rotation>> rotations() {
         return Map.of("rotations", jdbc.query("""
                 SELECT rotation_id, trigger, started_at, finished_at, new_key_id, deleted_key_ids, keys_rewrapped,
