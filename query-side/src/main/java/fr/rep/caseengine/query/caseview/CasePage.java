@@ -1,14 +1,7 @@
 package fr.rep.caseengine.query.caseview;
 
-import fr.rep.caseengine.events.staff.Caller;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import fr.rep.caseengine.events.familycase.Accompaniment;
+import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ContactStep;
 import fr.rep.caseengine.events.familycase.CorrectionReason;
 import fr.rep.caseengine.events.familycase.Court;
@@ -19,14 +12,20 @@ import fr.rep.caseengine.events.familycase.InterviewKind;
 import fr.rep.caseengine.events.familycase.InterviewParticipant;
 import fr.rep.caseengine.events.familycase.InterviewPlace;
 import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.VisitCancellationReason;
+import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.familycase.VisitingRights;
+import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.history.HistoryEntries;
 import fr.rep.caseengine.query.history.HistorySentences;
-import fr.rep.caseengine.events.familycase.ClosingReason;
-import fr.rep.caseengine.events.familycase.Prison;
-import fr.rep.caseengine.events.familycase.VisitPlace;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.LocalDate;
