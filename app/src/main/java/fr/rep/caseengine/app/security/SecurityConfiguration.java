@@ -144,6 +144,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/dossiers").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
                         AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/dossiers/**").hasAnyRole(CASEWORKER, TEAM_MANAGER, AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/dossiers/*/affectation").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/dossiers/*/*").hasRole(CASEWORKER)
                 .requestMatchers("/demandes/nouvelle").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)

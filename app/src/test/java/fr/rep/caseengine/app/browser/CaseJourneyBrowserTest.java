@@ -1,11 +1,14 @@
 package fr.rep.caseengine.app.browser;
 
+import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.CaseApi;
+import fr.rep.caseengine.events.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.http.ResponseEntity;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +55,36 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("form.filters button")));
         assertThat(browser.text(By.id("name-error"))).startsWith("Le nom doit contenir au moins une lettre");
         browser.assertAccessible();
+    }
+
+    @Test
+    void the_family_found_by_its_last_name_is_no_longer_found_once_that_person_is_erased() {
+        CaseApi claire = CaseApi.caseworker(http, accounts);
+        DocumentContext opened = CaseApi.json(claire.post("/api/cases", CaseApi.newFamily().replace(
+                "\"firstName\": \"Marc\", \"lastName\": \"Dupont\"",
+                "\"firstName\": \"Marc\", \"lastName\": \"Vasseur-Éloi\""), Map.of()));
+        String caseId = opened.read("$.caseId");
+        By family = By.cssSelector("a[href='/dossiers/" + caseId + "']");
+        Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD).open("/dossiers");
+        browser.type(By.id("name"), "vasseur eloi");
+        browser.submit(browser.find(By.cssSelector("form.filters button")));
+        assertThat(browser.find(family).getText()).isEqualTo("Marc Vasseur-Éloi");
+        assertThat(browser.text(By.cssSelector("main [role=status]"))).isEqualTo("1 dossier");
+        browser.assertAccessible();
+
+        // The data protection officer's instruction, carried out by an administrator through the API as today.
+        CaseApi.ensureAccount(accounts, "journey.dpo", Set.of(Role.ADMINISTRATOR), null);
+        ResponseEntity<String> erased = new CaseApi(http, "journey.dpo").post("/api/cases/" + caseId + "/erasures",
+                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}"
+                        .formatted((String) opened.read("$.detainedParent")), Map.of());
+        assertThat(erased.getStatusCode().value()).as(erased.getBody()).isEqualTo(204);
+
+        browser.submit(browser.find(By.cssSelector("form.filters button")));
+        assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("vasseur eloi");
+        assertThat(browser.findAll(family)).isEmpty();
+        assertThat(browser.text(By.cssSelector("main [role=status]"))).isEqualTo("Aucun dossier");
+        assertThat(browser.pageText()).doesNotContain("Vasseur");
+        browser.assertAccessible().screenshot("dossiers-recherche-apres-effacement");
     }
 
     @Test

@@ -5,8 +5,14 @@ import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -89,5 +95,51 @@ class CasePagesBrowserTest extends BrowserTestBase {
         browser.assertAccessible();
         browser.open("/dossiers/" + caseId);
         assertThat(browser.heading()).isEqualTo("Accès refusé");
+    }
+
+    /** Issue 13: no page larger than 500 KB with its assets (caseworkers on a phone's connection). */
+    private static final long PAGE_BUDGET_BYTES = 500 * 1024;
+
+    @Test
+    void no_page_of_the_caseworker_journey_weighs_more_than_500_kb_with_its_assets() {
+        CaseApi claire = CaseApi.caseworker(http, accounts);
+        String caseId = claire.openCase().read("$.caseId");
+        claire.acceptWithPermit(caseId, CaseApi.CASEWORKER);
+        Browser browser = browser();
+        // Every page counted as a first visit: Chrome lists no timing for what it serves from its memory cache.
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        browser.open("/connexion");
+        Map<String, Long> weights = new LinkedHashMap<>();
+        weights.put("/connexion", weight(browser));
+        browser.signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD);
+        for (String path : List.of("/", "/mon-travail", "/dossiers", "/dossiers?name=dupont", "/demandes/nouvelle",
+                "/dossiers/" + caseId, "/dossiers/" + caseId + "/historique")) {
+            browser.open(path);
+            if (path.equals("/dossiers/" + caseId)) {
+                // The history comes in after the page: it is part of what the page weighs.
+                browser.waitForText(By.cssSelector("section[aria-labelledby=history-title]"), "Demande reçue");
+            }
+            weights.put(path, weight(browser));
+        }
+        LoggerFactory.getLogger(CasePagesBrowserTest.class).info("Page weights with their assets (bytes): {}",
+                weights);
+
+        assertThat(weights).hasSize(8).allSatisfy((path, bytes) -> assertThat(bytes)
+                .as("%s weighs %d bytes with its assets", path, bytes)
+                .isGreaterThan(1_000L).isLessThanOrEqualTo(PAGE_BUDGET_BYTES));
+    }
+
+    /**
+     * What the page in the browser now loaded: the document and every resource it fetched (styles, scripts, fonts,
+     * htmx fragments), each counted at its largest of bytes sent over the wire and bytes once decoded.
+     */
+    private static long weight(Browser browser) {
+        Number bytes = (Number) ((JavascriptExecutor) browser.driver()).executeScript("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .reduce((sum, e) => sum + Math.max(e.transferSize || 0, e.encodedBodySize || 0,
+                        e.decodedBodySize || 0), 0);""");
+        return bytes.longValue();
     }
 }

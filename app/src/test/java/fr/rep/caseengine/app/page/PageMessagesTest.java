@@ -31,6 +31,8 @@ class PageMessagesTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
     private static final Pattern ENUM_KEY = Pattern.compile("#\\{'enum\\.([A-Za-z]+)\\.'");
     private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([a-z.]+\\.)'");
+    /** An enum's labels handed to a fragment that says its values ({@code choice(..., 'enum.Court')}). */
+    private static final Pattern ENUM_ARGUMENT = Pattern.compile(", 'enum\\.([A-Za-z]+)'[,)]");
 
     @Test
     void every_key_a_template_uses_has_its_french_words() throws IOException {
@@ -43,12 +45,14 @@ class PageMessagesTest {
                     missing.add(literal.group(1));
                 }
             }
-            Matcher enumKey = ENUM_KEY.matcher(template);
-            while (enumKey.find()) {
-                for (Enum<?> constant : constantsOf(enumKey.group(1))) {
-                    String key = "enum." + enumKey.group(1) + "." + constant.name();
-                    if (!words.containsKey(key)) {
-                        missing.add(key);
+            for (Pattern enumPattern : List.of(ENUM_KEY, ENUM_ARGUMENT)) {
+                Matcher enumKey = enumPattern.matcher(template);
+                while (enumKey.find()) {
+                    for (Enum<?> constant : constantsOf(enumKey.group(1))) {
+                        String key = "enum." + enumKey.group(1) + "." + constant.name();
+                        if (!words.containsKey(key)) {
+                            missing.add(key);
+                        }
                     }
                 }
             }

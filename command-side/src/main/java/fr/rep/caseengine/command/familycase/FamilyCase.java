@@ -49,7 +49,8 @@ class FamilyCase {
     static final String SYSTEM_ACTOR = "system:deadlines";
     /** Deadline handlers run outside any request: their events name the system actor explicitly. */
     private static final MetaData AS_SYSTEM = MetaData.with(EventMetadata.ACTOR, SYSTEM_ACTOR);
-    private static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
+    /** The entries a correction may void; the case page offers only these ({@link CaseActionsByStage}). */
+    static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
             ContactStepTaken.class,
             InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
             ConsentWithdrawn.class, CaseReviewed.class, CustodyChanged.class);

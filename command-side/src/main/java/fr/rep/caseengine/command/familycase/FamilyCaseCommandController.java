@@ -16,6 +16,7 @@ import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CustodyChange;
 import fr.rep.caseengine.events.familycase.PartyRole;
+import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -231,11 +232,16 @@ class FamilyCaseCommandController {
     @Operation(summary = "Record a step of the parent's penal path (204, ETag)")
     ResponseEntity<String> custody(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.CustodyStep body,
                                    HttpServletRequest http, Caller caller) throws BindException {
-        if (body.change() == CustodyChange.TRANSFERRED && body.prison() == null) {
-            throw CommandDispatch.invalid("prison", null, "a transfer names the new prison");
-        }
+        requirePrisonOfTransfer(body.change(), body.prison());
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
                 new RecordCustodyChange(caseId, version, occurredAt, body.change(), body.prison()));
+    }
+
+    /** A transfer names the new prison (an input rule, 400 on {@code prison}); the case page asks it too. */
+    static void requirePrisonOfTransfer(CustodyChange change, Prison prison) throws BindException {
+        if (change == CustodyChange.TRANSFERRED && prison == null) {
+            throw CommandDispatch.invalid("prison", null, "a transfer names the new prison");
+        }
     }
 
     @PostMapping("/{caseId}/court-decisions")
@@ -270,16 +276,22 @@ class FamilyCaseCommandController {
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
         Instant occurredAt = dispatch.notInTheFuture(body.occurredAt());
-        return dispatch.run(request, body, () -> {
-            access.requireCanAct(caller, caseId);
-            SubjectId child = recordPerson(body.person());
-            long version = (Long) dispatch.send(request, new AddChild(caseId, request.expectedVersion(), occurredAt,
-                    new ChildOnCase(child, body.birthDate(),
-                            body.department() == null ? null : new Department(body.department()), body.housing(),
-                            body.parentalAuthority())));
-            return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
-                    dispatch.toJson(new RequestBodies.ChildAddedAnswer(child, version)));
-        });
+        return dispatch.run(request, body, () -> childAdded(request, caseId, occurredAt, body));
+    }
+
+    /**
+     * Adds a child inside the request's transaction: reach checked, the child's details to the erasable store, the
+     * command sent. The case page's form adds a child through here too.
+     */
+    CommandOutcome childAdded(CommandRequest request, CaseId caseId, Instant occurredAt, RequestBodies.NewChild body) {
+        access.requireCanAct(request.caller(), caseId);
+        SubjectId child = recordPerson(body.person());
+        long version = (Long) dispatch.send(request, new AddChild(caseId, request.expectedVersion(), occurredAt,
+                new ChildOnCase(child, body.birthDate(),
+                        body.department() == null ? null : new Department(body.department()), body.housing(),
+                        body.parentalAuthority())));
+        return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
+                dispatch.toJson(new RequestBodies.ChildAddedAnswer(child, version)));
     }
 
     @PostMapping("/{caseId}/corrections")
@@ -312,13 +324,21 @@ class FamilyCaseCommandController {
                                   HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
         Instant occurredAt = dispatch.notInTheFuture(body.occurredAt());
-        if (!caseworkers.isActiveCaseworker(body.caseworker())) {
-            throw CommandDispatch.invalid("caseworker", body.caseworker(), "is not an active caseworker account");
+        requireActiveCaseworker(body.caseworker());
+        return dispatch.run(request, body, () -> assigned(request, caseId, occurredAt, body.caseworker()));
+    }
+
+    /** An assignment names an active caseworker's account (400 on {@code caseworker}); the case page asks it too. */
+    void requireActiveCaseworker(String caseworker) throws BindException {
+        if (!caseworkers.isActiveCaseworker(caseworker)) {
+            throw CommandDispatch.invalid("caseworker", caseworker, "is not an active caseworker account");
         }
-        return dispatch.run(request, body, () -> {
-            access.requireCanAssign(caller, caseId);
-            return dispatch.updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, body.caseworker()));
-        });
+    }
+
+    /** Assigns inside the request's transaction, for a team manager of the case's team (the API's and the page's). */
+    CommandOutcome assigned(CommandRequest request, CaseId caseId, Instant occurredAt, String caseworker) {
+        access.requireCanAssign(request.caller(), caseId);
+        return dispatch.updated(request, new AssignCase(caseId, request.expectedVersion(), occurredAt, caseworker));
     }
 
     @PostMapping("/{caseId}/erasures")
@@ -385,11 +405,6 @@ class FamilyCaseCommandController {
                 person.phone(), person.notes()));
         return subject;
     }
-
-
-
-
-
 
     private void requireCoherentFamily(RequestBodies.NewCase body) throws BindException {
         dispatch.notInTheFuture(body.occurredAt());

@@ -132,10 +132,36 @@ class CaseViewController {
                  UUID parentalAuthority) {
     }
 
+    /** A visit planned on the case: {@code SCHEDULED} (still to hold or cancel), {@code HELD} or {@code CANCELLED}. */
+    record PlannedVisit(UUID visitId, Instant plannedFor, String place, int children, String status) {
+    }
+
+    /** @param endedAt when the permit was recorded as ended, or {@code null} while it runs to {@code validUntil} */
+    record Permit(String accompanier, Prison prison, Instant issuedAt, LocalDate validUntil, Instant endedAt) {
+    }
+
+    /** @param corrected a correction voided this step: it stays listed, marked */
+    record CustodyStep(String change, Prison prison, Instant occurredAt, boolean corrected) {
+    }
+
+    record CourtDecision(String court, String rights, List<UUID> children, Instant occurredAt) {
+    }
+
+    /** @param liftedAt when a lifting named the child, or {@code null} while the order stands */
+    record NoContactOrder(UUID child, String court, Instant orderedAt, Instant liftedAt) {
+    }
+
+    /** What the case page lists besides the people: visits planned, permits, penal path, court decisions, orders. */
+    record Records(List<PlannedVisit> plannedVisits, List<Permit> permits, List<CustodyStep> custody,
+                   List<CourtDecision> courtDecisions, List<NoContactOrder> noContactOrders) {
+    }
+
     record CaseDetail(UUID caseId, long version, Team team, Prison prison, CaseStage stage, String referrerType,
                       String channel, String penalStatus, boolean educationalOrJudicialMeasure, Instant receivedAt,
                       String assignedTo, int visitCount, Instant lastVisitAt, Instant closedAt,
-                      String closingReason, List<Adult> adults, List<Child> children) {
+                      String closingReason, List<Adult> adults, List<Child> children,
+                      List<PlannedVisit> plannedVisits, List<Permit> permits, List<CustodyStep> custody,
+                      List<CourtDecision> courtDecisions, List<NoContactOrder> noContactOrders) {
     }
 
     @GetMapping("/{caseId}")
@@ -151,7 +177,7 @@ class CaseViewController {
         ViewScope scope = ViewScope.forCase(caller);
         versions.awaitVersion(caseId, minVersion, scope);
         List<CaseDetail> found = jdbc.query("SELECT * FROM case_view v WHERE case_id = ? AND " + scope.condition(),
-                (rs, row) -> detail(rs, people(caseId)), scope.argumentsAfter(caseId));
+                (rs, row) -> detail(rs, people(caseId), records(caseId)), scope.argumentsAfter(caseId));
         if (found.isEmpty()) {
             throw new UnknownCase(caseId);
         }
@@ -173,7 +199,30 @@ class CaseViewController {
                 caseId);
     }
 
-    private CaseDetail detail(ResultSet rs, List<Person> people) throws SQLException {
+    private Records records(UUID caseId) {
+        return new Records(
+                jdbc.query("SELECT * FROM case_view_visit WHERE case_id = ? ORDER BY planned_for, visit_id",
+                        (rs, row) -> new PlannedVisit(rs.getObject("visit_id", UUID.class),
+                                instant(rs, "planned_for"), rs.getString("place"), rs.getInt("children"),
+                                rs.getString("status")), caseId),
+                jdbc.query("SELECT * FROM case_view_permit WHERE case_id = ? ORDER BY issued_at, accompanier, prison",
+                        (rs, row) -> new Permit(rs.getString("accompanier"), Prison.valueOf(rs.getString("prison")),
+                                instant(rs, "issued_at"), rs.getObject("valid_until", LocalDate.class),
+                                instant(rs, "ended_at")), caseId),
+                jdbc.query("SELECT * FROM case_view_custody WHERE case_id = ? ORDER BY sequence",
+                        (rs, row) -> new CustodyStep(rs.getString("change"),
+                                rs.getString("prison") == null ? null : Prison.valueOf(rs.getString("prison")),
+                                instant(rs, "occurred_at"), rs.getBoolean("corrected")), caseId),
+                jdbc.query("SELECT * FROM case_view_court_decision WHERE case_id = ? ORDER BY sequence",
+                        (rs, row) -> new CourtDecision(rs.getString("court"), rs.getString("rights"),
+                                List.of((UUID[]) rs.getArray("children").getArray()), instant(rs, "occurred_at")),
+                        caseId),
+                jdbc.query("SELECT * FROM case_view_no_contact WHERE case_id = ? ORDER BY ordered_at, event_id, child",
+                        (rs, row) -> new NoContactOrder(rs.getObject("child", UUID.class), rs.getString("court"),
+                                instant(rs, "ordered_at"), instant(rs, "lifted_at")), caseId));
+    }
+
+    private CaseDetail detail(ResultSet rs, List<Person> people, Records records) throws SQLException {
         Map<SubjectId, String> names = personalData.displayNames(people.stream().filter(person -> !person.erased())
                 .map(person -> new SubjectId(person.subjectId())).toList());
         List<Adult> adults = new ArrayList<>();
@@ -193,7 +242,8 @@ class CaseViewController {
                 CaseStage.valueOf(rs.getString("stage")), rs.getString("referrer_type"), rs.getString("channel"),
                 rs.getString("penal_status"), rs.getBoolean("educational_or_judicial_measure"),
                 instant(rs, "received_at"), rs.getString("assigned_to"), rs.getInt("visit_count"), instant(rs, "last_visit_at"),
-                instant(rs, "closed_at"), rs.getString("closing_reason"), adults, children);
+                instant(rs, "closed_at"), rs.getString("closing_reason"), adults, children, records.plannedVisits(),
+                records.permits(), records.custody(), records.courtDecisions(), records.noContactOrders());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

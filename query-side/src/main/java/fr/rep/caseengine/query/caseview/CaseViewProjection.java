@@ -8,16 +8,26 @@ import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
+import fr.rep.caseengine.events.familycase.CourtDecisionRecorded;
+import fr.rep.caseengine.events.familycase.CustodyChanged;
+import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
+import fr.rep.caseengine.events.familycase.NoContactOrderLifted;
+import fr.rep.caseengine.events.familycase.NoContactOrdered;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.RequestReceived;
+import fr.rep.caseengine.events.familycase.VisitCancelled;
 import fr.rep.caseengine.events.familycase.VisitMediated;
+import fr.rep.caseengine.events.familycase.VisitScheduled;
+import fr.rep.caseengine.events.familycase.VisitingPermitExpired;
+import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
 import fr.rep.caseengine.query.projection.StageChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +40,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Owns {@code case_view} and {@code case_view_person}. Idempotent: an event whose sequence number is not above the
- * case's version was applied already and changes nothing, so a redelivered batch leaves the view as it was.
+ * Owns {@code case_view}, {@code case_view_person}, and what the case page lists: {@code case_view_visit} (the visits
+ * planned), {@code case_view_permit}, {@code case_view_custody}, {@code case_view_court_decision} and
+ * {@code case_view_no_contact}. Idempotent: an event whose sequence number is not above the case's version was
+ * applied already and changes nothing, so a redelivered batch leaves the view as it was.
  */
 @Component
 @ProcessingGroup(CaseViewsProcessing.PROCESSING_GROUP)
@@ -91,9 +103,107 @@ class CaseViewProjection {
     }
 
     @EventHandler
-    void on(VisitMediated event, @SequenceNumber long sequence) {
-        advance(event, sequence, "visit_count = visit_count + 1, last_visit_at = GREATEST(last_visit_at, ?)",
-                timestamp(event.occurredAt()));
+    void on(VisitMediated event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        if (advance(event, sequence, "visit_count = visit_count + 1, last_visit_at = GREATEST(last_visit_at, ?)",
+                timestamp(event.occurredAt())) && event.visitId() != null) {
+            jdbc.update("UPDATE case_view_visit SET status = 'HELD', held_by = ? WHERE visit_id = ?", eventId,
+                    event.visitId());
+        }
+    }
+
+    @EventHandler
+    void on(VisitScheduled event, @SequenceNumber long sequence) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("""
+                    INSERT INTO case_view_visit (visit_id, case_id, planned_for, place, children, status)
+                    VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING""",
+                    event.visitId(), event.caseId().value(), timestamp(event.plannedFor()), event.place().name(),
+                    event.children().size());
+        }
+    }
+
+    @EventHandler
+    void on(VisitCancelled event, @SequenceNumber long sequence) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("UPDATE case_view_visit SET status = 'CANCELLED' WHERE visit_id = ?", event.visitId());
+        }
+    }
+
+    /** A corrected entry stays listed, marked void; a held visit whose record is voided is planned again. */
+    @EventHandler
+    void on(EntryCorrected event, @SequenceNumber long sequence) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("UPDATE case_view_visit SET status = 'SCHEDULED', held_by = NULL WHERE case_id = ? "
+                    + "AND held_by = ?", event.caseId().value(), event.correctedEventId());
+            jdbc.update("UPDATE case_view_custody SET corrected = TRUE WHERE case_id = ? AND event_id = ?",
+                    event.caseId().value(), event.correctedEventId());
+        }
+    }
+
+    /** A permit issued again to the same accompanier for the same prison replaces the earlier one, as in the case. */
+    @EventHandler
+    void on(VisitingPermitIssued event, @SequenceNumber long sequence) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("""
+                    INSERT INTO case_view_permit (case_id, accompanier, prison, issued_at, valid_until)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (case_id, accompanier, prison) DO UPDATE
+                    SET issued_at = EXCLUDED.issued_at, valid_until = EXCLUDED.valid_until, ended_at = NULL""",
+                    event.caseId().value(), event.accompanier(), event.prison().name(),
+                    timestamp(event.occurredAt()), Date.valueOf(event.validUntil()));
+        }
+    }
+
+    @EventHandler
+    void on(VisitingPermitExpired event, @SequenceNumber long sequence) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("UPDATE case_view_permit SET ended_at = ? WHERE case_id = ? AND accompanier = ? AND prison = ?",
+                    timestamp(event.occurredAt()), event.caseId().value(), event.accompanier(),
+                    event.prison().name());
+        }
+    }
+
+    @EventHandler
+    void on(CustodyChanged event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("""
+                    INSERT INTO case_view_custody (event_id, case_id, sequence, change, prison, occurred_at)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    eventId, event.caseId().value(), sequence, event.change().name(),
+                    event.prison() == null ? null : event.prison().name(), timestamp(event.occurredAt()));
+        }
+    }
+
+    @EventHandler
+    void on(CourtDecisionRecorded event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("""
+                    INSERT INTO case_view_court_decision (event_id, case_id, sequence, court, rights, children,
+                        occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    eventId, event.caseId().value(), sequence, event.court().name(), event.rights().name(),
+                    subjects(event.children()), timestamp(event.occurredAt()));
+        }
+    }
+
+    @EventHandler
+    void on(NoContactOrdered event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        if (advance(event, sequence, "")) {
+            jdbc.batchUpdate("""
+                    INSERT INTO case_view_no_contact (event_id, child, case_id, court, ordered_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    event.children().stream().map(child -> new Object[]{eventId, child.value(),
+                            event.caseId().value(), event.court().name(), timestamp(event.occurredAt())}).toList());
+        }
+    }
+
+    /** A lifting ends every order still standing for the children it names. */
+    @EventHandler
+    void on(NoContactOrderLifted event, @SequenceNumber long sequence) {
+        if (advance(event, sequence, "")) {
+            jdbc.update("UPDATE case_view_no_contact SET lifted_at = ? WHERE case_id = ? AND child = ANY (?) "
+                    + "AND lifted_at IS NULL", timestamp(event.occurredAt()), event.caseId().value(),
+                    subjects(event.children()));
+        }
     }
 
     /** A child joining later (a sibling, a birth) is listed after everyone already on the case. */
@@ -169,6 +279,10 @@ class CaseViewProjection {
                 child == null ? null : Date.valueOf(child.birthDate()),
                 child == null || child.department() == null ? null : child.department().code(),
                 child == null ? null : child.housing().name(), authority};
+    }
+
+    private static UUID[] subjects(List<SubjectId> subjects) {
+        return subjects.stream().map(SubjectId::value).toArray(UUID[]::new);
     }
 
     private static Timestamp timestamp(Instant instant) {

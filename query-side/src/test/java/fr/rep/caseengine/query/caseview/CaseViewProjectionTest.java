@@ -6,30 +6,42 @@ import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
-import fr.rep.caseengine.events.familycase.CustodyChange;
-import fr.rep.caseengine.events.familycase.CustodyChanged;
-import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
+import fr.rep.caseengine.events.familycase.CorrectionReason;
+import fr.rep.caseengine.events.familycase.Court;
+import fr.rep.caseengine.events.familycase.CourtDecisionRecorded;
+import fr.rep.caseengine.events.familycase.CustodyChange;
+import fr.rep.caseengine.events.familycase.CustodyChanged;
 import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.events.familycase.ErasureReason;
-import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
+import fr.rep.caseengine.events.familycase.NoContactOrderLifted;
+import fr.rep.caseengine.events.familycase.NoContactOrdered;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.PenalStatus;
+import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.ReferralChannel;
 import fr.rep.caseengine.events.familycase.ReferrerType;
+import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.familycase.VisitCancellationReason;
+import fr.rep.caseengine.events.familycase.VisitCancelled;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
+import fr.rep.caseengine.events.familycase.VisitScheduled;
+import fr.rep.caseengine.events.familycase.VisitingPermitExpired;
+import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
+import fr.rep.caseengine.events.familycase.VisitingRights;
+import fr.rep.caseengine.query.ProjectionDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import fr.rep.caseengine.query.ProjectionDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -93,7 +105,7 @@ class CaseViewProjectionTest {
 
         projection.on(new ConsentRecorded(caseId, at(2), at(2), mother, PartyRole.FREE_PARENT), 2);
         assertThat(stageAndVersion()).containsExactly("SETTING_UP", 2L);
-        projection.on(visit(at(3), VisitPlace.PRISON_VISITING_ROOM), 3);
+        projection.on(visit(at(3), VisitPlace.PRISON_VISITING_ROOM), 3, "visit-3");
         assertThat(stageAndVersion()).containsExactly("CLOSED_SETTING", 3L);
         projection.on((CaseEvent) new CustodyChanged(caseId, at(4), at(4), CustodyChange.LEAVE_PERMIT, null), 4);
         assertThat(stageAndVersion()).containsExactly("OPEN_SETTING", 4L);
@@ -110,8 +122,8 @@ class CaseViewProjectionTest {
         projection.on(requestReceived(), 0);
         VisitMediated visit = visit(at(3), VisitPlace.OUTSIDE);
 
-        projection.on(visit, 1);
-        projection.on(visit, 1);
+        projection.on(visit, 1, "visit-1");
+        projection.on(visit, 1, "visit-1");
 
         assertThat(jdbc.queryForObject("SELECT visit_count FROM case_view WHERE case_id = ?", Integer.class,
                 caseId.value())).isEqualTo(1);
@@ -153,6 +165,68 @@ class CaseViewProjectionTest {
                 "SELECT consent_given, consent_changed_at FROM case_view_person WHERE subject_id = ?", mother.value());
         assertThat(consent.get("consent_given")).isEqualTo(true);
         assertThat(((java.sql.Timestamp) consent.get("consent_changed_at")).toInstant()).isEqualTo(at(7));
+    }
+
+    @Test
+    void a_planned_visit_is_listed_held_and_planned_again_when_the_record_of_it_held_is_corrected() {
+        projection.on(requestReceived(), 0);
+        UUID held = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, "claire"), 1);
+        projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, "claire"), 1);
+        projection.on(new VisitScheduled(caseId, at(1), at(1), cancelled, at(4), List.of(lea), VisitPlace.OUTSIDE,
+                "claire"), 2);
+        projection.on(new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.OUTSIDE, held, "claire",
+                Accompaniment.PROFESSIONAL, 60, 12), 3, "held-event");
+        projection.on(new VisitCancelled(caseId, at(2), at(2), cancelled, VisitCancellationReason.CHILD_ILL), 4);
+        assertThat(visitStatuses()).containsExactly("HELD", "CANCELLED");
+
+        projection.on(new EntryCorrected(caseId, at(5), at(5), "held-event", CorrectionReason.WRONG_CASE), 5);
+
+        assertThat(visitStatuses()).containsExactly("SCHEDULED", "CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM case_view_visit WHERE case_id = ?", Integer.class,
+                caseId.value())).isEqualTo(2);
+    }
+
+    @Test
+    void permits_the_penal_path_court_decisions_and_no_contact_orders_are_listed_once_and_a_corrected_step_marked() {
+        projection.on(requestReceived(), 0);
+        projection.on(new VisitingPermitIssued(caseId, at(1), at(1), "claire", Prison.CD_BAPAUME,
+                LocalDate.of(2027, 6, 30)), 1);
+        projection.on(new VisitingPermitIssued(caseId, at(1), at(1), "claire", Prison.CD_BAPAUME,
+                LocalDate.of(2027, 6, 30)), 1);
+        projection.on(new VisitingPermitExpired(caseId, at(2), at(2), "claire", Prison.CD_BAPAUME), 2);
+        projection.on(new CustodyChanged(caseId, at(3), at(3), CustodyChange.TRANSFERRED, Prison.MA_AMIENS), 3,
+                "transfer");
+        projection.on(new CustodyChanged(caseId, at(3), at(3), CustodyChange.TRANSFERRED, Prison.MA_AMIENS), 3,
+                "transfer");
+        projection.on(new CourtDecisionRecorded(caseId, at(4), at(4), Court.FAMILY_JUDGE,
+                VisitingRights.MEDIATED_ONLY, List.of(lea)), 4, "decision");
+        SubjectId baby = SubjectId.random();
+        projection.on(new NoContactOrdered(caseId, at(5), at(5), Court.CRIMINAL_COURT, List.of(lea, baby)), 5,
+                "order");
+        projection.on(new NoContactOrderLifted(caseId, at(6), at(6), List.of(lea)), 6);
+        projection.on(new NoContactOrderLifted(caseId, at(7), at(7), List.of(lea)), 6);
+        projection.on(new EntryCorrected(caseId, at(8), at(8), "transfer", CorrectionReason.WRONG_DATE), 7);
+
+        Map<String, Object> permit = jdbc.queryForMap("SELECT * FROM case_view_permit WHERE case_id = ?",
+                caseId.value());
+        assertThat(permit).containsEntry("accompanier", "claire").containsEntry("prison", "CD_BAPAUME")
+                .containsEntry("valid_until", java.sql.Date.valueOf("2027-06-30"));
+        assertThat(((java.sql.Timestamp) permit.get("ended_at")).toInstant()).isEqualTo(at(2));
+        assertThat(jdbc.queryForList("SELECT change || ' ' || prison || ' ' || corrected FROM case_view_custody "
+                + "WHERE case_id = ?", String.class, caseId.value())).containsExactly("TRANSFERRED MA_AMIENS true");
+        assertThat(jdbc.queryForMap("SELECT court, rights, children FROM case_view_court_decision WHERE case_id = ?",
+                caseId.value())).containsEntry("court", "FAMILY_JUDGE").containsEntry("rights", "MEDIATED_ONLY");
+        assertThat(jdbc.queryForList("SELECT lifted_at FROM case_view_no_contact WHERE case_id = ? ORDER BY child = ?",
+                java.sql.Timestamp.class, caseId.value(), lea.value()))
+                .as("the lifting names Léa only; a redelivered lifting changes nothing")
+                .containsExactly(null, java.sql.Timestamp.from(at(6)));
+    }
+
+    private List<String> visitStatuses() {
+        return jdbc.queryForList("SELECT status FROM case_view_visit WHERE case_id = ? ORDER BY planned_for",
+                String.class, caseId.value());
     }
 
     private VisitMediated visit(Instant at, VisitPlace place) {
