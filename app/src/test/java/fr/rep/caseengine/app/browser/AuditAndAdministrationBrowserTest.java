@@ -1,0 +1,73 @@
+package fr.rep.caseengine.app.browser;
+
+import com.jayway.jsonpath.DocumentContext;
+import fr.rep.caseengine.app.CaseApi;
+import fr.rep.caseengine.events.staff.Role;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Auditors' and administrators' pages in a real browser, each journey from sign-in. */
+class AuditAndAdministrationBrowserTest extends BrowserTestBase {
+
+    private static final String AUDITOR = "alice-audit";
+    private static final By CONSENTS = By.id("asof-consents");
+
+    @Test
+    void an_auditor_filters_the_history_checks_its_export_and_travels_to_before_and_after_a_withdrawal() {
+        CaseApi caseworker = CaseApi.caseworker(http, accounts);
+        DocumentContext opened = caseworker.openCase();
+        String caseId = opened.read("$.caseId");
+        String mother = opened.read("$.parties.mother");
+        caseworker.acceptWithPermit(caseId, "claire");
+        String consent = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}";
+        assertThat(caseworker.post("/api/cases/" + caseId + "/consents", consent.formatted(CaseApi.daysAgo(5), mother),
+                Map.of()).getStatusCode().value()).isEqualTo(204);
+        assertThat(caseworker.post("/api/cases/" + caseId + "/consent-withdrawals",
+                consent.formatted(CaseApi.daysAgo(2), mother), Map.of()).getStatusCode().value()).isEqualTo(204);
+        CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
+
+        Browser browser = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD)
+                .open("/dossiers/" + caseId + "/historique");
+        browser.waitForText(By.cssSelector("main [role=status]"), "5 événements");
+        browser.find(By.cssSelector("details summary")).click();
+        browser.find(By.cssSelector("input[name=kind][value=ConsentWithdrawn]")).click();
+        browser.find(By.cssSelector("input[name=kind][value=ConsentRecorded]")).click();
+        browser.find(By.cssSelector("input[name=time][value=RECORDED]")).click();
+        browser.submit(browser.find(By.cssSelector("form[role=search] button[type=submit]")));
+        assertThat(browser.text(By.cssSelector("main [role=status]"))).isEqualTo("2 événements");
+        assertThat(browser.text(By.cssSelector(".timeline"))).contains("Adhésion enregistrée")
+                .contains("Retrait de l'adhésion").contains("par claire");
+        String exportLink = browser.find(By.linkText("Télécharger l’export JSON")).getAttribute("href");
+        ResponseEntity<String> export = new CaseApi(http, AUDITOR).get(exportLink.substring(exportLink.indexOf("/api/")));
+        assertThat(browser.text(By.id("checksum"))).as("the checksum the export carries")
+                .isEqualTo(export.getHeaders().getFirst("X-Events-SHA256"));
+        assertThat(browser.text(By.id("checksum-command"))).isEqualTo("jq -cj .events historique.json | sha256sum");
+        browser.assertAccessible().screenshot("auditeur-historique");
+
+        browser.find(By.linkText("Le dossier à une date")).click();
+        browser.waitForText(By.id("step-now"), "Étape 5 sur 5 : Retrait de l'adhésion");
+        assertThat(browser.text(CONSENTS)).contains("Parent libre Adhésion retirée");
+
+        WebElement slider = browser.find(By.id("step"));
+        slider.sendKeys(Keys.ARROW_LEFT);
+        browser.waitForText(By.id("step-now"), "Étape 4 sur 5 : Adhésion enregistrée");
+        assertThat(browser.text(CONSENTS)).as("before the withdrawal").contains("Parent libre Adhésion en cours");
+        browser.assertAccessible().screenshot("auditeur-dossier-a-une-date");
+
+        browser.find(By.id("step")).sendKeys(Keys.ARROW_RIGHT);
+        browser.waitForText(By.id("step-now"), "Étape 5 sur 5");
+        assertThat(browser.text(CONSENTS)).as("after the withdrawal").contains("Parent libre Adhésion retirée");
+        DocumentContext api = CaseApi.json(new CaseApi(http, AUDITOR).get("/api/cases/" + caseId + "/as-of?instant="
+                + java.time.Instant.now()));
+        assertThat(api.read("$.parties[?(@.role == 'FREE_PARENT')].consent", java.util.List.class))
+                .containsExactly("WITHDRAWN");
+    }
+}
