@@ -8,7 +8,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,4 +73,43 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         assertThat(api.read("$.parties[?(@.role == 'FREE_PARENT')].consent", java.util.List.class))
                 .containsExactly("WITHDRAWN");
     }
+
+    @Test
+    void a_verification_run_from_the_page_turns_red_and_names_the_event_after_a_stored_event_is_altered() {
+        String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
+        JdbcTemplate owner = owner();
+        Map<String, Object> event = owner.queryForMap("SELECT global_index, event_identifier FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 0", caseId);
+        CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
+        Browser browser = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD);
+        browser.find(By.linkText("Vérification")).click();
+        browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+        browser.waitUntil(driver -> !driver.findElements(By.id("verification-result")).isEmpty());
+        assertThat(browser.find(By.id("verification-result")).getAttribute("class")).contains("result--intact");
+        assertThat(browser.text(By.id("verification-result"))).startsWith("Le registre est intact.");
+        browser.assertAccessible().screenshot("auditeur-verification-intacte");
+
+        // Only this test's case is altered, and the very bit flipped back afterwards: the shared store stays intact.
+        String flip = "UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
+                + "WHERE global_index = ?";
+        owner.update(flip, event.get("global_index"));
+        try {
+            browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+            browser.waitUntil(driver -> !driver.findElements(By.id("verification-result")).isEmpty());
+            assertThat(browser.find(By.id("verification-result")).getAttribute("class")).contains("result--broken");
+            assertThat(browser.text(By.id("first-broken-link"))).isEqualTo("Premier maillon rompu : Entrée modifiée "
+                    + "après son scellement — événement n° " + NumberFormat.getIntegerInstance(Locale.FRANCE)
+                    .format(((Number) event.get("global_index")).longValue()) + " du registre, n° 1 de son dossier.");
+            assertThat(browser.text(By.id("verification-result"))).contains("a été modifié après son enregistrement");
+            assertThat(browser.find(By.linkText("Voir cette entrée dans l’historique de son dossier"))
+                    .getAttribute("href")).endsWith("/dossiers/" + caseId + "/historique#entree-"
+                    + event.get("event_identifier"));
+            browser.assertAccessible().screenshot("auditeur-verification-alteree");
+        } finally {
+            owner.update(flip, event.get("global_index"));
+        }
+        assertThat(CaseApi.json(new CaseApi(http, AUDITOR).get("/api/event-store/verification"))
+                .read("$.intact", Boolean.class)).as("the store restored").isTrue();
+    }
+
 }
