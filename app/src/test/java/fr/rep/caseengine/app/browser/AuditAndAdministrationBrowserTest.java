@@ -2,6 +2,7 @@ package fr.rep.caseengine.app.browser;
 
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.CaseApi;
+import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,6 +73,26 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
                 + java.time.Instant.now()));
         assertThat(api.read("$.parties[?(@.role == 'FREE_PARENT')].consent", java.util.List.class))
                 .containsExactly("WITHDRAWN");
+
+        // The reads just made are in the case's access trail, with the break-glass read of another team's caseworker.
+        CaseApi.ensureAccount(accounts, "paul-pdc", Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS);
+        CaseApi outsider = new CaseApi(http, "paul-pdc");
+        assertThat(outsider.post("/api/cases/" + caseId + "/break-glass", "{\"justification\": "
+                + "\"Remplacement de la collègue de l'antenne en congé cette semaine\"}", Map.of())
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(outsider.get("/api/cases/" + caseId).getStatusCode().value()).isEqualTo(200);
+        browser.find(By.linkText("Historique du dossier")).click();
+        browser.find(By.linkText("Accès à ce dossier")).click();
+        assertThat(browser.heading()).isEqualTo("Traces d’accès à un dossier");
+        String trail = browser.text(By.id("accesses"));
+        assertThat(trail).contains("paul-pdc").contains("par accès exceptionnel")
+                .contains("alice-audit").contains("Situation du dossier à une date")
+                .contains("Historique exporté (JSON)").doesNotContain(caseId);
+        browser.assertAccessible().screenshot("auditeur-traces-acces");
+        browser.find(By.linkText("Accès exceptionnels et leurs justifications")).click();
+        assertThat(browser.text(By.id("break-glass"))).contains("paul-pdc")
+                .contains("Remplacement de la collègue de l'antenne en congé cette semaine");
+        browser.assertAccessible().screenshot("auditeur-acces-exceptionnels");
     }
 
     @Test
