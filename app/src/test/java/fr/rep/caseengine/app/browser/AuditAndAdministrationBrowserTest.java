@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditAndAdministrationBrowserTest extends BrowserTestBase {
 
     private static final String AUDITOR = "alice-audit";
+    private static final String ADMINISTRATOR = "admin-web";
     private static final By CONSENTS = By.id("asof-consents");
 
     @Test
@@ -54,6 +55,8 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.id("checksum"))).as("the checksum the export carries")
                 .isEqualTo(export.getHeaders().getFirst("X-Events-SHA256"));
         assertThat(browser.text(By.id("checksum-command"))).isEqualTo("jq -cj .events historique.json | sha256sum");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('export-title').scrollIntoView()");
         browser.assertAccessible().screenshot("auditeur-historique");
 
         browser.find(By.linkText("Le dossier à une date")).click();
@@ -133,4 +136,93 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
                 .read("$.intact", Boolean.class)).as("the store restored").isTrue();
     }
 
+    @Test
+    void an_administrator_rebuilds_a_view_and_follows_its_bar_to_100_percent_and_the_switch() {
+        CaseApi.caseworker(http, accounts).openCase();
+        CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
+        Browser browser = browser().open("/connexion").signIn(ADMINISTRATOR, CaseApi.PASSWORD);
+        browser.find(By.linkText("Projections")).click();
+        assertThat(browser.text(By.id("projection-work-queue"))).startsWith("Mon travail : files de travail En marche");
+        browser.assertAccessible().screenshot("administrateur-projections");
+
+        browser.submit(browser.find(By.cssSelector("#projection-work-queue button[type=submit]:not(.button--quiet)")));
+        assertThat(browser.heading()).isEqualTo("Reconstruction de la vue Mon travail : files de travail");
+        browser.waitUntil(driver -> !driver.findElements(By.id("rebuild-done")).isEmpty());
+        WebElement bar = browser.find(By.id("rebuild-progress"));
+        assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
+        assertThat(browser.text(By.id("rebuild-figures"))).endsWith("(100 %)");
+        assertThat(browser.text(By.id("rebuild-state"))).isEqualTo("Étape : Terminée");
+        assertThat(browser.text(By.id("rebuild-done"))).startsWith("La vue reconstruite est en service depuis");
+        browser.assertAccessible().screenshot("administrateur-reconstruction");
+        assertThat(CaseApi.json(new CaseApi(http, ADMINISTRATOR).get("/api/projections"))
+                .read("$[?(@.name == 'work-queue')].lastRebuild.state", java.util.List.class)).containsExactly("DONE");
+    }
+
+    @Test
+    void an_administrator_creates_an_account_whose_one_time_password_signs_in() {
+        CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
+        Browser browser = browser().open("/connexion").signIn(ADMINISTRATOR, CaseApi.PASSWORD);
+        browser.find(By.linkText("Comptes")).click();
+        browser.type(By.id("username"), "nadia-web");
+        browser.type(By.id("displayName"), "Nadia Responsable");
+        browser.find(By.cssSelector("input[name=roles][value=TEAM_MANAGER]")).click();
+        browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.text(By.id("team-error"))).as("a team manager needs a team, said beside the field")
+                .isEqualTo("Un(e) intervenant(e) ou un(e) responsable d’antenne appartient à une antenne : "
+                        + "choisissez-la.");
+        assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo("nadia-web");
+        browser.assertAccessible();
+
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("team"))).selectByVisibleText("Pas-de-Calais");
+        browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.heading()).isEqualTo("Compte nadia-web");
+        String oneTimePassword = browser.text(By.id("password-value"));
+        assertThat(browser.text(By.id("account-state")))
+                .isEqualTo("Actif, mot de passe à changer à la prochaine connexion");
+        browser.assertAccessible().screenshot("administrateur-compte-cree");
+
+        browser.submit(browser.find(By.xpath("//button[text()='Imposer un changement de mot de passe']")));
+        String replaced = browser.text(By.id("password-value"));
+        assertThat(replaced).isNotEqualTo(oneTimePassword);
+
+        Browser nadia = browser().open("/connexion").signIn("nadia-web", replaced);
+        assertThat(nadia.path()).startsWith("/mot-de-passe");
+    }
+
+    @Test
+    void an_administrator_erases_a_person_after_a_confirmation_and_the_auditors_register_lists_it() {
+        DocumentContext opened = CaseApi.caseworker(http, accounts).openCase();
+        String caseId = opened.read("$.caseId");
+        String mother = opened.read("$.parties.mother");
+        CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
+        Browser browser = browser().open("/connexion").signIn(ADMINISTRATOR, CaseApi.PASSWORD);
+        browser.find(By.linkText("Comptes")).click();
+        browser.find(By.linkText("Effacer les données personnelles d’une personne")).click();
+        browser.type(By.id("caseId"), caseId);
+        browser.type(By.id("subject"), "not-an-id");
+        browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.text(By.id("subject-error"))).startsWith("Indiquez l’identifiant de la personne");
+        browser.assertAccessible();
+
+        browser.type(By.id("subject"), mother);
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("reason")))
+                .selectByVisibleText("Décision d'une autorité (juge ou CNIL)");
+        browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.heading()).isEqualTo("Confirmer l’effacement");
+        assertThat(browser.text(By.id("erasure-lost"))).contains("Les nom et prénom de la personne")
+                .contains("sa clé de chiffrement est détruite");
+        assertThat(browser.text(By.id("erasure-kept"))).contains("Tout l’historique du dossier")
+                .contains("Les chiffres du bilan d’activité");
+        assertThat(browser.pageText()).doesNotContain("Anne").doesNotContain(mother);
+        browser.assertAccessible().screenshot("administrateur-effacement-confirmation");
+        browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.text(By.id("erasure-done"))).startsWith("Les données personnelles de la personne sont "
+                + "effacées");
+
+        CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
+        Browser auditor = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD);
+        auditor.find(By.linkText("Effacements")).click();
+        assertThat(auditor.text(By.id("erasures"))).contains("Décision d'une autorité (juge ou CNIL) admin-web oui");
+        auditor.assertAccessible().screenshot("auditeur-effacements");
+    }
 }
