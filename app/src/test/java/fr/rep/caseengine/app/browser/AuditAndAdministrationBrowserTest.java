@@ -106,6 +106,8 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
                 + "WHERE aggregate_identifier = ? AND sequence_number = 0", caseId);
         CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
         Browser browser = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD);
+        assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(WebElement::getText).toList())
+                .containsExactly("Dossiers", "Vérification", "Traces d’accès", "Effacements", "Mot de passe");
         browser.find(By.linkText("Vérification")).click();
         browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
         browser.waitUntil(driver -> !driver.findElements(By.id("verification-result")).isEmpty());
@@ -141,6 +143,11 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         CaseApi.caseworker(http, accounts).openCase();
         CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
         Browser browser = browser().open("/connexion").signIn(ADMINISTRATOR, CaseApi.PASSWORD);
+        assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(WebElement::getText).toList())
+                .containsExactly("Comptes", "Projections", "Mot de passe");
+        browser.open("/verification");
+        assertThat(browser.heading()).as("an auditor's page, as the API answers an administrator")
+                .isEqualTo("Accès refusé");
         browser.find(By.linkText("Projections")).click();
         assertThat(browser.text(By.id("projection-work-queue"))).startsWith("Mon travail : files de travail En marche");
         browser.assertAccessible().screenshot("administrateur-projections");
@@ -218,6 +225,7 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.text(By.id("erasure-done"))).startsWith("Les données personnelles de la personne sont "
                 + "effacées");
+        browser.assertAccessible();
 
         CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
         Browser auditor = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD);
