@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class StoreVerification {
 
     private static final int FETCH_SIZE = 10_000;
+    private static final int REPORT_EVERY = 1_000;
     private static final String WALK = "SELECT c.store_position, c.global_index AS sealed_global_index, "
             + "c.event_identifier AS sealed_event_identifier, c.case_link, c.store_link, c.digest, "
             + StoredEvent.COLUMNS + """
@@ -55,7 +56,20 @@ public final class StoreVerification {
     public record NotedHead(long position, byte[] storeLink) {
     }
 
+    /** Told how far a walk has gone: rows walked of the rows the store held when the walk began. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (walked, total) -> { };
+
+        void walked(long walked, long total);
+    }
+
     public VerificationReport verify(Optional<NotedHead> noted) {
+        return verify(noted, Progress.NONE);
+    }
+
+    /** Walks as {@link #verify(Optional)} does, telling {@code progress} every {@value #REPORT_EVERY} rows. */
+    public VerificationReport verify(Optional<NotedHead> noted, Progress progress) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
@@ -63,7 +77,7 @@ public final class StoreVerification {
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                Walk walk = new Walk(noted.orElse(null));
+                Walk walk = new Walk(noted.orElse(null), progress, total(connection));
                 walk.chainedRows(connection, SEALED);
                 walk.chainedRows(connection, AWAITING_STORE_SEAL);
                 walk.unsealedRows(connection);
@@ -80,12 +94,26 @@ public final class StoreVerification {
         }
     }
 
+    /** The rows the walk will read, in the same snapshot: the chain's rows and the store's rows without one. */
+    private static long total(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT (SELECT count(*) FROM event_chain) + (SELECT count(*) FROM domain_event_entry e
+                    WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index))""");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** The state of one walk: the last link of each case and of the store, and what was found wrong. */
     private static final class Walk {
 
         private final MessageDigest sha256 = StoredEvent.sha256();
         private final Map<String, EventSealer.Head> cases = new HashMap<>();
         private final NotedHead noted;
+        private final Progress progress;
+        private final long total;
+        private long walked;
         private byte[] notedFound;
         private long lastPosition;
         private byte[] lastStoreLink = StoredEvent.GENESIS;
@@ -94,8 +122,18 @@ public final class StoreVerification {
         private long problems;
         private BrokenLink first;
 
-        Walk(NotedHead noted) {
+        Walk(NotedHead noted, Progress progress, long total) {
             this.noted = noted;
+            this.progress = progress;
+            this.total = total;
+            progress.walked(0, total);
+        }
+
+        private void walkedOne() {
+            walked++;
+            if (walked % REPORT_EVERY == 0 || walked == total) {
+                progress.walked(walked, Math.max(walked, total));
+            }
         }
 
         void chainedRows(Connection connection, String query) throws SQLException {
@@ -105,6 +143,7 @@ public final class StoreVerification {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         check(row);
+                        walkedOne();
                     }
                 }
             }
@@ -185,6 +224,7 @@ public final class StoreVerification {
                 statement.setFetchSize(FETCH_SIZE);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
+                        walkedOne();
                         found(Problem.UNSEALED, null, row.getLong("global_index"), row.getString("event_identifier"),
                                 row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                                 "this row has no link: it was written into domain_event_entry outside the engine");

@@ -51,7 +51,12 @@ class StoreVerificationController {
         }
         Optional<StoreVerification.NotedHead> noted = atPosition == null ? Optional.empty()
                 : Optional.of(new StoreVerification.NotedHead(atPosition, HexFormat.of().parseHex(storeLink)));
+        return ResponseEntity.ok(run(noted, StoreVerification.Progress.NONE));
+    }
+
+    /** Seals what was committed before, then walks the store: the API's answer and the page's run. */
+    VerificationReport run(Optional<StoreVerification.NotedHead> noted, StoreVerification.Progress progress) {
         sealer.sealPendingBeforeVerifying();
-        return ResponseEntity.ok(verification.verify(noted));
+        return verification.verify(noted, progress);
     }
 }

@@ -3,12 +3,15 @@ package fr.rep.caseengine.app.projections;
 import fr.rep.caseengine.query.deadletter.DeadLetteredCase;
 import fr.rep.caseengine.query.deadletter.ProjectionDeadLetters;
 import fr.rep.caseengine.query.deadletter.RetryReport;
+import fr.rep.caseengine.query.live.Lag;
+import fr.rep.caseengine.query.live.ProjectionLag;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildAlreadyRunning;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
 import fr.rep.caseengine.query.rebuild.UnknownProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,25 +34,35 @@ class ProjectionRebuildController {
 
     private final ProjectionRebuilds rebuilds;
     private final ProjectionDeadLetters deadLetters;
+    private final EventProcessingConfiguration processing;
+    private final ProjectionLag lag;
 
-    ProjectionRebuildController(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters) {
+    ProjectionRebuildController(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters,
+                                EventProcessingConfiguration processing, ProjectionLag lag) {
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
+        this.processing = processing;
+        this.lag = lag;
     }
 
     /**
+     * @param processor   {@code running}, {@code error} (a segment retrying a failed batch) or {@code stopped}, as the
+     *                    health endpoint says it
+     * @param lag         the events stored that the projection has not processed yet, and the age of the oldest
      * @param lastRebuild the current or last rebuild since this node started, or {@code null}
      * @param deadLetters the cases whose events the projection set aside (ids, type, position, error; no content)
      */
-    record Projection(String name, RebuildProgress lastRebuild, List<DeadLetteredCase> deadLetters) {
+    record Projection(String name, String processor, Lag lag, RebuildProgress lastRebuild,
+                      List<DeadLetteredCase> deadLetters) {
     }
 
     @GetMapping("/api/projections")
-    @Operation(summary = "The projections that can be rebuilt, with their current or last rebuild and the events "
-            + "each set aside")
+    @Operation(summary = "The projections that can be rebuilt, with their processor's state, their lag, their current "
+            + "or last rebuild and the events each set aside")
     List<Projection> projections() {
         return rebuilds.projections().stream()
-                .map(name -> new Projection(name, rebuilds.progress(name).orElse(null), deadLetters.of(name)))
+                .map(name -> new Projection(name, ProjectionsHealthIndicator.processorState(processing, name),
+                        lag.of(name), rebuilds.progress(name).orElse(null), deadLetters.of(name)))
                 .toList();
     }
 

@@ -78,7 +78,7 @@ class ProjectionsHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         for (String projection : rebuilds.projections()) {
             ProjectionDeadLetters.Count count = counts.getOrDefault(projection, new ProjectionDeadLetters.Count(0, 0));
-            String processor = processorState(projection);
+            String processor = processorState(processing, projection);
             degraded |= count.cases() > 0 || "error".equals(processor);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("processor", processor);
@@ -99,7 +99,7 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     }
 
     /** {@code running}, {@code error} (a segment retrying a failed batch) or {@code stopped}. */
-    private String processorState(String projection) {
+    static String processorState(EventProcessingConfiguration processing, String projection) {
         return processing.eventProcessor(projection, StreamingEventProcessor.class)
                 .map(processor -> processor.isError()
                         || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,6 +62,12 @@ class AccountController {
     record CreatedAccount(AccountView account, String oneTimePassword) {
     }
 
+    record RolesAndTeam(@NotEmpty Set<Role> roles, Team team) {
+    }
+
+    record OneTimePassword(String oneTimePassword) {
+    }
+
     record PasswordChange(@NotBlank String currentPassword,
                           @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
                           String newPassword) {
@@ -75,9 +82,8 @@ class AccountController {
     @PostMapping("/api/accounts")
     @Operation(summary = "Create an account; its one-time password is in this answer only (administrators)")
     ResponseEntity<Object> create(@Valid @RequestBody NewAccount body, Caller caller) {
-        boolean needsTeam = body.roles().contains(Role.CASEWORKER) || body.roles().contains(Role.TEAM_MANAGER);
-        if (needsTeam && body.team() == null) {
-            return invalid("team", "caseworkers and team managers need a team");
+        if (needsTeamWithout(body.roles(), body.team())) {
+            return invalid("team", TEAM_RULE);
         }
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
@@ -87,6 +93,34 @@ class AccountController {
         LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
         return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
                 AccountView.of(accounts.find(body.username()).orElseThrow()), password));
+    }
+
+    @PutMapping("/api/accounts/{username}/roles")
+    @Operation(summary = "Give an account its roles and team; its sessions end (administrators)")
+    ResponseEntity<Object> changeRoles(@PathVariable String username, @Valid @RequestBody RolesAndTeam body,
+                                       Caller caller) {
+        if (!accounts.exists(username)) {
+            return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
+        }
+        if (needsTeamWithout(body.roles(), body.team())) {
+            return invalid("team", TEAM_RULE);
+        }
+        accounts.changeRolesAndTeam(username, body.roles(), body.team());
+        LOG.info("Account '{}' given roles {} and team {} by '{}'", LoggedText.escaped(username), body.roles(),
+                body.team(), caller.account());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/accounts/{username}/password-reset")
+    @Operation(summary = "Force a password change: the account gets a one-time password, in this answer only, to "
+            + "change at its next sign-in; its sessions end (administrators)")
+    ResponseEntity<Object> forcePasswordChange(@PathVariable String username, Caller caller) {
+        if (!accounts.exists(username)) {
+            return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
+        }
+        String password = accounts.forcePasswordChange(username);
+        LOG.info("Account '{}' must change its password, by '{}'", LoggedText.escaped(username), caller.account());
+        return ResponseEntity.ok(new OneTimePassword(password));
     }
 
     @PostMapping("/api/accounts/{username}/disable")
@@ -122,6 +156,13 @@ class AccountController {
         sessions.keepAfterPasswordChange(request);
         LOG.info("Account '{}' changed its password", account.username());
         return ResponseEntity.noContent().build();
+    }
+
+    static final String TEAM_RULE = "caseworkers and team managers need a team";
+
+    /** Caseworkers and team managers work in a team: their scope is the team's cases. */
+    static boolean needsTeamWithout(Set<Role> roles, Team team) {
+        return (roles.contains(Role.CASEWORKER) || roles.contains(Role.TEAM_MANAGER)) && team == null;
     }
 
     /** A 400 naming the field and its rule, as every input error of the API does. */

@@ -93,6 +93,25 @@ public class AccountStore implements Caseworkers {
                 + "WHERE username = ?", username);
     }
 
+    /** Gives the account these roles and team; its sessions end, so that its next ones carry them. */
+    void changeRolesAndTeam(String username, Set<Role> roles, Team team) {
+        jdbc.update("UPDATE account SET roles = ?::varchar[], team = ?, session_generation = session_generation + 1 "
+                + "WHERE username = ?", toArray(roles), team == null ? null : team.name(), username);
+    }
+
+    /**
+     * Replaces the password with a new one-time password, to be changed at the next sign-in; the account's sessions
+     * end. Returns the one-time password.
+     */
+    String forcePasswordChange(String username) {
+        String oneTimePassword = oneTimePassword();
+        jdbc.update("""
+                UPDATE account SET password_hash = ?, must_change_password = TRUE,
+                    session_generation = session_generation + 1 WHERE username = ?""",
+                passwords.encode(oneTimePassword), username);
+        return oneTimePassword;
+    }
+
     @Override
     public boolean isActiveCaseworker(String account) {
         return find(account).filter(found -> found.enabled() && found.roles().contains(Role.CASEWORKER)).isPresent();

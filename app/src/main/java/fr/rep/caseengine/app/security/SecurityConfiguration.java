@@ -149,6 +149,9 @@ class SecurityConfiguration {
                 .requestMatchers("/demandes/nouvelle").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers("/mot-de-passe").authenticated()
+                .requestMatchers("/verification", "/verification/**", "/traces-acces", "/traces-acces/**",
+                        "/acces-exceptionnels", "/effacements").hasRole(AUDITOR)
+                .requestMatchers("/administration", "/administration/**").hasRole(ADMINISTRATOR)
                 // Any other page: signed in, so that an unknown address answers the French "not found" page.
                 .requestMatchers(request -> Pages.isPage(request) && "GET".equals(request.getMethod()))
                 .authenticated()

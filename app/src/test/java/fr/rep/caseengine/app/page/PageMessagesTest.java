@@ -57,6 +57,11 @@ class PageMessagesTest {
                 }
             }
         }
+        for (Enum<?> problem : constantsOf("Problem")) {
+            if (!words.containsKey("verification.meaning." + problem.name())) {
+                missing.add("verification.meaning." + problem.name());
+            }
+        }
         for (Enum<?> stage : constantsOf("CaseStage")) {
             if (!words.containsKey("case.stage.meaning." + stage.name())) {
                 missing.add("case.stage.meaning." + stage.name());
@@ -74,9 +79,10 @@ class PageMessagesTest {
                 prefixes.add(prefix.group(1));
             }
         }
-        // enum.* and case.stage.meaning.* are checked constant by constant; the others come from the domain bundle
+        // enum.*, case.stage.meaning.* and verification.meaning.* are checked constant by constant; the others come from the domain bundle
         // (rules, event types) or are fixed lists of this application (action names, checked by the browser tests).
-        assertThat(prefixes).isSubsetOf("case.stage.meaning.", "rule.", "event.", "actions.done.");
+        assertThat(prefixes).isSubsetOf("case.stage.meaning.", "verification.meaning.", "rule.", "event.",
+                "actions.done.");
     }
 
     private static Properties bundle() throws IOException {
@@ -106,7 +112,9 @@ class PageMessagesTest {
     }
 
     private static List<Enum<?>> constantsOf(String simpleName) {
-        for (String pkg : List.of("fr.rep.caseengine.events.familycase.", "fr.rep.caseengine.events.staff.")) {
+        for (String pkg : List.of("fr.rep.caseengine.events.familycase.", "fr.rep.caseengine.events.staff.",
+                "fr.rep.caseengine.query.asof.CaseAsOf$", "fr.rep.caseengine.query.audit.",
+                "fr.rep.caseengine.query.rebuild.RebuildProgress$", "fr.rep.caseengine.app.hashchain.VerificationReport$")) {
             try {
                 Class<?> type = Class.forName(pkg + simpleName);
                 return Arrays.asList((Enum<?>[]) type.getEnumConstants());
@@ -114,6 +122,6 @@ class PageMessagesTest {
                 // Try the next package.
             }
         }
-        throw new AssertionError("no enum " + simpleName + " among the events' types");
+        throw new AssertionError("no enum " + simpleName + " among the events' and views' types");
     }
 }

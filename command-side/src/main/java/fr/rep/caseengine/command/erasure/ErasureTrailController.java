@@ -2,6 +2,8 @@ package fr.rep.caseengine.command.erasure;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,8 +22,6 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Erasure")
 class ErasureTrailController {
-
-    private static final int LIMIT = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -42,19 +42,22 @@ class ErasureTrailController {
     }
 
     @GetMapping("/api/erasures")
-    @Operation(summary = "Erasures of personal data, newest first (optionally of one case), and the retention "
-            + "policy's latest runs; auditors")
-    Trail trail(@RequestParam(required = false) UUID caseId) {
+    @Operation(summary = "Erasures of personal data, newest first (optionally of one case), a page at a time, and "
+            + "the retention policy's 50 latest runs; auditors")
+    Trail trail(@RequestParam(required = false) UUID caseId,
+                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
         List<Object> arguments = new ArrayList<>();
         String where = "";
         if (caseId != null) {
             where = " WHERE case_id = ?";
             arguments.add(caseId);
         }
-        arguments.add(LIMIT);
+        arguments.add(size);
+        arguments.add((long) page * size);
         List<Erasure> erasures = jdbc.query("""
                 SELECT event_id, case_id, subject_id, reason, actor, trace_id, erased_at, key_destroyed
-                FROM personal_data_erasure""" + where + " ORDER BY erased_at DESC, event_id LIMIT ?",
+                FROM personal_data_erasure""" + where + " ORDER BY erased_at DESC, event_id LIMIT ? OFFSET ?",
                 (rs, row) -> new Erasure(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
                         rs.getBoolean(8)),

@@ -5,6 +5,8 @@ import fr.rep.caseengine.query.caseview.UnknownCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
@@ -100,14 +102,16 @@ class BreakGlassController {
     }
 
     @GetMapping("/api/break-glass-accesses")
-    @Operation(summary = "Every break-glass access, newest first (auditors)")
-    List<Grant> accesses(@RequestParam(required = false) UUID caseId) {
+    @Operation(summary = "Break-glass accesses with their justifications, newest first, a page at a time (auditors)")
+    List<Grant> accesses(@RequestParam(required = false) UUID caseId,
+                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                         @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
         return jdbc.query("""
                 SELECT id, account, case_id, justification, granted_at, expires_at FROM break_glass_access
-                WHERE ?::uuid IS NULL OR case_id = ?::uuid ORDER BY id DESC""",
+                WHERE ?::uuid IS NULL OR case_id = ?::uuid ORDER BY id DESC LIMIT ? OFFSET ?""",
                 (rs, row) -> new Grant(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(),
                         rs.getObject(6, OffsetDateTime.class).toInstant()),
-                caseId, caseId);
+                caseId, caseId, size, (long) page * size);
     }
 }

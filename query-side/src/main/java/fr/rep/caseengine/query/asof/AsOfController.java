@@ -61,6 +61,29 @@ class AsOfController {
         });
     }
 
+    /** One event of the case on the chosen time axis: a step of the time-travel slider. */
+    record Step(int number, String type, Instant time) {
+    }
+
+    /**
+     * The case's events in the order the chosen axis puts them, each with its time on that axis as {@link #asOf}
+     * compares it: as of a step's time, the case stands after that step. A case out of the caller's scope is unknown,
+     * and the attempt recorded, as {@link #asOf} does; the read of the case itself is recorded by {@link #asOf}.
+     */
+    List<Step> steps(UUID caseId, CaseAsOf.By by, Caller caller, HttpServletRequest request) {
+        if (!ViewScope.forCase(caller).includes(jdbc, caseId)) {
+            return trail.read(caller, caseId, CaseRead.AS_OF, request, () -> {
+                throw new UnknownCase(caseId);
+            });
+        }
+        List<CaseAsOf.Stored> all = eventsUpTo(caseId, Instant.MAX, by);
+        List<Step> steps = new java.util.ArrayList<>(all.size());
+        for (CaseAsOf.Stored stored : all) {
+            steps.add(new Step(steps.size() + 1, stored.event().getClass().getSimpleName(), time(stored, by)));
+        }
+        return steps;
+    }
+
     /** The case's events that fall before the instant, in stored order by recorded time, else by occurred time. */
     private List<CaseAsOf.Stored> eventsUpTo(UUID caseId, Instant instant, CaseAsOf.By by) {
         Stream<CaseAsOf.Stored> stored = events.readEvents(caseId.toString(), 0).asStream()
