@@ -147,6 +147,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/dossiers/*/*").hasRole(CASEWORKER)
                 .requestMatchers("/demandes/nouvelle").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/tableau-de-bord").hasAnyRole(CASEWORKER, TEAM_MANAGER,
+                        SERVICE_MANAGER)
                 .requestMatchers("/mot-de-passe").authenticated()
                 // Any other page: signed in, so that an unknown address answers the French "not found" page.
                 .requestMatchers(request -> Pages.isPage(request) && "GET".equals(request.getMethod()))
