@@ -3,10 +3,18 @@ package fr.rep.caseengine.app.browser;
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.http.ResponseEntity;
+import com.jayway.jsonpath.DocumentContext;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,5 +75,94 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         assertThat(service.text(By.tagName("main"))).doesNotContain("Leroux").doesNotContainPattern(UUID_OR_CONSTANT);
         assertThat(service.findAll(By.linkText("Tableau de bord"))).hasSize(1);
         service.assertAccessible().screenshot("tableau-de-bord-service");
+    }
+
+    @Test
+    void the_report_page_shows_the_figures_of_the_json_and_of_the_csv_it_offers_each_linked_to_its_definition() {
+        CaseApi.ensureAccount(accounts, "report.service", Set.of(Role.SERVICE_MANAGER), null);
+        CaseApi.ensureAccount(accounts, "report.manager", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS);
+        // A family supported this year (accepted six days ago), so that the year has activity whatever ran before.
+        CaseApi reception = CaseApi.caseworker(http, accounts);
+        String caseId = reception.openCase().read("$.caseId");
+        reception.acceptWithPermit(caseId, "report.accompanier");
+        int year = LocalDate.now().minusDays(6).getYear();
+        CaseApi service = new CaseApi(http, "report.service");
+        // The report reads a projection: once it counts the family, the page must show what the JSON says.
+        ResponseEntity<String> answer = Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> service.get("/api/reports/activity/" + year),
+                response -> CaseApi.json(response).<Integer>read("$.byTeam[0].figures.familiesSupported") > 0);
+        Browser browser = browser().signIn("report.service", CaseApi.PASSWORD);
+        browser.submit(browser.find(By.linkText("Bilan d’activité")));
+        assertThat(browser.path()).isEqualTo("/bilan");
+        assertThat(browser.heading()).isEqualTo("Bilan d’activité " + year);
+
+        DocumentContext json = CaseApi.json(answer);
+        List<String> page = tableRows(browser);
+        assertThat(page).contains("Familles accompagnées;;" + json.read("$.byTeam[0].figures.familiesSupported")
+                + ";" + json.read("$.byTeam[1].figures.familiesSupported") + ";"
+                + json.read("$.figures.familiesSupported"));
+        assertThat(page).contains("Kilomètres parcourus;Total;" + json.read("$.byTeam[0].figures.kilometres.total")
+                + ";" + json.read("$.byTeam[1].figures.kilometres.total") + ";"
+                + json.read("$.figures.kilometres.total"));
+        assertThat(page).contains("Enfants concernés;Total;" + json.read("$.byTeam[0].figures.children")
+                + ";" + json.read("$.byTeam[1].figures.children") + ";" + json.read("$.figures.children"));
+        // The CSV the page offers, fetched by the page's own link with the browser's session: the same rows.
+        String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(document.getElementById('download-csv').href).then(function (r) { return r.text(); })
+                    .then(done, function (e) { done('failed: ' + e); });""");
+        List<String> csvRows = List.of(csv.split("\\r?\\n"));
+        assertThat(csvRows.get(0)).isEqualTo("Rubrique;Détail;Somme–Aisne–Oise;Pas-de-Calais;Ensemble du service");
+        assertThat(page).isEqualTo(csvRows.subList(1, csvRows.size()));
+        assertThat(browser.find(By.id("download-pdf")).getAttribute("href")).endsWith("/api/reports/activity/"
+                + year + ".pdf");
+        browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])")).isEmpty());
+        assertThat(browser.findAll(By.cssSelector("#comparison-table thead th"))).extracting(WebElement::getText)
+                .contains(String.valueOf(year));
+        assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
+        browser.assertAccessible().screenshot("bilan-activite");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('comparison-title').scrollIntoView()");
+        browser.screenshot("bilan-activite-comparatif");
+
+        // Each row's link leads to a heading of the definitions page.
+        List<String> definitions = browser.findAll(By.cssSelector("#report-table a, #comparison-table a")).stream()
+                .map(link -> link.getAttribute("href")).distinct().toList();
+        assertThat(definitions).allMatch(href -> href.contains("/bilan/definitions#"));
+        browser.open("/bilan/definitions");
+        for (String href : definitions) {
+            String id = java.net.URLDecoder.decode(href.substring(href.indexOf('#') + 1),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(browser.findAll(By.id(id))).as("heading %s of docs/report.md", id).hasSize(1);
+        }
+        browser.assertAccessible();
+
+        // A team manager sees their team's report, and another team's is refused as the API refuses it.
+        Browser manager = browser().signIn("report.manager", CaseApi.PASSWORD).open("/bilan?annee=" + year);
+        assertThat(manager.text(By.id("report-scope"))).startsWith("Pas-de-Calais");
+        assertThat(manager.findAll(By.id("antenne"))).isEmpty();
+        manager.open("/bilan?antenne=SOMME_AISNE_OISE");
+        assertThat(manager.heading()).isEqualTo("Accès refusé");
+    }
+
+    /** The report table's rows as the CSV writes them: section;detail;values, numbers without spaces. */
+    private static List<String> tableRows(Browser browser) {
+        List<String> rows = new ArrayList<>();
+        for (WebElement group : browser.findAll(By.cssSelector("#report-table tbody"))) {
+            String section = group.findElement(By.cssSelector("th[scope=rowgroup]")).getText().strip();
+            for (WebElement row : group.findElements(By.tagName("tr"))) {
+                WebElement header = row.findElement(By.cssSelector("th[scope=row]"));
+                // A row without detail names its section for screen readers only.
+                String detail = header.findElements(By.cssSelector(".visually-hidden")).isEmpty()
+                        ? header.getText().strip() : "";
+                StringBuilder line = new StringBuilder(section).append(';').append(detail);
+                for (WebElement value : row.findElements(By.tagName("td"))) {
+                    String text = value.getText().replaceAll("[\\s\u00a0\u202f]", "");
+                    line.append(';').append(text.equals("—") ? "" : text);
+                }
+                rows.add(line.toString());
+            }
+        }
+        return rows;
     }
 }
