@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.ResponseEntity;
 import com.jayway.jsonpath.DocumentContext;
 
@@ -143,6 +144,46 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         assertThat(manager.findAll(By.id("antenne"))).isEmpty();
         manager.open("/bilan?antenne=SOMME_AISNE_OISE");
         assertThat(manager.heading()).isEqualTo("Accès refusé");
+    }
+
+    @Test
+    void a_team_manager_chooses_a_caseworker_sees_their_queue_and_gives_one_of_its_cases_to_another() {
+        String first = caseworker("reassign.first", Team.SOMME_AISNE_OISE);
+        String second = caseworker("reassign.second", Team.SOMME_AISNE_OISE);
+        CaseApi.ensureAccount(accounts, "reassign.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        CaseApi manager = new CaseApi(http, "reassign.manager");
+        String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
+        ResponseEntity<String> assigned = manager.post("/api/cases/" + caseId + "/assignment",
+                "{\"occurredAt\": \"%s\", \"caseworker\": \"%s\"}".formatted(CaseApi.daysAgo(1), first),
+                java.util.Map.of());
+        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manager.get("/api/work-queue?caseworker=" + first)
+                .getBody().contains(caseId));
+
+        Browser browser = browser().signIn("reassign.manager", CaseApi.PASSWORD).open("/equipe");
+        assertThat(browser.heading()).isEqualTo("File d’un(e) intervenant(e)");
+        new Select(browser.find(By.id("intervenant"))).selectByVisibleText(first);
+        browser.submit(browser.find(By.cssSelector("form.filters button")));
+        assertThat(browser.heading()).isEqualTo("File de " + first);
+        WebElement row = browser.find(By.xpath("//table[@id='reassign-table']//tr[.//a[@href='/dossiers/" + caseId
+                + "']]"));
+        assertThat(row.getText()).contains("Marc Dupont");
+        assertThat(browser.text(By.id("work-queue"))).contains("Attribué à " + first);
+        assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
+        browser.assertAccessible().screenshot("file-intervenant");
+
+        new Select(row.findElement(By.tagName("select"))).selectByVisibleText(second);
+        browser.submit(row.findElement(By.tagName("button")));
+        assertThat(browser.text(By.id("assignment-done"))).isEqualTo("Le dossier est attribué à " + second + ".");
+        assertThat(browser.path()).isEqualTo("/equipe?intervenant=" + first);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> CaseApi.json(manager.get("/api/cases/" + caseId))
+                .<String>read("$.assignedTo").equals(second));
+        browser.assertAccessible().screenshot("file-intervenant-reattribue");
+        // The same form from a manager of the other team: the case is not theirs, as the API's 404 says.
+        CaseApi.ensureAccount(accounts, "reassign.other", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS);
+        Browser other = browser().signIn("reassign.other", CaseApi.PASSWORD).open("/equipe");
+        assertThat(other.findAll(By.cssSelector("#intervenant option"))).extracting(WebElement::getText)
+                .doesNotContain(first, second);
     }
 
     /** The report table's rows as the CSV writes them: section;detail;values, numbers without spaces. */

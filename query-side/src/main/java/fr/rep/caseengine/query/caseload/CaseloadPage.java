@@ -55,6 +55,7 @@ class CaseloadPage {
                      Model model) {
         model.addAttribute("dashboard", of(caseload.caseload(caller, null)));
         model.addAttribute("wholeService", caller.has(Role.SERVICE_MANAGER));
+        model.addAttribute("teamManager", caller.has(Role.TEAM_MANAGER));
         return htmx != null ? "caseload/dashboard :: figures" : "caseload/dashboard";
     }
 
