@@ -149,6 +149,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/tableau-de-bord").hasAnyRole(CASEWORKER, TEAM_MANAGER,
                         SERVICE_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/suspensions").hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/suspensions", "/suspensions/*/levee").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/equipe").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/equipe/attributions").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/bilan", "/bilan/definitions").hasAnyRole(TEAM_MANAGER,

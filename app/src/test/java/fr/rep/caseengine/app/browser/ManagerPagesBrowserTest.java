@@ -186,6 +186,76 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
                 .doesNotContain(first, second);
     }
 
+    @Test
+    void a_team_manager_suspends_a_prisons_visits_sees_the_visits_it_cancelled_and_lifts_it() {
+        CaseApi.ensureAccount(accounts, "suspension.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        CaseApi.ensureAccount(accounts, "suspension.service", Set.of(Role.SERVICE_MANAGER), null);
+        // A family whose parent is at Laon, a prison no other test uses, with a visit planned six weeks ahead.
+        CaseApi claire = CaseApi.caseworker(http, accounts);
+        DocumentContext opened = CaseApi.json(claire.post("/api/cases",
+                CaseApi.newFamily().replace("MA_AMIENS", "CP_LAON"), java.util.Map.of()));
+        String caseId = opened.read("$.caseId");
+        LocalDate visitDay = LocalDate.now().plusDays(41);
+        for (String[] step : new String[][]{{"acceptance", "{\"occurredAt\": \"%s\"}".formatted(CaseApi.daysAgo(6))},
+                {"visiting-permits", "{\"occurredAt\": \"%s\", \"accompanier\": \"claire\", \"prison\": \"CP_LAON\", \"validUntil\": \"%s\"}"
+                        .formatted(CaseApi.daysAgo(6), LocalDate.now().plusYears(1))},
+                {"scheduled-visits", "{\"occurredAt\": \"%s\", \"plannedFor\": \"%sT14:00:00+01:00\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\"}"
+                        .formatted(CaseApi.daysAgo(0), visitDay, opened.read("$.children[0]"))}}) {
+            ResponseEntity<String> answer = claire.post("/api/cases/" + caseId + "/" + step[0], step[1],
+                    java.util.Map.of());
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as(step[0] + ": " + answer.getBody()).isTrue();
+        }
+
+        Browser browser = browser().signIn("suspension.manager", CaseApi.PASSWORD);
+        browser.submit(browser.find(By.linkText("Suspensions")));
+        assertThat(browser.heading()).isEqualTo("Suspensions des parloirs");
+        browser.assertAccessible();
+        // A period that ends before it begins is refused with the rule in French, what was typed kept.
+        new Select(browser.find(By.id("prison"))).selectByVisibleText("Centre pénitentiaire de Laon");
+        CaseJourneyBrowserTest.date(browser, "firstDay", visitDay.plusDays(1));
+        CaseJourneyBrowserTest.date(browser, "lastDay", visitDay.minusDays(1));
+        new Select(browser.find(By.id("reason"))).selectByVisibleText("Mesure sanitaire");
+        browser.submit(browser.find(By.id("suspend")));
+        assertThat(browser.text(By.id("suspension-refused"))).startsWith("Une suspension des parloirs se termine après");
+        assertThat(new Select(browser.find(By.id("prison"))).getFirstSelectedOption().getText())
+                .isEqualTo("Centre pénitentiaire de Laon");
+
+        CaseJourneyBrowserTest.date(browser, "firstDay", visitDay.minusDays(1));
+        CaseJourneyBrowserTest.date(browser, "lastDay", visitDay.plusDays(1));
+        browser.submit(browser.find(By.id("suspend")));
+        assertThat(browser.text(By.id("suspension-done"))).startsWith("La suspension est enregistrée");
+        String period = "Du %s au %s — Mesure sanitaire".formatted(french(visitDay.minusDays(1)),
+                french(visitDay.plusDays(1)));
+        By card = By.xpath("//section[contains(@class,'suspension')][.//p[text()='" + period + "']]");
+        // The list refreshes itself: the visit appears once the suspension's process has cancelled it.
+        assertThat(refreshedText(browser, card, "1 visite annulée")).contains("Centre pénitentiaire de Laon", "Marc Dupont",
+                "visite prévue le " + french(visitDay) + " à 14:00");
+        assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('list-title').scrollIntoView()");
+        browser.assertAccessible().screenshot("suspensions");
+
+        // The service manager sees the suspension and the cancelled visit, without the family's name.
+        Browser service = browser().signIn("suspension.service", CaseApi.PASSWORD).open("/suspensions");
+        assertThat(refreshedText(service, card, "1 visite annulée")).doesNotContain("Marc Dupont");
+        assertThat(service.findAll(By.id("suspend"))).isEmpty();
+        service.assertAccessible();
+
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> browser.submit(browser.find(card).findElement(By.tagName("button"))));
+        assertThat(browser.text(By.id("suspension-done"))).isEqualTo("La suspension est levée.");
+        assertThat(refreshedText(browser, card, "Levée le ")).doesNotContain("Lever la suspension");
+    }
+
+    /** The text of an element of a list that replaces itself every few seconds, once it holds {@code expected}. */
+    private static String refreshedText(Browser browser, By element, String expected) {
+        return Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(15))
+                .until(() -> browser.find(element).getText(), text -> text.contains(expected));
+    }
+
+    private static String french(LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
     /** The report table's rows as the CSV writes them: section;detail;values, numbers without spaces. */
     private static List<String> tableRows(Browser browser) {
         List<String> rows = new ArrayList<>();

@@ -102,7 +102,8 @@ class PageMessagesTest {
     }
 
     private static List<Enum<?>> constantsOf(String simpleName) {
-        for (String pkg : List.of("fr.rep.caseengine.events.familycase.", "fr.rep.caseengine.events.staff.")) {
+        for (String pkg : List.of("fr.rep.caseengine.events.familycase.", "fr.rep.caseengine.events.staff.",
+                "fr.rep.caseengine.events.prison.")) {
             try {
                 Class<?> type = Class.forName(pkg + simpleName);
                 return Arrays.asList((Enum<?>[]) type.getEnumConstants());
