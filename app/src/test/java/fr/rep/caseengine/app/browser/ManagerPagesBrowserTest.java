@@ -69,6 +69,12 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
                 .doesNotContain("Leroux");
         dashboard.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])")).isEmpty());
         dashboard.assertAccessible().screenshot("tableau-de-bord");
+        // The charts' library is the page's largest asset: it comes compressed.
+        assertThat(((Number) ((JavascriptExecutor) dashboard.driver()).executeScript("""
+                var script = performance.getEntriesByType('resource').filter(function (entry) {
+                    return entry.name.indexOf('echarts') >= 0; })[0];
+                return script.encodedBodySize / script.decodedBodySize;""")).doubleValue())
+                .as("compressed size of the charts' library over its size").isLessThan(0.5);
 
         Browser service = browser().signIn("dashboard.service", CaseApi.PASSWORD).open("/tableau-de-bord");
         service.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])")).isEmpty());
