@@ -150,6 +150,8 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         assertThat(manager.findAll(By.id("antenne"))).isEmpty();
         manager.open("/bilan?antenne=SOMME_AISNE_OISE");
         assertThat(manager.heading()).isEqualTo("Accès refusé");
+        manager.open("/bilan?annee=deux-mille");
+        assertThat(manager.heading()).as("a malformed year, as the API's 400").isEqualTo("Demande impossible");
     }
 
     @Test
