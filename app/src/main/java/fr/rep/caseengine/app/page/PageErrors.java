@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +47,10 @@ class PageErrors implements HandlerExceptionResolver {
     private static HttpStatusCode statusOf(Exception failure) {
         if (failure instanceof ErrorResponse response) {
             return response.getStatusCode();
+        }
+        if (failure instanceof TypeMismatchException) {
+            // A parameter of the wrong type in the address (?annee=abc): the API's 400, not a failure of the page.
+            return HttpStatus.BAD_REQUEST;
         }
         if (failure instanceof AccessDeniedException) {
             return HttpStatus.FORBIDDEN;

@@ -3,6 +3,7 @@ package fr.rep.caseengine.app.security;
 import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import fr.rep.caseengine.query.workqueue.TeamCaseworkers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 
 /** Staff accounts in PostgreSQL. Passwords are hashed with the delegating encoder (bcrypt today). */
 @Component
-public class AccountStore implements Caseworkers {
+public class AccountStore implements Caseworkers, TeamCaseworkers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -115,6 +116,13 @@ public class AccountStore implements Caseworkers {
     @Override
     public boolean isActiveCaseworker(String account) {
         return find(account).filter(found -> found.enabled() && found.roles().contains(Role.CASEWORKER)).isPresent();
+    }
+
+    @Override
+    public List<String> activeCaseworkersOf(Team team) {
+        return jdbc.queryForList("""
+                SELECT username FROM account WHERE enabled AND team = ? AND ? = ANY (roles)
+                ORDER BY username""", String.class, team.name(), Role.CASEWORKER.name());
     }
 
     Instant now() {

@@ -148,6 +148,14 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/dossiers/*/*").hasRole(CASEWORKER)
                 .requestMatchers("/demandes/nouvelle").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/mon-travail").hasAnyRole(CASEWORKER, TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/tableau-de-bord").hasAnyRole(CASEWORKER, TEAM_MANAGER,
+                        SERVICE_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/suspensions").hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/suspensions", "/suspensions/*/levee").hasRole(TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/equipe").hasRole(TEAM_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/equipe/attributions").hasRole(TEAM_MANAGER)
+                .requestMatchers(HttpMethod.GET, "/bilan", "/bilan/definitions").hasAnyRole(TEAM_MANAGER,
+                        SERVICE_MANAGER, AUDITOR)
                 .requestMatchers("/mot-de-passe").authenticated()
                 .requestMatchers("/verification", "/verification/**", "/traces-acces", "/traces-acces/**",
                         "/acces-exceptionnels", "/effacements").hasRole(AUDITOR)

@@ -232,7 +232,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
     }
 
     /** Fills the reception form with a detained parent, a free mother and one child in her care. */
-    private static void fillFamily(Browser browser, String parentFirst, String parentLast, String motherFirst,
+    static void fillFamily(Browser browser, String parentFirst, String parentLast, String motherFirst,
                                    String motherLast, String childFirst) {
         new Select(browser.find(By.id("referrerType"))).selectByVisibleText("Parent libre");
         new Select(browser.find(By.id("channel"))).selectByVisibleText("Téléphone");
@@ -252,7 +252,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
     }
 
     /** Date pickers take their keys in the browser's locale: the value is set as the form would send it. */
-    private static void date(Browser browser, String id, LocalDate day) {
+    static void date(Browser browser, String id, LocalDate day) {
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById(arguments[0]).value = arguments[1]", id, day.toString());
     }

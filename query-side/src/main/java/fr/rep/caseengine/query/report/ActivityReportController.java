@@ -149,14 +149,14 @@ class ActivityReportController {
         return team == null ? SERVICE_LABEL : team.label();
     }
 
-    private static List<String> columnLabels(ActivityReport report) {
+    static List<String> columnLabels(ActivityReport report) {
         List<String> labels = new ArrayList<>();
         report.byTeam().forEach(team -> labels.add(team.label()));
         labels.add(report.scope());
         return labels;
     }
 
-    private static List<Figures> columns(ActivityReport report) {
+    static List<Figures> columns(ActivityReport report) {
         List<Figures> columns = new ArrayList<>();
         report.byTeam().forEach(team -> columns.add(team.figures()));
         columns.add(report.figures());

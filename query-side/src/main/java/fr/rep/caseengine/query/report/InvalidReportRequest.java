@@ -1,6 +1,10 @@
 package fr.rep.caseengine.query.report;
 
-/** A report parameter that breaks a rule the annotations cannot state (a range of years): answered 400. */
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** A report parameter that breaks a rule the annotations cannot state (a range of years): answered 400 (the page's too). */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 class InvalidReportRequest extends RuntimeException {
 
     private final String field;
