@@ -98,6 +98,11 @@ public class AccountStore implements Caseworkers {
         return find(account).filter(found -> found.enabled() && found.roles().contains(Role.CASEWORKER)).isPresent();
     }
 
+    @Override
+    public boolean isAccount(String account) {
+        return exists(account);
+    }
+
     Instant now() {
         return clock.instant();
     }

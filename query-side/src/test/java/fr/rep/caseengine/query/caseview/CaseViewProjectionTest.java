@@ -2,6 +2,7 @@ package fr.rep.caseengine.query.caseview;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ChildAdded;
@@ -156,7 +157,7 @@ class CaseViewProjectionTest {
     }
 
     private VisitMediated visit(Instant at, VisitPlace place) {
-        return new VisitMediated(caseId, at, at, List.of(lea), place, null, "claire", Accompaniment.PROFESSIONAL, 60,
+        return new VisitMediated(caseId, at, at, List.of(lea), place, null, Accompanier.staff("claire"), Accompaniment.PROFESSIONAL, 60,
                 12);
     }
 
