@@ -171,6 +171,8 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         calls.add(call(HttpMethod.GET, "/api/reports/activity?from=2020&to=2021", null,
                 statuses(401, 403, 403, 200, 200, 200, 403)));
         calls.add(call(HttpMethod.GET, "/api/erasures", null, statuses(401, 403, 403, 403, 403, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/account-trail", null, statuses(401, 403, 403, 403, 403, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/role-requests", null, statuses(401, 403, 403, 403, 403, 403, 200)));
         calls.add(call(HttpMethod.GET, "/api/personal-data/key-rotations", null,
                 statuses(401, 403, 403, 403, 403, 200, 200)));
         calls.add(call(HttpMethod.POST, "/api/personal-data/key-rotations", "",

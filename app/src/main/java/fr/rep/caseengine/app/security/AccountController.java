@@ -79,11 +79,16 @@ class AccountController {
         if (needsTeam && body.team() == null) {
             return invalid("team", "caseworkers and team managers need a team");
         }
+        if (RoleChangeController.administersAndReadsCases(body.roles())) {
+            return problem(HttpStatus.CONFLICT, "separation-of-duties", "An administrator reads no case: create the "
+                    + "account with one of these, then ask for the other role at /api/accounts/{username}/role-requests, "
+                    + "which a second administrator approves");
+        }
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
         }
         String password = accounts.createWithOneTimePassword(body.username(), body.displayName(), body.roles(),
-                body.team());
+                body.team(), caller.account());
         LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
         return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
                 AccountView.of(accounts.find(body.username()).orElseThrow()), password));
@@ -95,7 +100,7 @@ class AccountController {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
         }
-        accounts.disable(username);
+        accounts.disable(username, caller.account());
         LOG.info("Account '{}' disabled by '{}'", LoggedText.escaped(username), caller.account());
         return ResponseEntity.noContent().build();
     }
@@ -125,7 +130,7 @@ class AccountController {
     }
 
     /** A 400 naming the field and its rule, as every input error of the API does. */
-    private static ResponseEntity<Object> invalid(String field, String rule) {
+    static ResponseEntity<Object> invalid(String field, String rule) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + rule);
         problem.setType(URI.create("urn:rep:problem:invalid-input"));
         problem.setTitle("Invalid input");

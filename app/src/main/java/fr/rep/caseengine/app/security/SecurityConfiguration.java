@@ -110,6 +110,8 @@ class SecurityConfiguration {
                 .requestMatchers("/connexion").permitAll()
                 .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMINISTRATOR)
+                .requestMatchers("/api/role-requests", "/api/role-requests/**").hasRole(ADMINISTRATOR)
+                .requestMatchers(HttpMethod.GET, "/api/account-trail").hasRole(AUDITOR)
                 .requestMatchers("/api/projections", "/api/projections/**").hasRole(ADMINISTRATOR)
                 .requestMatchers(HttpMethod.POST, "/api/personal-data/key-rotations").hasRole(ADMINISTRATOR)
                 .requestMatchers(HttpMethod.GET, "/api/personal-data/key-rotations").hasAnyRole(ADMINISTRATOR, AUDITOR)
