@@ -487,6 +487,7 @@ class HostileInputTest extends EmbeddedDatabaseTest {
             case "username" -> "nobody.here";
             case "name" -> "no-such-view";
             case "year" -> "2021";
+            case "requestId" -> "999999999";
             default -> throw new AssertionError("no value known for the path parameter " + name
                     + ": tell this test what to send");
         };

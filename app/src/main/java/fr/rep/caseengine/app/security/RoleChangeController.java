@@ -28,8 +28,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -128,27 +126,26 @@ class RoleChangeController {
 
     @GetMapping("/api/role-requests")
     @Operation(summary = "Role change requests, newest first; ?status=PENDING for those waiting (administrators)")
-    List<RoleRequestView> requests(@RequestParam(required = false) String status) {
+    ResponseEntity<Object> requests(@RequestParam(required = false) String status) {
         if (status != null && !Set.of("PENDING", "APPROVED", "REFUSED").contains(status)) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status: must be PENDING, APPROVED or REFUSED");
+            return AccountController.invalid("status", "must be PENDING, APPROVED or REFUSED");
         }
-        return status == null
+        return ResponseEntity.ok(status == null
                 ? jdbc.query("SELECT * FROM role_change_request ORDER BY id DESC LIMIT 200", RoleChangeController::view)
                 : jdbc.query("SELECT * FROM role_change_request WHERE status = ? ORDER BY id DESC LIMIT 200",
-                        RoleChangeController::view, status);
+                        RoleChangeController::view, status));
     }
 
-    @PostMapping("/api/role-requests/{id}/approval")
+    @PostMapping("/api/role-requests/{requestId}/approval")
     @Operation(summary = "Approve a pending role change: by an administrator other than the one who asked and than "
             + "the account changed; the roles apply at once (administrators)")
-    ResponseEntity<Object> approve(@PathVariable long id, Caller caller) {
+    ResponseEntity<Object> approve(@PathVariable("requestId") long id, Caller caller) {
         return decide(id, caller, true);
     }
 
-    @PostMapping("/api/role-requests/{id}/refusal")
+    @PostMapping("/api/role-requests/{requestId}/refusal")
     @Operation(summary = "Refuse (or, for the one who asked, withdraw) a pending role change (administrators)")
-    ResponseEntity<Object> refuse(@PathVariable long id, Caller caller) {
+    ResponseEntity<Object> refuse(@PathVariable("requestId") long id, Caller caller) {
         return decide(id, caller, false);
     }
 
