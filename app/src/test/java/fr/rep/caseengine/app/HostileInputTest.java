@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -58,7 +67,6 @@ class HostileInputTest extends EmbeddedDatabaseTest {
     static final String ALICE = "alice.audit";      // auditor
     static final String ROOT = "root.admin";        // administrator
     static final String ANONYMOUS = "(anonymous)";
-    static final String CSRF = "hostile-input-test-csrf-token";
 
     static final List<String> CONTROL_TEXT = List.of("a\u0000b", "\u0001", "line\u0007", "\u001b[31mred",
             "del\u007f", "c1\u0085", "c1\u009b", "surrogate\ud800");
@@ -83,7 +91,7 @@ class HostileInputTest extends EmbeddedDatabaseTest {
     final ObjectMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     final Random random = new Random(SEED);
     RawHttp raw;
-    final Map<String, String> sessions = new LinkedHashMap<>();
+    final Map<String, SignedIn> sessions = new LinkedHashMap<>();
     DocumentContext caseA;
     String talkingGroup;
     String suspension;
@@ -141,7 +149,7 @@ class HostileInputTest extends EmbeddedDatabaseTest {
     void an_authorization_header_that_is_not_basic_does_not_spare_a_session_its_csrf_token() {
         raw = new RawHttp(port);
         CaseApi.ensureAccount(accounts, CLAIRE, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
-        String session = signIn(CLAIRE);
+        String session = signIn(CLAIRE).cookie();
 
         Answer forged = raw.send("POST", "/api/cases", List.of(Header.of("Content-Type", "application/json"),
                 Header.of("Cookie", session), Header.of("Authorization", "Bearer x")),
@@ -487,6 +495,7 @@ class HostileInputTest extends EmbeddedDatabaseTest {
             case "username" -> "nobody.here";
             case "name" -> "no-such-view";
             case "year" -> "2021";
+            case "requestId" -> "999999999";
             default -> throw new AssertionError("no value known for the path parameter " + name
                     + ": tell this test what to send");
         };
@@ -540,17 +549,38 @@ class HostileInputTest extends EmbeddedDatabaseTest {
         }
     }
 
-    /** Signs in with the form once per account (a password hash per request would make the test minutes long). */
-    private String signIn(String account) {
-        String form = "username=" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(CaseApi.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + CSRF;
-        Answer signedIn = raw.send("POST", "/login", List.of(
-                Header.of("Content-Type", "application/x-www-form-urlencoded"),
-                Header.of("Cookie", "XSRF-TOKEN=" + CSRF)), form.getBytes(StandardCharsets.UTF_8));
-        String cookie = signedIn.headers().getOrDefault("set-cookie", "");
-        assertThat(signedIn.status()).as("%s signs in: %s", account, signedIn.headers()).isEqualTo(302);
-        assertThat(cookie).startsWith("JSESSIONID=");
-        return cookie.split(";", 2)[0];
+    /**
+     * Signs in with the form once per account (a password hash per request would make the test minutes long), as a
+     * browser does: the sign-in page's session and token, then the signed-in session and the token it was given.
+     */
+    private SignedIn signIn(String account) {
+        ResponseEntity<String> page = http.getForEntity("/login", String.class);
+        String token = page.getBody().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", account);
+        form.add("password", CaseApi.PASSWORD);
+        form.add("_csrf", token);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + lastCookie(page, "JSESSIONID"));
+        ResponseEntity<String> signedIn = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW))
+                .exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(signedIn.getStatusCode().value()).as("%s signs in: %s", account, signedIn.getHeaders())
+                .isEqualTo(302);
+        return new SignedIn("JSESSIONID=" + lastCookie(signedIn, "JSESSIONID"), lastCookie(signedIn, "XSRF-TOKEN"));
+    }
+
+    /** A signed-in session: its cookie, and the CSRF token bound to it. */
+    record SignedIn(String cookie, String token) {
+    }
+
+    private static String lastCookie(ResponseEntity<String> response, String name) {
+        List<String> values = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(value -> value.split(";", 2)[0]).filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> pair.substring(name.length() + 1)).filter(value -> !value.isEmpty()).toList();
+        assertThat(values).as("cookie " + name).isNotEmpty();
+        return values.get(values.size() - 1);
     }
 
     private Answer send(Probe probe) {
@@ -559,8 +589,9 @@ class HostileInputTest extends EmbeddedDatabaseTest {
             headers.add(Header.of("Content-Type", "application/json"));
         }
         if (!probe.account().equals(ANONYMOUS)) {
-            headers.add(Header.of("Cookie", sessions.get(probe.account()) + "; XSRF-TOKEN=" + CSRF));
-            headers.add(Header.of("X-XSRF-TOKEN", CSRF));
+            SignedIn session = sessions.get(probe.account());
+            headers.add(Header.of("Cookie", session.cookie() + "; XSRF-TOKEN=" + session.token()));
+            headers.add(Header.of("X-XSRF-TOKEN", session.token()));
         }
         headers.addAll(probe.headers());
         return raw.send(probe.method(), probe.target(), headers,

@@ -2,12 +2,15 @@ package fr.rep.caseengine.app;
 
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import fr.rep.caseengine.query.personaldata.PersonalDataReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonsieurPcStoryTest extends EmbeddedDatabaseTest {
 
     static final String CASEWORKER = "lea.bapaume";
-    static final String ASE_ACCOMPANIER = "ase62.referent";
+    /** ASE's referent who accompanies visits has no account here: named once, then referred to by subject id. */
+    static final String ASE_ACCOMPANIER_NAME = "Sandrine Vasseur";
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     AccountStore accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataReader personalData;
 
     CaseApi api;
     String caseId;
@@ -80,11 +88,13 @@ class MonsieurPcStoryTest extends EmbeddedDatabaseTest {
         ok("visiting-permits", "2020-10-01T10:00:00+02:00",
                 "\"accompanier\": \"%s\", \"prison\": \"CD_BAPAUME\", \"validUntil\": \"2023-09-30\""
                         .formatted(CASEWORKER));
-        ok("visiting-permits", "2020-10-05T10:00:00+02:00",
-                "\"accompanier\": \"%s\", \"prison\": \"CD_BAPAUME\", \"validUntil\": \"2023-09-30\""
-                        .formatted(ASE_ACCOMPANIER));
+        ResponseEntity<String> named = api.post("/api/cases/" + caseId + "/visiting-permits",
+                body("2020-10-05T10:00:00+02:00", ("\"accompanierName\": \"%s\", \"prison\": \"CD_BAPAUME\", "
+                        + "\"validUntil\": \"2023-09-30\"").formatted(ASE_ACCOMPANIER_NAME)), Map.of());
+        assertThat(named.getStatusCode().value()).as(named.getBody()).isEqualTo(201);
+        String aseAccompanier = json(named).read("$.accompanier");
         ok("visits", "2020-11-04T14:00:00+01:00", visit(CASEWORKER, "PROFESSIONAL", d, k));
-        ok("visits", "2020-12-09T14:00:00+01:00", visit(ASE_ACCOMPANIER, "ASE_REFERENT", d, k));
+        ok("visits", "2020-12-09T14:00:00+01:00", visit(aseAccompanier, "ASE_REFERENT", d, k));
         ok("visits", "2021-01-13T14:00:00+01:00", visit(CASEWORKER, "PROFESSIONAL", d, k));
 
         ResponseEntity<String> withADaughter = api.post("/api/cases/" + caseId + "/visits",
@@ -112,7 +122,7 @@ class MonsieurPcStoryTest extends EmbeddedDatabaseTest {
                 "Contact step: mediated letter with 2 children, mediated by the ase referent.",
                 "Contact step: mediated phone call with 2 children, mediated by the ase referent.",
                 "Visiting permit issued to " + CASEWORKER + " for Centre de détention de Bapaume, valid until 2023-09-30.",
-                "Visiting permit issued to " + ASE_ACCOMPANIER
+                "Visiting permit issued to person " + aseAccompanier
                         + " for Centre de détention de Bapaume, valid until 2023-09-30.",
                 "Visit mediated in the prison visiting room with 2 children, accompanied by a professional, 60 min, 44 km.",
                 "Visit mediated in the prison visiting room with 2 children, accompanied by a ase referent, 60 min, 44 km.",
@@ -121,6 +131,12 @@ class MonsieurPcStoryTest extends EmbeddedDatabaseTest {
         DocumentContext view = json(api.get("/api/cases/" + caseId));
         assertThat(view.read("$.stage", String.class)).isEqualTo("CLOSED_SETTING");
         assertThat(view.read("$.visitCount", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?
+                    AND convert_from(payload, 'UTF8') LIKE '%' || ? || '%'""", Integer.class, caseId, "Vasseur"))
+                .as("events naming the accompanier").isZero();
+        assertThat(personalData.displayNames(List.of(SubjectId.of(aseAccompanier))))
+                .containsValue(ASE_ACCOMPANIER_NAME);
     }
 
     private static String contact(String step, String... children) {

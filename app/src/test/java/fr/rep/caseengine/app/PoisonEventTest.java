@@ -5,6 +5,7 @@ import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
 import fr.rep.caseengine.events.staff.Role;
@@ -98,8 +99,8 @@ class PoisonEventTest {
     void an_event_holding_a_nul_character_is_dead_lettered_and_every_later_case_is_projected() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String poisoned = caseworker.openCase().read("$.caseId");
-        String poisonId = append(poisoned, 1, permit(poisoned, "Jean\u0000Valjean"));
-        String waiting = append(poisoned, 2, permit(poisoned, "Cosette Fauchelevent"));
+        String poisonId = append(poisoned, 1, permit(poisoned, Accompanier.staff("Jean\u0000Valjean")));
+        String waiting = append(poisoned, 2, permit(poisoned, Accompanier.staff("Cosette Fauchelevent")));
 
         List<String> later = openCases(12);
 
@@ -139,7 +140,7 @@ class PoisonEventTest {
         // app's role gets the right to change stored events, which it never has otherwise.
         owner.execute("GRANT UPDATE ON domain_event_entry TO " + APP_ROLE);
         String poisonId = new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).execute(status -> {
-            String id = append(poisoned, 1, permit(poisoned, "Javert"));
+            String id = append(poisoned, 1, permit(poisoned, Accompanier.staff("Javert")));
             jdbc.update("UPDATE domain_event_entry SET payload = convert_to(?, 'UTF8') WHERE event_identifier = ?",
                     "{\"caseId\": \"" + poisoned + "\", \"validUntil\": \"not a date\"}", id);
             return id;
@@ -160,7 +161,7 @@ class PoisonEventTest {
         String poisoned = caseworker.openCase().read("$.caseId");
         Instant outOfRange = Instant.parse("-999999999-01-01T00:00:00Z");
         String poisonId = append(poisoned, 1, new VisitingPermitIssued(CaseId.of(poisoned), outOfRange,
-                Instant.now(), "Fantine", Prison.MA_AMIENS, LocalDate.now().plusMonths(6)));
+                Instant.now(), Accompanier.staff("Fantine"), Prison.MA_AMIENS, LocalDate.now().plusMonths(6)));
 
         List<String> later = openCases(12);
 
@@ -217,8 +218,8 @@ class PoisonEventTest {
     @Test
     void a_rebuild_over_a_store_holding_a_poison_event_switches_in_and_reports_the_event() throws Exception {
         String poisoned = caseworker.openCase().read("$.caseId");
-        String poisonId = append(poisoned, 1, permit(poisoned, "Thénardier\u0000"));
-        String waiting = append(poisoned, 2, permit(poisoned, "Éponine"));
+        String poisonId = append(poisoned, 1, permit(poisoned, Accompanier.staff("Thénardier\u0000")));
+        String waiting = append(poisoned, 2, permit(poisoned, Accompanier.staff("Éponine")));
         List<String> later = openCases(3);
         awaitProjectedEverywhere(later);
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
@@ -264,7 +265,7 @@ class PoisonEventTest {
         });
     }
 
-    private static VisitingPermitIssued permit(String caseId, String accompanier) {
+    private static VisitingPermitIssued permit(String caseId, Accompanier accompanier) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new VisitingPermitIssued(CaseId.of(caseId), now.minus(Duration.ofDays(1)), now, accompanier,
                 Prison.MA_AMIENS, LocalDate.now().plusMonths(6));

@@ -105,7 +105,7 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
                 call(HttpMethod.GET, "/api/accounts", null, statuses(401, 403, 403, 403, 403, 403, 200)),
                 call(HttpMethod.POST, "/api/accounts", newAccount, statuses(401, 403, 403, 403, 403, 403, 201)),
                 call(HttpMethod.PUT, "/api/accounts/" + ALICE + "/roles", "{\"roles\": [\"AUDITOR\"]}",
-                        statuses(401, 403, 403, 403, 403, 403, 204)),
+                        statuses(401, 403, 403, 403, 403, 403, 409)),
                 call(HttpMethod.PUT, "/api/accounts/" + ALICE + "/roles", "{\"roles\": [\"TEAM_MANAGER\"]}",
                         statuses(401, 403, 403, 403, 403, 403, 400)),
                 call(HttpMethod.POST, "/api/accounts/nobody.here/password-reset", null,
@@ -177,6 +177,8 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         calls.add(call(HttpMethod.GET, "/api/reports/activity?from=2020&to=2021", null,
                 statuses(401, 403, 403, 200, 200, 200, 403)));
         calls.add(call(HttpMethod.GET, "/api/erasures", null, statuses(401, 403, 403, 403, 403, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/account-trail", null, statuses(401, 403, 403, 403, 403, 200, 403)));
+        calls.add(call(HttpMethod.GET, "/api/role-requests", null, statuses(401, 403, 403, 403, 403, 403, 200)));
         calls.add(call(HttpMethod.GET, "/api/personal-data/key-rotations", null,
                 statuses(401, 403, 403, 403, 403, 200, 200)));
         calls.add(call(HttpMethod.POST, "/api/personal-data/key-rotations", "",

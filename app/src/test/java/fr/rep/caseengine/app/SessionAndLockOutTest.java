@@ -193,26 +193,38 @@ class SessionAndLockOutTest {
                 .getStatusCode().value();
     }
 
+    /**
+     * Signs in with the form as a browser does: the sign-in page's session and token, then the session signed in and
+     * the token it was given (signing in replaces it).
+     */
     private Session signIn(String username, String password) {
         ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
-        String xsrf = loginPage.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .filter(value -> value.startsWith("XSRF-TOKEN=")).findFirst()
-                .map(value -> value.substring("XSRF-TOKEN=".length(), value.indexOf(';'))).orElseThrow();
+        String pageToken = loginPage.getBody()
+                .replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        String pageSession = lastCookie(loginPage, "JSESSIONID");
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", username);
         form.add("password", password);
-        form.add("_csrf", xsrf);
+        form.add("_csrf", pageToken);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf);
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + pageSession);
         TestRestTemplate noRedirects = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
                 .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
         ResponseEntity<String> signedIn = noRedirects.exchange("/login", HttpMethod.POST,
                 new HttpEntity<>(form, headers), String.class);
         assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
-        String cookie = signedIn.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .filter(value -> value.startsWith("JSESSIONID=")).findFirst()
-                .map(value -> value.substring(0, value.indexOf(';'))).orElseThrow();
-        return new Session(cookie, xsrf);
+        String session = lastCookie(signedIn, "JSESSIONID");
+        String token = lastCookie(signedIn, "XSRF-TOKEN");
+        return new Session("JSESSIONID=" + (session == null ? pageSession : session),
+                token == null ? pageToken : token);
+    }
+
+    /** The last non-empty value an answer gives a cookie (it may clear it first, then set it anew), or null. */
+    private static String lastCookie(ResponseEntity<String> response, String name) {
+        List<String> values = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(value -> value.split(";", 2)[0]).filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> pair.substring(name.length() + 1)).filter(value -> !value.isEmpty()).toList();
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 }

@@ -106,12 +106,67 @@ class SignInTest extends EmbeddedDatabaseTest {
         assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
         assertThat(withoutToken.getBody()).contains("CSRF");
 
-        HttpHeaders withToken = new HttpHeaders();
-        withToken.setContentType(MediaType.APPLICATION_JSON);
-        withToken.add(HttpHeaders.COOKIE, session + "; XSRF-TOKEN=" + xsrf);
-        withToken.add("X-XSRF-TOKEN", xsrf);
-        assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(CaseApi.newFamily(), withToken),
-                String.class).getStatusCode().value()).isEqualTo(201);
+        // Signing in replaced the token the sign-in page gave: the session's own is in the sign-in's answer.
+        assertThat(post("/api/cases", CaseApi.newFamily(), session, xsrf).getStatusCode().value()).isEqualTo(403);
+        String token = lastCookie(signedIn, "XSRF-TOKEN");
+        assertThat(token).isNotEqualTo(xsrf);
+        assertThat(post("/api/cases", CaseApi.newFamily(), session, token).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void a_csrf_token_of_one_session_is_refused_in_another_even_sent_as_cookie_and_header() {
+        CaseApi.ensureAccount(accounts, "csrf.victim", Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
+        CaseApi.ensureAccount(accounts, "csrf.attacker", Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
+        String[] victim = signIn("csrf.victim");
+        String[] attacker = signIn("csrf.attacker");
+        String wrongPassword = "{\"currentPassword\": \"not-it\", \"newPassword\": \"a-new-long-password\"}";
+
+        // The attacker's own, valid token, planted as the victim's XSRF-TOKEN cookie and sent in the header:
+        // a double-submit check compares the two and lets it through; the token is the session's, so it is refused.
+        ResponseEntity<String> forged = post("/api/account/password", wrongPassword, victim[0], attacker[1]);
+
+        assertThat(forged.getStatusCode().value()).isEqualTo(403);
+        assertThat(forged.getBody()).contains("urn:rep:problem:csrf");
+        assertThat(post("/api/account/password", wrongPassword, victim[0], victim[1]).getStatusCode().value())
+                .as("the victim's own token passes the CSRF check (then the password is wrong)").isEqualTo(400);
+    }
+
+    /** Signs in with the form as a browser does; returns the session cookie and the session's CSRF token. */
+    private String[] signIn(String username) {
+        ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
+        String csrfInPage = loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*",
+                "$1");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", CaseApi.PASSWORD);
+        form.add("_csrf", csrfInPage);
+        HttpHeaders formHeaders = new HttpHeaders();
+        formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        String pageToken = lastCookie(loginPage, "XSRF-TOKEN");
+        formHeaders.add(HttpHeaders.COOKIE, sessionCookie(loginPage) + "; XSRF-TOKEN=" + pageToken);
+        TestRestTemplate noRedirects = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
+        ResponseEntity<String> signedIn = noRedirects.exchange("/login", HttpMethod.POST,
+                new HttpEntity<>(form, formHeaders), String.class);
+        assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
+        String token = lastCookie(signedIn, "XSRF-TOKEN");
+        return new String[] {sessionCookie(signedIn), token.isEmpty() ? pageToken : token};
+    }
+
+    private ResponseEntity<String> post(String path, String json, String session, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.add(HttpHeaders.COOKIE, session + "; XSRF-TOKEN=" + token);
+        headers.add("X-XSRF-TOKEN", token);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    }
+
+    /** The value a cookie is left with after an answer that may first clear it, then set it anew. */
+    private static String lastCookie(ResponseEntity<String> response, String name) {
+        List<String> values = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(value -> value.startsWith(name + "="))
+                .map(value -> value.substring(name.length() + 1, value.indexOf(';'))).toList();
+        return values.isEmpty() ? "" : values.get(values.size() - 1);
     }
 
     @Test

@@ -232,7 +232,8 @@ final class CaseEngineHttpClient {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies(page))
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             String session = cookie(signedIn, "JSESSIONID");
-            String csrfToken = cookie(page, "XSRF-TOKEN");
+            // Signing in replaces the sign-in page's token: the session's own is the last one the answer sets.
+            String csrfToken = lastCookie(signedIn, "XSRF-TOKEN");
             if (signedIn.statusCode() != 302 || session == null || csrfToken == null
                     || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
                 throw new IllegalStateException(account + " could not sign in: " + signedIn.statusCode() + " "
@@ -251,6 +252,14 @@ final class CaseEngineHttpClient {
     private static String cookies(HttpResponse<?> response) {
         return String.join("; ", response.headers().allValues("Set-Cookie").stream()
                 .map(cookie -> cookie.split(";", 2)[0]).toList());
+    }
+
+    /** The last non-empty value an answer gives a cookie (it may clear it first, then set it anew), or null. */
+    private static String lastCookie(HttpResponse<?> response, String name) {
+        List<String> values = response.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> pair.substring(name.length() + 1)).filter(value -> !value.isEmpty()).toList();
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     /** The value of one cookie an answer sets, or null. */

@@ -78,7 +78,7 @@ interface CommandChannel {
                 if (command instanceof AcceptRequest) {
                     version = client.acceptRequest(caseId, ((AcceptRequest) command).occurredAt(), sent.actor());
                 } else if (command instanceof RecordVisitingPermit permit) {
-                    version = client.recordVisitingPermit(caseId, permit.occurredAt(), permit.accompanier(),
+                    version = client.recordVisitingPermit(caseId, permit.occurredAt(), permit.accompanier().account(),
                             permit.prison(), permit.validUntil(), sent.actor());
                 } else if (command instanceof RecordConsent consent) {
                     version = client.recordConsent(caseId, consent.occurredAt(),
@@ -90,7 +90,7 @@ interface CommandChannel {
                     List<SubjectId> children = visit.children().stream()
                             .map(child -> subjects.getOrDefault(child, child)).toList();
                     version = client.mediateVisit(caseId, visit.occurredAt(), children, visit.place(),
-                            visit.accompanier(), sent.actor());
+                            visit.accompanier().account(), sent.actor());
                 } else {
                     CloseIntervention closing = (CloseIntervention) command;
                     version = client.closeIntervention(caseId, closing.occurredAt(), closing.reason(), sent.actor());

@@ -8,6 +8,7 @@ import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.familycase.RecordConsent;
 import fr.rep.caseengine.command.familycase.WithdrawConsent;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
@@ -127,7 +128,7 @@ final class CommandWorkload {
                 return;
             }
             script.add(new WorkloadCommand(new MediateVisit(request.caseId(), null, at, minors,
-                    VisitPlace.PRISON_VISITING_ROOM, null, open.caseworker(), Accompaniment.PROFESSIONAL,
+                    VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff(open.caseworker()), Accompaniment.PROFESSIONAL,
                     FamilyGenerator.VISIT_MINUTES, FamilyGenerator.VISIT_KILOMETRES), open.caseworker(), null));
             at = later(at);
         }

@@ -4,6 +4,7 @@ import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
@@ -169,7 +170,7 @@ public final class FamilyGenerator {
         for (int step = 0; step < 2 && events.size() < length; step++) {
             Instant at = time.next();
             events.add(step == 0 ? new RequestAccepted(caseId, at, time.recordedAt(at))
-                    : new VisitingPermitIssued(caseId, at, time.recordedAt(at), family.caseworker(), request.prison(),
+                    : new VisitingPermitIssued(caseId, at, time.recordedAt(at), Accompanier.staff(family.caseworker()), request.prison(),
                     PERMITS_VALID_UNTIL));
         }
         List<SubjectId> consenting = new ArrayList<>(partiesWhoseConsentVisitsNeed(request));
@@ -196,7 +197,7 @@ public final class FamilyGenerator {
             } else {
                 Instant at = time.next();
                 events.add(new VisitMediated(caseId, at, time.recordedAt(at), childrenPresent(request, at),
-                        VisitPlace.PRISON_VISITING_ROOM, null, family.caseworker(), Accompaniment.PROFESSIONAL,
+                        VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff(family.caseworker()), Accompaniment.PROFESSIONAL,
                         VISIT_MINUTES, VISIT_KILOMETRES));
                 left--;
             }

@@ -7,6 +7,7 @@ import fr.rep.caseengine.command.familycase.MediateVisit;
 import fr.rep.caseengine.command.familycase.RecordConsent;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -86,7 +87,7 @@ class GeneratedCasesInTheEngineTest extends EmbeddedDatabaseTest {
             }
         }
         assertThat(send(new MediateVisit(open.request().caseId(), version, at.plus(Duration.ofDays(1)),
-                FamilyGenerator.minorsOn(open.request(), at), VisitPlace.PRISON_VISITING_ROOM, null, open.caseworker(),
+                FamilyGenerator.minorsOn(open.request(), at), VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff(open.caseworker()),
                 Accompaniment.PROFESSIONAL, 60, 30))).isEqualTo(version + 1);
     }
 

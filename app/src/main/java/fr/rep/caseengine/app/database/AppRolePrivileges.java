@@ -55,6 +55,10 @@ class AppRolePrivileges implements Callback {
             entry("personal_data_erasure", APPEND_ONLY),
             entry("retention_run", "SELECT, INSERT, UPDATE (finished_at, cases_erased, people_erased, failures)"),
             entry("retention_run_case", APPEND_ONLY),
+            // Every change to an account (docs/security.md, "Separation of duties").
+            entry("account_trail", APPEND_ONLY),
+            // A role change waiting for a second administrator: decided once (a trigger), never deleted.
+            entry("role_change_request", "SELECT, INSERT, UPDATE (status, decided_by, decided_at)"),
             // The app's working state.
             entry("token_entry", READ_WRITE),
             entry("scheduled_tasks", READ_WRITE),

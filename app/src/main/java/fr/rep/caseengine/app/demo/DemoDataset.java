@@ -13,6 +13,7 @@ import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
@@ -124,7 +125,7 @@ class DemoDataset implements ApplicationRunner {
                         child(noah, 2019, "80", HousingType.WITH_FREE_PARENT, mother)),
                 false));
         send(new AcceptRequest(caseId, null, daysAgo(85)));
-        send(new RecordVisitingPermit(caseId, null, daysAgo(84), "claire", Prison.MA_AMIENS,
+        send(new RecordVisitingPermit(caseId, null, daysAgo(84), Accompanier.staff("claire"), Prison.MA_AMIENS,
                 LocalDate.now(clock).plusMonths(6)));
         send(new RecordConsent(caseId, null, daysAgo(80), father));
         send(new RecordConsent(caseId, null, daysAgo(78), mother));
@@ -169,7 +170,7 @@ class DemoDataset implements ApplicationRunner {
                 List.of(child(jade, 2014, "02", HousingType.WITH_FREE_PARENT, mother)),
                 true));
         send(new AcceptRequest(caseId, null, daysAgo(295)));
-        send(new RecordVisitingPermit(caseId, null, daysAgo(294), "claire", Prison.CP_LAON,
+        send(new RecordVisitingPermit(caseId, null, daysAgo(294), Accompanier.staff("claire"), Prison.CP_LAON,
                 LocalDate.now(clock).minusDays(60)));
         send(new RecordConsent(caseId, null, daysAgo(290), father));
         send(new RecordConsent(caseId, null, daysAgo(288), mother));
@@ -179,7 +180,7 @@ class DemoDataset implements ApplicationRunner {
     }
 
     private static MediateVisit visit(CaseId caseId, Instant at, List<SubjectId> children) {
-        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM, null, "claire",
+        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff("claire"),
                 Accompaniment.PROFESSIONAL, 60, 24);
     }
 

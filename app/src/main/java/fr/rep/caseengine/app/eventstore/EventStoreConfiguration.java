@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.EventMetadata;
-import fr.rep.caseengine.events.familycase.ConsentRecordedUpcaster;
-import fr.rep.caseengine.events.familycase.DeadlineApproachingUpcaster;
-import fr.rep.caseengine.events.familycase.VisitMediatedUpcaster;
+import fr.rep.caseengine.events.familycase.StoredEventUpcasters;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -108,20 +107,10 @@ class EventStoreConfiguration {
         return new SimpleCorrelationDataProvider(EventMetadata.ACTOR);
     }
 
-    /** Old revisions of stored events are rewritten to today's records as they are read. */
+    /** Old revisions of stored events are rewritten to today's records as they are read, one step at a time. */
     @Bean
-    VisitMediatedUpcaster visitMediatedUpcaster() {
-        return new VisitMediatedUpcaster();
-    }
-
-    @Bean
-    ConsentRecordedUpcaster consentRecordedUpcaster() {
-        return new ConsentRecordedUpcaster();
-    }
-
-    @Bean
-    DeadlineApproachingUpcaster deadlineApproachingUpcaster() {
-        return new DeadlineApproachingUpcaster();
+    EventUpcasterChain storedEventUpcasters() {
+        return StoredEventUpcasters.chain();
     }
 
     @Bean

@@ -89,7 +89,8 @@ class AccountAdministrationPages {
         if (errors.isEmpty()) {
             ResponseEntity<Object> answer = api.changeRoles(username, body, caller);
             if (answer.getStatusCode().is2xxSuccessful()) {
-                redirect.addFlashAttribute("done", "roles");
+                // 202: the change waits for a second administrator (separation of duties).
+                redirect.addFlashAttribute("done", answer.getStatusCode().value() == 202 ? "roles-pending" : "roles");
                 return "redirect:/administration/comptes/" + username;
             }
             errors.putAll(refusal(answer, "roles"));

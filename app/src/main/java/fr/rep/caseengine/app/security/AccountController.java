@@ -37,10 +37,12 @@ class AccountController {
 
     private final AccountStore accounts;
     private final SessionLifetime sessions;
+    private final RoleChangeController roleChanges;
 
-    AccountController(AccountStore accounts, SessionLifetime sessions) {
+    AccountController(AccountStore accounts, SessionLifetime sessions, RoleChangeController roleChanges) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.roleChanges = roleChanges;
     }
 
     record AccountView(String username, String displayName, Set<Role> roles, Team team, boolean enabled,
@@ -85,18 +87,25 @@ class AccountController {
         if (needsTeamWithout(body.roles(), body.team())) {
             return invalid("team", TEAM_RULE);
         }
+        if (RoleChangeController.administersAndReadsCases(body.roles())) {
+            return problem(HttpStatus.CONFLICT, "separation-of-duties", "An administrator reads no case: create the "
+                    + "account with one of these, then ask for the other role at /api/accounts/{username}/role-requests, "
+                    + "which a second administrator approves");
+        }
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
         }
         String password = accounts.createWithOneTimePassword(body.username(), body.displayName(), body.roles(),
-                body.team());
+                body.team(), caller.account());
         LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
         return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
                 AccountView.of(accounts.find(body.username()).orElseThrow()), password));
     }
 
     @PutMapping("/api/accounts/{username}/roles")
-    @Operation(summary = "Give an account its roles and team; its sessions end (administrators)")
+    @Operation(summary = "Give an account its roles and team, as a role change request: applied at once (200), or "
+            + "pending a second administrator's approval (202) when it would let an administrator read cases or "
+            + "gives the caller a new role; its sessions end when applied (administrators)")
     ResponseEntity<Object> changeRoles(@PathVariable String username, @Valid @RequestBody RolesAndTeam body,
                                        Caller caller) {
         if (!accounts.exists(username)) {
@@ -105,10 +114,8 @@ class AccountController {
         if (needsTeamWithout(body.roles(), body.team())) {
             return invalid("team", TEAM_RULE);
         }
-        accounts.changeRolesAndTeam(username, body.roles(), body.team());
-        LOG.info("Account '{}' given roles {} and team {} by '{}'", LoggedText.escaped(username), body.roles(),
-                body.team(), caller.account());
-        return ResponseEntity.noContent().build();
+        // The same rule as every role change: separation of duties, and the account trail.
+        return roleChanges.request(username, new RoleChangeController.RoleChange(body.roles(), body.team()), caller);
     }
 
     @PostMapping("/api/accounts/{username}/password-reset")
@@ -118,7 +125,7 @@ class AccountController {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
         }
-        String password = accounts.forcePasswordChange(username);
+        String password = accounts.forcePasswordChange(username, caller.account());
         LOG.info("Account '{}' must change its password, by '{}'", LoggedText.escaped(username), caller.account());
         return ResponseEntity.ok(new OneTimePassword(password));
     }
@@ -129,7 +136,7 @@ class AccountController {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
         }
-        accounts.disable(username);
+        accounts.disable(username, caller.account());
         LOG.info("Account '{}' disabled by '{}'", LoggedText.escaped(username), caller.account());
         return ResponseEntity.noContent().build();
     }
@@ -166,7 +173,7 @@ class AccountController {
     }
 
     /** A 400 naming the field and its rule, as every input error of the API does. */
-    private static ResponseEntity<Object> invalid(String field, String rule) {
+    static ResponseEntity<Object> invalid(String field, String rule) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + rule);
         problem.setType(URI.create("urn:rep:problem:invalid-input"));
         problem.setTitle("Invalid input");

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -27,35 +28,51 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The actor of account changes made by the service itself (demo data, tests, start-up). */
+    static final String SYSTEM = "system:accounts";
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AccountTrail trail;
+    private final TransactionTemplate transaction;
 
-    AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
+    AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, AccountTrail trail,
+                 TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.trail = trail;
+        this.transaction = transaction;
     }
 
     /** Creates an account and returns its one-time password, to be changed at first sign-in. */
     public String createWithOneTimePassword(String username, String displayName, Set<Role> roles, Team team) {
+        return createWithOneTimePassword(username, displayName, roles, team, SYSTEM);
+    }
+
+    /** As {@link #createWithOneTimePassword(String, String, Set, Team)}, recorded in the trail as {@code actor}'s. */
+    String createWithOneTimePassword(String username, String displayName, Set<Role> roles, Team team, String actor) {
         String oneTimePassword = oneTimePassword();
-        insert(username, displayName, oneTimePassword, roles, team, true);
+        insert(username, displayName, oneTimePassword, roles, team, true, actor);
         return oneTimePassword;
     }
 
     /** Creates an account with a password its holder chose. */
     public void create(String username, String displayName, String password, Set<Role> roles, Team team) {
-        insert(username, displayName, password, roles, team, false);
+        insert(username, displayName, password, roles, team, false, SYSTEM);
     }
 
     private void insert(String username, String displayName, String password, Set<Role> roles, Team team,
-                        boolean mustChangePassword) {
-        jdbc.update("""
-                INSERT INTO account (username, display_name, password_hash, roles, team, must_change_password,
-                    created_at) VALUES (?, ?, ?, ?::varchar[], ?, ?, ?)""",
-                username, displayName, passwords.encode(password), toArray(roles), team == null ? null : team.name(),
-                mustChangePassword, Timestamp.from(clock.instant()));
+                        boolean mustChangePassword, String actor) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    INSERT INTO account (username, display_name, password_hash, roles, team, must_change_password,
+                        created_at) VALUES (?, ?, ?, ?::varchar[], ?, ?, ?)""",
+                    username, displayName, passwords.encode(password), toArray(roles),
+                    team == null ? null : team.name(), mustChangePassword, Timestamp.from(clock.instant()));
+            trail.record(actor, username, AccountTrail.Action.CREATED, null, roles, team, null);
+        });
     }
 
     public boolean exists(String username) {
@@ -82,34 +99,53 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
 
     /** Changes the password and moves the account to its next session generation: its sessions end. */
     void changePassword(String username, String newPassword) {
-        jdbc.update("""
-                UPDATE account SET password_hash = ?, must_change_password = FALSE,
-                    session_generation = session_generation + 1 WHERE username = ?""",
-                passwords.encode(newPassword), username);
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    UPDATE account SET password_hash = ?, must_change_password = FALSE,
+                        session_generation = session_generation + 1 WHERE username = ?""",
+                    passwords.encode(newPassword), username);
+            trail.record(username, username, AccountTrail.Action.PASSWORD_CHANGED, null, null, null, null);
+        });
     }
 
     /** Disables the account; its sessions end at their next request, on every node. */
     void disable(String username) {
-        jdbc.update("UPDATE account SET enabled = FALSE, session_generation = session_generation + 1 "
-                + "WHERE username = ?", username);
+        disable(username, SYSTEM);
     }
 
-    /** Gives the account these roles and team; its sessions end, so that its next ones carry them. */
-    void changeRolesAndTeam(String username, Set<Role> roles, Team team) {
+    void disable(String username, String actor) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("UPDATE account SET enabled = FALSE, session_generation = session_generation + 1 "
+                    + "WHERE username = ?", username);
+            trail.record(actor, username, AccountTrail.Action.DISABLED, null, null, null, null);
+        });
+    }
+
+    /**
+     * Gives the account these roles and team, in the caller's transaction, and records it; its sessions end, so that
+     * no session keeps a role taken away.
+     */
+    void changeRoles(Account account, Set<Role> roles, Team team, String actor, Long requestId) {
         jdbc.update("UPDATE account SET roles = ?::varchar[], team = ?, session_generation = session_generation + 1 "
-                + "WHERE username = ?", toArray(roles), team == null ? null : team.name(), username);
+                + "WHERE username = ?", toArray(roles), team == null ? null : team.name(), account.username());
+        trail.record(actor, account.username(), AccountTrail.Action.ROLES_CHANGED, account.roles(), roles, team,
+                requestId);
     }
 
     /**
      * Replaces the password with a new one-time password, to be changed at the next sign-in; the account's sessions
      * end. Returns the one-time password.
      */
-    String forcePasswordChange(String username) {
+    String forcePasswordChange(String username, String actor) {
         String oneTimePassword = oneTimePassword();
-        jdbc.update("""
-                UPDATE account SET password_hash = ?, must_change_password = TRUE,
-                    session_generation = session_generation + 1 WHERE username = ?""",
-                passwords.encode(oneTimePassword), username);
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    UPDATE account SET password_hash = ?, must_change_password = TRUE,
+                        session_generation = session_generation + 1 WHERE username = ?""",
+                    passwords.encode(oneTimePassword), username);
+            // A password set by someone else: the trail's actor is the administrator, not the account.
+            trail.record(actor, username, AccountTrail.Action.PASSWORD_CHANGED, null, null, null, null);
+        });
         return oneTimePassword;
     }
 
@@ -123,6 +159,11 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         return jdbc.queryForList("""
                 SELECT username FROM account WHERE enabled AND team = ? AND ? = ANY (roles)
                 ORDER BY username""", String.class, team.name(), Role.CASEWORKER.name());
+    }
+
+    @Override
+    public boolean isAccount(String account) {
+        return exists(account);
     }
 
     Instant now() {

@@ -33,7 +33,7 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         String password = accounts.createWithOneTimePassword(USERNAME, "Administrator", Set.of(Role.ADMINISTRATOR),
-                null);
+                null, "system:first-administrator");
         LOG.warn("No account existed: created administrator '{}' with one-time password {} "
                 + "(shown only now; it must be changed at first sign-in with POST /api/account/password)",
                 USERNAME, password);

@@ -22,8 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -110,6 +111,8 @@ class SecurityConfiguration {
                 .requestMatchers("/connexion").permitAll()
                 .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR)
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMINISTRATOR)
+                .requestMatchers("/api/role-requests", "/api/role-requests/**").hasRole(ADMINISTRATOR)
+                .requestMatchers(HttpMethod.GET, "/api/account-trail").hasRole(AUDITOR)
                 .requestMatchers("/api/projections", "/api/projections/**").hasRole(ADMINISTRATOR)
                 .requestMatchers(HttpMethod.POST, "/api/personal-data/key-rotations").hasRole(ADMINISTRATOR)
                 .requestMatchers(HttpMethod.GET, "/api/personal-data/key-rotations").hasAnyRole(ADMINISTRATOR, AUDITOR)
@@ -178,7 +181,16 @@ class SecurityConfiguration {
         // A disabled account is told only after its right password (SignInProvider).
         signInFailed.setExceptionMappings(Map.of(DisabledException.class.getName(), SIGN_IN_PAGE + "?desactive"));
         // Browsers sign in on the French page; the form still posts to /login, where API clients post too.
-        http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).loginProcessingUrl("/login").failureHandler(signInFailed));
+        // Signing in replaces the session's CSRF token (Spring Security's CsrfAuthenticationStrategy); the new one
+        // is made at once, so that the sign-in's answer already carries it in the XSRF-TOKEN cookie.
+        SavedRequestAwareAuthenticationSuccessHandler toThePageAsked = new SavedRequestAwareAuthenticationSuccessHandler();
+        http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).loginProcessingUrl("/login").failureHandler(signInFailed)
+                .successHandler((request, response, authentication) -> {
+                    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                        token.getToken();
+                    }
+                    toThePageAsked.onAuthenticationSuccess(request, response, authentication);
+                }));
         http.logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?deconnecte"));
         if (openIdProviders.getIfAvailable() != null) {
             http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
@@ -199,7 +211,7 @@ class SecurityConfiguration {
             }
         }));
         http.csrf(csrf -> csrf
-                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRepository(new SessionBoundCsrfTokens())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                 .ignoringRequestMatchers(NOTHING_TO_FORGE));
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));

@@ -98,16 +98,16 @@ final class FrenchSentences {
                     + count(review.plannedVisitsPerMonth(), "visite", "visites") + " par mois.";
         }
         if (event instanceof VisitingPermitIssued permit) {
-            return "Permis de visite obtenu par " + permit.accompanier() + " pour " + the(permit.prison())
+            return "Permis de visite obtenu par " + who(permit.accompanier()) + " pour " + the(permit.prison())
                     + ", valable jusqu'au " + date(permit.validUntil()) + ".";
         }
         if (event instanceof VisitingPermitExpired expired) {
-            return "Fin du permis de visite de " + expired.accompanier() + " pour " + the(expired.prison()) + ".";
+            return "Fin du permis de visite " + of(who(expired.accompanier())) + " pour " + the(expired.prison()) + ".";
         }
         if (event instanceof VisitScheduled scheduled) {
             return "Visite planifiée " + lower(scheduled.place()) + " le " + date(scheduled.plannedFor()) + " à "
                     + time(scheduled.plannedFor()) + " avec " + children(scheduled.children())
-                    + (scheduled.accompanier() == null ? "" : ", accompagnée par " + scheduled.accompanier()) + ".";
+                    + (scheduled.accompanier() == null ? "" : ", accompagnée par " + who(scheduled.accompanier())) + ".";
         }
         if (event instanceof VisitMediated visit) {
             return "Visite accompagnée " + lower(visit.place()) + " avec " + children(visit.children())
@@ -171,7 +171,7 @@ final class FrenchSentences {
                 case CHILD_TURNS_18 -> "À venir : " + child(deadline.child()) + " aura 18 ans le " + due + ".";
                 case NURSERY_SEPARATION -> "À venir : " + child(deadline.child()) + " doit quitter la nurserie le "
                         + due + ".";
-                case PERMIT_EXPIRES -> "À venir : le permis de visite de " + deadline.accompanier()
+                case PERMIT_EXPIRES -> "À venir : le permis de visite " + of(who(deadline.accompanier()))
                         + " prend fin le " + due + ".";
                 case CONSENT_EXPIRES -> "À venir : l'adhésion " + of(person(deadline.party())) + " prend fin le "
                         + due + ".";
@@ -199,6 +199,18 @@ final class FrenchSentences {
         }
         PartyRole role = subject == null ? null : roles.get(subject);
         return role == null ? "une personne du dossier" : party(role);
+    }
+
+    /**
+     * An accompanier: a staff account by its name, as « Dossier attribué à » names it; a person without an account
+     * is never named here (their name is in the personal-data store, erasable), nor one recorded by name before.
+     */
+    private static String who(Accompanier accompanier) {
+        if (accompanier != null && accompanier.account() != null) {
+            return accompanier.account();
+        }
+        return accompanier != null && accompanier.person() != null
+                ? "une personne accompagnante sans compte" : "un accompagnant enregistré par son nom (non affiché)";
     }
 
     private static String party(PartyRole role) {

@@ -37,7 +37,8 @@ class DatabaseRolesTest extends EmbeddedDatabaseTest {
             new String[] {"case_access_trail", "purpose"},
             new String[] {"break_glass_access", "justification"},
             new String[] {"personal_data_erasure", "reason"},
-            new String[] {"retention_run_case", "people_erased"});
+            new String[] {"retention_run_case", "people_erased"},
+            new String[] {"account_trail", "action"});
 
     @Autowired
     JdbcTemplate jdbc;

@@ -9,6 +9,7 @@ import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseReopened;
@@ -160,7 +161,7 @@ final class GeneratedActivity {
         }
         if (draw < 0.7) {
             return remember(correctable, sequence, new VisitMediated(caseId, at, at,
-                    List.of(children.get(0).subjectId()), pick(VisitPlace.values()), null, "claire",
+                    List.of(children.get(0).subjectId()), pick(VisitPlace.values()), null, Accompanier.staff("claire"),
                     pick(Accompaniment.values()), 60, random.nextDouble() < 0.1 ? null : random.nextInt(0, 70)));
         }
         if (draw < 0.8) {

@@ -86,6 +86,23 @@ class FrenchSentencesTest {
                 .isEqualTo("Évolution de la situation pénale : transfert vers le Centre pénitentiaire de Laon.");
     }
 
+    @Test
+    void an_accompanier_without_an_account_and_one_recorded_by_name_before_are_never_named() {
+        SubjectId volunteer = SubjectId.random();
+        List<FrenchSentences.Stored> story = List.of(
+                new FrenchSentences.Stored("1", new VisitingPermitIssued(caseId, at, at, Accompanier.person(volunteer),
+                        Prison.CD_BAPAUME, LocalDate.of(2027, 9, 30))),
+                new FrenchSentences.Stored("2", new VisitingPermitExpired(caseId, at, at, Accompanier.RECORDED_BEFORE,
+                        Prison.CD_BAPAUME)));
+
+        Map<String, String> sentences = FrenchSentences.of(story, new DomainWords(), PARIS);
+
+        assertThat(sentences.get("1")).isEqualTo("Permis de visite obtenu par une personne accompagnante sans compte "
+                + "pour le Centre de détention de Bapaume, valable jusqu'au 30/09/2027.");
+        assertThat(sentences.get("2")).isEqualTo("Fin du permis de visite d'un accompagnant enregistré par son nom "
+                + "(non affiché) pour le Centre de détention de Bapaume.");
+    }
+
     private static String sentence(List<FrenchSentences.Stored> story, Map<String, String> sentences,
                                    Class<? extends CaseEvent> type) {
         return story.stream().filter(stored -> type.isInstance(stored.event())).findFirst()
@@ -117,13 +134,13 @@ class FrenchSentencesTest {
                 List.of(InterviewParticipant.DETAINED_PARENT, InterviewParticipant.CHILDREN, InterviewParticipant.ASE),
                 InterviewPlace.IN_DETENTION));
         events.add(new CaseReviewed(caseId, at, recorded, 2));
-        events.add(new VisitingPermitIssued(caseId, at, recorded, "claire", Prison.CD_BAPAUME,
+        events.add(new VisitingPermitIssued(caseId, at, recorded, Accompanier.staff("claire"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 9, 30)));
-        events.add(new VisitingPermitExpired(caseId, at, recorded, "claire", Prison.CD_BAPAUME));
+        events.add(new VisitingPermitExpired(caseId, at, recorded, Accompanier.staff("claire"), Prison.CD_BAPAUME));
         events.add(new VisitScheduled(caseId, at, recorded, visit, lateEvening, List.of(lucas, emma),
-                VisitPlace.PRISON_VISITING_ROOM, "claire"));
+                VisitPlace.PRISON_VISITING_ROOM, Accompanier.staff("claire")));
         events.add(new VisitMediated(caseId, at, recorded, List.of(lucas), VisitPlace.PRISON_VISITING_ROOM, visit,
-                "claire", Accompaniment.VOLUNTEER, 90, 35));
+                Accompanier.staff("claire"), Accompaniment.VOLUNTEER, 90, 35));
         events.add(new VisitMediated(caseId, at, recorded, List.of(lucas, SubjectId.random()), VisitPlace.OUTSIDE,
                 null, null, null, null, null));
         events.add(new VisitCancelled(caseId, at, recorded, visit, VisitCancellationReason.PRISON_WIDE_SUSPENSION));
@@ -142,7 +159,7 @@ class FrenchSentencesTest {
         events.add(new ChildAdded(caseId, at, recorded, new ChildOnCase(added, LocalDate.of(2024, 4, 3),
                 new Department("2A"), HousingType.FOSTER_FAMILY, mother)));
         for (DeadlineKind kind : DeadlineKind.values()) {
-            events.add(new DeadlineApproaching(caseId, at, recorded, kind, lucas, "claire",
+            events.add(new DeadlineApproaching(caseId, at, recorded, kind, lucas, Accompanier.staff("claire"),
                     LocalDate.of(2035, 5, 2), mother));
         }
         events.add(new DeadlineApproaching(caseId, at, recorded, DeadlineKind.CONSENT_EXPIRES, null, null,

@@ -1,11 +1,13 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseAccess;
+import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ContactStep;
@@ -61,14 +63,16 @@ class CaseActionPages {
     private final FamilyCaseCommandController api;
     private final Validator validator;
     private final Clock clock;
+    private final Caseworkers staff;
 
     CaseActionPages(CommandDispatch dispatch, CaseAccess access, FamilyCaseCommandController api, Validator validator,
-                    Clock clock) {
+                    Clock clock, Caseworkers staff) {
         this.dispatch = dispatch;
         this.access = access;
         this.api = api;
         this.validator = validator;
         this.clock = clock;
+        this.staff = staff;
     }
 
     @PostMapping("/dossiers/{caseId}/acceptation")
@@ -110,7 +114,7 @@ class CaseActionPages {
         return act("programmation", caseId, typed, caller, redirect,
                 (version) -> new ScheduleVisit(new CaseId(caseId), version, clock.instant(), UUID.randomUUID(),
                         plannedFor(form), subjects(children), value(VisitPlace.class, form, "place"),
-                        caller.account()));
+                        Accompanier.staff(caller.account())));
     }
 
     @PostMapping("/dossiers/{caseId}/visites")
@@ -120,7 +124,7 @@ class CaseActionPages {
         Map<String, String> typed = withChildren(form, children);
         return act("visite", caseId, typed, caller, redirect,
                 (version) -> new MediateVisit(new CaseId(caseId), version, occurredAt(form), subjects(children),
-                        value(VisitPlace.class, form, "place"), null, caller.account(),
+                        value(VisitPlace.class, form, "place"), null, Accompanier.staff(caller.account()),
                         value(Accompaniment.class, form, "accompaniedBy"),
                         number(form, "durationMinutes", 1, 1440, true), number(form, "kilometres", 0, 2000, false)));
     }
@@ -393,13 +397,17 @@ class CaseActionPages {
         }
     }
 
-    /** The accompanier named on a permit: whom the form names, the signed-in caseworker by default. */
-    private static String accompanier(Map<String, String> form) {
+    /**
+     * The accompanier named on a permit: the account the form names (the signed-in caseworker by default). A name
+     * typed there would go into the event: anything but an account is refused (people without an account are named
+     * through the API's accompanierName, which keeps the name out of the events).
+     */
+    private Accompanier accompanier(Map<String, String> form) {
         String typed = form.getOrDefault("accompanier", "").strip();
-        if (typed.isEmpty() || typed.length() > 100) {
+        if (typed.isEmpty() || typed.length() > 100 || !staff.isAccount(typed)) {
             throw new InvalidField("accompanier");
         }
-        return typed;
+        return Accompanier.staff(typed);
     }
 
     private static LocalDate requiredDate(Map<String, String> form, String field) {

@@ -33,6 +33,8 @@ public enum CaseRule {
     ENTRY_CORRECTABLE_ONCE("entry-correctable-once",
             "Only an entry of this case that records a meeting, a visit, a consent or a custody change can be "
                     + "corrected, and only once"),
+    ACCOMPANIER_OF_THE_CASE("accompanier-of-the-case",
+            "An accompanier without an account is named on the case first, and then referred to by their subject id"),
     PERMIT_TO_EXPIRE("permit-to-expire",
             "Only a visiting permit on record can expire"),
     NOT_IN_THIS_STAGE("not-in-this-stage",

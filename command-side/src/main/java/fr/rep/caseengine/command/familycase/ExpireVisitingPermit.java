@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Prison;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -9,5 +10,5 @@ import java.time.Instant;
 
 /** Record that an accompanier's visiting permit ended. */
 public record ExpireVisitingPermit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
-        Instant occurredAt, String accompanier, Prison prison) {
+        Instant occurredAt, Accompanier accompanier, Prison prison) {
 }

@@ -57,7 +57,7 @@ class FamilyCase {
 
     private enum VisitStatus { SCHEDULED, HELD, CANCELLED }
 
-    private record Permit(String accompanier, Prison prison) {
+    private record Permit(Accompanier accompanier, Prison prison) {
     }
 
     @AggregateIdentifier
@@ -82,6 +82,8 @@ class FamilyCase {
     /** When the case was closed or declined, as reported; null while it is open. */
     private Instant endedAt;
     private final Set<SubjectId> erased = new HashSet<>();
+    /** The people without an account who accompany on this case (their names are in the personal-data store). */
+    private final Set<SubjectId> accompaniers = new HashSet<>();
     private String assignedTo;
 
     protected FamilyCase() {
@@ -203,6 +205,7 @@ class FamilyCase {
     @CommandHandler
     long handle(RecordVisitingPermit command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
+        requireAccompanier(command.accompanier(), command.namedNow());
         long version = record(new VisitingPermitIssued(caseId, command.occurredAt(), clock.instant(),
                 command.accompanier(), command.prison(), command.validUntil()));
         warnAhead(deadlines, policy, clock,
@@ -217,6 +220,10 @@ class FamilyCase {
             throw new CaseRuleViolation(CaseRule.PERMIT_TO_EXPIRE,
                     command.accompanier() + " has no permit for " + command.prison().label() + " on this case");
         }
+        if (command.accompanier().recordedBefore()) {
+            throw new CaseRuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, "an accompanier recorded by name before "
+                    + "cannot be referred to: record the permit's holder again");
+        }
         return record(new VisitingPermitExpired(caseId, command.occurredAt(), clock.instant(), command.accompanier(),
                 command.prison()));
     }
@@ -228,6 +235,7 @@ class FamilyCase {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
         requireNoCourtBar(command.children(), command.plannedFor(), clock.getZone());
+        requireAccompanier(command.accompanier(), command.namedNow());
         if (visits.containsKey(command.visitId())) {
             throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
                     "visit " + command.visitId() + " is already on the case");
@@ -245,6 +253,7 @@ class FamilyCase {
         requireNoCourtBar(command.children(), at, clock.getZone());
         requireConsents(command.children(), at, clock.getZone());
         requirePlaceMatchingCustody(command.place(), at);
+        requireAccompanier(command.accompanier(), command.namedNow());
         if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
             requirePermit(command.accompanier(), at, clock.getZone());
         }
@@ -400,6 +409,7 @@ class FamilyCase {
         parties.keySet().stream().filter(party -> !party.equals(detainedParent))
                 .sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
         people.addAll(children.keySet());
+        accompaniers.stream().sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
         people.removeAll(erased);
         Instant now = clock.instant();
         people.forEach(subject -> apply(new PersonalDataErased(caseId, now, now, subject,
@@ -408,7 +418,7 @@ class FamilyCase {
     }
 
     private boolean isPersonOfTheCase(SubjectId subject) {
-        return parties.containsKey(subject) || children.containsKey(subject);
+        return parties.containsKey(subject) || children.containsKey(subject) || accompaniers.contains(subject);
     }
 
     // ---- deadlines ----------------------------------------------------------------------------------------------
@@ -628,7 +638,23 @@ class FamilyCase {
         }
     }
 
-    private void requirePermit(String accompanier, Instant at, ZoneId zone) {
+    /**
+     * A person accompanying is one this case knows, or one the same request just named: a subject id of another
+     * case, or made up, would tie a stranger's name to this case.
+     */
+    private void requireAccompanier(Accompanier accompanier, boolean namedNow) {
+        if (accompanier == null || accompanier.person() == null) {
+            return;
+        }
+        boolean known = accompaniers.contains(accompanier.person());
+        if (known == namedNow || isPersonOfTheCase(accompanier.person()) && !known) {
+            throw new CaseRuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, known
+                    ? "person " + accompanier.person() + " already accompanies on this case"
+                    : "person " + accompanier.person() + " does not accompany on this case");
+        }
+    }
+
+    private void requirePermit(Accompanier accompanier, Instant at, ZoneId zone) {
         Prison where = prison.at(at);
         Timeline<LocalDate> permit = accompanier == null ? null : permits.get(new Permit(accompanier, where));
         LocalDate validUntil = permit == null ? null : permit.at(at);
@@ -705,7 +731,14 @@ class FamilyCase {
         consents.computeIfAbsent(event.party(), party -> new Timeline<>(null)).set(event.occurredAt(), null);
     }
 
+    private void learnAccompanier(Accompanier accompanier) {
+        if (accompanier != null && accompanier.person() != null) {
+            accompaniers.add(accompanier.person());
+        }
+    }
+
     private void when(VisitingPermitIssued event) {
+        learnAccompanier(event.accompanier());
         permits.computeIfAbsent(new Permit(event.accompanier(), event.prison()), permit -> new Timeline<>(null))
                 .set(event.occurredAt(), event.validUntil());
     }
@@ -715,10 +748,12 @@ class FamilyCase {
     }
 
     private void when(VisitScheduled event) {
+        learnAccompanier(event.accompanier());
         visits.put(event.visitId(), VisitStatus.SCHEDULED);
     }
 
     private void when(VisitMediated event) {
+        learnAccompanier(event.accompanier());
         if (event.visitId() != null) {
             visits.put(event.visitId(), VisitStatus.HELD);
         }

@@ -13,6 +13,7 @@ import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.Department;
 import fr.rep.caseengine.events.familycase.ErasureReason;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CustodyChange;
 import fr.rep.caseengine.events.familycase.PartyRole;
@@ -107,14 +108,16 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/visits")
-    @Operation(summary = "Record a mediated visit (204, ETag)")
+    @Operation(summary = "Record a mediated visit (204, ETag; 201 with the subject id given to a person named in "
+            + "accompanierName)")
     ResponseEntity<String> mediateVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Visit body,
                                         HttpServletRequest http, Caller caller) throws BindException {
-        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new MediateVisit(caseId, version, occurredAt, body.children(), body.place(), body.visitId(),
-                        body.accompanier() != null ? body.accompanier() : caller.account(),
+        NamedAccompanier accompanier = accompanier(body.accompanier(), body.accompanierName(), caller, false);
+        return withAccompanier(http, caller, caseId, body, body.occurredAt(), accompanier,
+                (version, occurredAt, named) -> new MediateVisit(caseId, version, occurredAt, body.children(),
+                        body.place(), body.visitId(), named,
                         body.accompaniedBy() != null ? body.accompaniedBy() : Accompaniment.PROFESSIONAL,
-                        body.durationMinutes(), body.kilometres()));
+                        body.durationMinutes(), body.kilometres(), accompanier.isNew()));
     }
 
     @PostMapping("/{caseId}/acceptance")
@@ -150,12 +153,14 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/visiting-permits")
-    @Operation(summary = "Record a visiting permit issued to an accompanier (204, ETag)")
+    @Operation(summary = "Record a visiting permit issued to an accompanier (204, ETag; 201 with the subject id given "
+            + "to a person named in accompanierName)")
     ResponseEntity<String> permit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Permit body,
                                   HttpServletRequest http, Caller caller) throws BindException {
-        return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new RecordVisitingPermit(caseId, version, occurredAt, body.accompanier(), body.prison(),
-                        body.validUntil()));
+        NamedAccompanier accompanier = accompanier(body.accompanier(), body.accompanierName(), caller, true);
+        return withAccompanier(http, caller, caseId, body, body.occurredAt(), accompanier,
+                (version, occurredAt, named) -> new RecordVisitingPermit(caseId, version, occurredAt, named,
+                        body.prison(), body.validUntil(), accompanier.isNew()));
     }
 
     @PostMapping("/{caseId}/visiting-permit-expiries")
@@ -163,8 +168,9 @@ class FamilyCaseCommandController {
     ResponseEntity<String> permitExpired(@PathVariable CaseId caseId,
                                          @Valid @RequestBody RequestBodies.PermitExpiry body,
                                          HttpServletRequest http, Caller caller) throws BindException {
+        Accompanier holder = accompanier(body.accompanier(), null, caller, true).reference();
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new ExpireVisitingPermit(caseId, version, occurredAt, body.accompanier(), body.prison()));
+                new ExpireVisitingPermit(caseId, version, occurredAt, holder, body.prison()));
     }
 
     @PostMapping("/{caseId}/scheduled-visits")
@@ -173,14 +179,16 @@ class FamilyCaseCommandController {
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
         Instant occurredAt = dispatch.notInTheFuture(body.occurredAt());
+        NamedAccompanier accompanier = accompanier(body.accompanier(), body.accompanierName(), caller, false);
         return dispatch.run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             UUID visitId = UUID.randomUUID();
+            Accompanier named = accompanier.recorded(personalData);
             long version = (Long) dispatch.send(request, new ScheduleVisit(caseId, request.expectedVersion(), occurredAt,
-                    visitId, body.plannedFor().toInstant(), body.children(), body.place(),
-                    body.accompanier() != null ? body.accompanier() : caller.account()));
+                    visitId, body.plannedFor().toInstant(), body.children(), body.place(), named, accompanier.isNew()));
             return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
-                    dispatch.toJson(new RequestBodies.VisitPlanned(visitId, version)));
+                    dispatch.toJson(new RequestBodies.VisitPlanned(visitId, version,
+                            accompanier.isNew() ? named.person() : null)));
         });
     }
 
@@ -370,6 +378,86 @@ class FamilyCaseCommandController {
         return dispatch.run(request, body, () -> {
             access.requireCanAct(caller, caseId);
             return dispatch.updated(request, built);
+        });
+    }
+
+    /**
+     * The accompanier a request names: an account, a person of the case by subject id, or a person without an account
+     * named for the first time, whose name goes to the personal-data store and never into the event. Checked before
+     * the command runs; a new person is recorded inside the command's transaction ({@link NamedAccompanier#recorded}).
+     *
+     * @param required whether one must be given (otherwise the signed-in account accompanies)
+     */
+    private NamedAccompanier accompanier(String reference, String name, Caller caller, boolean required)
+            throws BindException {
+        if (reference != null && name != null) {
+            throw CommandDispatch.invalid("accompanierName", null, "give accompanier or accompanierName, not both");
+        }
+        if (name != null) {
+            if (name.isBlank()) {
+                throw CommandDispatch.invalid("accompanierName", null, "must not be blank");
+            }
+            return new NamedAccompanier(null, name.strip());
+        }
+        if (reference == null || reference.isBlank()) {
+            if (required) {
+                throw CommandDispatch.invalid("accompanier", reference, "name an account or the subject id of a "
+                        + "person accompanying on this case, or a person without an account in accompanierName");
+            }
+            return new NamedAccompanier(Accompanier.staff(caller.account()), null);
+        }
+        try {
+            return new NamedAccompanier(Accompanier.person(SubjectId.of(reference.strip())), null);
+        } catch (IllegalArgumentException notASubjectId) {
+            if (!caseworkers.isAccount(reference)) {
+                throw CommandDispatch.invalid("accompanier", reference, "is neither an account nor the subject id of "
+                        + "a person accompanying on this case: a person without an account goes in accompanierName");
+            }
+            return new NamedAccompanier(Accompanier.staff(reference), null);
+        }
+    }
+
+    /**
+     * An accompanier known by reference, or a new person's name to record under a new subject id.
+     *
+     * @param reference the account or person named, or {@code null} for a new person
+     * @param newName   the new person's name, or {@code null}
+     */
+    private record NamedAccompanier(Accompanier reference, String newName) {
+
+        boolean isNew() {
+            return newName != null;
+        }
+
+        /** The reference the event will carry; a new person is recorded first, in the caller's transaction. */
+        Accompanier recorded(PersonalDataRecorder personalData) {
+            if (newName == null) {
+                return reference;
+            }
+            SubjectId subject = SubjectId.random();
+            personalData.record(subject, new PersonalDetails(newName, null, null, null, null));
+            return Accompanier.person(subject);
+        }
+    }
+
+    private interface AccompaniedCommand {
+        Object build(Long version, Instant occurredAt, Accompanier accompanier);
+    }
+
+    /** As {@link #update}, with an accompanier; naming a new person answers 201 with the subject id given. */
+    private ResponseEntity<String> withAccompanier(HttpServletRequest http, Caller caller, CaseId caseId, Object body,
+                                                   OffsetDateTime occurredAt, NamedAccompanier accompanier,
+                                                   AccompaniedCommand command) throws BindException {
+        CommandRequest request = CommandRequest.of(http, caller);
+        Instant at = dispatch.notInTheFuture(occurredAt);
+        return dispatch.run(request, body, () -> {
+            access.requireCanAct(caller, caseId);
+            Accompanier named = accompanier.recorded(personalData);
+            CommandOutcome outcome = dispatch.updated(request, command.build(request.expectedVersion(), at, named));
+            return accompanier.isNew()
+                    ? new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, outcome.version(),
+                            dispatch.toJson(new RequestBodies.AccompanierNamed(named.person(), outcome.version())))
+                    : outcome;
         });
     }
 

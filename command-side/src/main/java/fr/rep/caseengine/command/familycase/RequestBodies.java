@@ -95,13 +95,18 @@ final class RequestBodies {
     }
 
     /**
-     * @param accompanier who accompanied; the signed-in caseworker when absent
+     * @param accompanier     who accompanied: an account name, or the subject id of a person accompanying on this
+     *                        case; the signed-in caseworker when absent (and no {@code accompanierName})
+     * @param accompanierName a person without an account accompanying on this case for the first time, as they are
+     *                        called: kept in the personal-data store, never in the event ({@link #accompanier} then
+     *                        absent)
      */
     record Visit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                  @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
                  @NotNull VisitPlace place,
                  UUID visitId,
                  @Size(max = 100) String accompanier,
+                 @Size(max = 200) String accompanierName,
                  Accompaniment accompaniedBy,
                  @Min(1) @Max(1440) Integer durationMinutes,
                  @Min(0) @Max(2000) Integer kilometres) {
@@ -122,11 +127,14 @@ final class RequestBodies {
                   @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
     }
 
-    record Permit(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String accompanier,
+    /** @param accompanier, accompanierName as for {@link Visit}; one of them is needed */
+    record Permit(@NotNull @PlausibleDate OffsetDateTime occurredAt, @Size(max = 100) String accompanier,
+                  @Size(max = 200) String accompanierName,
                   @NotNull Prison prison,
                   @NotNull @PlausibleDate(ahead = CONSENT_OR_PERMIT_AHEAD) LocalDate validUntil) {
     }
 
+    /** @param accompanier the permit's holder: an account name or the subject id of a person of this case */
     record PermitExpiry(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                         @NotBlank @Size(max = 100) String accompanier,
                         @NotNull Prison prison) {
@@ -135,7 +143,7 @@ final class RequestBodies {
     record VisitPlan(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                      @NotNull @PlausibleDate OffsetDateTime plannedFor,
                      @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children, @NotNull VisitPlace place,
-                     @Size(max = 100) String accompanier) {
+                     @Size(max = 100) String accompanier, @Size(max = 200) String accompanierName) {
     }
 
     record ContactStepBody(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ContactStep step,
@@ -193,7 +201,12 @@ final class RequestBodies {
                       @NotNull CorrectionReason reason) {
     }
 
-    record VisitPlanned(UUID visitId, long version) {
+    /** @param accompanier the subject id given to the person {@code accompanierName} named, else {@code null} */
+    record VisitPlanned(UUID visitId, long version, SubjectId accompanier) {
+    }
+
+    /** The answer to a permit or a visit that named a new accompanier: the subject id given to them. */
+    record AccompanierNamed(SubjectId accompanier, long version) {
     }
 
     record Closure(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ClosingReason reason) {

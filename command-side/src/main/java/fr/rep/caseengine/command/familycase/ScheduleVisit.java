@@ -2,6 +2,7 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -10,7 +11,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Plan a visit with some of the children. */
+/**
+ * Plan a visit with some of the children.
+ *
+ * @param namedNow the accompanier is a person whose details this same request recorded (new to the case)
+ */
 public record ScheduleVisit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
-        Instant occurredAt, UUID visitId, Instant plannedFor, List<SubjectId> children, VisitPlace place, String accompanier) {
+        Instant occurredAt, UUID visitId, Instant plannedFor, List<SubjectId> children, VisitPlace place,
+        Accompanier accompanier, boolean namedNow) {
+
+    /** A visit accompanied by a staff account or by a person already accompanying on the case. */
+    public ScheduleVisit(CaseId caseId, Long expectedVersion, Instant occurredAt, UUID visitId, Instant plannedFor,
+                         List<SubjectId> children, VisitPlace place, Accompanier accompanier) {
+        this(caseId, expectedVersion, occurredAt, visitId, plannedFor, children, place, accompanier, false);
+    }
 }

@@ -86,18 +86,18 @@ class DeadlinesTest {
     void a_permit_ending_is_warned_of_unless_it_was_expired_already() {
         Family family = Family.leaAndTom();
         LocalDate end = LocalDate.of(2026, 5, 31);
-        RecordVisitingPermit permit = new RecordVisitingPermit(family.caseId, null, Family.REQUEST_AT, "claire",
+        RecordVisitingPermit permit = new RecordVisitingPermit(family.caseId, null, Family.REQUEST_AT, Accompanier.staff("claire"),
                 Prison.MA_AMIENS, end);
         AcceptRequest accept = new AcceptRequest(family.caseId, null, Family.REQUEST_AT);
 
         givenCommands(family.receiveRequest(), accept, permit)
                 .whenTimeAdvancesTo(warningFor(end).plusSeconds(1))
                 .expectEvents(new DeadlineApproaching(family.caseId, warningFor(end), RECORDED_AT,
-                        DeadlineKind.PERMIT_EXPIRES, null, "claire", end));
+                        DeadlineKind.PERMIT_EXPIRES, null, Accompanier.staff("claire"), end));
 
         fixture = Family.fixture(NO_INACTIVITY_IN_SIGHT);
         givenCommands(family.receiveRequest(), accept, permit, new ExpireVisitingPermit(family.caseId, null,
-                        Family.REQUEST_AT.plusSeconds(3600), "claire", Prison.MA_AMIENS))
+                        Family.REQUEST_AT.plusSeconds(3600), Accompanier.staff("claire"), Prison.MA_AMIENS))
                 .whenTimeAdvancesTo(warningFor(end).plusSeconds(1))
                 .expectNoEvents();
     }

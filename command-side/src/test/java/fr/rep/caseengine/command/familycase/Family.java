@@ -2,6 +2,7 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
@@ -50,7 +51,7 @@ final class Family {
     static final Clock CLOCK = Clock.fixed(RECORDED_AT, PARIS);
     static final DeadlinePolicy POLICY = new DeadlinePolicy(java.time.Duration.ofDays(30), java.time.Duration.ofDays(56));
     static final Instant REQUEST_AT = paris("2026-01-05T09:30");
-    static final String ACCOMPANIER = "claire";
+    static final Accompanier ACCOMPANIER = Accompanier.staff("claire");
     static final LocalDate PERMIT_VALID_UNTIL = LocalDate.of(2027, 12, 31);
     static final LocalDate LEA_BORN = LocalDate.of(2016, 5, 12);
     static final LocalDate TOM_BORN = LocalDate.of(2011, 9, 20);
@@ -157,7 +158,7 @@ final class Family {
     }
 
     /**
-     * The request, accepted on the same day, a visiting permit for the accompanier {@value #ACCOMPANIER} at the
+     * The request, accepted on the same day, a visiting permit for the accompanier {@link #ACCOMPANIER} at the
      * prison until the end of 2027, then the consents of the given parties, all given at {@code at}.
      */
     List<Object> openedWithConsentsOf(Instant at, SubjectId... parties) {

@@ -26,6 +26,9 @@ class LifecycleRulesTest {
     private static final Instant LATER = paris("2026-02-10T14:00");
     private static final Instant VISIT = paris("2026-03-03T14:00");
 
+    /** A volunteer without an account: the events know them by this subject id only. */
+    private static final SubjectId JO = SubjectId.of("6d1f0a52-3b7e-4c11-9a0e-2f5b8c7d9e31");
+
     private final Family family = Family.leaAndTom();
     private AggregateTestFixture<FamilyCase> fixture;
 
@@ -41,8 +44,8 @@ class LifecycleRulesTest {
     }
 
     private MediateVisit outsideVisit(Instant at, SubjectId... children) {
-        return new MediateVisit(family.caseId, null, at, List.of(children), VisitPlace.OUTSIDE, null, "volunteer:jo",
-                Accompaniment.VOLUNTEER, 90, 20);
+        return new MediateVisit(family.caseId, null, at, List.of(children), VisitPlace.OUTSIDE, null, Accompanier.person(JO),
+                Accompaniment.VOLUNTEER, 90, 20, true);
     }
 
     @Nested
@@ -183,7 +186,7 @@ class LifecycleRulesTest {
         void a_prison_visit_needs_the_accompanier_to_hold_a_permit() {
             fixture.given(opened())
                     .when(new MediateVisit(family.caseId, null, VISIT, List.of(family.lea),
-                            VisitPlace.PRISON_VISITING_ROOM, null, "someone.without.permit",
+                            VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff("someone.without.permit"),
                             Accompaniment.PROFESSIONAL, null, null))
                     .expectNoEvents()
                     .expectException(violationOf(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT));
@@ -200,12 +203,54 @@ class LifecycleRulesTest {
 
         @Test
         void a_permit_past_its_end_date_does_not_count() {
-            fixture.given(opened(new VisitingPermitIssued(family.caseId, LATER, LATER, "short.permit",
+            fixture.given(opened(new VisitingPermitIssued(family.caseId, LATER, LATER, Accompanier.staff("short.permit"),
                             Prison.MA_AMIENS, LocalDate.of(2026, 3, 2))))
                     .when(new MediateVisit(family.caseId, null, VISIT, List.of(family.lea),
-                            VisitPlace.PRISON_VISITING_ROOM, null, "short.permit", Accompaniment.VOLUNTEER, 60, 5))
+                            VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff("short.permit"), Accompaniment.VOLUNTEER, 60, 5))
                     .expectNoEvents()
                     .expectException(violationOf(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT));
+        }
+
+        @Test
+        void a_person_named_with_their_permit_accompanies_a_prison_visit_by_subject_id_alone() {
+            fixture.given(opened(new VisitingPermitIssued(family.caseId, LATER, LATER, Accompanier.person(JO),
+                            Prison.MA_AMIENS, LocalDate.of(2026, 12, 31))))
+                    .when(new MediateVisit(family.caseId, null, VISIT, List.of(family.lea),
+                            VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.person(JO), Accompaniment.VOLUNTEER,
+                            60, 5))
+                    .expectEvents(new VisitMediated(family.caseId, VISIT, Family.RECORDED_AT, List.of(family.lea),
+                            VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.person(JO), Accompaniment.VOLUNTEER,
+                            60, 5));
+        }
+
+        @Test
+        void a_person_who_does_not_accompany_on_this_case_cannot_be_referred_to() {
+            fixture.given(opened())
+                    .when(new RecordVisitingPermit(family.caseId, null, LATER, Accompanier.person(JO),
+                            Prison.MA_AMIENS, LocalDate.of(2026, 12, 31)))
+                    .expectNoEvents()
+                    .expectException(violationOf(CaseRule.ACCOMPANIER_OF_THE_CASE));
+        }
+
+        @Test
+        void a_person_of_the_family_cannot_be_named_again_as_an_accompanier() {
+            fixture.given(opened())
+                    .when(new RecordVisitingPermit(family.caseId, null, LATER, Accompanier.person(family.mother),
+                            Prison.MA_AMIENS, LocalDate.of(2026, 12, 31), true))
+                    .expectNoEvents()
+                    .expectException(violationOf(CaseRule.ACCOMPANIER_OF_THE_CASE));
+        }
+
+        @Test
+        void an_accompanier_without_an_account_is_a_person_of_the_case_whose_data_can_be_erased() {
+            fixture.given(opened(new VisitingPermitIssued(family.caseId, LATER, LATER, Accompanier.person(JO),
+                            Prison.MA_AMIENS, LocalDate.of(2026, 12, 31))))
+                    .when(new ErasePerson(family.caseId, null, JO, ErasureReason.REQUEST_OF_THE_PERSON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    org.hamcrest.Matchers.instanceOf(PersonalDataErased.class)),
+                            org.axonframework.test.matchers.Matchers.andNoMore()));
         }
 
         @Test
@@ -240,7 +285,7 @@ class LifecycleRulesTest {
                             CustodyChange.ELECTRONIC_MONITORING, null)))
                     .when(outsideVisit(VISIT, family.lea))
                     .expectEvents(new VisitMediated(family.caseId, VISIT, Family.RECORDED_AT, List.of(family.lea),
-                            VisitPlace.OUTSIDE, null, "volunteer:jo", Accompaniment.VOLUNTEER, 90, 20));
+                            VisitPlace.OUTSIDE, null, Accompanier.person(JO), Accompaniment.VOLUNTEER, 90, 20));
         }
     }
 

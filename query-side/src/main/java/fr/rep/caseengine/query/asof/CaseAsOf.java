@@ -50,7 +50,7 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
     }
 
     /** @param inForce issued, not ended, and valid on the instant's date */
-    record Permit(String accompanier, Prison prison, LocalDate validUntil, boolean ended, boolean inForce) {
+    record Permit(Accompanier accompanier, Prison prison, LocalDate validUntil, boolean ended, boolean inForce) {
     }
 
     /**

@@ -149,7 +149,7 @@ class CaseViewProjection {
                     VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (case_id, accompanier, prison) DO UPDATE
                     SET issued_at = EXCLUDED.issued_at, valid_until = EXCLUDED.valid_until, ended_at = NULL""",
-                    event.caseId().value(), event.accompanier(), event.prison().name(),
+                    event.caseId().value(), event.accompanier().toString(), event.prison().name(),
                     timestamp(event.occurredAt()), Date.valueOf(event.validUntil()));
         }
     }
@@ -158,7 +158,7 @@ class CaseViewProjection {
     void on(VisitingPermitExpired event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "")) {
             jdbc.update("UPDATE case_view_permit SET ended_at = ? WHERE case_id = ? AND accompanier = ? AND prison = ?",
-                    timestamp(event.occurredAt()), event.caseId().value(), event.accompanier(),
+                    timestamp(event.occurredAt()), event.caseId().value(), event.accompanier().toString(),
                     event.prison().name());
         }
     }

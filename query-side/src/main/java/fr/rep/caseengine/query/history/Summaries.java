@@ -47,11 +47,11 @@ final class Summaries {
                     + " visit(s) a month.";
         }
         if (event instanceof VisitingPermitIssued permit) {
-            return "Visiting permit issued to " + permit.accompanier() + " for " + permit.prison().label()
+            return "Visiting permit issued to " + who(permit.accompanier()) + " for " + permit.prison().label()
                     + ", valid until " + permit.validUntil() + ".";
         }
         if (event instanceof VisitingPermitExpired expired) {
-            return "Visiting permit of " + expired.accompanier() + " for " + expired.prison().label() + " ended.";
+            return "Visiting permit of " + who(expired.accompanier()) + " for " + expired.prison().label() + " ended.";
         }
         if (event instanceof VisitScheduled scheduled) {
             return "Visit planned " + place(scheduled.place()) + " for " + scheduled.plannedFor() + " with "
@@ -108,7 +108,7 @@ final class Summaries {
                 case CHILD_TURNS_18 -> "Coming up: child " + deadline.child() + " turns 18 on " + deadline.dueOn() + ".";
                 case NURSERY_SEPARATION -> "Coming up: child " + deadline.child() + " must leave the prison nursery on "
                         + deadline.dueOn() + ".";
-                case PERMIT_EXPIRES -> "Coming up: the visiting permit of " + deadline.accompanier() + " ends on "
+                case PERMIT_EXPIRES -> "Coming up: the visiting permit of " + who(deadline.accompanier()) + " ends on "
                         + deadline.dueOn() + ".";
                 case CONSENT_EXPIRES -> "Coming up: the consent of " + deadline.party() + " ends on "
                         + deadline.dueOn() + ".";
@@ -138,6 +138,20 @@ final class Summaries {
                 : null;
         return reason == null ? null : reason.name();
     }
+
+    /**
+     * An accompanier as the events know them: an account by its name (as {@code actor} names it), a person without an
+     * account by subject id; one recorded by name before names left the events is not named. Kept in step with the
+     * migration that rewrote the summaries stored before (V2026_12_03_2010).
+     */
+    static String who(Accompanier accompanier) {
+        if (accompanier == null || accompanier.recordedBefore()) {
+            return RECORDED_BEFORE;
+        }
+        return accompanier.account() != null ? accompanier.account() : "person " + accompanier.person();
+    }
+
+    static final String RECORDED_BEFORE = "an accompanier recorded by name (not shown)";
 
     private static String place(VisitPlace place) {
         return place == VisitPlace.PRISON_VISITING_ROOM ? "in the prison visiting room" : "outside prison";

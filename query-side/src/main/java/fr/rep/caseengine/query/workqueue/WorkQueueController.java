@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.workqueue;
 
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.DeadlineKind;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
@@ -62,12 +63,21 @@ class WorkQueueController {
     record Assignment(UUID caseId, Team team, String caseworker, Instant assignedAt) {
     }
 
+    /**
+     * @param accompanier        the account whose permit ends, or {@code null}
+     * @param accompanierSubject the person without an account whose permit ends, or {@code null} (both are
+     *                           {@code null} for an accompanier recorded by name before names left the events)
+     */
     record Deadline(UUID caseId, Team team, String caseworker, DeadlineKind kind, UUID child, UUID party,
-                    String accompanier, LocalDate dueOn, Instant raisedAt) {
+                    String accompanier, UUID accompanierSubject, LocalDate dueOn, Instant raisedAt) {
     }
 
+    /**
+     * @param accompanier        the account accompanying, or {@code null}
+     * @param accompanierSubject the person without an account accompanying, or {@code null}
+     */
     record Visit(UUID visitId, UUID caseId, Team team, String caseworker, Instant plannedFor, String place,
-                 String accompanier) {
+                 String accompanier, UUID accompanierSubject) {
     }
 
     /**
@@ -108,9 +118,12 @@ class WorkQueueController {
                 SELECT visit_id, case_id, team, caseworker, planned_for, place, accompanier FROM work_queue_visit
                 WHERE planned_for >= ? AND planned_for < ? AND\s""" + scope
                         + " ORDER BY planned_for LIMIT " + SECTION_LIMIT,
-                (rs, row) -> new Visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        Team.valueOf(rs.getString(3)), rs.getString(4), instant(rs, 5), rs.getString(6),
-                        rs.getString(7)),
+                (rs, row) -> {
+                    Accompanier accompanier = accompanier(rs.getString(7));
+                    return new Visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            Team.valueOf(rs.getString(3)), rs.getString(4), instant(rs, 5), rs.getString(6),
+                            accompanier == null ? null : accompanier.account(), subject(accompanier));
+                },
                 after(arguments, weekStart, weekEnd));
         return new WorkQueue(today, assigned, upcoming, overdue, visits, lag.of(View.WORK_QUEUE));
     }
@@ -154,10 +167,20 @@ class WorkQueueController {
     }
 
     private static Deadline deadline(ResultSet rs, int row) throws SQLException {
+        Accompanier accompanier = accompanier(rs.getString("accompanier"));
         return new Deadline(rs.getObject("case_id", UUID.class), Team.valueOf(rs.getString("team")),
                 rs.getString("caseworker"), DeadlineKind.valueOf(rs.getString("kind")),
-                rs.getObject("child", UUID.class), rs.getObject("party", UUID.class), rs.getString("accompanier"),
+                rs.getObject("child", UUID.class), rs.getObject("party", UUID.class),
+                accompanier == null ? null : accompanier.account(), subject(accompanier),
                 rs.getObject("due_on", LocalDate.class), instant(rs, "raised_at"));
+    }
+
+    private static Accompanier accompanier(String stored) {
+        return stored == null ? null : Accompanier.of(stored);
+    }
+
+    private static UUID subject(Accompanier accompanier) {
+        return accompanier == null || accompanier.person() == null ? null : accompanier.person().value();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.workqueue;
 
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseReopened;
@@ -95,7 +96,7 @@ class WorkQueueProjection {
                     due_on, raised_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 message.getIdentifier(), known.caseId(), known.team().name(), known.caseworker(), event.kind().name(),
-                id(event.child()), id(event.party()), event.accompanier(), Date.valueOf(event.dueOn()),
+                id(event.child()), id(event.party()), reference(event.accompanier()), Date.valueOf(event.dueOn()),
                 Timestamp.from(event.occurredAt()));
         announce(known, null);
     }
@@ -108,7 +109,7 @@ class WorkQueueProjection {
                     INSERT INTO work_queue_visit (visit_id, case_id, team, caseworker, planned_for, place, accompanier)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (visit_id) DO NOTHING""",
                     event.visitId(), known.caseId(), known.team().name(), known.caseworker(),
-                    Timestamp.from(event.plannedFor()), event.place().name(), event.accompanier());
+                    Timestamp.from(event.plannedFor()), event.place().name(), reference(event.accompanier()));
             announce(known, null);
         }
     }
@@ -135,7 +136,7 @@ class WorkQueueProjection {
         if (known != null) {
             changed(known, jdbc.update(
                     "DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND accompanier = ?",
-                    known.caseId(), DeadlineKind.PERMIT_EXPIRES.name(), event.accompanier()));
+                    known.caseId(), DeadlineKind.PERMIT_EXPIRES.name(), reference(event.accompanier())));
         }
     }
 
@@ -245,5 +246,10 @@ class WorkQueueProjection {
 
     private static UUID id(SubjectId subject) {
         return subject == null ? null : subject.value();
+    }
+
+    /** The accompanier as stored in the view: its reference ({@code account:…}, {@code person:…}), never a name. */
+    private static String reference(Accompanier accompanier) {
+        return accompanier == null ? null : accompanier.toString();
     }
 }

@@ -66,7 +66,7 @@ class CaseAsOfTest {
         });
 
         happen("lifting", new NoContactOrderLifted(caseId, day(41), day(41), List.of(child)));
-        happen("permit-end", new VisitingPermitExpired(caseId, day(41), day(41), "claire", Prison.MA_AMIENS));
+        happen("permit-end", new VisitingPermitExpired(caseId, day(41), day(41), Accompanier.staff("claire"), Prison.MA_AMIENS));
         CaseAsOf lifted = fold(day(42));
         assertThat(lifted.children().get(0).noContactOrder()).isNull();
         assertThat(lifted.permits().get(0).ended()).isTrue();
@@ -94,13 +94,13 @@ class CaseAsOfTest {
                 List.of(new ChildOnCase(child, LocalDate.of(2018, 4, 1), new Department("80"),
                         HousingType.WITH_FREE_PARENT, mother)), false));
         happen("acceptance", new RequestAccepted(caseId, day(1), day(1)));
-        happen("permit", new VisitingPermitIssued(caseId, day(1), day(1), "claire", Prison.MA_AMIENS,
+        happen("permit", new VisitingPermitIssued(caseId, day(1), day(1), Accompanier.staff("claire"), Prison.MA_AMIENS,
                 date(30)));
         happen("consent-father", new ConsentRecorded(caseId, day(2), day(2), father, PartyRole.DETAINED_PARENT,
                 date(20)));
         happen("consent-mother", new ConsentRecorded(caseId, day(2), day(2), mother, PartyRole.FREE_PARENT));
         happen("visit", new VisitMediated(caseId, day(3), day(3), List.of(child), VisitPlace.PRISON_VISITING_ROOM,
-                null, "claire", null, null, null));
+                null, Accompanier.staff("claire"), null, null, null));
     }
 
     private void happen(String eventId, CaseEvent event) {

@@ -2,6 +2,7 @@ package fr.rep.caseengine.query.caseload;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
@@ -133,7 +134,7 @@ class CaseloadProjectionTest {
 
     private static VisitMediated visit(CaseId caseId, Instant at) {
         return new VisitMediated(caseId, at, at, List.of(SubjectId.random()), VisitPlace.PRISON_VISITING_ROOM, null,
-                "claire", Accompaniment.PROFESSIONAL, 60, 12);
+                Accompanier.staff("claire"), Accompaniment.PROFESSIONAL, 60, 12);
     }
 
     static RequestReceived request(CaseId caseId, Instant at) {

@@ -2,6 +2,7 @@ package fr.rep.caseengine.query.caseview;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ChildAdded;
@@ -172,11 +173,11 @@ class CaseViewProjectionTest {
         projection.on(requestReceived(), 0);
         UUID held = UUID.randomUUID();
         UUID cancelled = UUID.randomUUID();
-        projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, "claire"), 1);
-        projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, "claire"), 1);
+        projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, Accompanier.staff("claire")), 1);
+        projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, Accompanier.staff("claire")), 1);
         projection.on(new VisitScheduled(caseId, at(1), at(1), cancelled, at(4), List.of(lea), VisitPlace.OUTSIDE,
-                "claire"), 2);
-        projection.on(new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.OUTSIDE, held, "claire",
+                Accompanier.staff("claire")), 2);
+        projection.on(new VisitMediated(caseId, at(3), at(3), List.of(lea), VisitPlace.OUTSIDE, held, Accompanier.staff("claire"),
                 Accompaniment.PROFESSIONAL, 60, 12), 3, "held-event");
         projection.on(new VisitCancelled(caseId, at(2), at(2), cancelled, VisitCancellationReason.CHILD_ILL), 4);
         assertThat(visitStatuses()).containsExactly("HELD", "CANCELLED");
@@ -191,11 +192,11 @@ class CaseViewProjectionTest {
     @Test
     void permits_the_penal_path_court_decisions_and_no_contact_orders_are_listed_once_and_a_corrected_step_marked() {
         projection.on(requestReceived(), 0);
-        projection.on(new VisitingPermitIssued(caseId, at(1), at(1), "claire", Prison.CD_BAPAUME,
+        projection.on(new VisitingPermitIssued(caseId, at(1), at(1), Accompanier.staff("claire"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 6, 30)), 1);
-        projection.on(new VisitingPermitIssued(caseId, at(1), at(1), "claire", Prison.CD_BAPAUME,
+        projection.on(new VisitingPermitIssued(caseId, at(1), at(1), Accompanier.staff("claire"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 6, 30)), 1);
-        projection.on(new VisitingPermitExpired(caseId, at(2), at(2), "claire", Prison.CD_BAPAUME), 2);
+        projection.on(new VisitingPermitExpired(caseId, at(2), at(2), Accompanier.staff("claire"), Prison.CD_BAPAUME), 2);
         projection.on(new CustodyChanged(caseId, at(3), at(3), CustodyChange.TRANSFERRED, Prison.MA_AMIENS), 3,
                 "transfer");
         projection.on(new CustodyChanged(caseId, at(3), at(3), CustodyChange.TRANSFERRED, Prison.MA_AMIENS), 3,
@@ -211,7 +212,7 @@ class CaseViewProjectionTest {
 
         Map<String, Object> permit = jdbc.queryForMap("SELECT * FROM case_view_permit WHERE case_id = ?",
                 caseId.value());
-        assertThat(permit).containsEntry("accompanier", "claire").containsEntry("prison", "CD_BAPAUME")
+        assertThat(permit).containsEntry("accompanier", "account:claire").containsEntry("prison", "CD_BAPAUME")
                 .containsEntry("valid_until", java.sql.Date.valueOf("2027-06-30"));
         assertThat(((java.sql.Timestamp) permit.get("ended_at")).toInstant()).isEqualTo(at(2));
         assertThat(jdbc.queryForList("SELECT change || ' ' || prison || ' ' || corrected FROM case_view_custody "
@@ -230,7 +231,7 @@ class CaseViewProjectionTest {
     }
 
     private VisitMediated visit(Instant at, VisitPlace place) {
-        return new VisitMediated(caseId, at, at, List.of(lea), place, null, "claire", Accompaniment.PROFESSIONAL, 60,
+        return new VisitMediated(caseId, at, at, List.of(lea), place, null, Accompanier.staff("claire"), Accompaniment.PROFESSIONAL, 60,
                 12);
     }
 

@@ -8,6 +8,7 @@ import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
@@ -178,12 +179,12 @@ class ActivityReportProjectionTest {
         projection.on(new HomeVisitMade(family, at("2021-04-01T10:00:00Z"), at("2021-04-01T10:00:00Z"), 42), id());
         String visit = id();
         VisitMediated mediated = new VisitMediated(family, at("2021-05-01T10:00:00Z"), at("2021-05-01T10:00:00Z"),
-                List.of(SubjectId.random()), VisitPlace.PRISON_VISITING_ROOM, null, "claire", Accompaniment.VOLUNTEER,
+                List.of(SubjectId.random()), VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff("claire"), Accompaniment.VOLUNTEER,
                 60, 30);
         projection.on(mediated, visit);
         projection.on(mediated, visit);
         projection.on(new VisitMediated(family, at("2021-06-01T10:00:00Z"), at("2021-06-01T10:00:00Z"),
-                List.of(SubjectId.random()), VisitPlace.OUTSIDE, null, "claire", Accompaniment.PROFESSIONAL,
+                List.of(SubjectId.random()), VisitPlace.OUTSIDE, null, Accompanier.staff("claire"), Accompaniment.PROFESSIONAL,
                 null, null), id());
         projection.on(new NurseryAccompanimentMade(family, at("2021-07-01T10:00:00Z"), at("2021-07-01T10:00:00Z"),
                 SubjectId.random(), 12), id());

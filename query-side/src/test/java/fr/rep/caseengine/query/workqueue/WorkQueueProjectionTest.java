@@ -2,6 +2,7 @@ package fr.rep.caseengine.query.workqueue;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
@@ -83,13 +84,13 @@ class WorkQueueProjectionTest {
     @Test
     void a_new_permit_for_the_accompanier_resolves_the_warning_of_its_end() {
         projection.on(request(), 0);
-        projection.on(new DeadlineApproaching(caseId, at(1), at(1), DeadlineKind.PERMIT_EXPIRES, null, "claire",
+        projection.on(new DeadlineApproaching(caseId, at(1), at(1), DeadlineKind.PERMIT_EXPIRES, null, Accompanier.staff("claire"),
                 LocalDate.of(2026, 11, 1)), 1, message());
-        projection.on(new VisitingPermitIssued(caseId, at(2), at(2), "someone.else", Prison.CD_BAPAUME,
+        projection.on(new VisitingPermitIssued(caseId, at(2), at(2), Accompanier.staff("someone.else"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 11, 1)), 2);
         assertThat(deadlines()).hasSize(1);
 
-        projection.on(new VisitingPermitIssued(caseId, at(3), at(3), "claire", Prison.CD_BAPAUME,
+        projection.on(new VisitingPermitIssued(caseId, at(3), at(3), Accompanier.staff("claire"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 11, 1)), 3);
 
         assertThat(deadlines()).isEmpty();
@@ -106,7 +107,7 @@ class WorkQueueProjectionTest {
         projection.on(scheduled(planned), 3);
 
         projection.on(new VisitMediated(caseId, at(5), at(5), List.of(lea), VisitPlace.PRISON_VISITING_ROOM, held,
-                "claire", Accompaniment.PROFESSIONAL, 60, 12), 4);
+                Accompanier.staff("claire"), Accompaniment.PROFESSIONAL, 60, 12), 4);
         projection.on(new VisitCancelled(caseId, at(5), at(5), cancelled, VisitCancellationReason.CHILD_ILL), 5);
 
         assertThat(jdbc.queryForList("SELECT visit_id FROM work_queue_visit WHERE case_id = ?", UUID.class,
@@ -156,7 +157,7 @@ class WorkQueueProjectionTest {
 
     private VisitScheduled scheduled(UUID visitId) {
         return new VisitScheduled(caseId, at(1), at(1), visitId, at(4), List.of(lea), VisitPlace.PRISON_VISITING_ROOM,
-                "claire");
+                Accompanier.staff("claire"));
     }
 
     private static EventMessage<?> message() {

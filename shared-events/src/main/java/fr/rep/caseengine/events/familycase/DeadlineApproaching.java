@@ -15,15 +15,16 @@ import java.time.LocalDate;
  * @param accompanier the accompanier whose permit ends, or {@code null}
  * @param dueOn       the date itself
  * @param party       the party whose consent ends (revision 2), or {@code null}
+ * Revision 3 made the accompanier a reference instead of a name ({@link FreeTextAccompanierUpcaster}).
  */
-@Revision("2")
+@Revision("3")
 public record DeadlineApproaching(CaseId caseId, Instant occurredAt, Instant recordedAt, DeadlineKind kind,
-                                  SubjectId child, String accompanier, LocalDate dueOn, SubjectId party)
+                                  SubjectId child, Accompanier accompanier, LocalDate dueOn, SubjectId party)
         implements CaseEvent {
 
     /** A deadline that concerns no party's consent. */
     public DeadlineApproaching(CaseId caseId, Instant occurredAt, Instant recordedAt, DeadlineKind kind,
-                               SubjectId child, String accompanier, LocalDate dueOn) {
+                               SubjectId child, Accompanier accompanier, LocalDate dueOn) {
         this(caseId, occurredAt, recordedAt, kind, child, accompanier, dueOn, null);
     }
 }

@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** An accompanier's visiting permit for a prison ended before or at its planned date. */
-@Revision("1")
-public record VisitingPermitExpired(CaseId caseId, Instant occurredAt, Instant recordedAt, String accompanier, Prison prison) implements CaseEvent {
+/** An accompanier's visiting permit for a prison ended before or at its planned date. Revision 2: the
+ * accompanier is a reference; revision 1 is read through {@link FreeTextAccompanierUpcaster#permitExpired()}. */
+@Revision("2")
+public record VisitingPermitExpired(CaseId caseId, Instant occurredAt, Instant recordedAt, Accompanier accompanier, Prison prison) implements CaseEvent {
 }

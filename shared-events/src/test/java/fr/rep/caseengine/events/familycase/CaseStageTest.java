@@ -56,7 +56,7 @@ class CaseStageTest {
     }
 
     private static VisitMediated visit(VisitPlace place) {
-        return new VisitMediated(CASE, AT, AT, List.of(CHILD), place, null, "claire", Accompaniment.PROFESSIONAL,
+        return new VisitMediated(CASE, AT, AT, List.of(CHILD), place, null, Accompanier.staff("claire"), Accompaniment.PROFESSIONAL,
                 60, 10);
     }
 

@@ -71,31 +71,76 @@ class StoredEventContractTest {
 
     static Stream<Arguments> upcasters() {
         return Stream.of(
-                Arguments.of(new VisitMediatedUpcaster(), VisitMediated.class,
-                        List.of("visitId", "accompanier", "accompaniedBy", "durationMinutes", "kilometres")),
-                Arguments.of(new ConsentRecordedUpcaster(), ConsentRecorded.class, List.of("validUntil")),
-                Arguments.of(new DeadlineApproachingUpcaster(), DeadlineApproaching.class, List.of("party")));
+                Arguments.of(VisitMediated.class, List.of("visitId", "accompanier", "accompaniedBy", "durationMinutes",
+                        "kilometres")),
+                Arguments.of(ConsentRecorded.class, List.of("validUntil")),
+                Arguments.of(DeadlineApproaching.class, List.of("party")));
     }
 
     @ParameterizedTest
     @MethodSource("upcasters")
     void a_payload_stored_at_revision_1_is_upcast_with_the_added_facts_left_unknown(
-            AddedFieldsUpcaster upcaster, Class<? extends CaseEvent> type, List<String> added) throws IOException {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
-        byte[] payload = stored(type.getSimpleName() + "-1.json").getBytes(StandardCharsets.UTF_8);
-        IntermediateEventRepresentation revision1 = new InitialEventRepresentation(new GenericDomainEventEntry<>(
-                "FamilyCase", "2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10", 3, "event-1", Instant.EPOCH,
-                type.getName(), "1", payload, "{}".getBytes(StandardCharsets.UTF_8)), serializer);
+            Class<? extends CaseEvent> type, List<String> added) throws IOException {
+        CaseEvent event = readThroughTheUpcasters(type, "1");
 
-        List<IntermediateEventRepresentation> upcast = upcaster.upcast(Stream.of(revision1)).toList();
-
-        assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(type.getAnnotation(Revision.class).value());
-        CaseEvent event = serializer.deserialize(upcast.get(0).getData());
         assertThat(event).isInstanceOf(type);
         assertThat(event.caseId()).hasToString("2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10");
         var tree = json.valueToTree(event);
         added.forEach(field -> assertThat(tree.get(field).isNull()).as(field).isTrue());
+    }
+
+    static Stream<Arguments> freeTextAccompaniers() {
+        return Stream.of(
+                Arguments.of(VisitingPermitIssued.class, "1"),
+                Arguments.of(VisitingPermitExpired.class, "1"),
+                Arguments.of(VisitScheduled.class, "1"),
+                Arguments.of(VisitMediated.class, "2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("freeTextAccompaniers")
+    void an_accompanier_stored_as_a_name_reads_as_recorded_before_and_the_name_is_gone(
+            Class<? extends CaseEvent> type, String revision) throws IOException {
+        assertThat(stored(type.getSimpleName() + "-" + revision + ".json")).contains("claire.martin");
+
+        CaseEvent event = readThroughTheUpcasters(type, revision);
+
+        assertThat(event).isInstanceOf(type);
+        assertThat(json.valueToTree(event).get("accompanier").asText()).isEqualTo("recorded-before");
+        assertThat(json.writeValueAsString(event)).doesNotContain("claire");
+    }
+
+    @Test
+    void a_deadline_stored_without_accompanier_keeps_none() throws IOException {
+        DeadlineApproaching deadline = (DeadlineApproaching) readThroughTheUpcasters(DeadlineApproaching.class, "2");
+
+        assertThat(deadline.accompanier()).isNull();
+        assertThat(deadline.kind()).isEqualTo(DeadlineKind.CHILD_TURNS_18);
+    }
+
+    @Test
+    void an_accompanier_is_stored_as_an_account_or_a_subject_and_nothing_else_reads_as_a_name() {
+        assertThat(Accompanier.of("account:claire")).isEqualTo(Accompanier.staff("claire"));
+        assertThat(Accompanier.of("person:6d1f0a52-3b7e-4c11-9a0e-2f5b8c7d9e31"))
+                .isEqualTo(Accompanier.person(SubjectId.of("6d1f0a52-3b7e-4c11-9a0e-2f5b8c7d9e31")));
+        assertThat(Accompanier.of("Marie Dupont")).isEqualTo(Accompanier.RECORDED_BEFORE);
+        assertThat(Accompanier.of("person:Marie")).isEqualTo(Accompanier.RECORDED_BEFORE);
+        assertThat(Accompanier.RECORDED_BEFORE).hasToString("recorded-before");
+    }
+
+    /** Reads a stored payload of that revision as the event store does: through the app's chain of upcasters. */
+    private CaseEvent readThroughTheUpcasters(Class<? extends CaseEvent> type, String revision) throws IOException {
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+        byte[] payload = stored(type.getSimpleName() + "-" + revision + ".json").getBytes(StandardCharsets.UTF_8);
+        IntermediateEventRepresentation old = new InitialEventRepresentation(new GenericDomainEventEntry<>(
+                "FamilyCase", "2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10", 3, "event-1", Instant.EPOCH,
+                type.getName(), revision, payload, "{}".getBytes(StandardCharsets.UTF_8)), serializer);
+
+        List<IntermediateEventRepresentation> upcast = StoredEventUpcasters.chain().upcast(Stream.of(old)).toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(type.getAnnotation(Revision.class).value());
+        return serializer.deserialize(upcast.get(0).getData());
     }
 
     private String stored(String file) throws IOException {
