@@ -91,7 +91,7 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         // A family supported this year (accepted six days ago), so that the year has activity whatever ran before.
         CaseApi reception = CaseApi.caseworker(http, accounts);
         String caseId = reception.openCase().read("$.caseId");
-        reception.acceptWithPermit(caseId, "report.accompanier");
+        reception.acceptWithPermit(caseId, CaseApi.CASEWORKER);
         int year = LocalDate.now().minusDays(6).getYear();
         CaseApi service = new CaseApi(http, "report.service");
         // The report reads a projection: once it counts the family, the page must show what the JSON says.
