@@ -36,11 +36,14 @@ class AccountAdministrationPages {
     private static final String ACCOUNT = "admin/account";
 
     private final AccountController api;
+    private final RoleChangeController roleChanges;
     private final AccountStore accounts;
     private final Validator validator;
 
-    AccountAdministrationPages(AccountController api, AccountStore accounts, Validator validator) {
+    AccountAdministrationPages(AccountController api, RoleChangeController roleChanges, AccountStore accounts,
+                               Validator validator) {
         this.api = api;
+        this.roleChanges = roleChanges;
         this.accounts = accounts;
         this.validator = validator;
     }
@@ -84,10 +87,11 @@ class AccountAdministrationPages {
     String roles(@PathVariable String username, @RequestParam(required = false) List<Role> roles,
                  @RequestParam(required = false) Team team, Caller caller, Model model,
                  RedirectAttributes redirect, HttpServletResponse response) {
-        AccountController.RolesAndTeam body = new AccountController.RolesAndTeam(roleSet(roles), team);
+        RoleChangeController.RoleChange body = new RoleChangeController.RoleChange(roleSet(roles), team);
         Map<String, String> errors = errors(validator.validate(body));
         if (errors.isEmpty()) {
-            ResponseEntity<Object> answer = api.changeRoles(username, body, caller);
+            // The API's role change itself: separation of duties and the account trail included.
+            ResponseEntity<Object> answer = roleChanges.request(username, body, caller);
             if (answer.getStatusCode().is2xxSuccessful()) {
                 // 202: the change waits for a second administrator (separation of duties).
                 redirect.addFlashAttribute("done", answer.getStatusCode().value() == 202 ? "roles-pending" : "roles");

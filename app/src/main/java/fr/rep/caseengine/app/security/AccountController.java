@@ -19,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,12 +36,10 @@ class AccountController {
 
     private final AccountStore accounts;
     private final SessionLifetime sessions;
-    private final RoleChangeController roleChanges;
 
-    AccountController(AccountStore accounts, SessionLifetime sessions, RoleChangeController roleChanges) {
+    AccountController(AccountStore accounts, SessionLifetime sessions) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.roleChanges = roleChanges;
     }
 
     record AccountView(String username, String displayName, Set<Role> roles, Team team, boolean enabled,
@@ -62,9 +59,6 @@ class AccountController {
     }
 
     record CreatedAccount(AccountView account, String oneTimePassword) {
-    }
-
-    record RolesAndTeam(@NotEmpty Set<Role> roles, Team team) {
     }
 
     record OneTimePassword(String oneTimePassword) {
@@ -100,22 +94,6 @@ class AccountController {
         LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
         return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
                 AccountView.of(accounts.find(body.username()).orElseThrow()), password));
-    }
-
-    @PutMapping("/api/accounts/{username}/roles")
-    @Operation(summary = "Give an account its roles and team, as a role change request: applied at once (200), or "
-            + "pending a second administrator's approval (202) when it would let an administrator read cases or "
-            + "gives the caller a new role; its sessions end when applied (administrators)")
-    ResponseEntity<Object> changeRoles(@PathVariable String username, @Valid @RequestBody RolesAndTeam body,
-                                       Caller caller) {
-        if (!accounts.exists(username)) {
-            return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
-        }
-        if (needsTeamWithout(body.roles(), body.team())) {
-            return invalid("team", TEAM_RULE);
-        }
-        // The same rule as every role change: separation of duties, and the account trail.
-        return roleChanges.request(username, new RoleChangeController.RoleChange(body.roles(), body.team()), caller);
     }
 
     @PostMapping("/api/accounts/{username}/password-reset")

@@ -85,11 +85,11 @@ class RoleChangeController {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
         }
         Account account = found.get();
-        boolean needsTeam = body.roles().contains(Role.CASEWORKER) || body.roles().contains(Role.TEAM_MANAGER);
-        if (needsTeam && body.team() == null) {
-            return AccountController.invalid("team", "caseworkers and team managers need a team");
+        if (AccountController.needsTeamWithout(body.roles(), body.team())) {
+            return AccountController.invalid("team", AccountController.TEAM_RULE);
         }
-        Team team = needsTeam ? body.team() : null;
+        boolean inATeam = body.roles().contains(Role.CASEWORKER) || body.roles().contains(Role.TEAM_MANAGER);
+        Team team = inATeam ? body.team() : null;
         if (account.roles().equals(body.roles()) && java.util.Objects.equals(account.team(), team)) {
             return problem(HttpStatus.CONFLICT, "nothing-to-change", username + " already has these roles");
         }
