@@ -59,6 +59,25 @@ final class LeftOverServer {
                 directory);
     }
 
+    /**
+     * The port of the PostgreSQL server working on {@code directory}, if one runs there (line 4 of its
+     * {@code postmaster.pid}); checked as {@link #stopIfRunning} checks it, so a stale file names no server.
+     */
+    static Optional<Integer> portOfRunningServer(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        return pidIn(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(process -> isServerOf(process, directory, pidFile))
+                .flatMap(process -> {
+                    try {
+                        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+                        return lines.size() < 4 ? Optional.empty()
+                                : Optional.of(Integer.parseInt(lines.get(3).trim()));
+                    } catch (IOException | NumberFormatException unreadable) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
     private static Optional<Long> pidIn(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);

@@ -7,10 +7,8 @@ import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,7 +57,7 @@ public final class OwnerDatabase implements AutoCloseable {
                     + "spring.datasource.url for an external PostgreSQL");
         }
         DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(properties.credentialsFile());
-        Optional<Integer> running = runningPort(directory);
+        Optional<Integer> running = LeftOverServer.portOfRunningServer(directory);
         if (running.isPresent()) {
             return new OwnerDatabase(owner(running.get(), credentials), "the embedded PostgreSQL running on "
                     + directory + " (port " + running.get() + ")", null);
@@ -67,23 +65,6 @@ public final class OwnerDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(properties, credentials, 0);
         return new OwnerDatabase(owner(postgres.getPort(), credentials), "the embedded PostgreSQL of " + directory
                 + ", started for this command", postgres);
-    }
-
-    /** The port of the server working on {@code directory}, if one runs: lines 1 and 4 of its postmaster.pid. */
-    private static Optional<Integer> runningPort(Path directory) {
-        try {
-            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
-            if (lines.size() < 4) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(lines.get(0).trim());
-            if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(Integer.parseInt(lines.get(3).trim()));
-        } catch (IOException | NumberFormatException none) {
-            return Optional.empty();
-        }
     }
 
     private static DataSource owner(int port, DatabaseCredentials credentials) {
