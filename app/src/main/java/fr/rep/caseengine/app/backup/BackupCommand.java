@@ -5,9 +5,6 @@ import fr.rep.caseengine.app.personaldata.MasterKeyLocation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -62,15 +58,13 @@ public final class BackupCommand {
     }
 
     static int run(PrintStream out, String... args) {
-        SimpleCommandLinePropertySource arguments = new SimpleCommandLinePropertySource(args);
-        List<String> directories = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+        CommandArguments arguments = CommandArguments.of(args);
+        List<String> directories = arguments.directories();
         if (directories.size() != 1) {
             out.println("Usage: java -jar case-engine.jar backup DIR [--rep.embedded-postgres.data-directory=...]");
             return FAILED;
         }
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(arguments);
-        Binder settings = new Binder(ConfigurationPropertySources.get(environment));
+        Binder settings = arguments.settings();
         Path directory = Path.of(directories.get(0)).toAbsolutePath().normalize();
         try {
             refuseBesideTheMasterKey(directory, MasterKeyLocation.of(settings));

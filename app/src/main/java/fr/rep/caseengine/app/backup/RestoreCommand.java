@@ -3,17 +3,12 @@ package fr.rep.caseengine.app.backup;
 import fr.rep.caseengine.app.hashchain.VerifyStoreCommand;
 import fr.rep.caseengine.app.personaldata.MasterKeyLocation;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,22 +37,20 @@ public final class RestoreCommand {
     }
 
     static int run(PrintStream out, Class<?> application, String... args) {
-        SimpleCommandLinePropertySource arguments = new SimpleCommandLinePropertySource(args);
-        List<String> directories = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+        CommandArguments arguments = CommandArguments.of(args);
+        List<String> directories = arguments.directories();
         if (directories.size() != 1) {
             out.println("Usage: java -jar case-engine.jar restore DIR [--rep.embedded-postgres.data-directory=NEW]");
             return FAILED;
         }
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(arguments);
-        Path masterKey = MasterKeyLocation.of(new Binder(ConfigurationPropertySources.get(environment)));
+        Path masterKey = MasterKeyLocation.of(arguments.settings());
         if (!Files.isRegularFile(masterKey)) {
             out.println("Restore refused: no master key at " + masterKey + ". Put the master key back there from its "
                     + "own backup first (or give rep.personal-data.master-key-file): the people's details in the "
                     + "backup can be read with it only.");
             return FAILED;
         }
-        List<String> options = new ArrayList<>(Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
+        List<String> options = arguments.options();
         List<String> restoring = new ArrayList<>(options);
         restoring.add("--" + RestoreFromBackup.PROPERTY + "=" + Path.of(directories.get(0)).toAbsolutePath());
         // The web layer is part of the app's configuration (its security needs it): on a free loopback port, unannounced.

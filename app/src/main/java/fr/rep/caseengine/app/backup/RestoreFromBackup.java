@@ -27,7 +27,8 @@ import java.util.HexFormat;
 
 /**
  * With {@value #PROPERTY} set (the {@code restore} command sets it), the migrations at start restore that backup into
- * the database, which must be empty: they migrate it to the backup's schema version, load every table's rows as the
+ * the database, which must be empty: they migrate it to the backup's schema version, load every table's rows (each
+ * file checked against the manifest's SHA-256 as it is read) as the
  * owner with triggers off (the rows were checked by them when first written, and the append-only ones would refuse a
  * load into a table a migration seeded), set the sequences back, and then apply this version's later migrations. All
  * the rows are loaded in one transaction: a failed restore leaves no half-loaded table.
@@ -49,7 +50,6 @@ class RestoreFromBackup implements FlywayMigrationStrategy {
     public void migrate(Flyway flyway) {
         try {
             BackupManifest manifest = BackupManifest.read(directory);
-            checkFiles(manifest);
             if (flyway.info().applied().length > 0) {
                 throw new IllegalStateException("The database to restore into is not empty (migrations were applied "
                         + "to it): restore into a new data directory or an empty database");
@@ -68,20 +68,6 @@ class RestoreFromBackup implements FlywayMigrationStrategy {
         }
     }
 
-    /** Every file as the backup wrote it, before a row is loaded. */
-    private void checkFiles(BackupManifest manifest) throws IOException {
-        for (BackupManifest.Table table : manifest.tables()) {
-            MessageDigest sha256 = BackupCommand.sha256();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(directory.resolve(table.file())),
-                    sha256)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            if (!HexFormat.of().formatHex(sha256.digest()).equals(table.sha256())) {
-                throw new IOException(table.file() + " is not the file the backup wrote (its SHA-256 differs)");
-            }
-        }
-    }
-
     private long load(Flyway flyway, BackupManifest manifest) throws SQLException, IOException {
         long total = 0;
         try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
@@ -96,8 +82,14 @@ class RestoreFromBackup implements FlywayMigrationStrategy {
                     statement.execute("DELETE FROM " + table.qualified());
                 }
                 long rows;
-                try (InputStream in = Files.newInputStream(directory.resolve(table.file()))) {
+                MessageDigest sha256 = BackupCommand.sha256();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(directory.resolve(table.file())),
+                        sha256)) {
                     rows = copies.copyIn("COPY " + table.qualified() + " (" + table.columnList() + ") FROM STDIN", in);
+                }
+                // Checked as it is read: a file not as the backup wrote it rolls the whole load back.
+                if (!HexFormat.of().formatHex(sha256.digest()).equals(table.sha256())) {
+                    throw new IOException(table.file() + " is not the file the backup wrote (its SHA-256 differs)");
                 }
                 if (rows != table.rows()) {
                     throw new SQLException(table.qualified() + ": " + rows + " rows loaded, the backup holds "
