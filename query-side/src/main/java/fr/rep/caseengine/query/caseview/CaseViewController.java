@@ -1,6 +1,7 @@
 package fr.rep.caseengine.query.caseview;
 
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
@@ -136,8 +137,20 @@ class CaseViewController {
     record PlannedVisit(UUID visitId, Instant plannedFor, String place, int children, String status) {
     }
 
-    /** @param endedAt when the permit was recorded as ended, or {@code null} while it runs to {@code validUntil} */
-    record Permit(String accompanier, Prison prison, Instant issuedAt, LocalDate validUntil, Instant endedAt) {
+    /**
+     * @param accompanier        the account holding the permit, or {@code null}
+     * @param accompanierSubject the person without an account holding it, or {@code null} (both are {@code null} for
+     *                           an accompanier recorded by name before names left the events), as the work queue says
+     * @param endedAt            when the permit was recorded as ended, or {@code null} while it runs to
+     *                           {@code validUntil}
+     */
+    record Permit(String accompanier, UUID accompanierSubject, Prison prison, Instant issuedAt, LocalDate validUntil,
+                  Instant endedAt) {
+
+        static Permit of(Accompanier holder, Prison prison, Instant issuedAt, LocalDate validUntil, Instant endedAt) {
+            return new Permit(holder.account(), holder.person() == null ? null : holder.person().value(), prison,
+                    issuedAt, validUntil, endedAt);
+        }
     }
 
     /** @param corrected a correction voided this step: it stays listed, marked */
@@ -206,7 +219,8 @@ class CaseViewController {
                                 instant(rs, "planned_for"), rs.getString("place"), rs.getInt("children"),
                                 rs.getString("status")), caseId),
                 jdbc.query("SELECT * FROM case_view_permit WHERE case_id = ? ORDER BY issued_at, accompanier, prison",
-                        (rs, row) -> new Permit(rs.getString("accompanier"), Prison.valueOf(rs.getString("prison")),
+                        (rs, row) -> Permit.of(Accompanier.of(rs.getString("accompanier")),
+                                Prison.valueOf(rs.getString("prison")),
                                 instant(rs, "issued_at"), rs.getObject("valid_until", LocalDate.class),
                                 instant(rs, "ended_at")), caseId),
                 jdbc.query("SELECT * FROM case_view_custody WHERE case_id = ? ORDER BY sequence",
