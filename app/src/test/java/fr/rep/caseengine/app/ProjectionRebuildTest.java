@@ -1,21 +1,16 @@
 package fr.rep.caseengine.app;
 
 import com.jayway.jsonpath.DocumentContext;
-import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.benchmark.CaseDataset;
 import fr.rep.caseengine.benchmark.EventStoreLoader;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,11 +45,7 @@ class ProjectionRebuildTest {
     @BeforeAll
     static void appWithAGeneratedDataset() throws Exception {
         data = Files.createTempDirectory("rep-rebuild-test");
-        app = new SpringApplicationBuilder(CaseEngineApplication.class).run(
-                "--server.port=0",
-                "--rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
-                "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
-                "--rep.demo-data.enabled=false");
+        app = IsolatedApp.start(data);
         jdbc = app.getBean(JdbcTemplate.class);
         rebuilds = app.getBean(ProjectionRebuilds.class);
         CaseDataset dataset = new CaseDataset(41, new CaseDataset.Sizes(400, 6_000, 2, 400, 0, 20));
@@ -150,16 +141,7 @@ class ProjectionRebuildTest {
     }
 
     private static void awaitCaughtUp(String projection) {
-        StreamingEventProcessor processor = (StreamingEventProcessor) app.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(projection).orElseThrow();
-        long head = count("SELECT coalesce(max(global_index), -1) FROM domain_event_entry");
-        await().atMost(Duration.ofMinutes(2)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream()
-                .allMatch(status -> positionOf(status) >= head));
-    }
-
-    private static long positionOf(EventTrackerStatus status) {
-        return status.getCurrentPosition().orElse(-1);
+        IsolatedApp.awaitCaughtUp(app, projection);
     }
 
     private static List<String> tablesOf(String schema) {

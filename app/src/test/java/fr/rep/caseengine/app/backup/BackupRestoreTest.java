@@ -3,6 +3,7 @@ package fr.rep.caseengine.app.backup;
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.CaseApi;
+import fr.rep.caseengine.app.IsolatedApp;
 import fr.rep.caseengine.app.personaldata.EncryptedPersonalDataStore;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
@@ -10,12 +11,9 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,11 +51,7 @@ class BackupRestoreTest {
     @BeforeAll
     static void aRunningService() throws IOException {
         data = Files.createTempDirectory("rep-backup-test");
-        source = new SpringApplicationBuilder(CaseEngineApplication.class).run(
-                "--server.port=0",
-                "--rep.embedded-postgres.data-directory=" + data.resolve("source/postgres"),
-                "--rep.personal-data.master-key-file=" + data.resolve("source/keys/master-key.json"),
-                "--rep.demo-data.enabled=false");
+        source = IsolatedApp.start(data.resolve("source"));
         TestRestTemplate http = new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder()
                 .rootUri("http://localhost:" + source.getEnvironment().getProperty("local.server.port")));
         AccountStore accounts = source.getBean(AccountStore.class);
@@ -112,8 +106,7 @@ class BackupRestoreTest {
                 Stream.concat(Stream.of(backup.toString()), Stream.of(restoredSettings)).toArray(String[]::new));
         assertThat(restored).as(restoreOutput.text()).isZero();
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseEngineApplication.class)
-                .run(Stream.concat(Stream.of("--server.port=0"), Stream.of(restoredSettings)).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext app = IsolatedApp.start(data.resolve("restored"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             EncryptedPersonalDataStore people = app.getBean(EncryptedPersonalDataStore.class);
             assertThat(people.read(father)).map(PersonalDetails::lastName).contains("Dupont");
@@ -138,7 +131,7 @@ class BackupRestoreTest {
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         for (String projection : rebuilds.projections()) {
             String schema = projection.replace('-', '_');
-            awaitCaughtUp(app, jdbc, projection);
+            IsolatedApp.awaitCaughtUp(app, projection);
             List<String> tables = jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1",
                     String.class, schema);
             jdbc.execute("DROP SCHEMA IF EXISTS restored CASCADE");
@@ -148,7 +141,7 @@ class BackupRestoreTest {
             }
             RebuildProgress done = rebuilds.rebuild(projection, Duration.ofMinutes(2));
             assertThat(done.state()).as(done.failure()).isEqualTo(RebuildProgress.State.DONE);
-            awaitCaughtUp(app, jdbc, projection);
+            IsolatedApp.awaitCaughtUp(app, projection);
             for (String table : tables) {
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + "." + table, Long.class))
                         .as(schema + "." + table).isEqualTo(jdbc.queryForObject(
@@ -158,15 +151,6 @@ class BackupRestoreTest {
                         .as(schema + "." + table + " rebuilt only").isZero();
             }
         }
-    }
-
-    private static void awaitCaughtUp(ConfigurableApplicationContext app, JdbcTemplate jdbc, String projection) {
-        StreamingEventProcessor processor = (StreamingEventProcessor) app.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(projection).orElseThrow();
-        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofMinutes(1)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 
     @Test
