@@ -77,6 +77,35 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
                 .as("caseworkers do not suspend prisons").isEqualTo(403);
     }
 
+    @Test
+    void a_suspension_sent_again_with_its_idempotency_key_is_recorded_once_and_a_reused_key_is_refused() {
+        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
+        String body = """
+                {"occurredAt": "%s", "prison": "CD_BAPAUME", "from": "%s", "until": "%s", "reason": "STAFF_SHORTAGE"}"""
+                .formatted(now, now.plusDays(200), now.plusDays(201));
+        Map<String, String> key = Map.of("Idempotency-Key", "suspension-" + now.toEpochSecond());
+
+        ResponseEntity<String> first = sophie.post("/api/prison-suspensions", body, key);
+        ResponseEntity<String> again = sophie.post("/api/prison-suspensions", body, key);
+
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getLocation()).as("the first answer, not a second suspension")
+                .isEqualTo(first.getHeaders().getLocation());
+        ResponseEntity<String> reused = sophie.post("/api/prison-suspensions",
+                body.replace("STAFF_SHORTAGE", "SANITARY_MEASURES"), key);
+        assertThat(reused.getStatusCode().value()).isEqualTo(422);
+        String lifting = first.getHeaders().getLocation() + "/lifting";
+        Map<String, String> liftKey = Map.of("Idempotency-Key", "lifting-" + now.toEpochSecond());
+        String lift = "{\"occurredAt\": \"%s\"}".formatted(now);
+        assertThat(sophie.post(lifting, lift, liftKey).getStatusCode().value()).isEqualTo(204);
+        assertThat(sophie.post(lifting, lift, liftKey).getStatusCode().value())
+                .as("the lifting sent again is answered as the first time, not refused as a second lifting")
+                .isEqualTo(204);
+    }
+
     private static List<String> cancellations(CaseApi api, String caseId) {
         return json(api.get("/api/cases/" + caseId + "/history"))
                 .read("$.events[?(@.type == 'VisitCancelled')].eventId");

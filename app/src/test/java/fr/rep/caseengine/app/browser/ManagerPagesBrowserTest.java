@@ -239,8 +239,21 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
 
         CaseJourneyBrowserTest.date(browser, "firstDay", visitDay.minusDays(1));
         CaseJourneyBrowserTest.date(browser, "lastDay", visitDay.plusDays(1));
-        browser.submit(browser.find(By.id("suspend")));
-        assertThat(browser.text(By.id("suspension-done"))).startsWith("La suspension est enregistrée");
+        // The same form sent twice (a double click, a resend): one key, so one suspension, and both answers say so.
+        String suspensions = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.PrisonVisitsSuspended'";
+        long before = owner().queryForObject(suspensions, Long.class);
+        @SuppressWarnings("unchecked")
+        List<String> answers = (List<String>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('suspend').form;
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+                        .then(answer => answer.text());
+                send().then(first => send().then(second => done([first, second])));""");
+        assertThat(answers).hasSize(2).allSatisfy(page -> assertThat(page)
+                .contains("La suspension est enregistrée").doesNotContain("suspension-refused"));
+        assertThat(owner().queryForObject(suspensions, Long.class) - before)
+                .as("suspensions recorded for the form sent twice").isEqualTo(1);
+        browser.open("/suspensions");
         String period = "Du %s au %s — Mesure sanitaire".formatted(french(visitDay.minusDays(1)),
                 french(visitDay.plusDays(1)));
         By card = By.xpath("//section[contains(@class,'suspension')][.//p[text()='" + period + "']]");

@@ -1,23 +1,23 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
-import fr.rep.caseengine.command.idempotency.CommandProblems;
-import fr.rep.caseengine.events.input.PlausibleDate;
+import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
-import fr.rep.caseengine.command.idempotency.IdempotentCommands;
-import fr.rep.caseengine.events.EventMetadata;
+import fr.rep.caseengine.command.idempotency.CommandProblems;
+import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,21 +27,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
-/** Prison-wide suspensions of visits over HTTP (team managers). */
+/**
+ * Prison-wide suspensions of visits over HTTP (team managers), on the path every command request takes: an
+ * {@code Idempotency-Key} makes a resend act once, the correlation id is recorded on the events.
+ */
 @RestController
 @RequestMapping(path = "/api/prison-suspensions", consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Prison suspensions")
 class PrisonSuspensionController {
 
-    private final CommandGateway commands;
-    private final IdempotentCommands transaction;
+    private final CommandDispatch dispatch;
 
-    PrisonSuspensionController(CommandGateway commands, IdempotentCommands transaction) {
-        this.commands = commands;
-        this.transaction = transaction;
+    PrisonSuspensionController(CommandDispatch dispatch) {
+        this.dispatch = dispatch;
     }
 
     record Suspension(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull Prison prison,
@@ -54,29 +54,34 @@ class PrisonSuspensionController {
 
     @PostMapping
     @Operation(summary = "Record that a prison suspends all visits for a period: its scheduled visits are cancelled")
-    ResponseEntity<Void> suspend(@Valid @RequestBody Suspension body, Caller caller) {
-        UUID suspensionId = UUID.randomUUID();
-        CommandOutcome outcome = transaction.run(caller.account(), null, null, () -> {
-            send(caller, new SuspendPrisonVisits(suspensionId, body.occurredAt().toInstant(), body.prison(),
+    ResponseEntity<String> suspend(@Valid @RequestBody Suspension body, Caller caller, HttpServletRequest http)
+            throws BindException {
+        return suspend(CommandRequest.of(http, caller), body, body);
+    }
+
+    /** Records a suspension; {@code asSent} is what the request's fingerprint is taken of (the body, or a page's form). */
+    ResponseEntity<String> suspend(CommandRequest request, Suspension body, Object asSent) {
+        return dispatch.run(request, asSent, () -> {
+            UUID suspensionId = UUID.randomUUID();
+            dispatch.send(request, new SuspendPrisonVisits(suspensionId, body.occurredAt().toInstant(), body.prison(),
                     body.from().toInstant(), body.until().toInstant(), body.reason()));
             return new CommandOutcome(HttpStatus.CREATED.value(), "/api/prison-suspensions/" + suspensionId, 0, null);
         });
-        return ResponseEntity.created(URI.create(outcome.location())).build();
     }
 
     @PostMapping("/{suspensionId}/lifting")
     @Operation(summary = "Record that the prison lifted its suspension of visits")
-    ResponseEntity<Void> lift(@PathVariable UUID suspensionId, @Valid @RequestBody Lifting body, Caller caller) {
-        transaction.run(caller.account(), null, null, () -> {
-            send(caller, new LiftPrisonVisitSuspension(suspensionId, body.occurredAt().toInstant()));
-            return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, 0, null);
-        });
-        return ResponseEntity.noContent().build();
+    ResponseEntity<String> lift(@PathVariable UUID suspensionId, @Valid @RequestBody Lifting body, Caller caller,
+                                HttpServletRequest http) throws BindException {
+        return lift(CommandRequest.of(http, caller), suspensionId, body, body);
     }
 
-    private void send(Caller caller, Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(EventMetadata.ACTOR, caller.account())));
+    ResponseEntity<String> lift(CommandRequest request, UUID suspensionId, Lifting body, Object asSent) {
+        return dispatch.run(request, asSent, () -> {
+            dispatch.send(request, new LiftPrisonVisitSuspension(suspensionId, body.occurredAt().toInstant()));
+            // A suspension has two events at most, its recording (version 0) and its one lifting (version 1).
+            return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, 1, null);
+        });
     }
 
     @ExceptionHandler

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
+import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
@@ -56,22 +58,29 @@ class PrisonSuspensionPages {
                 String field = invalid.iterator().next().getPropertyPath().toString();
                 throw new InvalidField(field.equals("from") ? "firstDay" : field.equals("until") ? "lastDay" : field);
             }
-            suspensions.suspend(body, caller);
+            suspensions.suspend(request(caller, form, "POST /suspensions"), body, typed);
             redirect.addFlashAttribute("done", "suspension");
             return "redirect:/suspensions";
         } catch (SuspensionRefused refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());
         } catch (InvalidField invalid) {
             redirect.addFlashAttribute("invalidField", invalid.getMessage());
+        } catch (IdempotencyKeyReused reused) {
+            // The form was recorded, then changed and sent again: a new key lets it be sent as a new suspension.
+            typed.remove("idempotencyKey");
+            redirect.addFlashAttribute("keyReused", true);
         }
         redirect.addFlashAttribute("typed", typed);
         return "redirect:/suspensions#suspendre";
     }
 
     @PostMapping("/suspensions/{suspensionId}/levee")
-    String lift(@PathVariable UUID suspensionId, Caller caller, RedirectAttributes redirect) {
+    String lift(@PathVariable UUID suspensionId, @RequestParam Map<String, String> form, Caller caller,
+                RedirectAttributes redirect) {
         try {
-            suspensions.lift(suspensionId, new PrisonSuspensionController.Lifting(OffsetDateTime.now(clock)), caller);
+            // The fingerprint is the path alone: the same lifting sent twice acts once, whenever the second comes.
+            suspensions.lift(request(caller, form, "POST /suspensions/" + suspensionId + "/levee"), suspensionId,
+                    new PrisonSuspensionController.Lifting(OffsetDateTime.now(clock)), Map.of());
             redirect.addFlashAttribute("done", "levee");
         } catch (SuspensionRefused refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());
@@ -79,6 +88,13 @@ class PrisonSuspensionPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/suspensions";
+    }
+
+    /** A form's request: its idempotency key, so that a double click or a resend acts once. */
+    private static CommandRequest request(Caller caller, Map<String, String> form, String requestLine) {
+        String key = form.get("idempotencyKey");
+        return new CommandRequest(caller, key != null && key.matches("[A-Za-z0-9._:-]{1,100}") ? key : null, null,
+                UUID.randomUUID().toString(), requestLine);
     }
 
     private OffsetDateTime startOf(LocalDate day) {
