@@ -78,12 +78,12 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
     }
 
     @Test
-    void a_suspension_sent_again_with_its_idempotency_key_is_recorded_once_and_a_reused_key_is_refused() {
+    void a_suspension_sent_again_with_its_key_is_recorded_once_a_reused_key_is_refused_and_another_teams_prison_too() {
         CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
         CaseApi sophie = new CaseApi(http, "sophie.manager");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
         String body = """
-                {"occurredAt": "%s", "prison": "CD_BAPAUME", "from": "%s", "until": "%s", "reason": "STAFF_SHORTAGE"}"""
+                {"occurredAt": "%s", "prison": "CP_BEAUVAIS", "from": "%s", "until": "%s", "reason": "STAFF_SHORTAGE"}"""
                 .formatted(now, now.plusDays(200), now.plusDays(201));
         Map<String, String> key = Map.of("Idempotency-Key", "suspension-" + now.toEpochSecond());
 
@@ -97,6 +97,10 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
         ResponseEntity<String> reused = sophie.post("/api/prison-suspensions",
                 body.replace("STAFF_SHORTAGE", "SANITARY_MEASURES"), key);
         assertThat(reused.getStatusCode().value()).isEqualTo(422);
+        ResponseEntity<String> otherTeams = sophie.post("/api/prison-suspensions",
+                body.replace("CP_BEAUVAIS", "CD_BAPAUME"), Map.of());
+        assertThat(otherTeams.getStatusCode().value()).as("Bapaume is the other team's prison").isEqualTo(403);
+        assertThat(json(otherTeams).read("$.rule", String.class)).isEqualTo("suspension-own-teams-prisons");
         String lifting = first.getHeaders().getLocation() + "/lifting";
         Map<String, String> liftKey = Map.of("Idempotency-Key", "lifting-" + now.toEpochSecond());
         String lift = "{\"occurredAt\": \"%s\"}".formatted(now);

@@ -151,7 +151,7 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
             calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/" + step, "{}",
                     statuses(401, 400, 400, 403, 403, 403, 403)));
         }
-        calls.add(call(HttpMethod.POST, "/api/prison-suspensions", "{}", statuses(401, 403, 403, 400, 403, 403, 403)));
+        calls.add(call(HttpMethod.POST, "/api/prison-suspensions", "{}", statuses(401, 403, 403, 400, 400, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/work-queue", null, statuses(401, 200, 200, 200, 403, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/work-queue/stream", null, statuses(401, 200, 200, 200, 403, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/caseload", null, statuses(401, 200, 200, 200, 200, 403, 403)));

@@ -123,7 +123,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasAnyRole(CASEWORKER, TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/*").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.POST, "/api/prison-suspensions", "/api/prison-suspensions/*/lifting")
-                .hasRole(TEAM_MANAGER)
+                .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/collective-actions", "/api/talking-groups",
                         "/api/talking-groups/*/members", "/api/talking-groups/*/sessions").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(CASEWORKER, TEAM_MANAGER, SERVICE_MANAGER,
@@ -154,7 +154,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/tableau-de-bord").hasAnyRole(CASEWORKER, TEAM_MANAGER,
                         SERVICE_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/suspensions").hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER)
-                .requestMatchers(HttpMethod.POST, "/suspensions", "/suspensions/*/levee").hasRole(TEAM_MANAGER)
+                .requestMatchers(HttpMethod.POST, "/suspensions", "/suspensions/*/levee")
+                .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/equipe").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/equipe/attributions").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.GET, "/bilan", "/bilan/definitions").hasAnyRole(TEAM_MANAGER,

@@ -1,10 +1,15 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
+import fr.rep.caseengine.events.staff.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Record that a prison lifted its suspension of visits. */
-public record LiftPrisonVisitSuspension(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt) {
+/**
+ * Record that a prison lifted its suspension of visits.
+ *
+ * @param by who records it, whose scope the suspended prison must be in
+ */
+public record LiftPrisonVisitSuspension(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Caller by) {
 }

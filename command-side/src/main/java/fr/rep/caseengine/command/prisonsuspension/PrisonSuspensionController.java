@@ -64,7 +64,7 @@ class PrisonSuspensionController {
         return dispatch.run(request, asSent, () -> {
             UUID suspensionId = UUID.randomUUID();
             dispatch.send(request, new SuspendPrisonVisits(suspensionId, body.occurredAt().toInstant(), body.prison(),
-                    body.from().toInstant(), body.until().toInstant(), body.reason()));
+                    body.from().toInstant(), body.until().toInstant(), body.reason(), request.caller()));
             return new CommandOutcome(HttpStatus.CREATED.value(), "/api/prison-suspensions/" + suspensionId, 0, null);
         });
     }
@@ -78,7 +78,8 @@ class PrisonSuspensionController {
 
     ResponseEntity<String> lift(CommandRequest request, UUID suspensionId, Lifting body, Object asSent) {
         return dispatch.run(request, asSent, () -> {
-            dispatch.send(request, new LiftPrisonVisitSuspension(suspensionId, body.occurredAt().toInstant()));
+            dispatch.send(request, new LiftPrisonVisitSuspension(suspensionId, body.occurredAt().toInstant(),
+                    request.caller()));
             // A suspension has two events at most, its recording (version 0) and its one lifting (version 1).
             return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, 1, null);
         });
@@ -86,8 +87,10 @@ class PrisonSuspensionController {
 
     @ExceptionHandler
     ProblemDetail refused(SuspensionRefused refused) {
-        ProblemDetail problem = CommandProblems.problem(HttpStatus.CONFLICT, "suspension-rule",
-                "Suspension rule broken", refused.getMessage());
+        // A prison outside the caller's scope is a matter of rights (403); the other rules, of the suspension's state.
+        boolean scope = refused.rule() == SuspensionRule.OWN_TEAMS_PRISONS;
+        ProblemDetail problem = CommandProblems.problem(scope ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+                "suspension-rule", "Suspension rule broken", refused.getMessage());
         problem.setProperty("rule", refused.rule().code());
         return problem;
     }

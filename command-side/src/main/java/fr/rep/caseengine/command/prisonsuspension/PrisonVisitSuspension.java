@@ -1,7 +1,9 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
+import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
+import fr.rep.caseengine.events.staff.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -18,6 +20,7 @@ class PrisonVisitSuspension {
 
     @AggregateIdentifier
     private UUID suspensionId;
+    private Prison prison;
     private boolean lifted;
 
     protected PrisonVisitSuspension() {
@@ -26,6 +29,7 @@ class PrisonVisitSuspension {
 
     @CommandHandler
     PrisonVisitSuspension(SuspendPrisonVisits command, Clock clock) {
+        inScope(command.by(), command.prison());
         if (!command.until().isAfter(command.from())) {
             throw new SuspensionRefused(SuspensionRule.ENDS_AFTER_IT_BEGINS, command.from() + " is not before "
                     + command.until());
@@ -36,15 +40,24 @@ class PrisonVisitSuspension {
 
     @CommandHandler
     void handle(LiftPrisonVisitSuspension command, Clock clock) {
+        inScope(command.by(), prison);
         if (lifted) {
             throw new SuspensionRefused(SuspensionRule.LIFTED_ONCE, "this one already was");
         }
         apply(new PrisonVisitSuspensionLifted(suspensionId, command.occurredAt(), clock.instant()));
     }
 
+    private static void inScope(Caller caller, Prison prison) {
+        if (!caller.maySuspendVisitsAt(prison)) {
+            throw new SuspensionRefused(SuspensionRule.OWN_TEAMS_PRISONS, prison.label() + " is not a prison of "
+                    + (caller.team() == null ? "any team of the caller" : caller.team().label()));
+        }
+    }
+
     @EventSourcingHandler
     void on(PrisonVisitsSuspended event) {
         suspensionId = event.suspensionId();
+        prison = event.prison();
     }
 
     @EventSourcingHandler

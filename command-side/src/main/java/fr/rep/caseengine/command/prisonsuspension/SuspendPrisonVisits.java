@@ -2,12 +2,17 @@ package fr.rep.caseengine.command.prisonsuspension;
 
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
+import fr.rep.caseengine.events.staff.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Record that a prison suspends every visit for a period. */
+/**
+ * Record that a prison suspends every visit for a period.
+ *
+ * @param by who records it, whose scope the prison must be in
+ */
 public record SuspendPrisonVisits(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Prison prison,
-                                  Instant from, Instant until, SuspensionReason reason) {
+                                  Instant from, Instant until, SuspensionReason reason, Caller by) {
 }

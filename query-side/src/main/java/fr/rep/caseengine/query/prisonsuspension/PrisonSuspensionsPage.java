@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import java.util.UUID;
 /**
  * « Suspensions »: the prison-wide suspensions of visits, newest first, each with the scheduled visits it cancelled
  * on the cases within the reader's scope (the case list's: a team manager's team, the whole service without names
- * for the service manager), and for team managers the forms that suspend a prison's visits and lift a suspension
- * (posted to the command side's page). The list refreshes itself while open: the cancellations follow the suspension
+ * for the service manager), and the forms that suspend a prison's visits and lift a suspension (posted to the
+ * command side's page) for those who may: a team manager in their team's prisons, the service manager in any. The list refreshes itself while open: the cancellations follow the suspension
  * by a moment.
  */
 @Controller
@@ -91,8 +92,9 @@ class PrisonSuspensionsPage {
         model.addAttribute("suspensions", List.copyOf(suspensions.values()));
         model.addAttribute("labels", labels.of(caller, cases, List.of()));
         model.addAttribute("mayOpen", caller.has(Role.TEAM_MANAGER));
-        model.addAttribute("maySuspend", caller.has(Role.TEAM_MANAGER));
-        model.addAttribute("prisons", Prison.values());
+        List<Prison> prisons = Arrays.stream(Prison.values()).filter(caller::maySuspendVisitsAt).toList();
+        model.addAttribute("maySuspend", !prisons.isEmpty());
+        model.addAttribute("prisons", prisons);
         model.addAttribute("reasons", SuspensionReason.values());
         model.addAttribute("today", LocalDate.now(clock));
         return htmx != null ? "suspensions/page :: list" : "suspensions/page";

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.events.staff;
 
+import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
 
 import java.util.Collection;
@@ -40,6 +41,14 @@ public record Caller(String account, Set<Role> roles, Team team) {
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * Whether the caller may suspend (and lift a suspension of) every visit in this prison: a team manager in their
+     * team's prisons, the service manager in any; a prison outside both teams' territories is the service manager's.
+     */
+    public boolean maySuspendVisitsAt(Prison prison) {
+        return has(Role.SERVICE_MANAGER) || has(Role.TEAM_MANAGER) && isIn(prison.team());
     }
 
     /** Whether the caller belongs to this team. */
