@@ -24,11 +24,24 @@ public final class IsolatedApp {
 
     /** Starts it; {@code more} are further {@code --name=value} settings. */
     public static ConfigurableApplicationContext start(Path data, String... more) {
-        return new SpringApplicationBuilder(CaseEngineApplication.class).run(Stream.concat(Stream.of(
+        return builder().run(arguments(data, more));
+    }
+
+    /** What {@link #start} starts, for a test that must add to it before it runs. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CaseEngineApplication.class);
+    }
+
+    /** The arguments {@link #start} gives; a later {@code --name=value} in {@code more} wins. */
+    public static String[] arguments(Path data, String... more) {
+        // Spring joins a setting given twice into a list: a default given again in {@code more} is left out.
+        return Stream.concat(Stream.of(
                 "--server.port=0",
                 "--rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
                 "--rep.personal-data.master-key-file=" + data.resolve("keys/master-key.json"),
-                "--rep.demo-data.enabled=false"), Stream.of(more)).toArray(String[]::new));
+                "--rep.demo-data.enabled=false").filter(setting -> Stream.of(more)
+                        .noneMatch(given -> given.startsWith(setting.substring(0, setting.indexOf('=') + 1)))),
+                Stream.of(more)).toArray(String[]::new);
     }
 
     /** Waits until every segment of the projection's processor has handled the last stored event. */
