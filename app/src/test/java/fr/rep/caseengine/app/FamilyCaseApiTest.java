@@ -195,6 +195,30 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
     }
 
     @Test
+    void a_baby_living_with_the_detained_mother_in_prison_has_her_as_holder_of_parental_authority_and_no_other_child() {
+        String babyWithMother = com.jayway.jsonpath.JsonPath.parse(CaseApi.newFamily())
+                .put("$.detainedParent", "ref", "mum")
+                .set("$.children[1].housing", "WITH_MOTHER_IN_PRISON")
+                .set("$.children[1].parentalAuthority", "mum").jsonString();
+
+        ResponseEntity<String> opened = api.post("/api/cases", babyWithMother, Map.of());
+
+        assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
+        String caseId = json(opened).read("$.caseId");
+        String detainedMother = json(opened).read("$.detainedParent");
+        String baby = json(opened).read("$.children[1]");
+        await().ignoreExceptions().untilAsserted(() -> assertThat(
+                json(api.get("/api/cases/" + caseId + "?minVersion=0")).read("$.children[?(@.subjectId == '" + baby + "')].parentalAuthority", List.class))
+                .containsExactly(detainedMother));
+
+        ResponseEntity<String> notInPrison = api.post("/api/cases",
+                babyWithMother.replace("WITH_MOTHER_IN_PRISON", "WITH_FREE_PARENT"), Map.of());
+        assertThat(notInPrison.getStatusCode().value()).isEqualTo(400);
+        assertThat(notInPrison.getBody()).contains("children[1].parentalAuthority",
+                "only for a baby living with her in prison");
+    }
+
+    @Test
     void a_closed_case_refuses_further_commands() {
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");

@@ -9,6 +9,7 @@ import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.Department;
 import fr.rep.caseengine.events.familycase.ErasureReason;
@@ -465,10 +466,15 @@ class FamilyCaseCommandController {
         CaseId caseId = CaseId.random();
         SubjectId detainedParent = recordPerson(body.detainedParent().person());
         Map<String, SubjectId> partyIds = new LinkedHashMap<>();
+        Map<String, SubjectId> authorityHolders = new LinkedHashMap<>();
+        if (body.detainedParent().ref() != null) {
+            authorityHolders.put(body.detainedParent().ref(), detainedParent);
+        }
         List<PartyOnCase> parties = new ArrayList<>();
         for (RequestBodies.Party party : body.parties()) {
             SubjectId subject = recordPerson(party.person());
             partyIds.put(party.ref(), subject);
+            authorityHolders.put(party.ref(), subject);
             parties.add(new PartyOnCase(subject, party.role()));
         }
         List<SubjectId> childIds = new ArrayList<>();
@@ -478,7 +484,7 @@ class FamilyCaseCommandController {
             childIds.add(subject);
             children.add(new ChildOnCase(subject, child.birthDate(),
                     child.department() == null ? null : new Department(child.department()),
-                    child.housing(), partyIds.get(child.parentalAuthority())));
+                    child.housing(), authorityHolders.get(child.parentalAuthority())));
         }
         dispatch.send(request, new ReceiveRequest(caseId, body.occurredAt().toInstant(), body.referrerType(), body.channel(),
                 body.team(), body.prison(), detainedParent, body.detainedParent().penalStatus(), parties, children,
@@ -509,12 +515,26 @@ class FamilyCaseCommandController {
                         "must be unique within the request"));
             }
         }
+        String detainedRef = body.detainedParent().ref();
+        if (detainedRef != null && roles.containsKey(detainedRef)) {
+            errors.addError(new FieldError("body", "detainedParent.ref", detainedRef, false, null, null,
+                    "must be unique within the request"));
+        }
         for (int i = 0; i < body.children().size(); i++) {
-            String ref = body.children().get(i).parentalAuthority();
+            RequestBodies.Child child = body.children().get(i);
+            String ref = child.parentalAuthority();
             PartyRole role = roles.get(ref);
-            if (role == null || !role.holdsParentalAuthority()) {
+            if (ref.equals(detainedRef)) {
+                // The baby in the prison nursery: the detained mother holds authority (FamilyCase's same rule).
+                if (child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
+                    errors.addError(new FieldError("body", "children[" + i + "].parentalAuthority", ref, false,
+                            null, null, "the detained parent holds parental authority here only for a baby living "
+                            + "with her in prison (housing WITH_MOTHER_IN_PRISON)"));
+                }
+            } else if (role == null || !role.holdsParentalAuthority()) {
                 errors.addError(new FieldError("body", "children[" + i + "].parentalAuthority", ref, false, null,
-                        null, "must be the ref of a party holding parental authority (free parent, ASE, guardian)"));
+                        null, "must be the ref of a party holding parental authority (free parent, ASE, guardian), "
+                        + "or detainedParent.ref for a baby living with her in prison"));
             }
         }
         if (errors.hasErrors()) {

@@ -48,6 +48,8 @@ class NewRequestPage {
 
     private static final Pattern ROW_FIELD = Pattern.compile("(parties|children)\\[(\\d{1,2})]\\.(.+)");
     /** Form fields that steer the form itself, not part of what was typed. */
+    /** How a baby in the prison nursery names the detained mother as holder of authority (party refs start "p"). */
+    static final String DETAINED_PARENT_REF = "detained-parent";
     private static final List<String> CONTROLS = List.of("_csrf", "add", "remove");
     private static final int MAX_ROWS = 20;
 
@@ -130,6 +132,7 @@ class NewRequestPage {
         model.addAttribute("partyRoles", List.of(PartyRole.values()).stream()
                 .filter(PartyRole::holdsParentalAuthority).toList());
         model.addAttribute("housings", HousingType.values());
+        model.addAttribute("detainedParentRef", DETAINED_PARENT_REF);
         return "requests/new";
     }
 
@@ -154,7 +157,7 @@ class NewRequestPage {
                 value(ReferralChannel.class, typed.get("channel")), caller.team(),
                 value(Prison.class, typed.get("prison")),
                 new RequestBodies.DetainedParent(value(PenalStatus.class, typed.get("detainedParent.penalStatus")),
-                        person(typed, "detainedParent.person.")),
+                        person(typed, "detainedParent.person."), DETAINED_PARENT_REF),
                 parties, children, "true".equals(typed.get("educationalOrJudicialMeasure")));
     }
 

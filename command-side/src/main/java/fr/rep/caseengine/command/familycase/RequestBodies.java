@@ -57,7 +57,12 @@ final class RequestBodies {
                   @Size(max = 2000) String notes) {
     }
 
-    record DetainedParent(@NotNull PenalStatus penalStatus, @NotNull @Valid Person person) {
+    /**
+     * @param ref a name for the detained parent inside the request, by which a baby living with her in prison
+     *            ({@code WITH_MOTHER_IN_PRISON}) names the detained mother as holder of parental authority; optional
+     */
+    record DetainedParent(@NotNull PenalStatus penalStatus, @NotNull @Valid Person person,
+                          @Size(max = 40) String ref) {
     }
 
     /**
