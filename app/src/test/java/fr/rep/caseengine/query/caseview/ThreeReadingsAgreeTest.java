@@ -84,10 +84,10 @@ class ThreeReadingsAgreeTest {
                         Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 5),
                         Arbitraries.integers().between(1, 3 * 24 * 60), Arbitraries.integers().between(0, 12 * 24 * 60))
                 .as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(30);
+        return step.list().ofMinSize(1).ofMaxSize(24);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void the_aggregate_the_as_of_replay_and_the_view_read_the_same_facts_after_every_recorded_event(
             @ForAll("histories") List<Step> steps) {
         History history = new History();
