@@ -8,12 +8,13 @@ import fr.rep.caseengine.events.familycase.VisitingRights;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The as-of replay's answer by recording time, for tests of other packages. */
+/** The as-of replay's answer, by recording or by occurrence, for tests of other packages. */
 public final class AsOfProbe {
 
     /** What the as-of answer says of a case's facts. */
@@ -30,10 +31,21 @@ public final class AsOfProbe {
 
     /** As of {@code instant} by recording time, from every stored event of the case (filtered as the API does). */
     public static Answer recordedAsOf(UUID caseId, Instant instant, List<Event> stored, ZoneId zone) {
-        List<CaseAsOf.Stored> known = stored.stream()
-                .filter(event -> !event.event().recordedAt().isAfter(instant))
-                .map(event -> new CaseAsOf.Stored(event.eventId(), event.sequence(), event.event())).toList();
-        CaseAsOf asOf = CaseAsOf.fold(caseId, instant, CaseAsOf.By.RECORDED, known, zone);
+        return answer(caseId, instant, CaseAsOf.By.RECORDED, stored.stream()
+                .filter(event -> !event.event().recordedAt().isAfter(instant)).toList(), zone);
+    }
+
+    /** As of {@code instant} by occurrence, from every stored event of the case (filtered and ordered as the API). */
+    public static Answer occurredAsOf(UUID caseId, Instant instant, List<Event> stored, ZoneId zone) {
+        return answer(caseId, instant, CaseAsOf.By.OCCURRED, stored.stream()
+                .filter(event -> !event.event().occurredAt().isAfter(instant))
+                .sorted(Comparator.comparing((Event event) -> event.event().occurredAt())
+                        .thenComparingLong(Event::sequence)).toList(), zone);
+    }
+
+    private static Answer answer(UUID caseId, Instant instant, CaseAsOf.By by, List<Event> known, ZoneId zone) {
+        CaseAsOf asOf = CaseAsOf.fold(caseId, instant, by, known.stream()
+                .map(event -> new CaseAsOf.Stored(event.eventId(), event.sequence(), event.event())).toList(), zone);
         Map<UUID, CaseFacts.ConsentState> consents = new LinkedHashMap<>();
         asOf.parties().forEach(party -> consents.put(party.subjectId(), party.consent()));
         Map<UUID, VisitingRights> rights = new LinkedHashMap<>();

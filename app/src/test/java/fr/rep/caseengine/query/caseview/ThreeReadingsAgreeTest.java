@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decisions, no-contact orders and their liftings, visits held, many recorded days after they happened, and
  * corrections of earlier entries — and checks after each recorded event that the three readings say the same at that
  * instant: the facts the aggregate decides on, the as-of replay by recording time, and the case view (its prison, its
- * visit count and each party's consent). Few tries, so that the build stays fast.
+ * visit count and each party's consent). The whole history's facts, cut at that recording time, say the same; and
+ * as of each event's occurrence, the replay by occurrence says what the whole history's facts that had happened by
+ * then say. Few tries, so that the build stays fast.
  */
 class ThreeReadingsAgreeTest {
 
@@ -93,16 +95,27 @@ class ThreeReadingsAgreeTest {
         History history = new History();
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(jdbc));
         FamilyCaseProbe aggregate = new FamilyCaseProbe();
-        for (AsOfProbe.Event stored : history.play(steps)) {
+        List<AsOfProbe.Event> events = history.play(steps);
+        CaseFacts everything = new CaseFacts();
+        events.forEach(stored -> everything.fold(stored.eventId(), stored.event()));
+        for (AsOfProbe.Event stored : events) {
             aggregate.apply(stored.eventId(), stored.sequence(), stored.event());
             project(projection, stored);
             Instant now = stored.event().recordedAt();
 
             AsOfProbe.Answer decided = answer(aggregate.decisionInputs(), now);
-            AsOfProbe.Answer replayed = AsOfProbe.recordedAsOf(history.caseId.value(), now, history.events, PARIS);
-            assertThat(replayed).as("as-of by recording at %s, after %s", now, stored).isEqualTo(decided);
+            assertThat(AsOfProbe.recordedAsOf(history.caseId.value(), now, events, PARIS))
+                    .as("as-of by recording at %s, after %s", now, stored).isEqualTo(decided);
+            assertThat(answer(everything.recordedBy(now), now)).as("the whole history, recorded by %s", now)
+                    .isEqualTo(decided);
             assertThat(view(history.caseId, now)).as("the view at %s, after %s", now, stored)
                     .isEqualTo(new Shown(decided.consents(), decided.prison(), decided.visitsHeld()));
+        }
+        for (AsOfProbe.Event stored : events) {
+            Instant happened = stored.event().occurredAt();
+            assertThat(AsOfProbe.occurredAsOf(history.caseId.value(), happened, events, PARIS))
+                    .as("as-of by occurrence at %s", happened)
+                    .isEqualTo(answer(everything.occurredBy(happened), happened));
         }
     }
 

@@ -311,8 +311,10 @@ class CaseViewProjection {
      */
     private void shown(CaseFacts.Known known, UUID caseId) {
         CaseFacts.Visits visits = known.visits();
-        jdbc.update("UPDATE case_view SET prison = ?, visit_count = ?, last_visit_at = ? WHERE case_id = ?",
-                known.prison(Instant.MAX).name(), visits.held(),
+        // A case recorded before the view kept its entries has no request among them until a rebuild: its prison
+        // stays as it was rather than failing the event (docs/operations.md).
+        jdbc.update("UPDATE case_view SET prison = COALESCE(?, prison), visit_count = ?, last_visit_at = ? "
+                        + "WHERE case_id = ?", known.received() ? known.prison(Instant.MAX).name() : null, visits.held(),
                 visits.lastHeld() == null ? null : timestamp(visits.lastHeld()), caseId);
         List<Object[]> consents = new ArrayList<>();
         known.parties().keySet().forEach(party -> {
