@@ -19,11 +19,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +31,15 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One family's case. Command handlers check the rules and apply events; event-sourcing handlers only assign state.
- * Rules are judged at the moment a fact happened ({@code occurredAt}), because caseworkers record after the fact:
- * consents, custody, court orders and permits are kept as timelines. Handlers other than the creation return the
- * case version after the command.
+ * One family's case: it decides. Command handlers check the rules and apply events; the event-sourcing handler feeds
+ * the case's facts ({@link CaseFacts}: consents, permits, custody, courts, children, visits) and keeps what only the
+ * decisions need. Rules are judged at the moment a fact happened ({@code occurredAt}), because caseworkers record
+ * after the fact: the facts answer as they held then. Handlers other than the creation return the case version after
+ * the command.
  */
 @Aggregate(cache = FamilyCaseCaching.NAME)
 class FamilyCase {
 
-    private static final int ADULT_AGE = 18;
     private static final int NURSERY_MONTHS = 18;
     private static final int NURSERY_MONTHS_WITH_DEROGATION = 24;
     static final String CASE_DEADLINE = "case-deadline";
@@ -55,35 +53,17 @@ class FamilyCase {
             InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
             ConsentWithdrawn.class, CaseReviewed.class, CustodyChanged.class);
 
-    private enum VisitStatus { SCHEDULED, HELD, CANCELLED }
-
-    private record Permit(Accompanier accompanier, Prison prison) {
-    }
-
     @AggregateIdentifier
     private CaseId caseId;
     private CaseStage stage;
-    private SubjectId detainedParent;
-    private final Map<SubjectId, PartyRole> parties = new HashMap<>();
-    private final Map<SubjectId, ChildOnCase> children = new LinkedHashMap<>();
-    /** Per party, the last day their consent holds ({@link LocalDate#MAX} without end; null once withdrawn). */
-    private final Map<SubjectId, Timeline<LocalDate>> consents = new HashMap<>();
-    private final Map<SubjectId, Timeline<NoContactOrdered>> noContactOrders = new HashMap<>();
-    private final Map<SubjectId, Timeline<VisitingRights>> visitingRights = new HashMap<>();
-    private final Timeline<Boolean> inCustody = new Timeline<>(true);
-    private Timeline<Prison> prison;
-    private final Map<Permit, Timeline<LocalDate>> permits = new HashMap<>();
-    private final Map<java.util.UUID, VisitStatus> visits = new HashMap<>();
-    private final Map<String, CaseEvent> correctableEntries = new HashMap<>();
-    private final Set<String> correctedEntries = new HashSet<>();
-    private final Set<SubjectId> nurseryDerogations = new HashSet<>();
+    private final CaseFacts facts = new CaseFacts();
+    /** The entries a correction may name (their event ids). */
+    private final Set<String> correctableEntries = new HashSet<>();
     private Instant lastEntryRecordedAt;
     private InterventionClosed closing;
     /** When the case was closed or declined, as reported; null while it is open. */
     private Instant endedAt;
     private final Set<SubjectId> erased = new HashSet<>();
-    /** The people without an account who accompany on this case (their names are in the personal-data store). */
-    private final Set<SubjectId> accompaniers = new HashSet<>();
     private String assignedTo;
 
     protected FamilyCase() {
@@ -130,7 +110,7 @@ class FamilyCase {
     long handle(AddChild command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         ChildOnCase child = command.child();
-        if (children.containsKey(child.subjectId()) || parties.containsKey(child.subjectId())
+        if (facts().children().containsKey(child.subjectId()) || facts().parties().containsKey(child.subjectId())
                 || !canHoldAuthority(child.parentalAuthority(), child.housing())) {
             throw new CaseRuleViolation(CaseRule.CHILD_ALREADY_ON_THE_CASE, "child " + child.subjectId()
                     + " is already on the case, or " + child.parentalAuthority() + " holds no authority here");
@@ -143,11 +123,7 @@ class FamilyCase {
     @CommandHandler
     long handle(RecordNurseryDerogation command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
-        ChildOnCase child = children.get(command.child());
-        if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
-            throw new CaseRuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
-                    command.child() + " is not a child of this case living with the mother in prison");
-        }
+        ChildOnCase child = requireBabyInPrison(command.child());
         long version = record(new NurseryDerogationGranted(caseId, command.occurredAt(), clock.instant(),
                 command.child()));
         LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS_WITH_DEROGATION);
@@ -216,7 +192,7 @@ class FamilyCase {
     @CommandHandler
     long handle(ExpireVisitingPermit command, Clock clock) {
         requireStageAllows(command);
-        if (!permits.containsKey(new Permit(command.accompanier(), command.prison()))) {
+        if (!facts().permitRecorded(command.accompanier(), command.prison())) {
             throw new CaseRuleViolation(CaseRule.PERMIT_TO_EXPIRE,
                     command.accompanier() + " has no permit for " + command.prison().label() + " on this case");
         }
@@ -236,7 +212,7 @@ class FamilyCase {
         requireChildrenOfTheCase(command.children());
         requireNoCourtBar(command.children(), command.plannedFor(), clock.getZone());
         requireAccompanier(command.accompanier(), command.namedNow());
-        if (visits.containsKey(command.visitId())) {
+        if (facts().visit(command.visitId()) != null) {
             throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
                     "visit " + command.visitId() + " is already on the case");
         }
@@ -291,11 +267,7 @@ class FamilyCase {
     @CommandHandler
     long handle(RecordNurseryAccompaniment command, Clock clock) {
         requireStageAllows(command);
-        ChildOnCase child = children.get(command.child());
-        if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
-            throw new CaseRuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
-                    command.child() + " is not a child of this case living with the mother in prison");
-        }
+        requireBabyInPrison(command.child());
         return record(new NurseryAccompanimentMade(caseId, command.occurredAt(), clock.instant(), command.child(),
                 command.kilometres()));
     }
@@ -338,11 +310,10 @@ class FamilyCase {
     @CommandHandler
     long handle(CorrectEntry command, Clock clock) {
         requireStageAllows(command);
-        if (!correctableEntries.containsKey(command.correctedEventId())
-                || correctedEntries.contains(command.correctedEventId())) {
+        boolean corrected = facts().voided().containsKey(command.correctedEventId());
+        if (!correctableEntries.contains(command.correctedEventId()) || corrected) {
             throw new CaseRuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, "entry " + command.correctedEventId()
-                    + (correctedEntries.contains(command.correctedEventId()) ? " was already corrected"
-                    : " is not a correctable entry of this case"));
+                    + (corrected ? " was already corrected" : " is not a correctable entry of this case"));
         }
         return record(new EntryCorrected(caseId, command.occurredAt(), clock.instant(), command.correctedEventId(),
                 command.reason()));
@@ -357,9 +328,9 @@ class FamilyCase {
         if (command.reason() == ClosingReason.CHILD_TURNED_18) {
             LocalDate closingDate = date(command.occurredAt(), clock.getZone());
             List<String> minors = new ArrayList<>();
-            children.values().forEach(child -> {
-                if (age(child, closingDate) < ADULT_AGE) {
-                    minors.add(child.subjectId() + " (" + age(child, closingDate) + ")");
+            facts().children().values().forEach(child -> {
+                if (CaseFacts.age(child, closingDate) < CaseFacts.ADULT_AGE) {
+                    minors.add(child.subjectId() + " (" + CaseFacts.age(child, closingDate) + ")");
                 }
             });
             if (!minors.isEmpty()) {
@@ -405,11 +376,12 @@ class FamilyCase {
         if (endedAt == null || !endedAt.isBefore(command.endedBefore())) {
             return List.of();
         }
-        List<SubjectId> people = new ArrayList<>(List.of(detainedParent));
-        parties.keySet().stream().filter(party -> !party.equals(detainedParent))
+        CaseFacts.Known known = facts();
+        List<SubjectId> people = new ArrayList<>(List.of(known.detainedParent()));
+        known.parties().keySet().stream().filter(party -> !party.equals(known.detainedParent()))
                 .sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
-        people.addAll(children.keySet());
-        accompaniers.stream().sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
+        people.addAll(known.children().keySet());
+        known.accompaniers().stream().sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
         people.removeAll(erased);
         Instant now = clock.instant();
         people.forEach(subject -> apply(new PersonalDataErased(caseId, now, now, subject,
@@ -418,7 +390,9 @@ class FamilyCase {
     }
 
     private boolean isPersonOfTheCase(SubjectId subject) {
-        return parties.containsKey(subject) || children.containsKey(subject) || accompaniers.contains(subject);
+        CaseFacts.Known known = facts();
+        return known.parties().containsKey(subject) || known.children().containsKey(subject)
+                || known.accompaniers().contains(subject);
     }
 
     // ---- deadlines ----------------------------------------------------------------------------------------------
@@ -455,27 +429,31 @@ class FamilyCase {
     }
 
     private boolean stillDue(CaseDeadline deadline, Instant now) {
+        CaseFacts.Known known = facts();
         return switch (deadline.kind()) {
-            case CHILD_TURNS_18 -> children.containsKey(deadline.child());
+            case CHILD_TURNS_18 -> known.children().containsKey(deadline.child());
             case NURSERY_SEPARATION -> {
-                ChildOnCase child = children.get(deadline.child());
-                boolean derogation = nurseryDerogations.contains(deadline.child());
+                ChildOnCase child = known.children().get(deadline.child());
+                boolean derogation = known.nurseryDerogation(deadline.child());
                 yield child != null && child.housing() == HousingType.WITH_MOTHER_IN_PRISON
                         && deadline.dueOn().equals(child.birthDate().plusMonths(derogation
                         ? NURSERY_MONTHS_WITH_DEROGATION : NURSERY_MONTHS));
             }
             case PERMIT_EXPIRES -> {
-                Timeline<LocalDate> permit = permits.get(new Permit(deadline.accompanier(), prison.at(now)));
-                yield permit != null && deadline.dueOn().equals(permit.at(now));
+                CaseFacts.Permit permit = known.permit(deadline.accompanier(), known.prison(now), now);
+                yield permit != null && !permit.ended() && deadline.dueOn().equals(permit.validUntil());
             }
-            case CONSENT_EXPIRES -> deadline.dueOn().equals(timeline(consents, deadline.party(), null).at(now));
+            case CONSENT_EXPIRES -> {
+                CaseFacts.Consent consent = known.consent(deadline.party(), now);
+                yield consent != null && consent.given() && deadline.dueOn().equals(consent.validUntil());
+            }
             case NO_RECENT_ACTIVITY -> true;
         };
     }
 
     private void scheduleChildDeadlines(ChildOnCase child, DeadlineManager deadlines, DeadlinePolicy policy,
                                         Clock clock) {
-        LocalDate adult = child.birthDate().plusYears(ADULT_AGE);
+        LocalDate adult = child.birthDate().plusYears(CaseFacts.ADULT_AGE);
         warnAhead(deadlines, policy, clock,
                 new CaseDeadline(DeadlineKind.CHILD_TURNS_18, child.subjectId(), null, adult));
         if (child.housing() == HousingType.WITH_MOTHER_IN_PRISON) {
@@ -539,7 +517,7 @@ class FamilyCase {
 
     /** A party holding authority; or the detained mother for the baby living with her in prison. */
     private boolean canHoldAuthority(SubjectId holder, HousingType housing) {
-        PartyRole role = parties.get(holder);
+        PartyRole role = facts().parties().get(holder);
         return role != null && (role.holdsParentalAuthority()
                 || (role == PartyRole.DETAINED_PARENT && housing == HousingType.WITH_MOTHER_IN_PRISON));
     }
@@ -560,7 +538,7 @@ class FamilyCase {
     }
 
     private PartyRole requireParty(SubjectId party) {
-        PartyRole role = parties.get(party);
+        PartyRole role = facts().parties().get(party);
         if (role == null) {
             throw new CaseRuleViolation(CaseRule.CONSENT_FROM_A_PARTY,
                     party + " is not the detained parent nor a holder of parental authority on this case");
@@ -575,6 +553,7 @@ class FamilyCase {
         if (new HashSet<>(present).size() < present.size()) {
             throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "a child is listed twice");
         }
+        Map<SubjectId, ChildOnCase> children = facts().children();
         for (SubjectId child : present) {
             if (!children.containsKey(child)) {
                 throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE,
@@ -584,9 +563,10 @@ class FamilyCase {
     }
 
     private void requireMinors(List<SubjectId> present, LocalDate visitDate) {
+        Map<SubjectId, ChildOnCase> children = facts().children();
         for (SubjectId child : present) {
-            int age = age(children.get(child), visitDate);
-            if (age >= ADULT_AGE) {
+            int age = CaseFacts.age(children.get(child), visitDate);
+            if (age >= CaseFacts.ADULT_AGE) {
                 throw new CaseRuleViolation(CaseRule.NO_VISIT_WITH_ADULT_CHILD, "child " + child + " is " + age
                         + " on " + visitDate + " (born " + children.get(child).birthDate() + ")");
             }
@@ -594,14 +574,15 @@ class FamilyCase {
     }
 
     private void requireNoCourtBar(List<SubjectId> present, Instant at, ZoneId zone) {
+        CaseFacts.Known known = facts();
         for (SubjectId child : present) {
-            NoContactOrdered order = timeline(noContactOrders, child, null).at(at);
+            NoContactOrdered order = known.noContactOrder(child, at);
             if (order != null) {
                 throw new CaseRuleViolation(CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, "the no-contact order of the "
                         + order.court().name().toLowerCase().replace('_', ' ') + " dated "
                         + date(order.occurredAt(), zone) + " covers child " + child);
             }
-            if (timeline(visitingRights, child, null).at(at) == VisitingRights.RESERVED) {
+            if (known.visitingRights(child, at) == VisitingRights.RESERVED) {
                 throw new CaseRuleViolation(CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS,
                         "a court reserved the visiting rights for child " + child + " on that date");
             }
@@ -609,18 +590,20 @@ class FamilyCase {
     }
 
     private void requireConsents(List<SubjectId> present, Instant visitAt, ZoneId zone) {
+        CaseFacts.Known known = facts();
         Map<SubjectId, PartyRole> needed = new LinkedHashMap<>();
-        needed.put(detainedParent, PartyRole.DETAINED_PARENT);
+        needed.put(known.detainedParent(), PartyRole.DETAINED_PARENT);
         for (SubjectId child : present) {
-            SubjectId holder = children.get(child).parentalAuthority();
-            needed.put(holder, parties.get(holder));
+            SubjectId holder = known.children().get(child).parentalAuthority();
+            needed.put(holder, known.parties().get(holder));
         }
         List<String> missing = new ArrayList<>();
         needed.forEach((party, role) -> {
-            if (!consentIsCurrent(party, visitAt, zone)) {
-                LocalDate until = timeline(consents, party, null).at(visitAt);
-                missing.add(describe(role) + " " + party + (until != null ? " (consent ended on " + until + ")"
-                        : consents.containsKey(party) ? " (consent withdrawn)" : " (no consent recorded)"));
+            if (!known.consents(party, visitAt, zone)) {
+                CaseFacts.Consent consent = known.consent(party, visitAt);
+                missing.add(describe(role) + " " + party + (consent == null ? " (no consent recorded)"
+                        : consent.given() ? " (consent ended on " + consent.validUntil() + ")"
+                        : " (consent withdrawn)"));
             }
         });
         if (!missing.isEmpty()) {
@@ -630,7 +613,7 @@ class FamilyCase {
     }
 
     private void requirePlaceMatchingCustody(VisitPlace place, Instant at) {
-        boolean custody = inCustody.at(at);
+        boolean custody = facts().inCustody(at);
         if (custody != (place == VisitPlace.PRISON_VISITING_ROOM)) {
             throw new CaseRuleViolation(CaseRule.VISIT_PLACE_FOLLOWS_CUSTODY, "on that date the parent is "
                     + (custody ? "in custody: the visit must be in the visiting room"
@@ -646,7 +629,7 @@ class FamilyCase {
         if (accompanier == null || accompanier.person() == null) {
             return;
         }
-        boolean known = accompaniers.contains(accompanier.person());
+        boolean known = facts().accompaniers().contains(accompanier.person());
         if (known == namedNow || isPersonOfTheCase(accompanier.person()) && !known) {
             throw new CaseRuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, known
                     ? "person " + accompanier.person() + " already accompanies on this case"
@@ -655,10 +638,9 @@ class FamilyCase {
     }
 
     private void requirePermit(Accompanier accompanier, Instant at, ZoneId zone) {
-        Prison where = prison.at(at);
-        Timeline<LocalDate> permit = accompanier == null ? null : permits.get(new Permit(accompanier, where));
-        LocalDate validUntil = permit == null ? null : permit.at(at);
-        if (validUntil == null || date(at, zone).isAfter(validUntil)) {
+        Prison where = facts().prison(at);
+        CaseFacts.Permit permit = accompanier == null ? null : facts().permit(accompanier, where, at);
+        if (permit == null || !permit.inForceOn(date(at, zone))) {
             throw new CaseRuleViolation(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT, (accompanier == null
                     ? "no accompanier is named" : accompanier + " holds no valid permit for " + where.label())
                     + " on " + date(at, zone));
@@ -666,32 +648,33 @@ class FamilyCase {
     }
 
     private void requireScheduled(java.util.UUID visitId) {
-        if (visits.get(visitId) != VisitStatus.SCHEDULED) {
+        CaseFacts.VisitStatus status = facts().visit(visitId);
+        if (status != CaseFacts.VisitStatus.SCHEDULED) {
             throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, "visit " + visitId + " is "
-                    + (visits.containsKey(visitId) ? visits.get(visitId).name().toLowerCase() : "not scheduled"));
+                    + (status != null ? status.name().toLowerCase() : "not scheduled"));
         }
     }
 
+    private ChildOnCase requireBabyInPrison(SubjectId subject) {
+        ChildOnCase child = facts().children().get(subject);
+        if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
+            throw new CaseRuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
+                    subject + " is not a child of this case living with the mother in prison");
+        }
+        return child;
+    }
+
     private boolean consentIsCurrent(SubjectId party, Instant at, ZoneId zone) {
-        LocalDate until = timeline(consents, party, null).at(at);
-        return until != null && !date(at, zone).isAfter(until);
+        return facts().consents(party, at, zone);
     }
 
-    private static <T> Timeline<T> timeline(Map<SubjectId, Timeline<T>> timelines, SubjectId subject, T before) {
-        Timeline<T> timeline = timelines.get(subject);
-        return timeline == null ? new Timeline<>(before) : timeline;
-    }
-
-    private static LocalDate consentEnd(ConsentRecorded consent) {
-        return consent.validUntil() == null ? LocalDate.MAX : consent.validUntil();
+    /** The facts as the case knows them now: every entry recorded, corrections applied. */
+    CaseFacts.Known facts() {
+        return facts.all();
     }
 
     private static LocalDate date(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toLocalDate();
-    }
-
-    private static int age(ChildOnCase child, LocalDate on) {
-        return Period.between(child.birthDate(), on).getYears();
+        return CaseFacts.date(instant, zone);
     }
 
     private static String describe(PartyRole role) {
@@ -703,152 +686,22 @@ class FamilyCase {
         };
     }
 
-    // ---- state --------------------------------------------------------------------------------------------------
-
-    private void when(RequestReceived event) {
-        caseId = event.caseId();
-        detainedParent = event.detainedParent();
-        prison = new Timeline<>(event.prison());
-        parties.put(event.detainedParent(), PartyRole.DETAINED_PARENT);
-        event.parties().forEach(party -> parties.put(party.subjectId(), party.role()));
-        event.children().forEach(child -> children.put(child.subjectId(), child));
-    }
-
-    private void when(CaseAssigned event) {
-        assignedTo = event.caseworker();
-    }
-
-    private void when(ChildAdded event) {
-        children.put(event.child().subjectId(), event.child());
-    }
-
-    private void when(ConsentRecorded event) {
-        consents.computeIfAbsent(event.party(), party -> new Timeline<>(null)).set(event.occurredAt(),
-                consentEnd(event));
-    }
-
-    private void when(ConsentWithdrawn event) {
-        consents.computeIfAbsent(event.party(), party -> new Timeline<>(null)).set(event.occurredAt(), null);
-    }
-
-    private void learnAccompanier(Accompanier accompanier) {
-        if (accompanier != null && accompanier.person() != null) {
-            accompaniers.add(accompanier.person());
-        }
-    }
-
-    private void when(VisitingPermitIssued event) {
-        learnAccompanier(event.accompanier());
-        permits.computeIfAbsent(new Permit(event.accompanier(), event.prison()), permit -> new Timeline<>(null))
-                .set(event.occurredAt(), event.validUntil());
-    }
-
-    private void when(VisitingPermitExpired event) {
-        permits.get(new Permit(event.accompanier(), event.prison())).set(event.occurredAt(), null);
-    }
-
-    private void when(VisitScheduled event) {
-        learnAccompanier(event.accompanier());
-        visits.put(event.visitId(), VisitStatus.SCHEDULED);
-    }
-
-    private void when(VisitMediated event) {
-        learnAccompanier(event.accompanier());
-        if (event.visitId() != null) {
-            visits.put(event.visitId(), VisitStatus.HELD);
-        }
-    }
-
-    private void when(VisitCancelled event) {
-        visits.put(event.visitId(), VisitStatus.CANCELLED);
-    }
-
-    private void when(CustodyChanged event) {
-        inCustody.set(event.occurredAt(), event.change().inCustody());
-        if (event.prison() != null) {
-            prison.set(event.occurredAt(), event.prison());
-        }
-    }
-
-    private void when(CourtDecisionRecorded event) {
-        event.children().forEach(child -> visitingRights.computeIfAbsent(child, c -> new Timeline<>(null))
-                .set(event.occurredAt(), event.rights()));
-    }
-
-    private void when(NoContactOrdered event) {
-        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(null))
-                .set(event.occurredAt(), event));
-    }
-
-    private void when(NoContactOrderLifted event) {
-        event.children().forEach(child -> noContactOrders.computeIfAbsent(child, c -> new Timeline<>(null))
-                .set(event.occurredAt(), null));
-    }
-
-    private void when(EntryCorrected event) {
-        correctedEntries.add(event.correctedEventId());
-        CaseEvent corrected = correctableEntries.get(event.correctedEventId());
-        if (corrected instanceof ConsentRecorded consent) {
-            consents.get(consent.party()).forget(consent.occurredAt(), consentEnd(consent));
-        } else if (corrected instanceof ConsentWithdrawn withdrawal) {
-            consents.get(withdrawal.party()).forget(withdrawal.occurredAt(), null);
-        } else if (corrected instanceof CustodyChanged change) {
-            inCustody.forget(change.occurredAt(), change.change().inCustody());
-            if (change.prison() != null) {
-                prison.forget(change.occurredAt(), change.prison());
-            }
-        } else if (corrected instanceof VisitMediated visit && visit.visitId() != null) {
-            visits.put(visit.visitId(), VisitStatus.SCHEDULED);
-        }
-    }
-
-    private void when(InterventionClosed event) {
-        closing = event;
-    }
+    // ---- state ------------------------------------------------------------------------------------------------
 
     /**
-     * The one event-sourcing handler (Axon calls a single handler per event): it assigns the event's own state, moves
-     * the stage by the shared table, and remembers entries a correction may point at.
+     * The one event-sourcing handler (Axon calls a single handler per event): it feeds the facts, keeps what the
+     * decisions alone need, moves the stage by the shared table, and remembers entries a correction may point at.
      */
     @EventSourcingHandler
     void on(CaseEvent event, EventMessage<?> message) {
-        if (event instanceof RequestReceived e) {
-            when(e);
-        } else if (event instanceof CaseAssigned e) {
-            when(e);
-        } else if (event instanceof ChildAdded e) {
-            when(e);
-        } else if (event instanceof ConsentRecorded e) {
-            when(e);
-        } else if (event instanceof ConsentWithdrawn e) {
-            when(e);
-        } else if (event instanceof VisitingPermitIssued e) {
-            when(e);
-        } else if (event instanceof VisitingPermitExpired e) {
-            when(e);
-        } else if (event instanceof VisitScheduled e) {
-            when(e);
-        } else if (event instanceof VisitMediated e) {
-            when(e);
-        } else if (event instanceof VisitCancelled e) {
-            when(e);
-        } else if (event instanceof CustodyChanged e) {
-            when(e);
-        } else if (event instanceof CourtDecisionRecorded e) {
-            when(e);
-        } else if (event instanceof NoContactOrdered e) {
-            when(e);
-        } else if (event instanceof NoContactOrderLifted e) {
-            when(e);
-        } else if (event instanceof EntryCorrected e) {
-            when(e);
-        } else if (event instanceof InterventionClosed e) {
-            when(e);
-        }
-        if (event instanceof NurseryDerogationGranted derogation) {
-            nurseryDerogations.add(derogation.child());
-        }
-        if (event instanceof PersonalDataErased erasure) {
+        facts.fold(message.getIdentifier(), event);
+        if (event instanceof RequestReceived received) {
+            caseId = received.caseId();
+        } else if (event instanceof CaseAssigned assignment) {
+            assignedTo = assignment.caseworker();
+        } else if (event instanceof InterventionClosed closed) {
+            closing = closed;
+        } else if (event instanceof PersonalDataErased erasure) {
             erased.add(erasure.subject());
         }
         if (event instanceof InterventionClosed || event instanceof RequestDeclined) {
@@ -861,7 +714,7 @@ class FamilyCase {
         }
         stage = CaseStage.next(stage, event);
         if (CORRECTABLE.contains(event.getClass())) {
-            correctableEntries.put(message.getIdentifier(), event);
+            correctableEntries.add(message.getIdentifier());
         }
     }
 }

@@ -7,17 +7,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A case as it stood at an instant: the fold of the events that fall before it, in the order they are given. A
- * correction among them voids the facts of the entry it names (the voided entry is left out of the fold); as in the
- * live case, it does not move the stage back, since the lifecycle has no arrow back.
+ * A case as it stood at an instant: the events that fall before it, their facts read by {@link CaseFacts} at the
+ * instant as the command side reads them when it decides. A correction among them voids the facts of the entry it
+ * names (the voided entry is left out); as in the live case, it does not move the stage back, since the lifecycle has
+ * no arrow back.
  */
 record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int eventsApplied, Long lastSequence,
                 CaseStage stage, Team team, Prison prison, Boolean parentInCustody, Instant receivedAt,
@@ -34,9 +34,7 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
         OCCURRED
     }
 
-    enum ConsentState { NONE, GIVEN, EXPIRED, WITHDRAWN }
-
-    record Party(UUID subjectId, PartyRole role, ConsentState consent, LocalDate consentValidUntil,
+    record Party(UUID subjectId, PartyRole role, CaseFacts.ConsentState consent, LocalDate consentValidUntil,
                  Instant consentChangedAt) {
     }
 
@@ -77,61 +75,77 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
     record Stored(String eventId, long sequence, CaseEvent event) {
     }
 
-    /** Folds {@code events}, already filtered to the instant and ordered, into the case's state. */
+    /**
+     * Folds {@code events}, already filtered to the instant and ordered, into the case's state: the facts as
+     * {@link CaseFacts} reads them at the instant (a fact recorded late but dated earlier takes its place in time, as
+     * on the command side), the stage and the counts of activity in the events' order.
+     */
     static CaseAsOf fold(UUID caseId, Instant instant, By by, List<Stored> events, ZoneId zone) {
-        Fold fold = new Fold(instant.atZone(zone).toLocalDate());
+        CaseFacts facts = new CaseFacts();
+        events.forEach(stored -> facts.fold(stored.eventId(), stored.event()));
+        CaseFacts.Known known = facts.all();
         Map<String, Stored> byId = new HashMap<>();
-        events.forEach(stored -> byId.put(stored.eventId(), stored));
+        Map<CaseEvent, String> ids = new IdentityHashMap<>();
+        events.forEach(stored -> {
+            byId.put(stored.eventId(), stored);
+            ids.put(stored.event(), stored.eventId());
+        });
         List<Voided> voided = new ArrayList<>();
-        Set<String> voidedIds = new HashSet<>();
-        for (Stored stored : events) {
-            if (stored.event() instanceof EntryCorrected correction) {
-                Stored target = byId.get(correction.correctedEventId());
-                voided.add(new Voided(correction.correctedEventId(),
-                        target == null ? null : target.event().getClass().getSimpleName(), stored.eventId(),
-                        correction.reason()));
-                voidedIds.add(correction.correctedEventId());
-            }
-        }
-        for (Stored stored : events) {
-            fold.stage = CaseStage.next(fold.stage, stored.event());
-            if (!voidedIds.contains(stored.eventId())) {
-                fold.apply(stored.event());
-            }
-        }
-        RequestReceived request = fold.request;
+        known.voided().forEach((eventId, correction) -> {
+            Stored target = byId.get(eventId);
+            voided.add(new Voided(eventId, target == null ? null : target.event().getClass().getSimpleName(),
+                    ids.get(correction), correction.reason()));
+        });
+        Steps activity = new Steps(events, known.voided().keySet());
+        RequestReceived request = events.stream().map(Stored::event).filter(RequestReceived.class::isInstance)
+                .map(RequestReceived.class::cast).findFirst().orElse(null);
+        // Events compare with the instant to the microsecond, rounded half up (AsOfController): facts read within it.
+        Instant at = instant.plusNanos(499);
+        LocalDate day = instant.atZone(zone).toLocalDate();
         return new CaseAsOf(caseId, instant, by, request != null, events.size(),
-                events.isEmpty() ? null : events.get(events.size() - 1).sequence(), fold.stage,
-                request == null ? null : request.team(), fold.prison, request == null ? null : fold.inCustody,
+                events.isEmpty() ? null : events.get(events.size() - 1).sequence(), activity.stage,
+                request == null ? null : request.team(), known.prison(at),
+                request == null ? null : known.inCustody(at),
                 request == null ? null : request.occurredAt(), request == null ? null : request.referrerType(),
                 request == null ? null : request.channel(), request == null ? null : request.penalStatus(),
-                request == null ? null : request.educationalOrJudicialMeasure(), fold.assignedTo,
-                fold.plannedVisitsPerMonth, fold.parties(), fold.children(), fold.permits(), fold.visits(),
-                new Activity(fold.interviews, fold.contactSteps, fold.homeVisits, fold.nurseryAccompaniments,
-                        fold.deadlineWarnings),
-                fold.declined, fold.closed, fold.reopenings, List.copyOf(voided));
+                request == null ? null : request.educationalOrJudicialMeasure(), activity.assignedTo,
+                activity.plannedVisitsPerMonth, parties(known, at, day), children(known, at),
+                known.permits(at).stream().map(permit -> new Permit(permit.accompanier(), permit.prison(),
+                        permit.validUntil(), permit.ended(), permit.inForceOn(day))).toList(),
+                visits(known.visits()), activity.counts(), activity.declined, activity.closed, activity.reopenings,
+                List.copyOf(voided));
     }
 
-    /** The mutable state of one fold, confined to one request. */
-    private static final class Fold {
+    private static List<Party> parties(CaseFacts.Known known, Instant at, LocalDate day) {
+        List<Party> parties = new ArrayList<>();
+        known.parties().forEach((subject, role) -> {
+            CaseFacts.Consent consent = known.consent(subject, at);
+            parties.add(new Party(subject.value(), role, CaseFacts.Consent.stateOn(consent, day),
+                    consent == null ? null : consent.validUntil(), consent == null ? null : consent.since()));
+        });
+        return List.copyOf(parties);
+    }
 
-        private final LocalDate day;
+    private static List<Child> children(CaseFacts.Known known, Instant at) {
+        return known.children().values().stream().map(child -> {
+            NoContactOrdered order = known.noContactOrder(child.subjectId(), at);
+            return new Child(child.subjectId().value(), child.birthDate(), child.department(), child.housing(),
+                    child.parentalAuthority() == null ? null : child.parentalAuthority().value(),
+                    known.visitingRights(child.subjectId(), at), order == null ? null : order.court(),
+                    known.nurseryDerogation(child.subjectId()));
+        }).toList();
+    }
+
+    private static Visits visits(CaseFacts.Visits visits) {
+        return new Visits(visits.held(), visits.scheduled(), visits.cancelled());
+    }
+
+    /** What the facts do not hold: the stage, the assignment, the review, the counts of activity, the decisions. */
+    private static final class Steps {
+
         private CaseStage stage;
-        private RequestReceived request;
-        private Prison prison;
-        private boolean inCustody = true;
         private String assignedTo;
         private Integer plannedVisitsPerMonth;
-        private final Map<UUID, PartyRole> roles = new LinkedHashMap<>();
-        private final Map<UUID, ConsentRecorded> consents = new HashMap<>();
-        private final Map<UUID, Instant> withdrawals = new HashMap<>();
-        private final Map<UUID, ChildOnCase> children = new LinkedHashMap<>();
-        private final Map<UUID, VisitingRights> rights = new HashMap<>();
-        private final Map<UUID, Court> noContact = new HashMap<>();
-        private final Set<UUID> derogations = new HashSet<>();
-        private final Map<List<Object>, Permit> permits = new LinkedHashMap<>();
-        private final Map<UUID, String> plannedVisits = new HashMap<>();
-        private int heldVisits;
         private int interviews;
         private int contactSteps;
         private int homeVisits;
@@ -141,59 +155,21 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
         private Decision closed;
         private int reopenings;
 
-        Fold(LocalDate day) {
-            this.day = day;
+        /** A correction does not move the stage back (the lifecycle has no arrow back); it voids the entry's count. */
+        Steps(List<Stored> events, Set<String> voided) {
+            for (Stored stored : events) {
+                stage = CaseStage.next(stage, stored.event());
+                if (!voided.contains(stored.eventId())) {
+                    apply(stored.event());
+                }
+            }
         }
 
-        void apply(CaseEvent event) {
-            if (event instanceof RequestReceived e) {
-                request = e;
-                prison = e.prison();
-                roles.put(e.detainedParent().value(), PartyRole.DETAINED_PARENT);
-                e.parties().forEach(party -> roles.put(party.subjectId().value(), party.role()));
-                e.children().forEach(child -> children.put(child.subjectId().value(), child));
-            } else if (event instanceof CaseAssigned e) {
+        private void apply(CaseEvent event) {
+            if (event instanceof CaseAssigned e) {
                 assignedTo = e.caseworker();
-            } else if (event instanceof ChildAdded e) {
-                children.put(e.child().subjectId().value(), e.child());
-            } else if (event instanceof ConsentRecorded e) {
-                roles.putIfAbsent(e.party().value(), e.role());
-                consents.put(e.party().value(), e);
-                withdrawals.remove(e.party().value());
-            } else if (event instanceof ConsentWithdrawn e) {
-                roles.putIfAbsent(e.party().value(), e.role());
-                consents.remove(e.party().value());
-                withdrawals.put(e.party().value(), e.occurredAt());
             } else if (event instanceof CaseReviewed e) {
                 plannedVisitsPerMonth = e.plannedVisitsPerMonth();
-            } else if (event instanceof VisitingPermitIssued e) {
-                permits.put(List.of(e.accompanier(), e.prison()),
-                        new Permit(e.accompanier(), e.prison(), e.validUntil(), false, !day.isAfter(e.validUntil())));
-            } else if (event instanceof VisitingPermitExpired e) {
-                permits.computeIfPresent(List.of(e.accompanier(), e.prison()), (key, permit) ->
-                        new Permit(permit.accompanier(), permit.prison(), permit.validUntil(), true, false));
-            } else if (event instanceof VisitScheduled e) {
-                plannedVisits.put(e.visitId(), "SCHEDULED");
-            } else if (event instanceof VisitMediated e) {
-                heldVisits++;
-                if (e.visitId() != null) {
-                    plannedVisits.put(e.visitId(), "HELD");
-                }
-            } else if (event instanceof VisitCancelled e) {
-                plannedVisits.put(e.visitId(), "CANCELLED");
-            } else if (event instanceof CustodyChanged e) {
-                inCustody = e.change().inCustody();
-                if (e.prison() != null) {
-                    prison = e.prison();
-                }
-            } else if (event instanceof CourtDecisionRecorded e) {
-                e.children().forEach(child -> rights.put(child.value(), e.rights()));
-            } else if (event instanceof NoContactOrdered e) {
-                e.children().forEach(child -> noContact.put(child.value(), e.court()));
-            } else if (event instanceof NoContactOrderLifted e) {
-                e.children().forEach(child -> noContact.remove(child.value()));
-            } else if (event instanceof NurseryDerogationGranted e) {
-                derogations.add(e.child().value());
             } else if (event instanceof InterviewHeld) {
                 interviews++;
             } else if (event instanceof ContactStepTaken) {
@@ -213,41 +189,10 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
                 declined = null;
                 closed = null;
             }
-            // RequestAccepted moves the stage only; a correction's effect, voiding an entry, is taken before the fold.
         }
 
-        List<Party> parties() {
-            List<Party> parties = new ArrayList<>();
-            roles.forEach((subject, role) -> {
-                ConsentRecorded consent = consents.get(subject);
-                ConsentState state = consent != null
-                        ? consent.validUntil() != null && day.isAfter(consent.validUntil())
-                        ? ConsentState.EXPIRED : ConsentState.GIVEN
-                        : withdrawals.containsKey(subject) ? ConsentState.WITHDRAWN : ConsentState.NONE;
-                parties.add(new Party(subject, role, state, consent == null ? null : consent.validUntil(),
-                        consent != null ? consent.occurredAt() : withdrawals.get(subject)));
-            });
-            return List.copyOf(parties);
-        }
-
-        List<Child> children() {
-            return children.values().stream().map(child -> new Child(child.subjectId().value(), child.birthDate(),
-                    child.department(), child.housing(),
-                    child.parentalAuthority() == null ? null : child.parentalAuthority().value(),
-                    rights.get(child.subjectId().value()), noContact.get(child.subjectId().value()),
-                    derogations.contains(child.subjectId().value()))).toList();
-        }
-
-        List<Permit> permits() {
-            return List.copyOf(permits.values());
-        }
-
-        Visits visits() {
-            return new Visits(heldVisits, count("SCHEDULED"), count("CANCELLED"));
-        }
-
-        private int count(String status) {
-            return (int) plannedVisits.values().stream().filter(status::equals).count();
+        Activity counts() {
+            return new Activity(interviews, contactSteps, homeVisits, nurseryAccompaniments, deadlineWarnings);
         }
     }
 }

@@ -2,6 +2,7 @@ package fr.rep.caseengine.query.caseview;
 
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
+import fr.rep.caseengine.events.familycase.CaseFacts;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,13 +53,15 @@ class CaseViewController {
     private final CaseViewVersions versions;
     private final PersonalDataReader personalData;
     private final AccessTrail trail;
+    private final Clock clock;
 
     CaseViewController(JdbcTemplate jdbc, CaseViewVersions versions, PersonalDataReader personalData,
-                       AccessTrail trail) {
+                       AccessTrail trail, Clock clock) {
         this.jdbc = jdbc;
         this.versions = versions;
         this.personalData = personalData;
         this.trail = trail;
+        this.clock = clock;
     }
 
     record CaseSummary(UUID caseId, long version, Team team, Prison prison, CaseStage stage, Instant receivedAt,
@@ -121,7 +125,21 @@ class CaseViewController {
         return new CasePage(items, page, size, total == null ? 0 : total);
     }
 
-    record Consent(boolean given, Instant since) {
+    /**
+     * A party's consent today, as the command side judges it ({@link CaseFacts}).
+     *
+     * @param given      it holds today
+     * @param state      {@code NONE}, {@code GIVEN}, {@code EXPIRED} (past {@code validUntil}) or {@code WITHDRAWN}
+     * @param since      when it was given or withdrawn, or {@code null} when none was recorded
+     * @param validUntil the last day it holds, or {@code null} without end
+     */
+    record Consent(boolean given, CaseFacts.ConsentState state, Instant since, LocalDate validUntil) {
+
+        static Consent today(CaseFacts.Consent consent, LocalDate today) {
+            CaseFacts.ConsentState state = CaseFacts.Consent.stateOn(consent, today);
+            return new Consent(state == CaseFacts.ConsentState.GIVEN, state,
+                    consent == null ? null : consent.since(), consent == null ? null : consent.validUntil());
+        }
     }
 
     /** @param erased the person's personal data was erased: {@code name} is {@code null} for good */
@@ -198,8 +216,9 @@ class CaseViewController {
         return ResponseEntity.ok().eTag(Long.toString(detail.version())).body(detail);
     }
 
+    /** @param consent the latest consent entry, as the projection kept it, or {@code null} without one */
     private record Person(UUID subjectId, String role, LocalDate birthDate, String department, String housing,
-                          UUID parentalAuthority, boolean consentGiven, Instant consentChangedAt, boolean erased) {
+                          UUID parentalAuthority, CaseFacts.Consent consent, boolean erased) {
     }
 
     private List<Person> people(UUID caseId) {
@@ -207,7 +226,9 @@ class CaseViewController {
                 (rs, row) -> new Person(rs.getObject("subject_id", UUID.class), rs.getString("role"),
                         rs.getObject("birth_date", LocalDate.class), rs.getString("department"),
                         rs.getString("housing"), rs.getObject("parental_authority", UUID.class),
-                        rs.getBoolean("consent_given"), instant(rs, "consent_changed_at"),
+                        rs.getObject("consent_changed_at") == null ? null : new CaseFacts.Consent(
+                                rs.getBoolean("consent_given"), instant(rs, "consent_changed_at"),
+                                rs.getObject("consent_valid_until", LocalDate.class)),
                         rs.getObject("erased_at") != null),
                 caseId);
     }
@@ -241,6 +262,7 @@ class CaseViewController {
                 .map(person -> new SubjectId(person.subjectId())).toList());
         List<Adult> adults = new ArrayList<>();
         List<Child> children = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
         for (Person person : people) {
             String name = person.erased() ? null : names.getOrDefault(new SubjectId(person.subjectId()), NO_NAME);
             if (CaseViewProjection.CHILD_ROLE.equals(person.role())) {
@@ -248,7 +270,7 @@ class CaseViewController {
                         person.department(), person.housing(), person.parentalAuthority()));
             } else {
                 adults.add(new Adult(person.subjectId(), person.role(), name, person.erased(),
-                        new Consent(person.consentGiven(), person.consentChangedAt())));
+                        Consent.today(person.consent(), today)));
             }
         }
         return new CaseDetail(rs.getObject("case_id", UUID.class), rs.getLong("version"),

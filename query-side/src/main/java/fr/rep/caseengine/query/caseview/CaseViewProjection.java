@@ -1,6 +1,12 @@
 package fr.rep.caseengine.query.caseview;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.familycase.CaseFacts;
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseStage;
@@ -37,19 +43,37 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Owns {@code case_view}, {@code case_view_person}, and what the case page lists: {@code case_view_visit} (the visits
  * planned), {@code case_view_permit}, {@code case_view_custody}, {@code case_view_court_decision} and
  * {@code case_view_no_contact}. Idempotent: an event whose sequence number is not above the case's version was
  * applied already and changes nothing, so a redelivered batch leaves the view as it was.
+ * <p>
+ * The case's prison, its visit count and each party's consent are not worked out here: the entries they depend on
+ * are kept in {@code case_view_fact} and read through {@link CaseFacts}, as the command side reads them, so that a
+ * consent's end date, a fact reported late and a correction count here as they count there (docs/decisions/0008).
  */
 @Component
 @ProcessingGroup(CaseViewsProcessing.PROCESSING_GROUP)
 class CaseViewProjection {
 
     static final String CHILD_ROLE = "CHILD";
+
+    /** The events whose facts the list and the page show: the case's prison, visits held, consents. */
+    private static final Map<String, Class<? extends CaseEvent>> SHOWN_FACTS = Stream.of(RequestReceived.class,
+                    ConsentRecorded.class, ConsentWithdrawn.class, CustodyChanged.class, VisitMediated.class,
+                    EntryCorrected.class)
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+
+    /** The events as their current records: the stored entries are rewritten by a rebuild when a record changes. */
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final JdbcTemplate jdbc;
 
@@ -58,7 +82,7 @@ class CaseViewProjection {
     }
 
     @EventHandler
-    void on(RequestReceived event, @SequenceNumber long sequence) {
+    void on(RequestReceived event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         int inserted = jdbc.update("""
                 INSERT INTO case_view (case_id, team, prison, stage, referrer_type, channel, penal_status,
                     educational_or_judicial_measure, received_at, children_count, version)
@@ -81,6 +105,7 @@ class CaseViewProjection {
         jdbc.batchUpdate("""
                 INSERT INTO case_view_person (case_id, subject_id, position, role, birth_date, department, housing,
                     parental_authority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", people);
+        keepFact(event, sequence, eventId);
     }
 
     @EventHandler
@@ -89,26 +114,29 @@ class CaseViewProjection {
     }
 
     @EventHandler
-    void on(ConsentRecorded event, @SequenceNumber long sequence) {
+    void on(ConsentRecorded event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
-            changeConsent(event, event.party(), true);
+            showFacts(event, sequence, eventId);
         }
     }
 
     @EventHandler
-    void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
+    void on(ConsentWithdrawn event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
-            changeConsent(event, event.party(), false);
+            showFacts(event, sequence, eventId);
         }
     }
 
     @EventHandler
     void on(VisitMediated event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        if (advance(event, sequence, "visit_count = visit_count + 1, last_visit_at = GREATEST(last_visit_at, ?)",
-                timestamp(event.occurredAt())) && event.visitId() != null) {
+        if (!advance(event, sequence, "")) {
+            return;
+        }
+        if (event.visitId() != null) {
             jdbc.update("UPDATE case_view_visit SET status = 'HELD', held_by = ? WHERE visit_id = ?", eventId,
                     event.visitId());
         }
+        showFacts(event, sequence, eventId);
     }
 
     @EventHandler
@@ -131,12 +159,13 @@ class CaseViewProjection {
 
     /** A corrected entry stays listed, marked void; a held visit whose record is voided is planned again. */
     @EventHandler
-    void on(EntryCorrected event, @SequenceNumber long sequence) {
+    void on(EntryCorrected event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
             jdbc.update("UPDATE case_view_visit SET status = 'SCHEDULED', held_by = NULL WHERE case_id = ? "
                     + "AND held_by = ?", event.caseId().value(), event.correctedEventId());
             jdbc.update("UPDATE case_view_custody SET corrected = TRUE WHERE case_id = ? AND event_id = ?",
                     event.caseId().value(), event.correctedEventId());
+            showFacts(event, sequence, eventId);
         }
     }
 
@@ -171,6 +200,7 @@ class CaseViewProjection {
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                     eventId, event.caseId().value(), sequence, event.change().name(),
                     event.prison() == null ? null : event.prison().name(), timestamp(event.occurredAt()));
+            showFacts(event, sequence, eventId);
         }
     }
 
@@ -263,13 +293,58 @@ class CaseViewProjection {
         return jdbc.update(sql.toString(), values.toArray()) > 0;
     }
 
-    /** Consents reported late must not override a later change: the latest occurredAt wins. */
-    private void changeConsent(CaseEvent event, SubjectId party, boolean given) {
-        jdbc.update("""
-                UPDATE case_view_person SET consent_given = ?, consent_changed_at = ?
-                WHERE case_id = ? AND subject_id = ? AND (consent_changed_at IS NULL OR consent_changed_at <= ?)""",
-                given, timestamp(event.occurredAt()), event.caseId().value(), party.value(),
-                timestamp(event.occurredAt()));
+    /** Keeps the entry, then shows what the case's entries now say: its prison, visits held, each party's consent. */
+    private void showFacts(CaseEvent event, long sequence, String eventId) {
+        keepFact(event, sequence, eventId);
+        UUID caseId = event.caseId().value();
+        CaseFacts facts = new CaseFacts();
+        jdbc.query("SELECT event_id, event_type, payload FROM case_view_fact WHERE case_id = ? ORDER BY sequence",
+                rs -> {
+                    facts.fold(rs.getString("event_id"), read(rs.getString("event_type"), rs.getString("payload")));
+                }, caseId);
+        shown(facts.all(), caseId);
+    }
+
+    /**
+     * The latest of what the entries say (an entry dated ahead counts once recorded); whether a consent has expired
+     * depends on the day it is read, and is worked out then ({@link CaseViewController}).
+     */
+    private void shown(CaseFacts.Known known, UUID caseId) {
+        CaseFacts.Visits visits = known.visits();
+        // A case recorded before the view kept its entries has no request among them until a rebuild: its prison
+        // stays as it was rather than failing the event (docs/operations.md).
+        jdbc.update("UPDATE case_view SET prison = COALESCE(?, prison), visit_count = ?, last_visit_at = ? "
+                        + "WHERE case_id = ?", known.received() ? known.prison(Instant.MAX).name() : null, visits.held(),
+                visits.lastHeld() == null ? null : timestamp(visits.lastHeld()), caseId);
+        List<Object[]> consents = new ArrayList<>();
+        known.parties().keySet().forEach(party -> {
+            CaseFacts.Consent consent = known.consent(party, Instant.MAX);
+            consents.add(new Object[]{consent != null && consent.given(),
+                    consent == null ? null : timestamp(consent.since()),
+                    consent == null || consent.validUntil() == null ? null : Date.valueOf(consent.validUntil()),
+                    caseId, party.value()});
+        });
+        jdbc.batchUpdate("UPDATE case_view_person SET consent_given = ?, consent_changed_at = ?, "
+                + "consent_valid_until = ? WHERE case_id = ? AND subject_id = ?", consents);
+    }
+
+    private void keepFact(CaseEvent event, long sequence, String eventId) {
+        try {
+            jdbc.update("INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.caseId().value(), sequence, eventId,
+                    event.getClass().getSimpleName(), JSON.writeValueAsString(event));
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("event " + eventId + " cannot be kept as JSON", unwritable);
+        }
+    }
+
+    private static CaseEvent read(String type, String payload) {
+        try {
+            return JSON.readValue(payload, SHOWN_FACTS.get(type));
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("a kept " + type + " cannot be read back: rebuild the case views",
+                    unreadable);
+        }
     }
 
     private static Object[] person(RequestReceived event, SubjectId subject, int position, String role,

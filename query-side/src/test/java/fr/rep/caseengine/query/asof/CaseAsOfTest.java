@@ -55,7 +55,7 @@ class CaseAsOfTest {
         CaseAsOf later = fold(day(40));
 
         assertThat(later.parties()).extracting(CaseAsOf.Party::consent)
-                .containsExactly(CaseAsOf.ConsentState.EXPIRED, CaseAsOf.ConsentState.WITHDRAWN);
+                .containsExactly(CaseFacts.ConsentState.EXPIRED, CaseFacts.ConsentState.WITHDRAWN);
         assertThat(later.permits()).singleElement().satisfies(permit -> {
             assertThat(permit.ended()).isFalse();
             assertThat(permit.inForce()).as("valid until day 30").isFalse();
@@ -70,6 +70,32 @@ class CaseAsOfTest {
         CaseAsOf lifted = fold(day(42));
         assertThat(lifted.children().get(0).noContactOrder()).isNull();
         assertThat(lifted.permits().get(0).ended()).isTrue();
+    }
+
+    @Test
+    void by_recording_a_fact_recorded_late_but_dated_earlier_takes_its_place_in_time_as_on_the_command_side() {
+        story();
+        happen("transfer", new CustodyChanged(caseId, day(10), day(10), CustodyChange.TRANSFERRED, Prison.CP_LAON));
+        happen("rights", new CourtDecisionRecorded(caseId, day(8), day(10), Court.FAMILY_JUDGE,
+                VisitingRights.GRANTED, List.of(child)));
+        happen("order", new NoContactOrdered(caseId, day(7), day(10), Court.CHILDREN_JUDGE, List.of(child)));
+        // Reported on day 12, dated before the entries above: they still hold on day 13.
+        happen("late-release", new CustodyChanged(caseId, day(5), day(12), CustodyChange.RELEASED, null));
+        happen("late-rights", new CourtDecisionRecorded(caseId, day(3), day(12), Court.FAMILY_JUDGE,
+                VisitingRights.RESERVED, List.of(child)));
+        happen("late-lifting", new NoContactOrderLifted(caseId, day(4), day(12), List.of(child)));
+
+        CaseAsOf known = fold(day(13));
+
+        assertThat(known.parentInCustody()).isTrue();
+        assertThat(known.prison()).isEqualTo(Prison.CP_LAON);
+        assertThat(known.children()).singleElement().satisfies(onCase -> {
+            assertThat(onCase.visitingRights()).isEqualTo(VisitingRights.GRANTED);
+            assertThat(onCase.noContactOrder()).isEqualTo(Court.CHILDREN_JUDGE);
+        });
+        CaseAsOf onDay6 = fold(day(13), day(6));
+        assertThat(onDay6.parentInCustody()).as("released on day 5, transferred on day 10").isFalse();
+        assertThat(onDay6.prison()).isEqualTo(Prison.MA_AMIENS);
     }
 
     @Test
@@ -110,6 +136,13 @@ class CaseAsOfTest {
     private CaseAsOf fold(Instant instant) {
         return CaseAsOf.fold(caseId.value(), instant, CaseAsOf.By.RECORDED,
                 events.stream().filter(stored -> !stored.event().recordedAt().isAfter(instant)).toList(), PARIS);
+    }
+
+    /** As of {@code instant} by occurrence, with what was recorded by {@code knownBy}. */
+    private CaseAsOf fold(Instant knownBy, Instant instant) {
+        return CaseAsOf.fold(caseId.value(), instant, CaseAsOf.By.OCCURRED, events.stream()
+                .filter(stored -> !stored.event().recordedAt().isAfter(knownBy))
+                .filter(stored -> !stored.event().occurredAt().isAfter(instant)).toList(), PARIS);
     }
 
     private static Instant day(int day) {

@@ -5,6 +5,7 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.CaseFacts;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
@@ -71,7 +72,7 @@ class CaseViewProjectionTest {
 
     @Test
     void a_child_added_later_is_listed_after_everyone_and_counted() {
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
         SubjectId baby = SubjectId.random();
 
         projection.on(new ChildAdded(caseId, at(3), at(4), new ChildOnCase(baby, LocalDate.of(2026, 9, 20),
@@ -89,7 +90,7 @@ class CaseViewProjectionTest {
 
     @Test
     void a_request_creates_the_case_row_and_one_row_per_person() {
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
 
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM case_view WHERE case_id = ?", caseId.value());
         assertThat(row).containsEntry("team", "PAS_DE_CALAIS").containsEntry("stage", "RECEPTION")
@@ -100,11 +101,11 @@ class CaseViewProjectionTest {
 
     @Test
     void acceptance_visits_custody_and_closing_move_the_stage_and_the_version() {
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
         projection.on((CaseEvent) new RequestAccepted(caseId, at(1), at(1)), 1);
         assertThat(stageAndVersion()).containsExactly("SETTING_UP", 1L);
 
-        projection.on(new ConsentRecorded(caseId, at(2), at(2), mother, PartyRole.FREE_PARENT), 2);
+        projection.on(new ConsentRecorded(caseId, at(2), at(2), mother, PartyRole.FREE_PARENT), 2, "event-2");
         assertThat(stageAndVersion()).containsExactly("SETTING_UP", 2L);
         projection.on(visit(at(3), VisitPlace.PRISON_VISITING_ROOM), 3, "visit-3");
         assertThat(stageAndVersion()).containsExactly("CLOSED_SETTING", 3L);
@@ -119,8 +120,8 @@ class CaseViewProjectionTest {
 
     @Test
     void an_event_delivered_twice_changes_the_view_once() {
-        projection.on(requestReceived(), 0);
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
+        projection.on(requestReceived(), 0, "request");
         VisitMediated visit = visit(at(3), VisitPlace.OUTSIDE);
 
         projection.on(visit, 1, "visit-1");
@@ -134,7 +135,7 @@ class CaseViewProjectionTest {
 
     @Test
     void an_erasure_marks_that_person_only_keeps_the_facts_and_a_redelivery_changes_nothing() {
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
         Map<String, Object> childBefore = jdbc.queryForMap(
                 "SELECT birth_date, department, housing FROM case_view_person WHERE subject_id = ?", lea.value());
         PersonalDataErased erasure = new PersonalDataErased(caseId, at(2), at(2), lea,
@@ -156,11 +157,11 @@ class CaseViewProjectionTest {
 
     @Test
     void a_consent_change_reported_late_does_not_override_a_later_one() {
-        projection.on(requestReceived(), 0);
-        projection.on(new ConsentRecorded(caseId, at(1), at(1), mother, PartyRole.FREE_PARENT), 1);
-        projection.on(new ConsentWithdrawn(caseId, at(5), at(5), mother, PartyRole.FREE_PARENT), 2);
-        projection.on(new ConsentRecorded(caseId, at(7), at(7), mother, PartyRole.FREE_PARENT), 3);
-        projection.on(new ConsentWithdrawn(caseId, at(3), at(8), mother, PartyRole.FREE_PARENT), 4);
+        projection.on(requestReceived(), 0, "request");
+        projection.on(new ConsentRecorded(caseId, at(1), at(1), mother, PartyRole.FREE_PARENT), 1, "event-1");
+        projection.on(new ConsentWithdrawn(caseId, at(5), at(5), mother, PartyRole.FREE_PARENT), 2, "event-2");
+        projection.on(new ConsentRecorded(caseId, at(7), at(7), mother, PartyRole.FREE_PARENT), 3, "event-3");
+        projection.on(new ConsentWithdrawn(caseId, at(3), at(8), mother, PartyRole.FREE_PARENT), 4, "event-4");
 
         Map<String, Object> consent = jdbc.queryForMap(
                 "SELECT consent_given, consent_changed_at FROM case_view_person WHERE subject_id = ?", mother.value());
@@ -170,7 +171,7 @@ class CaseViewProjectionTest {
 
     @Test
     void a_planned_visit_is_listed_held_and_planned_again_when_the_record_of_it_held_is_corrected() {
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
         UUID held = UUID.randomUUID();
         UUID cancelled = UUID.randomUUID();
         projection.on(new VisitScheduled(caseId, at(1), at(1), held, at(3), List.of(lea), VisitPlace.OUTSIDE, Accompanier.staff("claire")), 1);
@@ -182,7 +183,7 @@ class CaseViewProjectionTest {
         projection.on(new VisitCancelled(caseId, at(2), at(2), cancelled, VisitCancellationReason.CHILD_ILL), 4);
         assertThat(visitStatuses()).containsExactly("HELD", "CANCELLED");
 
-        projection.on(new EntryCorrected(caseId, at(5), at(5), "held-event", CorrectionReason.WRONG_CASE), 5);
+        projection.on(new EntryCorrected(caseId, at(5), at(5), "held-event", CorrectionReason.WRONG_CASE), 5, "event-5");
 
         assertThat(visitStatuses()).containsExactly("SCHEDULED", "CANCELLED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM case_view_visit WHERE case_id = ?", Integer.class,
@@ -191,7 +192,7 @@ class CaseViewProjectionTest {
 
     @Test
     void permits_the_penal_path_court_decisions_and_no_contact_orders_are_listed_once_and_a_corrected_step_marked() {
-        projection.on(requestReceived(), 0);
+        projection.on(requestReceived(), 0, "request");
         projection.on(new VisitingPermitIssued(caseId, at(1), at(1), Accompanier.staff("claire"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 6, 30)), 1);
         projection.on(new VisitingPermitIssued(caseId, at(1), at(1), Accompanier.staff("claire"), Prison.CD_BAPAUME,
@@ -208,7 +209,7 @@ class CaseViewProjectionTest {
                 "order");
         projection.on(new NoContactOrderLifted(caseId, at(6), at(6), List.of(lea)), 6);
         projection.on(new NoContactOrderLifted(caseId, at(7), at(7), List.of(lea)), 6);
-        projection.on(new EntryCorrected(caseId, at(8), at(8), "transfer", CorrectionReason.WRONG_DATE), 7);
+        projection.on(new EntryCorrected(caseId, at(8), at(8), "transfer", CorrectionReason.WRONG_DATE), 7, "event-7");
 
         Map<String, Object> permit = jdbc.queryForMap("SELECT * FROM case_view_permit WHERE case_id = ?",
                 caseId.value());
@@ -223,6 +224,59 @@ class CaseViewProjectionTest {
                 java.sql.Timestamp.class, caseId.value(), lea.value()))
                 .as("the lifting names Léa only; a redelivered lifting changes nothing")
                 .containsExactly(null, java.sql.Timestamp.from(at(6)));
+    }
+
+    @Test
+    void a_transfer_moves_the_case_s_prison_and_correcting_it_a_consent_or_a_visit_held_undoes_them_in_the_list() {
+        projection.on(requestReceived(), 0, "request");
+        projection.on(new ConsentRecorded(caseId, at(1), at(1), mother, PartyRole.FREE_PARENT), 1, "consent");
+        projection.on(visit(at(2), VisitPlace.OUTSIDE), 2, "visit");
+        projection.on(new CustodyChanged(caseId, at(3), at(3), CustodyChange.TRANSFERRED, Prison.MA_AMIENS), 3,
+                "undone-transfer");
+        assertThat(prisonAndVisits()).containsExactly("MA_AMIENS", 1);
+        assertThat(consentOf(mother)).isEqualTo(new CaseFacts.Consent(true, at(1), null));
+
+        projection.on(new EntryCorrected(caseId, at(4), at(4), "consent", CorrectionReason.WRONG_CASE), 4, "c1");
+        projection.on(new EntryCorrected(caseId, at(4), at(4), "visit", CorrectionReason.WRONG_CASE), 5, "c2");
+        projection.on(new EntryCorrected(caseId, at(4), at(4), "undone-transfer", CorrectionReason.WRONG_DATE), 6, "c3");
+
+        assertThat(prisonAndVisits()).containsExactly("CD_BAPAUME", 0);
+        assertThat(consentOf(mother)).as("the only consent was voided").isNull();
+        assertThat(jdbc.queryForObject("SELECT last_visit_at FROM case_view WHERE case_id = ?", Instant.class,
+                caseId.value())).isNull();
+    }
+
+    @Test
+    void a_consent_with_an_end_has_expired_after_its_last_day_and_a_transfer_reported_late_leaves_the_later_one() {
+        projection.on(requestReceived(), 0, "request");
+        LocalDate lastDay = LocalDate.of(2026, 10, 20);
+        projection.on(new ConsentRecorded(caseId, at(1), at(1), mother, PartyRole.FREE_PARENT, lastDay), 1,
+                "consent");
+        projection.on(new CustodyChanged(caseId, at(5), at(5), CustodyChange.TRANSFERRED, Prison.MA_AMIENS), 2,
+                "later-transfer");
+        projection.on(new CustodyChanged(caseId, at(3), at(6), CustodyChange.TRANSFERRED, Prison.CP_LAON), 3,
+                "earlier-transfer");
+
+        CaseFacts.Consent kept = consentOf(mother);
+        assertThat(kept).isEqualTo(new CaseFacts.Consent(true, at(1), lastDay));
+        assertThat(CaseViewController.Consent.today(kept, lastDay).state()).isEqualTo(CaseFacts.ConsentState.GIVEN);
+        assertThat(CaseViewController.Consent.today(kept, lastDay.plusDays(1)))
+                .isEqualTo(new CaseViewController.Consent(false, CaseFacts.ConsentState.EXPIRED, at(1), lastDay));
+        assertThat(prisonAndVisits()).containsExactly("MA_AMIENS", 0);
+    }
+
+    private List<Object> prisonAndVisits() {
+        Map<String, Object> row = jdbc.queryForMap("SELECT prison, visit_count FROM case_view WHERE case_id = ?",
+                caseId.value());
+        return List.of(row.get("prison"), row.get("visit_count"));
+    }
+
+    /** The consent entry the view keeps for a party, or {@code null} when it keeps none. */
+    private CaseFacts.Consent consentOf(SubjectId party) {
+        return jdbc.queryForObject("SELECT consent_given, consent_changed_at, consent_valid_until "
+                + "FROM case_view_person WHERE case_id = ? AND subject_id = ?", (rs, row) ->
+                rs.getObject("consent_changed_at") == null ? null : new CaseFacts.Consent(rs.getBoolean(1),
+                        rs.getTimestamp(2).toInstant(), rs.getObject(3, LocalDate.class)), caseId.value(), party.value());
     }
 
     private List<String> visitStatuses() {
