@@ -20,6 +20,9 @@ import java.util.Set;
  */
 public abstract class BrowserTestBase extends EmbeddedDatabaseTest {
 
+    /** The service's time zone: the pages' "today" is Paris's, whatever the zone of the machine running the tests. */
+    protected static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
     @LocalServerPort
     int port;
     @Autowired

@@ -26,7 +26,7 @@ class CaseActionsBrowserTest extends BrowserTestBase {
     private static final By PARTIES = By.cssSelector("section[aria-labelledby=parties-title]");
     private static final By STATUS = By.cssSelector("#actions [role=status]");
     private static final By HISTORY = By.cssSelector("section[aria-labelledby=history-title]");
-    private static final String TODAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now());
+    private static final String TODAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(PARIS));
 
     @Test
     void a_caseworker_accepts_records_a_consent_is_refused_a_second_one_in_french_and_closes() {
@@ -172,13 +172,13 @@ class CaseActionsBrowserTest extends BrowserTestBase {
         form(browser, "enfant");
         browser.type(By.id("enfant-firstName"), "Jade");
         browser.type(By.id("enfant-lastName"), "Dupont");
-        setValue(browser, "enfant-birthDate", LocalDate.now().plusDays(3).toString());
+        setValue(browser, "enfant-birthDate", LocalDate.now(PARIS).plusDays(3).toString());
         new Select(browser.find(By.id("enfant-housing"))).selectByVisibleText("Chez le parent libre");
         browser.submit(browser.find(By.cssSelector("#form-enfant button")));
         assertThat(browser.text(By.id("enfant-birthDate-error"))).as("the API's rule: a birth date in the past")
                 .isEqualTo("Indiquez une date de naissance passée.");
         assertThat(browser.find(By.id("enfant-firstName")).getAttribute("value")).isEqualTo("Jade");
-        setValue(browser, "enfant-birthDate", LocalDate.now().minusMonths(3).toString());
+        setValue(browser, "enfant-birthDate", LocalDate.now(PARIS).minusMonths(3).toString());
         browser.submit(browser.find(By.cssSelector("#form-enfant button")));
         assertThat(browser.text(STATUS)).isEqualTo("L’enfant est ajouté au dossier.");
         assertThat(browser.text(PARTIES)).contains("Jade Dupont moins d’un an");
@@ -224,7 +224,7 @@ class CaseActionsBrowserTest extends BrowserTestBase {
         claire.post("/api/cases/" + caseId + "/children", """
                 {"occurredAt": "%s", "birthDate": "%s", "housing": "WITH_MOTHER_IN_PRISON", "parentalAuthority": "%s",
                  "person": {"firstName": "Léna", "lastName": "Dupont"}}""".formatted(CaseApi.daysAgo(5),
-                LocalDate.now().minusMonths(4), opened.read("$.parties.mother")), Map.of());
+                LocalDate.now(PARIS).minusMonths(4), opened.read("$.parties.mother")), Map.of());
         Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
         assertThat(browser.text(PARTIES)).containsPattern("Anne Dupont Parent libre Donnée le");

@@ -142,7 +142,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         fillFamily(browser, "Sébastien", "Moreau", "Julie", "Moreau", "Léo");
         browser.type(By.id("child-1-firstName"), "Chloé");
         browser.type(By.id("child-1-lastName"), "Moreau");
-        date(browser, "child-1-birthDate", LocalDate.now().minusYears(4));
+        date(browser, "child-1-birthDate", LocalDate.now(PARIS).minusYears(4));
         new Select(browser.find(By.id("child-1-housing"))).selectByVisibleText("Chez le parent libre");
         new Select(browser.find(By.id("child-1-authority"))).selectByIndex(1);
         ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
@@ -165,7 +165,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("#form-adhesion button")));
         assertThat(browser.text(STATUS)).isEqualTo("L’adhésion est enregistrée.");
 
-        date(browser, "permis-validUntil", LocalDate.now().plusYears(1));
+        date(browser, "permis-validUntil", LocalDate.now(PARIS).plusYears(1));
         browser.submit(browser.find(By.cssSelector("#form-permis button")));
         assertThat(browser.text(STATUS)).isEqualTo("Le permis de visite est enregistré.");
 
@@ -197,7 +197,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
                 .contains("Demande acceptée après évaluation.")
                 .contains("Adhésion du parent détenu enregistrée.").contains("Adhésion du parent libre enregistrée.")
                 .contains("Permis de visite obtenu par claire pour la Maison d'arrêt d'Amiens, valable jusqu'au "
-                        + FRENCH_DATE.format(LocalDate.now().plusYears(1)))
+                        + FRENCH_DATE.format(LocalDate.now(PARIS).plusYears(1)))
                 .contains("Visite planifiée au parloir le " + FRENCH_DATE.format(LocalDate.now(PARIS).plusDays(7))
                         + " à 14:00 avec les 2 enfants")
                 .contains("Visite accompagnée au parloir avec les 2 enfants")
@@ -245,7 +245,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
         browser.type(By.id("party-0-lastName"), motherLast);
         browser.type(By.id("child-0-firstName"), childFirst);
         browser.type(By.id("child-0-lastName"), parentLast);
-        date(browser, "child-0-birthDate", LocalDate.now().minusYears(8));
+        date(browser, "child-0-birthDate", LocalDate.now(PARIS).minusYears(8));
         browser.type(By.id("child-0-department"), "80");
         new Select(browser.find(By.id("child-0-housing"))).selectByVisibleText("Chez le parent libre");
         new Select(browser.find(By.id("child-0-authority"))).selectByIndex(1);

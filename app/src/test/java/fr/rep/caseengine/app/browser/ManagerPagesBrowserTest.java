@@ -92,7 +92,7 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         CaseApi reception = CaseApi.caseworker(http, accounts);
         String caseId = reception.openCase().read("$.caseId");
         reception.acceptWithPermit(caseId, CaseApi.CASEWORKER);
-        int year = LocalDate.now().minusDays(6).getYear();
+        int year = LocalDate.now(PARIS).minusDays(6).getYear();
         CaseApi service = new CaseApi(http, "report.service");
         // The report reads a projection: once it counts the family, the page must show what the JSON says.
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(
@@ -212,10 +212,10 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         DocumentContext opened = CaseApi.json(claire.post("/api/cases",
                 CaseApi.newFamily().replace("MA_AMIENS", "CP_LAON"), java.util.Map.of()));
         String caseId = opened.read("$.caseId");
-        LocalDate visitDay = LocalDate.now().plusDays(41);
+        LocalDate visitDay = LocalDate.now(PARIS).plusDays(41);
         for (String[] step : new String[][]{{"acceptance", "{\"occurredAt\": \"%s\"}".formatted(CaseApi.daysAgo(6))},
                 {"visiting-permits", "{\"occurredAt\": \"%s\", \"accompanier\": \"claire\", \"prison\": \"CP_LAON\", \"validUntil\": \"%s\"}"
-                        .formatted(CaseApi.daysAgo(6), LocalDate.now().plusYears(1))},
+                        .formatted(CaseApi.daysAgo(6), LocalDate.now(PARIS).plusYears(1))},
                 {"scheduled-visits", "{\"occurredAt\": \"%s\", \"plannedFor\": \"%sT14:00:00+01:00\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\"}"
                         .formatted(CaseApi.daysAgo(0), visitDay, opened.read("$.children[0]"))}}) {
             ResponseEntity<String> answer = claire.post("/api/cases/" + caseId + "/" + step[0], step[1],
