@@ -63,6 +63,8 @@ class SeveralNodesTest {
     private static final int CLIENTS = 6;
     private static final int MAX_CASES = 150;
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
+    /** A case without any entry for this long gets a follow-up warning, then again each time this passes. */
+    private static final Duration INACTIVITY = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -113,7 +115,7 @@ class SeveralNodesTest {
         System.out.printf("Three nodes up in %.1f s%n", started.toMillis() / 1000.0);
         createAccounts(db);
 
-        idempotencyKeysHoldAcrossNodes(db);
+        String idleCase = idempotencyKeysHoldAcrossNodes(db);
 
         Load load = new Load();
         load.start();
@@ -136,37 +138,47 @@ class SeveralNodesTest {
         load.stop();
         Instant loadEnded = Instant.now();
 
-        Map<String, Long> storeVersions = storeVersions(db);
+        // Compared with the store as it is at each look: deadlines go on appending to cases left idle.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-                .until(() -> survivors.stream().allMatch(node -> viewsMatch(node, storeVersions)));
+                .until(() -> survivors.stream().allMatch(node -> viewsMatch(node, storeVersions(db))));
         Duration convergence = Duration.between(loadEnded, Instant.now());
+        Map<String, Long> storeVersions = storeVersions(db);
 
         assertThat(load.failures).as("every command ends acknowledged, on its first node or when sent again")
                 .isEmpty();
         assertEveryCommandStoredOnce(db, load, storeVersions);
+        // The case left idle since the start has been warned several times by now, by whichever nodes polled.
+        await().atMost(INACTIVITY.multipliedBy(4)).until(() -> inactivityWarnings(db)
+                .getOrDefault(idleCase, List.of()).size() >= 2);
+        Map<String, List<Instant>> warnings = assertEveryDeadlineFiredOnce(db);
 
         liveChangesCrossNodes(survivors.get(0), survivors.get(1));
+        long storedBefore = db.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         JsonNode verification = JSON.readTree(get(survivors.get(0), AUDITOR, "/api/event-store/verification")
                 .body());
         assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.path("events").asLong()).isEqualTo(
+        assertThat(verification.path("events").asLong()).as("every event walked").isBetween(storedBefore,
                 db.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
 
         System.out.printf("Three nodes on one PostgreSQL: %d commands acknowledged (%d before node %d was "
                         + "killed, %d of them by it), %d sent again after failing on the dead node, 0 lost, 0 "
                         + "applied twice; its %d segments taken over %.1f s after the kill; the views of both "
-                        + "survivors matched the store %.1f s after the load ended (the three started in %.1f s)%n",
+                        + "survivors matched the store %.1f s after the load ended; %d inactivity deadlines fired "
+                        + "once each on %d cases (the three started in %.1f s)%n",
                 load.acknowledged.get(), acknowledgedBeforeKill, victim.number,
                 load.acknowledgedBy.getOrDefault(victim.number, new AtomicLong()).get(), load.resent.get(),
                 victimsSegments.size(), takeover.toMillis() / 1000.0, convergence.toMillis() / 1000.0,
-                started.toMillis() / 1000.0);
+                warnings.values().stream().mapToInt(List::size).sum(), warnings.size(), started.toMillis() / 1000.0);
         assertThat(takeover).isLessThan(TAKEOVER_LIMIT);
         assertThat(load.acknowledgedBy.getOrDefault(victim.number, new AtomicLong()).get())
                 .as("the killed node had acknowledged commands").isPositive();
     }
 
-    /** One request, sent to one node and then under the same key to the two others: one answer, one event. */
-    private void idempotencyKeysHoldAcrossNodes(JdbcTemplate db) throws Exception {
+    /**
+     * One request, sent to one node and then under the same key to the two others: one answer, one case. Returns
+     * the case, on which nothing else is done.
+     */
+    private String idempotencyKeysHoldAcrossNodes(JdbcTemplate db) throws Exception {
         String key = UUID.randomUUID().toString();
         String family = CaseApi.newFamily();
         List<HttpResponse<String>> answers = new ArrayList<>();
@@ -179,6 +191,39 @@ class SeveralNodesTest {
         assertThat(db.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry",
                 Long.class)).isEqualTo(1);
         assertThat(caseId).isNotBlank();
+        return caseId;
+    }
+
+    /**
+     * Each case's inactivity check is one chain of deadlines in db-scheduler, which the three nodes poll: fired once
+     * each, its warnings are at least the inactivity period apart; a deadline fired by two nodes would record its
+     * trigger time twice, or start a second chain whose warnings come closer together.
+     */
+    private static Map<String, List<Instant>> assertEveryDeadlineFiredOnce(JdbcTemplate db) {
+        Map<String, List<Instant>> warnings = inactivityWarnings(db);
+        assertThat(warnings).isNotEmpty();
+        warnings.forEach((caseId, times) -> {
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(Duration.between(times.get(i - 1), times.get(i)))
+                        .as("inactivity warnings of %s: %s", caseId, times).isGreaterThanOrEqualTo(INACTIVITY);
+            }
+        });
+        return warnings;
+    }
+
+    /** The follow-up warnings of each case, by the time their deadline was due. */
+    private static Map<String, List<Instant>> inactivityWarnings(JdbcTemplate db) {
+        Map<String, List<Instant>> warnings = new HashMap<>();
+        db.query("""
+                SELECT aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'occurredAt'
+                FROM domain_event_entry WHERE payload_type LIKE '%DeadlineApproaching'
+                AND convert_from(payload, 'UTF8')::jsonb ->> 'kind' = 'NO_RECENT_ACTIVITY'
+                """, row -> {
+            warnings.computeIfAbsent(row.getString(1), caseId -> new ArrayList<>())
+                    .add(Instant.parse(row.getString(2)));
+        });
+        warnings.values().forEach(times -> times.sort(null));
+        return warnings;
     }
 
     /**
@@ -442,6 +487,8 @@ class SeveralNodesTest {
                     // One volume that every node mounts: the wrapping keys are shared (docs/operations.md).
                     "--rep.personal-data.master-key-file=" + data.resolve("shared/keys/master-key.json"),
                     "--rep.demo-data.enabled=false",
+                    "--rep.deadlines.inactivity=" + INACTIVITY,
+                    "--db-scheduler.polling-interval=1s",
                     "--logging.level.root=WARN");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
