@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 
 /**
@@ -24,8 +25,9 @@ public class StartupTurn {
 
     private final JdbcTemplate jdbc;
 
-    StartupTurn(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /** On the data source, not a JdbcTemplate bean: the command-line tools scan this package without one. */
+    StartupTurn(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** Runs {@code task} once no other node runs a start-up task; {@code name} says which in the log. */
