@@ -16,10 +16,12 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,33 @@ class ProjectionRebuildTest {
         CaseApi caseworker = CaseApi.caseworker(http(), app.getBean(AccountStore.class));
         assertThat(caseworker.post("/api/projections/case-views/rebuild", "", Map.of()).getStatusCode().value())
                 .isEqualTo(403);
+    }
+
+    /** As when another node of the database is rebuilding it: its run holds the lock and the shadow schema. */
+    @Test
+    void a_projection_being_rebuilt_on_another_node_is_not_rebuilt_here_and_its_shadow_is_left_alone()
+            throws Exception {
+        CaseApi administrator = new CaseApi(http(), ADMINISTRATOR);
+        try (Connection otherNode = jdbc.getDataSource().getConnection()) {
+            new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
+                    "SELECT pg_advisory_lock(hashtextextended('projection-rebuild:work-queue', 0))");
+            jdbc.execute("CREATE SCHEMA work_queue_rebuild");
+            jdbc.execute("CREATE TABLE work_queue_rebuild.replayed_so_far (n INT)");
+            try {
+                ResponseEntity<String> refused = administrator.post("/api/projections/work-queue/rebuild", "",
+                        Map.of());
+
+                assertThat(refused.getStatusCode().value()).isEqualTo(409);
+                assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+                assertThat(tablesOf("work_queue_rebuild")).containsExactly("replayed_so_far");
+            } finally {
+                new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
+                        "SELECT pg_advisory_unlock(hashtextextended('projection-rebuild:work-queue', 0))");
+                jdbc.execute("DROP SCHEMA work_queue_rebuild CASCADE");
+            }
+        }
+        RebuildProgress rebuilt = rebuilds.rebuild("work-queue", Duration.ofMinutes(2));
+        assertThat(rebuilt.state()).as("once the other run ended: %s", rebuilt).isEqualTo(RebuildProgress.State.DONE);
     }
 
     private static void awaitCaughtUp(String projection) {

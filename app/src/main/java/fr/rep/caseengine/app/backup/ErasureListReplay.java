@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.backup;
 
+import fr.rep.caseengine.app.database.StartupTurn;
 import fr.rep.caseengine.app.personaldata.PersonalDataKeyRotation;
 import fr.rep.caseengine.command.familycase.ErasePerson;
 import fr.rep.caseengine.events.EventMetadata;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * On every start, erases anew anyone the {@link ErasureList} names whose key the database still holds — which happens
  * only when the database went back in time (restored from a backup older than the erasure). Each is erased through
  * the same command as the first time, as {@value #ACTOR}, so the case's history says it again; then the wrapping keys
- * rotate, so that the key rows just deleted, left in the restored database's files, cannot be unwrapped either.
+ * rotate, so that the key rows just deleted, left in the restored database's files, cannot be unwrapped either. Nodes
+ * started together take turns ({@link StartupTurn}): the first erases, the others find the keys gone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,17 +40,23 @@ class ErasureListReplay implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
     private final PersonalDataKeyRotation rotation;
+    private final StartupTurn turn;
 
     ErasureListReplay(ErasureList list, JdbcTemplate jdbc, CommandGateway commands,
-                      PersonalDataKeyRotation rotation) {
+                      PersonalDataKeyRotation rotation, StartupTurn turn) {
         this.list = list;
         this.jdbc = jdbc;
         this.commands = commands;
         this.rotation = rotation;
+        this.turn = turn;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        turn.run("the erasure list's replay", this::replayAndRotate);
+    }
+
+    private void replayAndRotate() {
         int erased = replay();
         if (erased > 0) {
             rotation.rotate(ACTOR);

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.demo;
 
+import fr.rep.caseengine.app.database.StartupTurn;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.command.familycase.AcceptRequest;
 import fr.rep.caseengine.command.familycase.CloseIntervention;
@@ -51,7 +52,8 @@ import java.util.Set;
 
 /**
  * Four fictional families at different stages, sent as commands like any caseworker's (actor {@value #ACTOR}), and
- * one account per role to look at them with. Loaded only into an empty event store, so restarting never duplicates them.
+ * one account per role to look at them with. Loaded only into an empty event store, so restarting never duplicates them;
+ * nodes started together take turns ({@link StartupTurn}), so only the first loads them.
  */
 @Component
 @Order(10)
@@ -68,9 +70,11 @@ class DemoDataset implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final StartupTurn turn;
 
     DemoDataset(CommandGateway commands, PersonalDataRecorder personalData, AccountStore accounts,
-                DemoDataProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+                DemoDataProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
+                StartupTurn turn) {
         this.commands = commands;
         this.personalData = personalData;
         this.accounts = accounts;
@@ -78,10 +82,15 @@ class DemoDataset implements ApplicationRunner {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.turn = turn;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        turn.run("the demo dataset", this::loadIntoAnEmptyStore);
+    }
+
+    private void loadIntoAnEmptyStore() {
         Long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         if (events != null && events > 0) {
             LOG.info("Demo dataset not loaded: the event store already holds {} events", events);

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.security;
 
+import fr.rep.caseengine.app.database.StartupTurn;
 import fr.rep.caseengine.events.staff.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * On the first start, with no account at all, creates the administrator {@value #USERNAME} with a one-time password
- * printed once in the log and stored nowhere else in clear; it must be changed at first sign-in.
+ * printed once in the log and stored nowhere else in clear; it must be changed at first sign-in. Nodes started
+ * together on an empty database take turns ({@link StartupTurn}): one creates it, the others find it.
  */
 @Component
 @Order(0)
@@ -22,13 +24,19 @@ class FirstAdministrator implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final AccountStore accounts;
+    private final StartupTurn turn;
 
-    FirstAdministrator(AccountStore accounts) {
+    FirstAdministrator(AccountStore accounts, StartupTurn turn) {
         this.accounts = accounts;
+        this.turn = turn;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        turn.run("the first administrator", this::createIfNoAccount);
+    }
+
+    private void createIfNoAccount() {
         if (accounts.count() > 0) {
             return;
         }

@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +72,11 @@ import java.util.stream.Stream;
  * tokens to the last replayed event; then starts the live processor again and drops the old schema.</li>
  * </ol>
  * Readers are never paused: until the switch commits they read the live tables, after it the rebuilt ones.
- * This node must hold the group's segments during the switch (one node, or the others' processors stopped).
+ * This node must hold the group's segments during the switch (one node, or the others' processors stopped): when
+ * another node holds one, the switch fails and the live projection is left as it was.
+ * <p>
+ * One rebuild of a projection at a time across every node of the database: a run holds a PostgreSQL session advisory
+ * lock named after the projection from its start to its end, since two runs would share (and drop) one shadow schema.
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
@@ -125,14 +133,61 @@ public class ProjectionRebuilds implements DisposableBean {
         if (!projections().contains(projection)) {
             throw new UnknownProjection(projection);
         }
+        Connection turn = takeTurn(projection);
         Run run = new Run(projection, schemaOf(projection), clock.instant());
         Run running = runs.compute(projection, (name, previous) ->
                 previous != null && previous.active() ? previous : run);
         if (running != run) {
+            endTurn(turn, projection);
             throw new RebuildAlreadyRunning(projection);
         }
-        runner.submit(run::execute);
+        runner.submit(() -> {
+            try {
+                run.execute();
+            } finally {
+                endTurn(turn, projection);
+            }
+        });
         return run.progress();
+    }
+
+    /**
+     * A connection holding the projection's rebuild lock, on whichever node asks first.
+     *
+     * @throws RebuildAlreadyRunning when a run on this node or another holds it
+     */
+    private Connection takeTurn(String projection) {
+        try {
+            Connection connection = jdbc.getDataSource().getConnection();
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "projection-rebuild:" + projection);
+                try (ResultSet taken = lock.executeQuery()) {
+                    if (taken.next() && taken.getBoolean(1)) {
+                        return connection;
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            connection.close();
+            throw new RebuildAlreadyRunning(projection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the rebuild lock of " + projection + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases the lock; closing the connection would too, but a pooled connection outlives its borrower. */
+    private static void endTurn(Connection turn, String projection) {
+        try (turn; PreparedStatement unlock = turn.prepareStatement(
+                "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+            unlock.setString(1, "projection-rebuild:" + projection);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.warn("Could not release the rebuild lock of {} ({}); it ends with its connection", projection,
+                    e.getMessage());
+        }
     }
 
     /** Rebuilds a projection and returns once it serves the rebuilt tables (or failed). */
