@@ -141,7 +141,8 @@ class FamilyCaseCommandController {
     ResponseEntity<String> interview(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Interview body,
                                      HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new RecordInterview(caseId, version, occurredAt, body.kind(), body.participants(), body.place()));
+                new RecordInterview(caseId, version, occurredAt, body.kind(), body.participants(), body.place(),
+                        body.kilometres()));
     }
 
     @PostMapping("/{caseId}/case-reviews")
@@ -149,7 +150,7 @@ class FamilyCaseCommandController {
     ResponseEntity<String> review(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Review body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new ReviewCase(caseId, version, occurredAt, body.plannedVisitsPerMonth()));
+                new ReviewCase(caseId, version, occurredAt, body.plannedVisitsPerMonth(), body.kilometres()));
     }
 
     @PostMapping("/{caseId}/visiting-permits")
@@ -198,7 +199,8 @@ class FamilyCaseCommandController {
                                        @Valid @RequestBody RequestBodies.ContactStepBody body,
                                        HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new RecordContactStep(caseId, version, occurredAt, body.step(), body.children(), body.mediatedBy()));
+                new RecordContactStep(caseId, version, occurredAt, body.step(), body.children(), body.mediatedBy(),
+                        body.kilometres()));
     }
 
     @PostMapping("/{caseId}/visit-cancellations")

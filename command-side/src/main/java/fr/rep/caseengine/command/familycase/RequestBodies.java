@@ -100,6 +100,8 @@ final class RequestBodies {
      * @param accompanierName a person without an account accompanying on this case for the first time, as they are
      *                        called: kept in the personal-data store, never in the event ({@link #accompanier} then
      *                        absent)
+     * @param kilometres      the trip's kilometres, required as for every trip the report sums (0 said explicitly
+     *                        when the service travelled nothing)
      */
     record Visit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                  @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
@@ -109,7 +111,7 @@ final class RequestBodies {
                  @Size(max = 200) String accompanierName,
                  Accompaniment accompaniedBy,
                  @Min(1) @Max(1440) Integer durationMinutes,
-                 @Min(0) @Max(2000) Integer kilometres) {
+                 @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record Dated(@NotNull @PlausibleDate OffsetDateTime occurredAt) {
@@ -120,11 +122,13 @@ final class RequestBodies {
     }
 
     record Interview(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull InterviewKind kind,
-                     @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place) {
+                     @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place,
+                     @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record Review(@NotNull @PlausibleDate OffsetDateTime occurredAt,
-                  @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
+                  @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth,
+                  @Min(0) @Max(2000) Integer kilometres) {
     }
 
     /** @param accompanier, accompanierName as for {@link Visit}; one of them is needed */
@@ -148,7 +152,7 @@ final class RequestBodies {
 
     record ContactStepBody(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ContactStep step,
                            @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
-                           @NotNull Accompaniment mediatedBy) {
+                           @NotNull Accompaniment mediatedBy, @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record NurseryDerogation(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child) {
