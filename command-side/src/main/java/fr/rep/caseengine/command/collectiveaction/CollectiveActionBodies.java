@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.PlausibleDate;
@@ -42,6 +43,7 @@ final class CollectiveActionBodies {
      */
     record ParentWithoutCase(SubjectId subject, @Size(max = 100) String firstName, @Size(max = 100) String lastName) {
 
+        @JsonIgnore
         @AssertTrue(message = "give either the subject of a parent met before, or the first and last name of a new one")
         boolean isNamedOnce() {
             boolean named = firstName != null && !firstName.isBlank() && lastName != null && !lastName.isBlank();

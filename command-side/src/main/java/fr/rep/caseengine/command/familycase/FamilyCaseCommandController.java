@@ -2,6 +2,7 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
+import fr.rep.caseengine.command.access.DetainedParentOfCase;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
@@ -59,10 +60,12 @@ class FamilyCaseCommandController {
     private final CaseAccess access;
     private final Caseworkers caseworkers;
     private final PersonalDataRecorder personalData;
+    private final DetainedParentOfCase detainedParents;
 
     FamilyCaseCommandController(CommandDispatch dispatch, CaseAccess access, Caseworkers caseworkers,
-                                PersonalDataRecorder personalData) {
+                                PersonalDataRecorder personalData, DetainedParentOfCase detainedParents) {
         this.dispatch = dispatch;
+        this.detainedParents = detainedParents;
         this.access = access;
         this.caseworkers = caseworkers;
         this.personalData = personalData;
@@ -465,7 +468,9 @@ class FamilyCaseCommandController {
 
     private CommandOutcome openCase(RequestBodies.NewCase body, CommandRequest request) {
         CaseId caseId = CaseId.random();
-        SubjectId detainedParent = recordPerson(body.detainedParent().person());
+        SubjectId detainedParent = body.detainedParent().sameAsInCase() != null
+                ? detainedParents.of(request.caller(), body.detainedParent().sameAsInCase())
+                : recordPerson(body.detainedParent().person());
         Map<String, SubjectId> partyIds = new LinkedHashMap<>();
         List<PartyOnCase> parties = new ArrayList<>();
         for (RequestBodies.Party party : body.parties()) {
@@ -502,10 +507,6 @@ class FamilyCaseCommandController {
         Map<String, PartyRole> roles = new HashMap<>();
         for (int i = 0; i < body.parties().size(); i++) {
             RequestBodies.Party party = body.parties().get(i);
-            if (party.role() == PartyRole.DETAINED_PARENT) {
-                errors.addError(new FieldError("body", "parties[" + i + "].role", party.role(), false, null, null,
-                        "the detained parent goes in detainedParent; parties are the other adults"));
-            }
             if (roles.put(party.ref(), party.role()) != null) {
                 errors.addError(new FieldError("body", "parties[" + i + "].ref", party.ref(), false, null, null,
                         "must be unique within the request"));

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Accompaniment;
@@ -25,6 +27,7 @@ import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -57,11 +60,29 @@ final class RequestBodies {
                   @Size(max = 2000) String notes) {
     }
 
-    record DetainedParent(@NotNull PenalStatus penalStatus, @NotNull @Valid Person person) {
+    /**
+     * @param person       a parent named for the first time
+     * @param sameAsInCase a parent already followed with another family: the case whose detained parent they are
+     *                     (one the caller may act on), so that the parent counts once in the report
+     */
+    record DetainedParent(@NotNull PenalStatus penalStatus, @Valid Person person, CaseId sameAsInCase) {
+
+        /** A request names its parent once: as a person, or as the parent of another case. */
+        DetainedParent(PenalStatus penalStatus, Person person) {
+            this(penalStatus, person, null);
+        }
+
+        @JsonIgnore
+        @AssertTrue(message = "give either the person or sameAsInCase, not both")
+        boolean isNamedOnce() {
+            return (person == null) != (sameAsInCase == null);
+        }
     }
 
     /**
-     * @param ref a name for this party inside the request, by which children point at their holder of authority
+     * @param ref  a name for this party inside the request, by which children point at their holder of authority
+     * @param role the party's part; {@code DETAINED_PARENT} for the other parent when both parents are detained (the
+     *             first goes in {@code detainedParent})
      */
     record Party(@NotBlank @Size(max = 40) String ref, @NotNull PartyRole role, @NotNull @Valid Person person) {
     }
