@@ -67,7 +67,7 @@ final class ReportCharts {
                 bars(figures.followUpLength(), FrenchLabels::followUp)));
         charts.add(new Chart("departments", "Origine géographique des enfants",
                 "Les " + figures.children() + " enfants concernés en " + year
-                        + " par département de résidence ; « Autre DPT » regroupe tous les autres départements.",
+                        + " par département de résidence\u202F; «\u00A0Autre DPT\u00A0» regroupe tous les autres départements.",
                 bars(ActivityReports.grouped(figures.childrenByDepartment(), ownDepartments),
                         FrenchLabels::departmentGroup)));
         return charts;
@@ -77,7 +77,7 @@ final class ReportCharts {
     static Comparison comparison(List<Integer> years, List<Figures> figures) {
         return new Comparison("Comparatif " + years.get(0) + "–" + years.get(years.size() - 1),
                 "Activité des " + years.size() + " dernières années, jusqu'à " + years.get(years.size() - 1)
-                        + " ; une année sans activité compte zéro.", years, ReportTable.comparison(figures));
+                        + "\u202F; une année sans activité compte zéro.", years, ReportTable.comparison(figures));
     }
 
     private static List<Bar> bars(Map<String, Integer> counts, Function<String, String> label) {

@@ -47,7 +47,7 @@ final class ReportPdf {
     private static final Font TITLE_FONT = new Font(BOLD, 15, Font.NORMAL, INK);
     private static final Font HEADING_FONT = new Font(BOLD, 11, Font.NORMAL, INK);
     private static final Font SUBTITLE_FONT = new Font(REGULAR, 9, Font.NORMAL, INK);
-    private static final Font HEADER_FONT = new Font(BOLD, 7.5f, Font.NORMAL, INK);
+    private static final Font HEADER_FONT = new Font(BOLD, 7, Font.NORMAL, INK);
     private static final Font CELL_FONT = new Font(REGULAR, 7.5f, Font.NORMAL, INK);
     private static final Font SECTION_FONT = new Font(BOLD, 7.5f, Font.NORMAL, INK);
     private static final Font CAPTION_FONT = new Font(REGULAR, 7.5f, Font.NORMAL, MUTED);
@@ -71,10 +71,10 @@ final class ReportPdf {
         document.add(scope);
         document.add(table(columnLabels, rows.stream()
                 .filter(row -> !ReportTable.CHARTED_SECTIONS.contains(row.section())).toList()));
-        document.add(note("Effectifs de l'année civile ; pourcentages arrondis à l'unité. L'origine de la demande, "
-                + "l'hébergement des enfants et la durée de suivi sont présentés en graphiques. Effectifs seuls, sans "
-                + "donnée personnelle ; un petit effectif peut toutefois désigner une famille : diffuser avec "
-                + "discernement."));
+        document.add(note("Effectifs de l'année civile\u202F; pourcentages arrondis à l'unité. L'origine de la "
+                + "demande, l'hébergement des enfants et la durée de suivi sont présentés en graphiques. Effectifs "
+                + "seuls, sans donnée personnelle\u202F; un petit effectif peut toutefois désigner une famille\u00A0: "
+                + "diffuser avec discernement."));
 
         document.newPage();
         document.add(heading("Graphiques — " + report.scope() + ", " + report.year()));
@@ -120,26 +120,41 @@ final class ReportPdf {
         return note;
     }
 
+    /** The rows under a header; without a detail column when no row has a detail (the comparison). */
     private static PdfPTable table(List<String> columnLabels, List<ReportTable.Row> rows) {
-        PdfPTable table = new PdfPTable(2 + columnLabels.size());
-        float[] widths = new float[2 + columnLabels.size()];
-        widths[0] = 4.2f;
-        widths[1] = 4.2f;
-        for (int i = 2; i < widths.length; i++) {
-            widths[i] = 1.6f;
+        boolean details = rows.stream().anyMatch(row -> !row.detail().isEmpty());
+        int labels = details ? 2 : 1;
+        PdfPTable table = new PdfPTable(labels + columnLabels.size());
+        // Narrow columns of figures leave the labels room; a team's name breaks after a dash (see header).
+        float figures = 72;
+        float rest = PageSize.A4.getWidth() - 2 * MARGIN - figures * columnLabels.size();
+        float[] widths = new float[labels + columnLabels.size()];
+        widths[0] = details ? rest * 0.44f : rest;
+        if (details) {
+            widths[1] = rest - widths[0];
         }
-        table.setWidths(widths);
-        table.setWidthPercentage(100);
+        for (int i = labels; i < widths.length; i++) {
+            widths[i] = figures;
+        }
+        table.setTotalWidth(widths);
+        table.setLockedWidth(true);
         table.setHeaderRows(1);
         table.addCell(header("Rubrique", Element.ALIGN_LEFT));
-        table.addCell(header("Détail", Element.ALIGN_LEFT));
-        columnLabels.forEach(label -> table.addCell(header(label, Element.ALIGN_RIGHT)));
+        if (details) {
+            table.addCell(header("Détail", Element.ALIGN_LEFT));
+        }
+        // "Somme–Aisne–Oise" is one word to the layout, which would cut it anywhere: break it after its last dash.
+        columnLabels.forEach(label -> table.addCell(header(label.length() > 14 && label.contains("–")
+                ? label.substring(0, label.lastIndexOf('–') + 1) + "\n" + label.substring(label.lastIndexOf('–') + 1)
+                : label, Element.ALIGN_RIGHT)));
         String previousSection = null;
         for (ReportTable.Row row : rows) {
             boolean first = !row.section().equals(previousSection);
             table.addCell(cell(first ? row.section() : "", Element.ALIGN_LEFT, SECTION_FONT, first));
             previousSection = row.section();
-            table.addCell(cell(row.detail(), Element.ALIGN_LEFT, CELL_FONT, first));
+            if (details) {
+                table.addCell(cell(row.detail(), Element.ALIGN_LEFT, CELL_FONT, first));
+            }
             boolean percent = row.detail().startsWith("%") || row.section().contains("(%");
             row.values().forEach(value -> table.addCell(cell(number(value, percent), Element.ALIGN_RIGHT,
                     CELL_FONT, first)));
@@ -179,8 +194,8 @@ final class ReportPdf {
     }
 
     private static void pad(PdfPCell cell) {
-        cell.setPaddingTop(1.5f);
-        cell.setPaddingBottom(3.5f);
+        cell.setPaddingTop(1);
+        cell.setPaddingBottom(3);
         cell.setPaddingLeft(3);
         cell.setPaddingRight(3);
         cell.setUseAscender(true);
