@@ -27,9 +27,9 @@ import java.util.Map;
 /**
  * « Bilan d'activité »: the annual activity report of {@code GET /api/reports/activity/{year}} as a page, computed by
  * the same code within the same scope, laid out as the CSV and the PDF print it (the rows and words of the service's
- * published report), with the years that have activity side by side and a link from each row to its definition in
- * docs/report.md, which the app serves as {@code /bilan/definitions} (the service's network may not reach GitHub, and
- * the definitions served are those of the running version).
+ * published report), its charts with their captions, the four years up to the one asked side by side, and a link
+ * from each row to its definition in docs/report.md, which the app serves as {@code /bilan/definitions} (the
+ * service's network may not reach GitHub, and the definitions served are those of the running version).
  */
 @Controller
 class ActivityReportPage {
