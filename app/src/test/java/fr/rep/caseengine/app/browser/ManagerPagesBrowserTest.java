@@ -140,7 +140,7 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         // The published charts, each drawn from the table of its bars, with its caption.
         assertThat(browser.findAll(By.cssSelector(".report-chart figcaption"))).hasSize(5)
                 .allMatch(caption -> !caption.getText().isBlank());
-        assertThat(browser.text(By.id("chart-departments"))).contains("Autre DPT");
+        assertThat(browser.text(By.cssSelector("#chart-departments figcaption"))).contains("Autre DPT");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('charts-title').scrollIntoView()");
         browser.screenshot("bilan-activite-graphiques");
