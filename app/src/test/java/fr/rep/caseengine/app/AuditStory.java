@@ -55,7 +55,7 @@ final class AuditStory {
                     "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(daysAgo(5), party), Map.of()));
         }
         created(api.post("/api/cases/" + caseId + "/visits", """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}"""
                 .formatted(daysAgo(3), lucas), Map.of()));
         DocumentContext history = json(api.get("/api/cases/" + caseId + "/history?minVersion=5"));
         String visitEventId = history.read("$.events[5].eventId");

@@ -71,7 +71,7 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
         ResponseEntity<String> first = consent(caseId, father, Map.of());
         ResponseEntity<String> second = consent(caseId, mother, Map.of());
         ResponseEntity<String> visit = api.post("/api/cases/" + caseId + "/visits", """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}"""
                 .formatted(daysAgo(1), lucas), Map.of());
 
         assertThat(List.of(first, second, visit)).extracting(r -> r.getStatusCode().value())
@@ -185,7 +185,7 @@ class FamilyCaseApiTest extends EmbeddedDatabaseTest {
         api.acceptWithPermit(caseId, CaseApi.CASEWORKER);
 
         ResponseEntity<String> visit = api.post("/api/cases/" + caseId + "/visits", """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}"""
                 .formatted(daysAgo(1), opened.read("$.children[0]")), Map.of());
 
         assertThat(visit.getStatusCode().value()).isEqualTo(409);

@@ -76,7 +76,7 @@ class PersonalDataErasureTest extends EmbeddedDatabaseTest {
         consent(caseId, father);
         consent(caseId, mother);
         assertThat(caseworker.post("/api/cases/" + caseId + "/visits", """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}"""
                 .formatted(daysAgo(1), lucas), Map.of()).getStatusCode().value()).isEqualTo(204);
         DocumentContext before = json(caseworker.get("/api/cases/" + caseId + "?minVersion=5"));
         Map<String, Object> listedBefore = listed(caseId, 5);

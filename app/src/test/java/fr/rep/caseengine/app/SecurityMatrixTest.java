@@ -84,7 +84,8 @@ class SecurityMatrixTest extends EmbeddedDatabaseTest {
         String a = caseA.read("$.caseId");
         String consentA = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}"
                 .formatted(CaseApi.daysAgo(1), caseA.read("$.detainedParent"));
-        String visitA = "{\"occurredAt\": \"%s\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\"}"
+        String visitA = ("{\"occurredAt\": \"%s\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\", "
+                + "\"kilometres\": 0}")
                 .formatted(CaseApi.daysAgo(1), caseA.read("$.children[0]"));
         String closureA = "{\"occurredAt\": \"%s\", \"reason\": \"PARENT_RELEASED\"}".formatted(CaseApi.daysAgo(1));
         String newAccount = "{\"username\": \"new.%s\", \"displayName\": \"New\", \"roles\": [\"AUDITOR\"]}";

@@ -219,6 +219,7 @@ class CaseJourneyBrowserTest extends BrowserTestBase {
                 .open("/dossiers/" + caseId);
 
         browser.type(By.id("visite-duration"), "45");
+        browser.type(By.id("visite-kilometres"), "0");
         browser.submit(browser.find(By.cssSelector("#form-visite button")));
 
         assertThat(browser.text(By.id("visite-refusal"))).isEqualTo("Une visite demande l'adhésion en cours du "

@@ -137,6 +137,13 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
                 .contains(String.valueOf(year));
         assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
         browser.assertAccessible().screenshot("bilan-activite");
+        // The published charts, each drawn from the table of its bars, with its caption.
+        assertThat(browser.findAll(By.cssSelector(".report-chart figcaption"))).hasSize(5)
+                .allMatch(caption -> !caption.getText().isBlank());
+        assertThat(browser.text(By.cssSelector("#chart-departments figcaption"))).contains("Autre DPT");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('charts-title').scrollIntoView()");
+        browser.screenshot("bilan-activite-graphiques");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('comparison-title').scrollIntoView()");
         browser.screenshot("bilan-activite-comparatif");

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the browser tests keep the current screenshots: {@code docs/screenshots/} of the project. */
-final class Screenshots {
+public final class Screenshots {
 
-    static final Path DIRECTORY = projectRoot().resolve("docs").resolve("screenshots");
+    public static final Path DIRECTORY = projectRoot().resolve("docs").resolve("screenshots");
 
     private Screenshots() {
     }

@@ -2,14 +2,20 @@ package fr.rep.caseengine.app.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
+import fr.rep.caseengine.app.browser.Screenshots;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.benchmark.CaseDataset;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -22,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.imageio.ImageIO;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,6 +39,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -188,22 +196,50 @@ class ActivityReportTest extends EmbeddedDatabaseTest {
         assertThat(years.at("/years/1/figures")).isEqualTo(service.get("figures"));
     }
 
+    /**
+     * The document a funder receives: the table on the first A4 page alone, the captioned charts, then the four-year
+     * comparison; every font embedded. Its pages are rendered to docs/screenshots/bilan-pdf-*.png, to be looked at.
+     */
     @Test
-    void the_pdf_is_a_french_report_page_with_the_previous_years() throws Exception {
+    void the_pdf_is_the_table_on_one_page_then_the_charts_then_the_four_years_with_embedded_fonts() throws Exception {
         ResponseEntity<byte[]> pdf = http.withBasicAuth(MANAGER, CaseApi.PASSWORD)
                 .getForEntity("/api/reports/activity/2021.pdf", byte[].class);
 
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        PdfReader reader = new PdfReader(pdf.getBody());
-        assertThat(reader.getNumberOfPages()).isPositive();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                ImageIO.write(renderer.renderImageWithDPI(page, 110), "png",
+                        Screenshots.DIRECTORY.resolve("bilan-pdf-page-" + (page + 1) + ".png").toFile());
+            }
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+            PDFTextStripper stripper = new PDFTextStripper();
+            List<String> pages = new ArrayList<>();
+            for (int page = 1; page <= 3; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                // Words as a reader reads them, whatever line a cell wraps them on.
+                pages.add(stripper.getText(document).replaceAll("\\s+", " "));
+                assertThat(document.getPage(page - 1).getMediaBox().getHeight()).as("A4").isEqualTo(842f, offset(1f));
+            }
+            assertThat(pages.get(0)).contains("Bilan d'activité 2021", "pourcentages arrondis à l'unité").contains("Ensemble du service")
+                    .contains("Familles accompagnées").contains("Parents détenus")
+                    .contains("Accompagnements en droit de visite")
+                    .contains("% (arrondi à l'unité)").contains("Autre DPT")
+                    .as("the last row of the table is on the first page").contains("dont parents non suivis en dossier")
+                    .doesNotContain("Origine de la demande");
+            assertThat(pages.get(1)).contains("Enfants concernés par tranche d'âge", "Origine de la demande",
+                    "Hébergement des enfants", "Durée de suivi des familles accompagnées",
+                    "Origine géographique des enfants", "regroupe tous les autres départements");
+            assertThat(pages.get(2)).contains("Comparatif 2018–2021", "une année sans activité compte zéro");
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
+                }
+            }
         }
-        assertThat(text.toString()).contains("Bilan d'activité 2021").contains("Ensemble du service")
-                .contains("Familles accompagnées").contains("Comparatif 2019–2021");
     }
 
     @Test

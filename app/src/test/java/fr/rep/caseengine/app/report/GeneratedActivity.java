@@ -12,10 +12,13 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.CaseReviewed;
 import fr.rep.caseengine.events.familycase.CaseReopened;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.ContactStep;
+import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.CorrectionReason;
 import fr.rep.caseengine.events.familycase.DeclineReason;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
@@ -55,8 +58,10 @@ import java.util.UUID;
 
 /**
  * Seeded stories with every kind of fact the report counts and that the benchmark's generator leaves out:
- * interviews, home visits, visits outside, nursery accompaniments, children added, declines, reopenings, corrections
- * and collective sessions, dated across 2019–2025 so that support periods straddle years.
+ * interviews (some with the children, some with their kilometres), home visits, contact steps and case reviews with
+ * kilometres, visits outside, nursery accompaniments, children added, declines, reopenings, corrections, families with
+ * two detained parents or a parent of another family, and collective sessions (some parents without a case), dated
+ * across 2019–2025 so that support periods straddle years.
  */
 final class GeneratedActivity {
 
@@ -89,16 +94,21 @@ final class GeneratedActivity {
         Team team = random.nextBoolean() ? Team.SOMME_AISNE_OISE : Team.PAS_DE_CALAIS;
         Prison prison = team == Team.SOMME_AISNE_OISE ? pick(Prison.MA_AMIENS, Prison.CP_LAON, Prison.CP_BEAUVAIS)
                 : pick(Prison.MA_ARRAS, Prison.CD_BAPAUME, Prison.DOUAI);
-        SubjectId parent = new SubjectId(uuid());
+        // A parent already followed with another family, now and then; and now and then both parents detained.
+        SubjectId parent = !parents.isEmpty() && random.nextDouble() < 0.08
+                ? parents.get(random.nextInt(parents.size())).parent() : new SubjectId(uuid());
         SubjectId freeParent = new SubjectId(uuid());
         parents.add(new Participant(caseId, parent));
+        List<PartyOnCase> parties = new ArrayList<>(List.of(new PartyOnCase(freeParent, PartyRole.FREE_PARENT)));
+        if (random.nextDouble() < 0.1) {
+            parties.add(new PartyOnCase(new SubjectId(uuid()), PartyRole.DETAINED_PARENT));
+        }
         List<ChildOnCase> children = new ArrayList<>();
         for (int i = random.nextInt(1, 4); i > 0; i--) {
             children.add(child(at, freeParent));
         }
         story.add(new RequestReceived(caseId, at, at, pick(ReferrerType.values()), pick(ReferralChannel.values()), team,
-                prison, parent, PenalStatus.SENTENCED, List.of(new PartyOnCase(freeParent, PartyRole.FREE_PARENT)),
-                children, random.nextDouble() < 0.35));
+                prison, parent, PenalStatus.SENTENCED, parties, children, random.nextDouble() < 0.35));
         at = later(at);
         if (random.nextDouble() < 0.12) {
             story.add(new RequestDeclined(caseId, at, at, DeclineReason.OUTSIDE_REMIT, true));
@@ -154,10 +164,21 @@ final class GeneratedActivity {
         double draw = random.nextDouble();
         if (draw < 0.25) {
             return remember(correctable, sequence, new InterviewHeld(caseId, at, at, pick(InterviewKind.values()),
-                    List.of(InterviewParticipant.DETAINED_PARENT), pick(InterviewPlace.values())));
+                    random.nextBoolean() ? List.of(InterviewParticipant.DETAINED_PARENT)
+                            : List.of(InterviewParticipant.FREE_PARENT, InterviewParticipant.CHILDREN),
+                    pick(InterviewPlace.values()), random.nextDouble() < 0.2 ? null : random.nextInt(0, 60)));
+        }
+        if (draw < 0.35) {
+            return remember(correctable, sequence, new HomeVisitMade(caseId, at, at, random.nextInt(0, 90)));
+        }
+        if (draw < 0.38) {
+            return remember(correctable, sequence, new ContactStepTaken(caseId, at, at, pick(ContactStep.values()),
+                    List.of(children.get(0).subjectId()), pick(Accompaniment.values()),
+                    random.nextBoolean() ? null : random.nextInt(0, 40)));
         }
         if (draw < 0.4) {
-            return remember(correctable, sequence, new HomeVisitMade(caseId, at, at, random.nextInt(0, 90)));
+            return remember(correctable, sequence, new CaseReviewed(caseId, at, at, 2,
+                    random.nextBoolean() ? null : random.nextInt(0, 40)));
         }
         if (draw < 0.7) {
             return remember(correctable, sequence, new VisitMediated(caseId, at, at,
@@ -187,11 +208,15 @@ final class GeneratedActivity {
 
     private void collective() {
         Instant at = FROM.plus(Duration.ofMinutes(random.nextLong(7L * 365 * 24 * 60 - 30L * 24 * 60)));
+        // A parent met without a case now and then, and met again at a later session.
+        if (random.nextDouble() < 0.3) {
+            parents.add(new Participant(null, new SubjectId(uuid())));
+        }
         Participant first = parents.get(random.nextInt(parents.size()));
         List<Participant> present = new ArrayList<>(List.of(first));
         for (int i = random.nextInt(0, 7); i > 0; i--) {
             Participant other = parents.get(random.nextInt(parents.size()));
-            if (!present.contains(other)) {
+            if (present.stream().noneMatch(each -> each.parent().equals(other.parent()))) {
                 present.add(other);
             }
         }

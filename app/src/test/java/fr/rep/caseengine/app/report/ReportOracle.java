@@ -1,9 +1,13 @@
 package fr.rep.caseengine.app.report;
 
+import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionHeld;
+import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.CaseReviewed;
+import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
@@ -12,6 +16,9 @@ import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.InterviewHeld;
 import fr.rep.caseengine.events.familycase.InterviewKind;
+import fr.rep.caseengine.events.familycase.InterviewParticipant;
+import fr.rep.caseengine.events.familycase.InterviewPlace;
+import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.NurseryAccompanimentMade;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.ReferrerType;
@@ -52,18 +59,27 @@ final class ReportOracle {
         final boolean measure;
         final List<Child> children = new ArrayList<>();
         final List<Instant[]> periods = new ArrayList<>();
+        final Set<SubjectId> detainedParents = new HashSet<>();
 
         Family(RequestReceived request) {
             team = request.team();
             prison = request.prison();
             referrer = request.referrerType();
             measure = request.educationalOrJudicialMeasure();
+            detainedParents.add(request.detainedParent());
+            request.parties().stream().filter(party -> party.role() == PartyRole.DETAINED_PARENT)
+                    .forEach(party -> detainedParents.add(party.subjectId()));
             request.children().forEach(child -> children.add(child(child, request.occurredAt())));
         }
     }
 
     private record Fact(String id, Team team, Prison prison, String kind, String detail, Instant at, int kilometres,
-                        boolean byVolunteer, int participants) {
+                        boolean byVolunteer, int participants, boolean withChildren, List<Participant> parents) {
+
+        Fact(String id, Team team, Prison prison, String kind, String detail, Instant at, int kilometres,
+             boolean byVolunteer, int participants) {
+            this(id, team, prison, kind, detail, at, kilometres, byVolunteer, participants, false, List.of());
+        }
     }
 
     private final Map<Object, Family> families = new HashMap<>();
@@ -86,13 +102,21 @@ final class ReportOracle {
                 family.children.add(child(added.child(), added.occurredAt()));
             } else if (event instanceof InterviewHeld interview) {
                 facts.add(new Fact(id, family.team, null, "INTERVIEW", interview.kind().name(),
-                        interview.occurredAt(), 0, false, 0));
+                        interview.occurredAt(), kilometres(interview.kilometres()), false, 0,
+                        interview.participants().contains(InterviewParticipant.CHILDREN)
+                                && interview.place() != InterviewPlace.BY_PHONE, List.of()));
+            } else if (event instanceof ContactStepTaken step) {
+                facts.add(new Fact(id, family.team, null, "KILOMETRES_ONLY", "", step.occurredAt(),
+                        kilometres(step.kilometres()), step.mediatedBy() == Accompaniment.VOLUNTEER, 0));
+            } else if (event instanceof CaseReviewed review) {
+                facts.add(new Fact(id, family.team, null, "KILOMETRES_ONLY", "", review.occurredAt(),
+                        kilometres(review.kilometres()), false, 0));
             } else if (event instanceof HomeVisitMade visit) {
                 facts.add(new Fact(id, family.team, null, "HOME_VISIT", "", visit.occurredAt(), visit.kilometres(),
                         false, 0));
             } else if (event instanceof VisitMediated visit) {
                 facts.add(new Fact(id, family.team, null, "VISIT", visit.place().name(), visit.occurredAt(),
-                        visit.kilometres() == null ? 0 : visit.kilometres(),
+                        kilometres(visit.kilometres()),
                         visit.accompaniedBy() == Accompaniment.VOLUNTEER, 0));
             } else if (event instanceof NurseryAccompanimentMade nursery) {
                 facts.add(new Fact(id, family.team, null, "NURSERY", "", nursery.occurredAt(),
@@ -102,11 +126,15 @@ final class ReportOracle {
             }
         } else if (payload instanceof CollectiveSessionHeld session) {
             facts.add(new Fact(id, session.team(), session.prison(), "COLLECTIVE", session.kind().name(),
-                    session.occurredAt(), 0, false, session.participants().size()));
+                    session.occurredAt(), 0, false, session.participants().size(), false, session.participants()));
         } else if (payload instanceof TalkingGroupSessionHeld session) {
             facts.add(new Fact(id, session.team(), session.prison(), "COLLECTIVE", "TALKING_GROUP",
-                    session.occurredAt(), 0, false, session.participants().size()));
+                    session.occurredAt(), 0, false, session.participants().size(), false, session.participants()));
         }
+    }
+
+    private static int kilometres(Integer recorded) {
+        return recorded == null ? 0 : recorded;
     }
 
     /** How many events corrections voided. */
@@ -142,10 +170,17 @@ final class ReportOracle {
             counts.put("collectiveActions." + kind + ".sessions", 0L);
             counts.put("collectiveActions." + kind + ".participations", 0L);
         }
-        for (Family family : families.values()) {
-            if (team != null && family.team != team) {
-                continue;
-            }
+        List<String> own = team == Team.SOMME_AISNE_OISE ? List.of("80", "02", "60")
+                : team == Team.PAS_DE_CALAIS ? List.of("62") : List.of("80", "02", "60", "62");
+        for (String group : own) {
+            counts.put("childrenByDepartmentGroup." + group, 0L);
+        }
+        counts.put("childrenByDepartmentGroup.unknown", 0L);
+        counts.put("childrenByDepartmentGroup.other", 0L);
+        Set<SubjectId> detainedParents = new HashSet<>();
+        Set<Object> supported = new HashSet<>();
+        for (Map.Entry<Object, Family> entry : families.entrySet()) {
+            Family family = entry.getValue();
             LocalDate since = null;
             LocalDate until = null;
             for (Instant[] period : family.periods) {
@@ -161,7 +196,13 @@ final class ReportOracle {
             if (since == null) {
                 continue;
             }
+            // Whatever the team asked: a parent of another team's family supported that year is followed.
+            supported.add(entry.getKey());
+            if (team != null && family.team != team) {
+                continue;
+            }
             familyCount++;
+            detainedParents.addAll(family.detainedParents);
             withMeasure += family.measure ? 1 : 0;
             add(counts, "requestOrigins." + family.referrer, 1);
             add(counts, "prisons." + family.prison, 1);
@@ -179,6 +220,8 @@ final class ReportOracle {
                 add(counts, "childrenByAgeBand." + band, 1);
                 add(counts, "childrenByDepartment." + (child.department() == null ? "unknown" : child.department()),
                         1);
+                add(counts, "childrenByDepartmentGroup." + (child.department() == null ? "unknown"
+                        : own.contains(child.department()) ? child.department() : "other"), 1);
                 add(counts, "childrenByHousing." + child.housing(), 1);
             }
         }
@@ -188,7 +231,12 @@ final class ReportOracle {
         long professionals = 0;
         long volunteers = 0;
         long homeVisits = 0;
+        long interviewsWithChildren = 0;
         long nursery = 0;
+        Set<SubjectId> collectiveParents = new HashSet<>();
+        Set<SubjectId> notFollowed = new HashSet<>();
+        Map<String, Set<SubjectId>> parentsByKind = new TreeMap<>();
+        List.of("SNACK", "TALKING_GROUP", "CRAFT_WORKSHOP").forEach(kind -> parentsByKind.put(kind, new HashSet<>()));
         for (Fact fact : facts) {
             LocalDate on = date(fact.at());
             if ((team != null && fact.team() != team) || on.getYear() != year || voided.contains(fact.id())) {
@@ -202,7 +250,11 @@ final class ReportOracle {
             switch (fact.kind()) {
                 case "INTERVIEW" -> {
                     interviews++;
+                    interviewsWithChildren += fact.withChildren() ? 1 : 0;
                     add(counts, "interviewsByKind." + fact.detail(), 1);
+                }
+                case "KILOMETRES_ONLY" -> {
+                    // A contact step or a review: its trip only.
                 }
                 case "HOME_VISIT" -> homeVisits++;
                 case "NURSERY" -> nursery++;
@@ -217,6 +269,13 @@ final class ReportOracle {
                     add(counts, "collectiveActions." + fact.detail() + ".sessions", 1);
                     add(counts, "collectiveActions." + fact.detail() + ".participations", fact.participants());
                     add(counts, "prisons." + fact.prison(), 0);
+                    for (Participant parent : fact.parents()) {
+                        collectiveParents.add(parent.parent());
+                        parentsByKind.get(fact.detail()).add(parent.parent());
+                        if (parent.caseId() == null || !supported.contains(parent.caseId())) {
+                            notFollowed.add(parent.parent());
+                        }
+                    }
                 }
             }
         }
@@ -232,6 +291,13 @@ final class ReportOracle {
         figures.put("accompaniedVisits.inPrison", inPrison);
         figures.put("accompaniedVisits.outside", outside);
         figures.put("accompaniedVisits.total", inPrison + outside);
+        figures.put("detainedParents", (long) detainedParents.size());
+        figures.put("visitingRightsAccompaniments", inPrison);
+        figures.put("homeVisitsOrInterviewsWithChildren", homeVisits + interviewsWithChildren);
+        figures.put("collectiveParents.parents", (long) collectiveParents.size());
+        figures.put("collectiveParents.notFollowed", (long) notFollowed.size());
+        parentsByKind.forEach((kind, parents) -> figures.put("collectiveParents.byKind." + kind,
+                (long) parents.size()));
         figures.put("familiesWithMeasure.families", withMeasure);
         figures.put("familiesWithMeasure.percent", familyCount == 0 ? null
                 : (200 * withMeasure + familyCount) / (2 * familyCount));

@@ -132,8 +132,8 @@ class FrenchSentencesTest {
         events.add(new ConsentWithdrawn(caseId, at, recorded, father, PartyRole.DETAINED_PARENT));
         events.add(new InterviewHeld(caseId, at, recorded, InterviewKind.FIRST,
                 List.of(InterviewParticipant.DETAINED_PARENT, InterviewParticipant.CHILDREN, InterviewParticipant.ASE),
-                InterviewPlace.IN_DETENTION));
-        events.add(new CaseReviewed(caseId, at, recorded, 2));
+                InterviewPlace.IN_DETENTION, null));
+        events.add(new CaseReviewed(caseId, at, recorded, 2, null));
         events.add(new VisitingPermitIssued(caseId, at, recorded, Accompanier.staff("claire"), Prison.CD_BAPAUME,
                 LocalDate.of(2027, 9, 30)));
         events.add(new VisitingPermitExpired(caseId, at, recorded, Accompanier.staff("claire"), Prison.CD_BAPAUME));
@@ -145,7 +145,7 @@ class FrenchSentencesTest {
                 null, null, null, null, null));
         events.add(new VisitCancelled(caseId, at, recorded, visit, VisitCancellationReason.PRISON_WIDE_SUSPENSION));
         events.add(new ContactStepTaken(caseId, at, recorded, ContactStep.MEDIATED_LETTER, List.of(emma),
-                Accompaniment.ASE_REFERENT));
+                Accompaniment.ASE_REFERENT, null));
         events.add(new HomeVisitMade(caseId, at, recorded, 12));
         events.add(new NurseryAccompanimentMade(caseId, at, recorded, baby, 14));
         events.add(new NurseryDerogationGranted(caseId, at, recorded, baby));

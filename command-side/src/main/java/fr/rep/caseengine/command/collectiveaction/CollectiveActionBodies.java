@@ -1,11 +1,15 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +19,8 @@ import java.util.List;
 
 /**
  * The JSON bodies of the collective action commands, with the input rules that give a 400 when broken. Parents are
- * named by their case: the server adds each case's detained parent. How many may take part is a rule of the
+ * named by their case: the server adds each case's detained parent; at a snack or a workshop, a parent whose family
+ * is not followed is named on their own. How many may take part is a rule of the
  * aggregate (409); the size limits here only bound the request.
  */
 final class CollectiveActionBodies {
@@ -27,7 +32,23 @@ final class CollectiveActionBodies {
                    @NotNull CollectiveSessionKind kind,
                    @NotNull Team team,
                    @NotNull Prison prison,
-                   @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {
+                   @NotNull @Size(max = 50) List<@NotNull CaseId> participants,
+                   @Size(max = 50) List<@NotNull @Valid ParentWithoutCase> parentsWithoutCase) {
+    }
+
+    /**
+     * A detained parent taking part without being followed as a family case: no case is opened for them. Either a
+     * parent named for the first time ({@code firstName}, {@code lastName}: kept in the personal-data store, never in
+     * the event), or one met before, by the {@code subject} an earlier session's answer gave.
+     */
+    record ParentWithoutCase(SubjectId subject, @Size(max = 100) String firstName, @Size(max = 100) String lastName) {
+
+        @JsonIgnore
+        @AssertTrue(message = "give either the subject of a parent met before, or the first and last name of a new one")
+        boolean isNamedOnce() {
+            boolean named = firstName != null && !firstName.isBlank() && lastName != null && !lastName.isBlank();
+            return subject == null ? named : firstName == null && lastName == null;
+        }
     }
 
     record NewTalkingGroup(@NotNull @PlausibleDate OffsetDateTime occurredAt,
@@ -44,8 +65,13 @@ final class CollectiveActionBodies {
                         @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {
     }
 
-    /** The answer to a recorded snack or workshop. */
-    record SessionRecorded(String collectiveActionId, long version) {
+    /**
+     * The answer to a recorded snack or workshop.
+     *
+     * @param parentsWithoutCase the subject of each parent without a case, in the order of the request: name them so
+     *                           at a later session, and they count once in the report
+     */
+    record SessionRecorded(String collectiveActionId, long version, List<SubjectId> parentsWithoutCase) {
     }
 
     /** The answer to a new talking group: its id and the themes of its sessions, in order. */

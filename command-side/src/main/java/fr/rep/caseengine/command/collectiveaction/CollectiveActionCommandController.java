@@ -3,7 +3,11 @@ package fr.rep.caseengine.command.collectiveaction;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
+import fr.rep.caseengine.command.personaldata.PersonalDetails;
+import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
+import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,10 +40,13 @@ class CollectiveActionCommandController {
 
     private final CommandDispatch dispatch;
     private final CollectiveActionReach reach;
+    private final PersonalDataRecorder personalData;
 
-    CollectiveActionCommandController(CommandDispatch dispatch, CollectiveActionReach reach) {
+    CollectiveActionCommandController(CommandDispatch dispatch, CollectiveActionReach reach,
+                                      PersonalDataRecorder personalData) {
         this.dispatch = dispatch;
         this.reach = reach;
+        this.personalData = personalData;
     }
 
     @PostMapping("/collective-actions")
@@ -50,9 +58,18 @@ class CollectiveActionCommandController {
         reach.requireCaseworkerOf(caller, body.team());
         return dispatch.run(request, body, () -> {
             CollectiveActionId id = CollectiveActionId.random();
+            List<Participant> participants = new ArrayList<>(reach.participants(caller, body.participants()));
+            List<SubjectId> withoutCase = new ArrayList<>();
+            for (CollectiveActionBodies.ParentWithoutCase parent : body.parentsWithoutCase() == null
+                    ? List.<CollectiveActionBodies.ParentWithoutCase>of() : body.parentsWithoutCase()) {
+                SubjectId subject = parent.subject() != null ? parent.subject() : recordParent(parent);
+                withoutCase.add(subject);
+                participants.add(new Participant(null, subject));
+            }
             dispatch.send(request, new HoldCollectiveSession(id, occurredAt, body.kind(), body.team(), body.prison(),
-                    reach.participants(caller, body.participants())));
-            return created("/api/collective-actions/" + id, new CollectiveActionBodies.SessionRecorded(id.toString(), 0));
+                    participants));
+            return created("/api/collective-actions/" + id,
+                    new CollectiveActionBodies.SessionRecorded(id.toString(), 0, withoutCase));
         });
     }
 
@@ -98,6 +115,13 @@ class CollectiveActionCommandController {
             return dispatch.updated(request, new HoldTalkingGroupSession(groupId, request.expectedVersion(), occurredAt,
                     body.theme(), body.participants()));
         });
+    }
+
+    /** A parent met without a case: their name goes to the erasable personal-data store, under a new subject. */
+    private SubjectId recordParent(CollectiveActionBodies.ParentWithoutCase parent) {
+        SubjectId subject = SubjectId.random();
+        personalData.record(subject, new PersonalDetails(parent.firstName(), parent.lastName(), null, null, null));
+        return subject;
     }
 
     private CommandOutcome created(String location, Object answer) {

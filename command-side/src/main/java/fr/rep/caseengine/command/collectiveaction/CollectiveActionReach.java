@@ -1,11 +1,10 @@
 package fr.rep.caseengine.command.collectiveaction;
 
-import fr.rep.caseengine.command.access.CaseAccess;
+import fr.rep.caseengine.command.access.DetainedParentOfCase;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
 import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupFormed;
-import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
@@ -24,11 +23,11 @@ import java.util.List;
 @Component
 class CollectiveActionReach {
 
-    private final CaseAccess cases;
+    private final DetainedParentOfCase detainedParents;
     private final EventStore events;
 
-    CollectiveActionReach(CaseAccess cases, EventStore events) {
-        this.cases = cases;
+    CollectiveActionReach(DetainedParentOfCase detainedParents, EventStore events) {
+        this.detainedParents = detainedParents;
         this.events = events;
     }
 
@@ -53,9 +52,7 @@ class CollectiveActionReach {
     List<Participant> participants(Caller caller, List<CaseId> caseIds) {
         List<Participant> participants = new ArrayList<>();
         for (CaseId caseId : caseIds) {
-            cases.requireCanAct(caller, caseId);
-            RequestReceived request = (RequestReceived) firstEventOf(caseId.toString());
-            participants.add(new Participant(caseId, request.detainedParent()));
+            participants.add(new Participant(caseId, detainedParents.of(caller, caseId)));
         }
         return participants;
     }

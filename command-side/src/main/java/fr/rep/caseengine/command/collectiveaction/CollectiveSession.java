@@ -27,7 +27,7 @@ class CollectiveSession {
 
     @CommandHandler
     CollectiveSession(HoldCollectiveSession command, Clock clock) {
-        Attendance.requireEachOnce(Attendance.casesOf(command.participants()));
+        Attendance.requireEachParentOnce(command.participants());
         apply(new CollectiveSessionHeld(command.collectiveActionId(), command.occurredAt(), clock.instant(),
                 command.kind(), command.team(), command.prison(), command.participants()));
     }

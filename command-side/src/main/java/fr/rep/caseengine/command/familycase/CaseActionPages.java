@@ -126,7 +126,7 @@ class CaseActionPages {
                 (version) -> new MediateVisit(new CaseId(caseId), version, occurredAt(form), subjects(children),
                         value(VisitPlace.class, form, "place"), null, Accompanier.staff(caller.account()),
                         value(Accompaniment.class, form, "accompaniedBy"),
-                        number(form, "durationMinutes", 1, 1440, true), number(form, "kilometres", 0, 2000, false)));
+                        number(form, "durationMinutes", 1, 1440, true), number(form, "kilometres", 0, 2000, true)));
     }
 
     @PostMapping("/dossiers/{caseId}/refus")
@@ -144,7 +144,8 @@ class CaseActionPages {
         return act("entretien", caseId, withList(form, "participants", participants), caller, redirect,
                 (version) -> new RecordInterview(new CaseId(caseId), version, occurredAt(form),
                         value(InterviewKind.class, form, "kind"), values(InterviewParticipant.class, participants,
-                        "participants"), value(InterviewPlace.class, form, "place")));
+                        "participants"), value(InterviewPlace.class, form, "place"),
+                        number(form, "kilometres", 0, 2000, false)));
     }
 
     @PostMapping("/dossiers/{caseId}/bilans")
@@ -152,7 +153,8 @@ class CaseActionPages {
                   RedirectAttributes redirect) {
         return act("bilan", caseId, form, caller, redirect,
                 (version) -> new ReviewCase(new CaseId(caseId), version, occurredAt(form),
-                        number(form, "plannedVisitsPerMonth", 0, 31, true)));
+                        number(form, "plannedVisitsPerMonth", 0, 31, true),
+                        number(form, "kilometres", 0, 2000, false)));
     }
 
     @PostMapping("/dossiers/{caseId}/retraits-adhesion")
@@ -178,7 +180,7 @@ class CaseActionPages {
         return act("contact", caseId, withList(form, "children", children), caller, redirect,
                 (version) -> new RecordContactStep(new CaseId(caseId), version, occurredAt(form),
                         value(ContactStep.class, form, "step"), subjects(children),
-                        value(Accompaniment.class, form, "mediatedBy")));
+                        value(Accompaniment.class, form, "mediatedBy"), number(form, "kilometres", 0, 2000, false)));
     }
 
     @PostMapping("/dossiers/{caseId}/annulations")

@@ -136,7 +136,7 @@ class FamilyCase {
     long handle(RecordInterview command, Clock clock) {
         requireStageAllows(command);
         return record(new InterviewHeld(caseId, command.occurredAt(), clock.instant(), command.kind(),
-                List.copyOf(command.participants()), command.place()));
+                List.copyOf(command.participants()), command.place(), command.kilometres()));
     }
 
     // ---- consents -----------------------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ class FamilyCase {
     long handle(ReviewCase command, Clock clock) {
         requireStageAllows(command);
         return record(new CaseReviewed(caseId, command.occurredAt(), clock.instant(),
-                command.plannedVisitsPerMonth()));
+                command.plannedVisitsPerMonth(), command.kilometres()));
     }
 
     @CommandHandler
@@ -247,7 +247,7 @@ class FamilyCase {
         requireChildrenOfTheCase(command.children());
         requireNoCourtBar(command.children(), command.occurredAt(), clock.getZone());
         return record(new ContactStepTaken(caseId, command.occurredAt(), clock.instant(), command.step(),
-                List.copyOf(command.children()), command.mediatedBy()));
+                List.copyOf(command.children()), command.mediatedBy(), command.kilometres()));
     }
 
     @CommandHandler

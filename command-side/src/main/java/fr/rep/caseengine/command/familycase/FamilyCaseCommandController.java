@@ -2,6 +2,7 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
+import fr.rep.caseengine.command.access.DetainedParentOfCase;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
 import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
@@ -60,10 +61,12 @@ class FamilyCaseCommandController {
     private final CaseAccess access;
     private final Caseworkers caseworkers;
     private final PersonalDataRecorder personalData;
+    private final DetainedParentOfCase detainedParents;
 
     FamilyCaseCommandController(CommandDispatch dispatch, CaseAccess access, Caseworkers caseworkers,
-                                PersonalDataRecorder personalData) {
+                                PersonalDataRecorder personalData, DetainedParentOfCase detainedParents) {
         this.dispatch = dispatch;
+        this.detainedParents = detainedParents;
         this.access = access;
         this.caseworkers = caseworkers;
         this.personalData = personalData;
@@ -142,7 +145,8 @@ class FamilyCaseCommandController {
     ResponseEntity<String> interview(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Interview body,
                                      HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new RecordInterview(caseId, version, occurredAt, body.kind(), body.participants(), body.place()));
+                new RecordInterview(caseId, version, occurredAt, body.kind(), body.participants(), body.place(),
+                        body.kilometres()));
     }
 
     @PostMapping("/{caseId}/case-reviews")
@@ -150,7 +154,7 @@ class FamilyCaseCommandController {
     ResponseEntity<String> review(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Review body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new ReviewCase(caseId, version, occurredAt, body.plannedVisitsPerMonth()));
+                new ReviewCase(caseId, version, occurredAt, body.plannedVisitsPerMonth(), body.kilometres()));
     }
 
     @PostMapping("/{caseId}/visiting-permits")
@@ -199,7 +203,8 @@ class FamilyCaseCommandController {
                                        @Valid @RequestBody RequestBodies.ContactStepBody body,
                                        HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
-                new RecordContactStep(caseId, version, occurredAt, body.step(), body.children(), body.mediatedBy()));
+                new RecordContactStep(caseId, version, occurredAt, body.step(), body.children(), body.mediatedBy(),
+                        body.kilometres()));
     }
 
     @PostMapping("/{caseId}/visit-cancellations")
@@ -464,7 +469,9 @@ class FamilyCaseCommandController {
 
     private CommandOutcome openCase(RequestBodies.NewCase body, CommandRequest request) {
         CaseId caseId = CaseId.random();
-        SubjectId detainedParent = recordPerson(body.detainedParent().person());
+        SubjectId detainedParent = body.detainedParent().sameAsInCase() != null
+                ? detainedParents.of(request.caller(), body.detainedParent().sameAsInCase())
+                : recordPerson(body.detainedParent().person());
         Map<String, SubjectId> partyIds = new LinkedHashMap<>();
         Map<String, SubjectId> authorityHolders = new LinkedHashMap<>();
         if (body.detainedParent().ref() != null) {
@@ -506,10 +513,6 @@ class FamilyCaseCommandController {
         Map<String, PartyRole> roles = new HashMap<>();
         for (int i = 0; i < body.parties().size(); i++) {
             RequestBodies.Party party = body.parties().get(i);
-            if (party.role() == PartyRole.DETAINED_PARENT) {
-                errors.addError(new FieldError("body", "parties[" + i + "].role", party.role(), false, null, null,
-                        "the detained parent goes in detainedParent; parties are the other adults"));
-            }
             if (roles.put(party.ref(), party.role()) != null) {
                 errors.addError(new FieldError("body", "parties[" + i + "].ref", party.ref(), false, null, null,
                         "must be unique within the request"));

@@ -157,7 +157,7 @@ class NewRequestPage {
                 value(ReferralChannel.class, typed.get("channel")), caller.team(),
                 value(Prison.class, typed.get("prison")),
                 new RequestBodies.DetainedParent(value(PenalStatus.class, typed.get("detainedParent.penalStatus")),
-                        person(typed, "detainedParent.person."), DETAINED_PARENT_REF),
+                        person(typed, "detainedParent.person."), null, DETAINED_PARENT_REF),
                 parties, children, "true".equals(typed.get("educationalOrJudicialMeasure")));
     }
 

@@ -10,8 +10,18 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 import java.util.List;
 
-/** Record a step in rebuilding contact with some children: a photo, a mediated letter, a mediated phone call. */
+/**
+ * Record a step in rebuilding contact with some children: a photo, a mediated letter, a mediated phone call.
+ *
+ * @param kilometres the trip's kilometres, when the step took one, or {@code null}
+ */
 public record RecordContactStep(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
                                 Instant occurredAt, ContactStep step, List<SubjectId> children,
-                                Accompaniment mediatedBy) {
+                                Accompaniment mediatedBy, Integer kilometres) {
+
+    /** A step whose trip, if any, was not recorded. */
+    public RecordContactStep(CaseId caseId, Long expectedVersion, Instant occurredAt, ContactStep step,
+                             List<SubjectId> children, Accompaniment mediatedBy) {
+        this(caseId, expectedVersion, occurredAt, step, children, mediatedBy, null);
+    }
 }

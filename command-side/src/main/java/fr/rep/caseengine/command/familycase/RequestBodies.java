@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Accompaniment;
@@ -25,6 +27,7 @@ import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -58,15 +61,32 @@ final class RequestBodies {
     }
 
     /**
-     * @param ref a name for the detained parent inside the request, by which a baby living with her in prison
-     *            ({@code WITH_MOTHER_IN_PRISON}) names the detained mother as holder of parental authority; optional
+     * @param person       a parent named for the first time
+     * @param sameAsInCase a parent already followed with another family: the case whose detained parent they are
+     *                     (one the caller may act on), so that the parent counts once in the report
+     * @param ref          a name for the detained parent inside the request, by which a baby living with her in
+     *                     prison ({@code WITH_MOTHER_IN_PRISON}) names the detained mother as holder of parental
+     *                     authority; optional
      */
-    record DetainedParent(@NotNull PenalStatus penalStatus, @NotNull @Valid Person person,
+    record DetainedParent(@NotNull PenalStatus penalStatus, @Valid Person person, CaseId sameAsInCase,
                           @Size(max = 40) String ref) {
+
+        /** A request names its parent once: as a person, or as the parent of another case. */
+        DetainedParent(PenalStatus penalStatus, Person person) {
+            this(penalStatus, person, null, null);
+        }
+
+        @JsonIgnore
+        @AssertTrue(message = "give either the person or sameAsInCase, not both")
+        boolean isNamedOnce() {
+            return (person == null) != (sameAsInCase == null);
+        }
     }
 
     /**
-     * @param ref a name for this party inside the request, by which children point at their holder of authority
+     * @param ref  a name for this party inside the request, by which children point at their holder of authority
+     * @param role the party's part; {@code DETAINED_PARENT} for the other parent when both parents are detained (the
+     *             first goes in {@code detainedParent})
      */
     record Party(@NotBlank @Size(max = 40) String ref, @NotNull PartyRole role, @NotNull @Valid Person person) {
     }
@@ -105,6 +125,8 @@ final class RequestBodies {
      * @param accompanierName a person without an account accompanying on this case for the first time, as they are
      *                        called: kept in the personal-data store, never in the event ({@link #accompanier} then
      *                        absent)
+     * @param kilometres      the trip's kilometres, required as for every trip the report sums (0 said explicitly
+     *                        when the service travelled nothing)
      */
     record Visit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
                  @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
@@ -114,7 +136,7 @@ final class RequestBodies {
                  @Size(max = 200) String accompanierName,
                  Accompaniment accompaniedBy,
                  @Min(1) @Max(1440) Integer durationMinutes,
-                 @Min(0) @Max(2000) Integer kilometres) {
+                 @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record Dated(@NotNull @PlausibleDate OffsetDateTime occurredAt) {
@@ -125,11 +147,13 @@ final class RequestBodies {
     }
 
     record Interview(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull InterviewKind kind,
-                     @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place) {
+                     @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place,
+                     @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record Review(@NotNull @PlausibleDate OffsetDateTime occurredAt,
-                  @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth) {
+                  @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth,
+                  @Min(0) @Max(2000) Integer kilometres) {
     }
 
     /** @param accompanier, accompanierName as for {@link Visit}; one of them is needed */
@@ -153,7 +177,7 @@ final class RequestBodies {
 
     record ContactStepBody(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ContactStep step,
                            @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
-                           @NotNull Accompaniment mediatedBy) {
+                           @NotNull Accompaniment mediatedBy, @Min(0) @Max(2000) Integer kilometres) {
     }
 
     record NurseryDerogation(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child) {

@@ -6,7 +6,16 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 
-/** Record the team's case review and the pace of visits its support plan sets. */
+/**
+ * Record the team's case review and the pace of visits its support plan sets.
+ *
+ * @param kilometres the trip's kilometres to the meeting, when it took one (a meeting with partners), or {@code null}
+ */
 public record ReviewCase(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
-        Instant occurredAt, int plannedVisitsPerMonth) {
+        Instant occurredAt, int plannedVisitsPerMonth, Integer kilometres) {
+
+    /** A review whose trip, if any, was not recorded. */
+    public ReviewCase(CaseId caseId, Long expectedVersion, Instant occurredAt, int plannedVisitsPerMonth) {
+        this(caseId, expectedVersion, occurredAt, plannedVisitsPerMonth, null);
+    }
 }

@@ -49,11 +49,16 @@ class ActivityReportController {
     }
 
     /**
-     * @param team    the team reported on, or null for the whole service
-     * @param byTeam  for the whole service, each team's column (the service's figures are their sum); else empty
+     * @param team       the team reported on, or null for the whole service
+     * @param byTeam     for the whole service, each team's column (the service's figures are their sum, distinct
+     *                   people apart); else empty
+     * @param charts     the published report's charts of the scope's figures, each with its caption
+     * @param comparison the four years up to this one, a year without activity as zeros; null in a report that is
+     *                   itself one year of a comparison
      */
     record ActivityReport(int year, LocalDate referenceDate, Team team, String scope, Figures figures,
-                          List<TeamFigures> byTeam) {
+                          List<TeamFigures> byTeam, List<ReportCharts.Chart> charts,
+                          ReportCharts.Comparison comparison) {
     }
 
     record Comparison(int from, int to, Team team, String scope, List<ActivityReport> years) {
@@ -65,7 +70,7 @@ class ActivityReportController {
                           @RequestParam(required = false) Team team,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                           @PlausibleDate LocalDate referenceDate, Caller caller) {
-        return compute(year, scope(caller, team), referenceDate);
+        return compute(year, scope(caller, team), referenceDate, true);
     }
 
     @GetMapping("/{year:\\d+}.csv")
@@ -74,35 +79,21 @@ class ActivityReportController {
                                @RequestParam(required = false) Team team,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                @PlausibleDate LocalDate referenceDate, Caller caller) {
-        ActivityReport report = compute(year, scope(caller, team), referenceDate);
+        ActivityReport report = compute(year, scope(caller, team), referenceDate, false);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "csv"))
-                .body(ReportCsv.write(columnLabels(report), ReportTable.rows(columns(report),
-                        report.referenceDate())));
+                .body(ReportCsv.write(columnLabels(report), rows(report)));
     }
 
     @GetMapping("/{year:\\d+}.pdf")
-    @Operation(summary = "The activity report as a PDF page in French, with the previous years that have activity")
+    @Operation(summary = "The activity report as a PDF in French: the table on one A4 page, the charts, then the "
+            + "comparison of the four years up to this one")
     ResponseEntity<byte[]> pdf(@PathVariable @Min(2000) @Max(2100) int year,
                                @RequestParam(required = false) Team team,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                @PlausibleDate LocalDate referenceDate, Caller caller) {
-        Team scope = scope(caller, team);
-        ActivityReport report = compute(year, scope, referenceDate);
-        List<Integer> comparedYears = new ArrayList<>();
-        List<Figures> compared = new ArrayList<>();
-        for (int previous = year - COMPARED_YEARS + 1; previous < year; previous++) {
-            Figures figures = compute(previous, scope, null).figures();
-            if (!figures.isEmpty()) {
-                comparedYears.add(previous);
-                compared.add(figures);
-            }
-        }
-        comparedYears.add(year);
-        compared.add(report.figures());
-        byte[] pdf = ReportPdf.write(year, report.scope(), report.referenceDate(), columnLabels(report),
-                ReportTable.rows(columns(report), report.referenceDate()), comparedYears,
-                ReportTable.comparison(compared));
+        ActivityReport report = compute(year, scope(caller, team), referenceDate, true);
+        byte[] pdf = ReportPdf.write(report, columnLabels(report), rows(report));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "pdf")).body(pdf);
     }
@@ -117,20 +108,40 @@ class ActivityReportController {
         Team scope = scope(caller, team);
         List<ActivityReport> years = new ArrayList<>();
         for (int year = from; year <= to; year++) {
-            years.add(compute(year, scope, null));
+            years.add(compute(year, scope, null, false));
         }
         return new Comparison(from, to, scope, label(scope), years);
     }
 
-    private ActivityReport compute(int year, Team team, LocalDate referenceDate) {
+    /** @param withComparison whether to add the four years up to this one (not for a year of a comparison) */
+    private ActivityReport compute(int year, Team team, LocalDate referenceDate, boolean withComparison) {
         LocalDate reference = referenceDate == null ? LocalDate.of(year, 12, 31) : referenceDate;
         ActivityReports.Columns columns = reports.compute(year, reference);
-        if (team != null) {
-            return new ActivityReport(year, reference, team, label(team), columns.byTeam().get(team), List.of());
-        }
+        Figures figures = team == null ? columns.service() : columns.byTeam().get(team);
         List<TeamFigures> byTeam = new ArrayList<>();
-        columns.byTeam().forEach((each, figures) -> byTeam.add(new TeamFigures(each, each.label(), figures)));
-        return new ActivityReport(year, reference, null, SERVICE_LABEL, columns.service(), byTeam);
+        if (team == null) {
+            columns.byTeam().forEach((each, column) -> byTeam.add(new TeamFigures(each, each.label(), column)));
+        }
+        ReportCharts.Comparison comparison = null;
+        if (withComparison) {
+            List<Integer> years = new ArrayList<>();
+            List<Figures> compared = new ArrayList<>();
+            for (int previous = year - COMPARED_YEARS + 1; previous < year; previous++) {
+                years.add(previous);
+                compared.add(compute(previous, team, null, false).figures());
+            }
+            years.add(year);
+            compared.add(figures);
+            comparison = ReportCharts.comparison(years, compared);
+        }
+        return new ActivityReport(year, reference, team, label(team), figures, byTeam,
+                ReportCharts.of(year, figures, reference, ActivityReports.ownDepartments(team)), comparison);
+    }
+
+    /** The table's rows, the départements grouped as the report's scope does. */
+    static List<ReportTable.Row> rows(ActivityReport report) {
+        return ReportTable.rows(columns(report), report.referenceDate(),
+                ActivityReports.ownDepartments(report.team()));
     }
 
     /** The team the caller may see the report of: the asked team, or null for the whole service. */

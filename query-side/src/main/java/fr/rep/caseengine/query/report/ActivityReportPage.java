@@ -27,9 +27,9 @@ import java.util.Map;
 /**
  * « Bilan d'activité »: the annual activity report of {@code GET /api/reports/activity/{year}} as a page, computed by
  * the same code within the same scope, laid out as the CSV and the PDF print it (the rows and words of the service's
- * published report), with the years that have activity side by side and a link from each row to its definition in
- * docs/report.md, which the app serves as {@code /bilan/definitions} (the service's network may not reach GitHub, and
- * the definitions served are those of the running version).
+ * published report), its charts with their captions, the four years up to the one asked side by side, and a link
+ * from each row to its definition in docs/report.md, which the app serves as {@code /bilan/definitions} (the
+ * service's network may not reach GitHub, and the definitions served are those of the running version).
  */
 @Controller
 class ActivityReportPage {
@@ -39,16 +39,20 @@ class ActivityReportPage {
     /** Each section of the table and the heading of docs/report.md that defines it (GitHub's anchor ids). */
     private static final Map<String, String> DEFINED_IN = Map.ofEntries(
             Map.entry("Familles accompagnées", "families-supported-familles-accompagnées"),
+            Map.entry(ReportTable.DETAINED_PARENTS, "detained-parents-parents-détenus"),
+            Map.entry(ReportTable.WITH_CHILDREN, "home-visits-or-interviews-with-the-children"),
+            Map.entry(ReportTable.VISITING_RIGHTS,
+                    "accompaniments-in-visiting-rights-accompagnements-en-droit-de-visite"),
             Map.entry("Enfants concernés", "children-concerned-enfants-concernés-by-age-band"),
             Map.entry("Entretiens", "interviews-home-visits-accompanied-visits-nursery-accompaniments"),
-            Map.entry("Visites à domicile", "interviews-home-visits-accompanied-visits-nursery-accompaniments"),
             Map.entry("Visites accompagnées", "interviews-home-visits-accompanied-visits-nursery-accompaniments"),
             Map.entry("Accompagnements EAJE", "interviews-home-visits-accompanied-visits-nursery-accompaniments"),
             Map.entry("Kilomètres parcourus", "kilometres-travelled-déplacements"),
             Map.entry("Origine de la saisine", "origin-of-requests-origine-de-la-saisine"),
             Map.entry("Familles avec mesure éducative et/ou judiciaire",
                     "families-with-an-educational-andor-judicial-measure"),
-            Map.entry("Familles avec mesure (%)", "families-with-an-educational-andor-judicial-measure"),
+            Map.entry("Familles avec mesure (%, arrondi à l'unité)",
+                    "families-with-an-educational-andor-judicial-measure"),
             Map.entry("Enfants par département de résidence",
                     "children-by-département-of-residence-childrens-housing-types"),
             Map.entry("Hébergement des enfants", "children-by-département-of-residence-childrens-housing-types"),
@@ -57,9 +61,6 @@ class ActivityReportPage {
             Map.entry("Durée de suivi des familles", "length-of-follow-up-durée-de-suivi"),
             Map.entry("Actions collectives", "collective-actions"),
             Map.entry("Actions collectives : séances", "collective-actions"));
-    /** The comparison's rows drawn as lines: counts of the same order of size (not the kilometres, not a share). */
-    private static final List<String> CHARTED = List.of("Familles accompagnées", "Enfants concernés", "Entretiens",
-            "Visites à domicile", "Visites accompagnées", "Accompagnements EAJE");
 
     private final ActivityReportController reports;
     private final Clock clock;
@@ -89,20 +90,11 @@ class ActivityReportPage {
         ActivityReportController.ActivityReport report = reports.report(asked, team, null, caller);
         model.addAttribute("report", report);
         model.addAttribute("columns", ActivityReportController.columnLabels(report));
-        model.addAttribute("sections", sections(ReportTable.rows(ActivityReportController.columns(report),
-                report.referenceDate())));
-        ActivityReportController.Comparison comparison = reports.comparison(Math.max(2000, asked - YEARS_SHOWN + 1),
-                asked, report.team(), caller);
-        List<Integer> years = new ArrayList<>();
-        List<Figures> active = new ArrayList<>();
-        for (ActivityReportController.ActivityReport each : comparison.years()) {
-            if (!each.figures().isEmpty() || each.year() == asked) {
-                years.add(each.year());
-                active.add(each.figures());
-            }
-        }
-        model.addAttribute("comparedYears", years);
-        model.addAttribute("comparison", sections(ReportTable.comparison(active)));
+        model.addAttribute("sections", sections(ActivityReportController.rows(report)));
+        model.addAttribute("charts", report.charts());
+        model.addAttribute("comparisonCaption", report.comparison().caption());
+        model.addAttribute("comparedYears", report.comparison().years());
+        model.addAttribute("comparison", sections(report.comparison().rows()));
         model.addAttribute("year", asked);
         model.addAttribute("years", yearsToChoose(thisYear, asked));
         model.addAttribute("mayChooseTeam", caller.has(Role.SERVICE_MANAGER) || caller.has(Role.AUDITOR));
@@ -136,7 +128,7 @@ class ActivityReportPage {
             Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
             if (last == null || !last.name().equals(row.section())) {
                 last = new Section(row.section(), DEFINITIONS + "#" + DEFINED_IN.get(row.section()),
-                        new ArrayList<>(), CHARTED.contains(row.section()));
+                        new ArrayList<>(), ReportCharts.COMPARED.contains(row.section()));
                 sections.add(last);
             }
             last.lines().add(new Line(row.detail(), row.values().stream()

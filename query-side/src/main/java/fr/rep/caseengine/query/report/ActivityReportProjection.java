@@ -1,16 +1,22 @@
 package fr.rep.caseengine.query.report;
 
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionHeld;
+import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.CaseReviewed;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.events.familycase.HomeVisitMade;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.InterviewHeld;
+import fr.rep.caseengine.events.familycase.InterviewParticipant;
+import fr.rep.caseengine.events.familycase.InterviewPlace;
 import fr.rep.caseengine.events.familycase.NurseryAccompanimentMade;
+import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitMediated;
@@ -52,7 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class ActivityReportProjection {
 
     /** The kinds of counted facts, stored in {@code report_fact.kind}. */
-    enum FactKind { INTERVIEW, HOME_VISIT, VISIT, NURSERY, COLLECTIVE }
+    enum FactKind { INTERVIEW, HOME_VISIT, VISIT, NURSERY, COLLECTIVE, CONTACT_STEP, REVIEW }
 
     static final String TALKING_GROUP = "TALKING_GROUP";
 
@@ -98,6 +104,12 @@ class ActivityReportProjection {
         if (inserted == 0) {
             return;
         }
+        List<Object[]> parents = new ArrayList<>();
+        parents.add(new Object[]{event.caseId().value(), event.detainedParent().value()});
+        event.parties().stream().filter(party -> party.role() == PartyRole.DETAINED_PARENT)
+                .forEach(party -> parents.add(new Object[]{event.caseId().value(), party.subjectId().value()}));
+        jdbc.batchUpdate("INSERT INTO report_parent (case_id, subject_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                parents);
         List<Object[]> children = new ArrayList<>();
         for (ChildOnCase child : event.children()) {
             children.add(child(event, child));
@@ -164,24 +176,40 @@ class ActivityReportProjection {
 
     @EventHandler
     void on(InterviewHeld event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.INTERVIEW, event.kind().name(), 0, false);
+        caseFact(eventId, event, FactKind.INTERVIEW, event.kind().name(), kilometres(event.kilometres()), false,
+                event.participants().contains(InterviewParticipant.CHILDREN) && event.place() != InterviewPlace.BY_PHONE);
     }
 
     @EventHandler
     void on(HomeVisitMade event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.HOME_VISIT, "-", event.kilometres(), false);
+        caseFact(eventId, event, FactKind.HOME_VISIT, "-", event.kilometres(), false, false);
     }
 
     @EventHandler
     void on(VisitMediated event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.VISIT, event.place().name(),
-                event.kilometres() == null ? 0 : event.kilometres(),
-                event.accompaniedBy() == Accompaniment.VOLUNTEER);
+        caseFact(eventId, event, FactKind.VISIT, event.place().name(), kilometres(event.kilometres()),
+                event.accompaniedBy() == Accompaniment.VOLUNTEER, false);
     }
 
     @EventHandler
     void on(NurseryAccompanimentMade event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.NURSERY, "-", event.kilometres(), false);
+        caseFact(eventId, event, FactKind.NURSERY, "-", event.kilometres(), false, false);
+    }
+
+    @EventHandler
+    void on(ContactStepTaken event, @MessageIdentifier String eventId) {
+        caseFact(eventId, event, FactKind.CONTACT_STEP, event.step().name(), kilometres(event.kilometres()),
+                event.mediatedBy() == Accompaniment.VOLUNTEER, false);
+    }
+
+    @EventHandler
+    void on(CaseReviewed event, @MessageIdentifier String eventId) {
+        caseFact(eventId, event, FactKind.REVIEW, "-", kilometres(event.kilometres()), false, false);
+    }
+
+    /** Kilometres not recorded (an event stored before they were, a trip said to be none) add nothing. */
+    private static int kilometres(Integer recorded) {
+        return recorded == null ? 0 : recorded;
     }
 
     /** The corrected fact stops counting, whatever year it was counted in. */
@@ -190,10 +218,11 @@ class ActivityReportProjection {
         reachYear(event.occurredAt());
         jdbc.query("""
                 UPDATE report_fact SET voided = TRUE WHERE event_id = ? AND NOT voided
-                RETURNING year, team, prison, kind, detail, by_volunteer, kilometres, participants""", rs -> {
+                RETURNING year, team, prison, kind, detail, by_volunteer, with_children, kilometres, participants""",
+                rs -> {
             jdbc.update(TALLY_FACT, rs.getInt("year"), rs.getString("team"), rs.getString("prison"),
-                    rs.getString("kind"), rs.getString("detail"), rs.getBoolean("by_volunteer"), -1,
-                    -rs.getLong("kilometres"), -rs.getInt("participants"));
+                    rs.getString("kind"), rs.getString("detail"), rs.getBoolean("by_volunteer"),
+                    rs.getBoolean("with_children"), -1, -rs.getLong("kilometres"), -rs.getInt("participants"));
         }, event.correctedEventId());
     }
 
@@ -206,13 +235,13 @@ class ActivityReportProjection {
     @EventHandler
     void on(CollectiveSessionHeld event, @MessageIdentifier String eventId) {
         collectiveFact(eventId, event.team().name(), event.prison().name(), event.kind().name(),
-                event.occurredAt(), event.participants().size());
+                event.occurredAt(), event.participants());
     }
 
     @EventHandler
     void on(TalkingGroupSessionHeld event, @MessageIdentifier String eventId) {
         collectiveFact(eventId, event.team().name(), event.prison().name(), TALKING_GROUP, event.occurredAt(),
-                event.participants().size());
+                event.participants());
     }
 
     private static final String INSERT_CHILD = """
@@ -236,9 +265,10 @@ class ActivityReportProjection {
             + " ON CONFLICT (year, team, band) DO UPDATE SET children = child_band_tally.children + EXCLUDED.children";
 
     private static final String TALLY_FACT = """
-            INSERT INTO fact_tally (year, team, prison, kind, detail, by_volunteer, facts, kilometres, participants)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (year, team, prison, kind, detail, by_volunteer) DO UPDATE SET
+            INSERT INTO fact_tally (year, team, prison, kind, detail, by_volunteer, with_children, facts, kilometres,
+                participants)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (year, team, prison, kind, detail, by_volunteer, with_children) DO UPDATE SET
                 facts = fact_tally.facts + EXCLUDED.facts, kilometres = fact_tally.kilometres + EXCLUDED.kilometres,
                 participants = fact_tally.participants + EXCLUDED.participants""";
 
@@ -376,29 +406,45 @@ class ActivityReportProjection {
     }
 
     private void caseFact(String eventId, CaseEvent event, FactKind kind, String detail, int kilometres,
-                          boolean byVolunteer) {
+                          boolean byVolunteer, boolean withChildren) {
         reachYear(event.occurredAt());
         List<String> team = jdbc.queryForList("SELECT team FROM report_case WHERE case_id = ?", String.class,
                 event.caseId().value());
         if (!team.isEmpty()) {
-            fact(eventId, year(event.occurredAt()), team.get(0), "", kind.name(), detail, kilometres, byVolunteer, 0);
+            fact(eventId, year(event.occurredAt()), team.get(0), "", kind.name(), detail, kilometres, byVolunteer,
+                    withChildren, 0);
         }
     }
 
+    /** A session and each parent it lists, the parents keyed by the session's event: redelivery adds nobody. */
     private void collectiveFact(String eventId, String team, String prison, String kind, Instant occurredAt,
-                                int participants) {
+                                List<Participant> participants) {
         reachYear(occurredAt);
-        fact(eventId, year(occurredAt), team, prison, FactKind.COLLECTIVE.name(), kind, 0, false, participants);
+        int year = year(occurredAt);
+        if (fact(eventId, year, team, prison, FactKind.COLLECTIVE.name(), kind, 0, false, false,
+                participants.size())) {
+            List<Object[]> rows = new ArrayList<>();
+            participants.forEach(participant -> rows.add(new Object[]{eventId, participant.parent().value(), year,
+                    team, kind, participant.caseId() == null ? null : participant.caseId().value()}));
+            jdbc.batchUpdate("""
+                    INSERT INTO report_participation (event_id, parent_id, year, team, kind, case_id)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
+        }
     }
 
-    private void fact(String eventId, int year, String team, String prison, String kind, String detail,
-                      int kilometres, boolean byVolunteer, int participants) {
+    /** Records the fact and moves its tally; whether it was new. */
+    private boolean fact(String eventId, int year, String team, String prison, String kind, String detail,
+                         int kilometres, boolean byVolunteer, boolean withChildren, int participants) {
         if (jdbc.update("""
                 INSERT INTO report_fact (event_id, year, team, prison, kind, detail, kilometres, by_volunteer,
-                    participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                eventId, year, team, prison, kind, detail, kilometres, byVolunteer, participants) == 1) {
-            jdbc.update(TALLY_FACT, year, team, prison, kind, detail, byVolunteer, 1, kilometres, participants);
+                    with_children, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (event_id) DO NOTHING""",
+                eventId, year, team, prison, kind, detail, kilometres, byVolunteer, withChildren, participants) == 1) {
+            jdbc.update(TALLY_FACT, year, team, prison, kind, detail, byVolunteer, withChildren, 1, kilometres,
+                    participants);
+            return true;
         }
+        return false;
     }
 
     private LocalDate date(Instant instant) {

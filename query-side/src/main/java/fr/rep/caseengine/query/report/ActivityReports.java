@@ -145,7 +145,7 @@ class ActivityReports {
         }, year <= horizon ? new Object[]{year} : openArguments);
 
         jdbc.query("""
-                SELECT team, kind, detail, by_volunteer, prison, facts, kilometres, participants
+                SELECT team, kind, detail, by_volunteer, with_children, prison, facts, kilometres, participants
                 FROM fact_tally WHERE year = ? AND facts <> 0""", rs -> {
             Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
             int facts = rs.getInt("facts");
@@ -157,7 +157,10 @@ class ActivityReports {
             }
             String detail = rs.getString("detail");
             switch (ActivityReportProjection.FactKind.valueOf(rs.getString("kind"))) {
-                case INTERVIEW -> tally.interviews.merge(detail, facts, Integer::sum);
+                case INTERVIEW -> {
+                    tally.interviews.merge(detail, facts, Integer::sum);
+                    tally.interviewsWithChildren += rs.getBoolean("with_children") ? facts : 0;
+                }
                 case HOME_VISIT -> tally.homeVisits += facts;
                 case VISIT -> tally.visits.merge(detail, facts, Integer::sum);
                 case NURSERY -> tally.nursery += facts;
@@ -166,16 +169,76 @@ class ActivityReports {
                     tally.participations.merge(detail, rs.getInt("participants"), Integer::sum);
                     tally.prisons.merge(Prison.valueOf(rs.getString("prison")), 0, Integer::sum);
                 }
+                case CONTACT_STEP, REVIEW -> {
+                    // Counted for their kilometres only.
+                }
+            }
+        }, year);
+
+        Tally service = new Tally();
+        tallies.values().forEach(service::add);
+        // Distinct people: a parent in two families or at several sessions counts once in a column; the whole
+        // service's count is its own (ROLLUP's row without a team), not the teams' sum.
+        String familiesOfTheYear = year <= horizon ? "SELECT case_id FROM family_year WHERE year = ?"
+                : "SELECT case_id FROM (" + ActivityReportProjection.OPEN_FAMILIES + ") open";
+        jdbc.query("""
+                SELECT c.team, count(DISTINCT p.subject_id) AS parents FROM (%s) f
+                JOIN report_case c ON c.case_id = f.case_id JOIN report_parent p ON p.case_id = f.case_id
+                GROUP BY ROLLUP (c.team)""".formatted(familiesOfTheYear), rs -> {
+            String team = rs.getString("team");
+            (team == null ? service : tallies.get(Team.valueOf(team))).detainedParents = rs.getInt("parents");
+        }, year <= horizon ? new Object[]{year} : new Object[]{year, year});
+        jdbc.query("""
+                SELECT team, kind, count(DISTINCT parent_id) AS parents,
+                       count(DISTINCT parent_id) FILTER (WHERE case_id IS NULL OR NOT EXISTS (
+                           SELECT 1 FROM family_year f WHERE f.case_id = r.case_id AND f.year = r.year)) AS not_followed,
+                       GROUPING(team, kind) AS grouping
+                FROM report_participation r WHERE year = ?
+                GROUP BY GROUPING SETS ((team, kind), (team), (kind), ())""", rs -> {
+            int grouping = rs.getInt("grouping");
+            Tally tally = (grouping & 0b10) != 0 ? service : tallies.get(Team.valueOf(rs.getString("team")));
+            if ((grouping & 0b01) == 0) {
+                tally.parentsByKind.put(rs.getString("kind"), rs.getInt("parents"));
+            } else {
+                tally.collectiveParents = rs.getInt("parents");
+                tally.notFollowed = rs.getInt("not_followed");
             }
         }, year);
 
         Map<Team, Figures> byTeam = new EnumMap<>(Team.class);
-        Tally service = new Tally();
-        tallies.forEach((team, tally) -> {
-            byTeam.put(team, tally.figures());
-            service.add(tally);
-        });
-        return new Columns(byTeam, service.figures());
+        tallies.forEach((team, tally) -> byTeam.put(team, tally.figures(ownDepartments(team))));
+        return new Columns(byTeam, service.figures(ownDepartments(null)));
+    }
+
+    /**
+     * The départements a column lists on their own in the published grouping: the team's territory (the whole
+     * service: both teams'), in the published order; every other known département is « Autre DPT ».
+     */
+    static List<String> ownDepartments(Team team) {
+        if (team == null) {
+            return List.of("80", "02", "60", "62");
+        }
+        return switch (team) {
+            case SOMME_AISNE_OISE -> List.of("80", "02", "60");
+            case PAS_DE_CALAIS -> List.of("62");
+        };
+    }
+
+    static final String UNKNOWN_GROUP = "unknown";
+    static final String OTHER_GROUP = "other";
+
+    /** Children by département grouped as published: the own départements by code, unknown, then all others. */
+    static Map<String, Integer> grouped(List<DepartmentCount> byDepartment, List<String> own) {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        own.forEach(code -> groups.put(code, 0));
+        groups.put(UNKNOWN_GROUP, 0);
+        groups.put(OTHER_GROUP, 0);
+        for (DepartmentCount count : byDepartment) {
+            String group = count.code() == null ? UNKNOWN_GROUP : own.contains(count.code()) ? count.code()
+                    : OTHER_GROUP;
+            groups.merge(group, count.children(), Integer::sum);
+        }
+        return groups;
     }
 
     /** Sorts by code with unknown (null) last: a null code is kept as a key that sorts after every code. */
@@ -192,6 +255,11 @@ class ActivityReports {
         int children;
         int homeVisits;
         int nursery;
+        int interviewsWithChildren;
+        int detainedParents;
+        int collectiveParents;
+        int notFollowed;
+        final Map<String, Integer> parentsByKind = new TreeMap<>();
         long kilometresByProfessionals;
         long kilometresByVolunteers;
         final Map<String, Integer> origins = new TreeMap<>();
@@ -211,6 +279,7 @@ class ActivityReports {
             children += other.children;
             homeVisits += other.homeVisits;
             nursery += other.nursery;
+            interviewsWithChildren += other.interviewsWithChildren;
             kilometresByProfessionals += other.kilometresByProfessionals;
             kilometresByVolunteers += other.kilometresByVolunteers;
             merge(origins, other.origins);
@@ -225,7 +294,7 @@ class ActivityReports {
             other.prisons.forEach((prison, count) -> prisons.merge(prison, count, Integer::sum));
         }
 
-        Figures figures() {
+        Figures figures(List<String> own) {
             int inPrison = visits.getOrDefault("PRISON_VISITING_ROOM", 0);
             int outside = visits.getOrDefault("OUTSIDE", 0);
             List<DepartmentCount> byDepartment = new ArrayList<>();
@@ -248,7 +317,9 @@ class ActivityReports {
                     ordered(origins, names(ReferrerType.values())), new Share(withMeasure, percent(withMeasure,
                             families)), byDepartment, new Visits(inPrison, outside, inPrison + outside), nursery,
                     intervened, ordered(housing, names(HousingType.values())),
-                    ordered(followUp, FOLLOW_UP_BUCKETS), collective);
+                    ordered(followUp, FOLLOW_UP_BUCKETS), collective, detainedParents, inPrison,
+                    homeVisits + interviewsWithChildren, grouped(byDepartment, own), new Figures.CollectiveParents(collectiveParents,
+                            notFollowed, ordered(parentsByKind, COLLECTIVE_KINDS)));
         }
 
         private static void merge(Map<String, Integer> into, Map<String, Integer> from) {

@@ -24,13 +24,24 @@ import java.util.Map;
  * @param childrenByHousing     children by housing type
  * @param followUpLength        families supported by length of the support period at the end of the year
  * @param collectiveActions     sessions and parent participations by kind: SNACK, TALKING_GROUP, CRAFT_WORKSHOP
+ * @param detainedParents       distinct detained parents of the families supported (a family may have two, a parent
+ *                              two families)
+ * @param visitingRightsAccompaniments accompaniments in visiting rights: mediated visits in the prison's visiting
+ *                              room, under the accompanier's visiting permit
+ * @param homeVisitsOrInterviewsWithChildren home visits, and interviews held face to face with the children present
+ * @param childrenByDepartmentGroup children by département as the published report groups them: the column's own
+ *                              départements by code, then "unknown", then "other" (« Autre DPT »)
+ * @param collectiveParents     distinct parents met in collective actions, by kind, and those not followed as a
+ *                              family case that year
  */
 public record Figures(int familiesSupported, int children, Map<String, Integer> childrenByAgeBand,
                       int interviews, Map<String, Integer> interviewsByKind, int homeVisits, Kilometres kilometres,
                       Map<String, Integer> requestOrigins, Share familiesWithMeasure,
                       List<DepartmentCount> childrenByDepartment, Visits accompaniedVisits,
                       int nurseryAccompaniments, List<PrisonCount> prisons, Map<String, Integer> childrenByHousing,
-                      Map<String, Integer> followUpLength, Map<String, Sessions> collectiveActions) {
+                      Map<String, Integer> followUpLength, Map<String, Sessions> collectiveActions,
+                      int detainedParents, int visitingRightsAccompaniments, int homeVisitsOrInterviewsWithChildren,
+                      Map<String, Integer> childrenByDepartmentGroup, CollectiveParents collectiveParents) {
 
     public record Kilometres(long professionals, long volunteers, long total) {
     }
@@ -52,10 +63,13 @@ public record Figures(int familiesSupported, int children, Map<String, Integer> 
     public record Sessions(int sessions, int participations) {
     }
 
-    /** Whether nothing at all was counted: no family and no fact. */
-    boolean isEmpty() {
-        return familiesSupported == 0 && interviews == 0 && homeVisits == 0 && accompaniedVisits.total() == 0
-                && nurseryAccompaniments == 0
-                && collectiveActions.values().stream().allMatch(sessions -> sessions.sessions() == 0);
+    /**
+     * Parents met in collective actions, each counted once however many sessions they attended.
+     *
+     * @param parents     distinct parents, all kinds together
+     * @param notFollowed those among them listed without a case, or whose family was not supported that year
+     * @param byKind      distinct parents of each kind: SNACK, TALKING_GROUP, CRAFT_WORKSHOP
+     */
+    public record CollectiveParents(int parents, int notFollowed, Map<String, Integer> byKind) {
     }
 }

@@ -49,6 +49,15 @@ final class FrenchLabels {
         return code == null ? UNKNOWN_DEPARTMENT : DEPARTMENTS.getOrDefault(code, code);
     }
 
+    /** A group of the published grouping: a département's name, « Inconnu » or « Autre DPT ». */
+    static String departmentGroup(String group) {
+        return switch (group) {
+            case ActivityReports.UNKNOWN_GROUP -> UNKNOWN_DEPARTMENT;
+            case ActivityReports.OTHER_GROUP -> "Autre DPT";
+            default -> department(group);
+        };
+    }
+
     static String referrer(String referrerType) {
         return switch (ReferrerType.valueOf(referrerType)) {
             case DETAINED_PARENT -> "Parent détenu";

@@ -11,7 +11,10 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ChildAdded;
+import fr.rep.caseengine.events.familycase.CaseReviewed;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.ContactStep;
+import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.CorrectionReason;
 import fr.rep.caseengine.events.familycase.Department;
@@ -70,7 +73,8 @@ class ActivityReportProjectionTest {
     void empty() {
         jdbc.execute("""
                 TRUNCATE report_case, support_period, report_child, report_fact, family_year, family_tally,
-                    child_age_tally, child_band_tally, child_place_tally, fact_tally""");
+                    child_age_tally, child_band_tally, child_place_tally, fact_tally, report_parent,
+                    report_participation""");
         jdbc.update("DELETE FROM report_horizon");
     }
 
@@ -172,10 +176,10 @@ class ActivityReportProjectionTest {
         accept(family, "2021-01-06T10:00:00Z");
         String firstInterview = id();
         projection.on(new InterviewHeld(family, at("2021-01-07T10:00:00Z"), at("2021-01-07T10:00:00Z"),
-                InterviewKind.FIRST, List.of(InterviewParticipant.DETAINED_PARENT), InterviewPlace.IN_DETENTION),
+                InterviewKind.FIRST, List.of(InterviewParticipant.DETAINED_PARENT), InterviewPlace.IN_DETENTION, null),
                 firstInterview);
         projection.on(new InterviewHeld(family, at("2021-03-07T10:00:00Z"), at("2021-03-07T10:00:00Z"),
-                InterviewKind.INTERMEDIATE, List.of(InterviewParticipant.FREE_PARENT), InterviewPlace.AT_HOME), id());
+                InterviewKind.INTERMEDIATE, List.of(InterviewParticipant.FREE_PARENT), InterviewPlace.AT_HOME, null), id());
         projection.on(new HomeVisitMade(family, at("2021-04-01T10:00:00Z"), at("2021-04-01T10:00:00Z"), 42), id());
         String visit = id();
         VisitMediated mediated = new VisitMediated(family, at("2021-05-01T10:00:00Z"), at("2021-05-01T10:00:00Z"),
@@ -245,18 +249,77 @@ class ActivityReportProjectionTest {
 
         String csv = new String(ReportCsv.write(List.of("Somme–Aisne–Oise", "Pas-de-Calais", "Ensemble du service"),
                 ReportTable.rows(List.of(columns.byTeam().get(Team.SOMME_AISNE_OISE),
-                        columns.byTeam().get(Team.PAS_DE_CALAIS), columns.service()), LocalDate.of(2021, 12, 31))),
+                        columns.byTeam().get(Team.PAS_DE_CALAIS), columns.service()), LocalDate.of(2021, 12, 31),
+                        ActivityReports.ownDepartments(null))),
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(csv).startsWith("Rubrique;Détail;Somme–Aisne–Oise;Pas-de-Calais;Ensemble du service\r\n"
                 + "Familles accompagnées;;3;0;3\r\n");
-        assertThat(csv).contains("Familles avec mesure éducative et/ou judiciaire;%;33;;33\r\n");
+        assertThat(csv).contains("Familles avec mesure éducative et/ou judiciaire;% (arrondi à l'unité);33;;33\r\n");
         assertThat(csv).contains("Enfants concernés;6-12 ans au 31/12/2021;3;0;3\r\n");
-        assertThat(csv).contains("Enfants par département de résidence;80 Somme;3;0;3\r\n");
+        assertThat(csv).contains("Enfants par département de résidence;Somme;3;0;3\r\n"
+                + "Enfants par département de résidence;Aisne;0;0;0\r\n");
+        assertThat(csv).contains("Enfants par département de résidence;Autre DPT;0;0;0\r\n");
+    }
+
+    @Test
+    void detained_parents_and_collective_parents_count_once_each_and_every_trip_adds_its_kilometres() {
+        SubjectId shared = SubjectId.random();
+        CaseId bothHeld = request(Team.SOMME_AISNE_OISE, "2021-02-01T10:00:00Z", shared,
+                new PartyOnCase(SubjectId.random(), PartyRole.DETAINED_PARENT));
+        accept(bothHeld, "2021-02-02T10:00:00Z");
+        CaseId secondFamily = request(Team.PAS_DE_CALAIS, "2021-03-01T10:00:00Z", shared);
+        accept(secondFamily, "2021-03-02T10:00:00Z");
+        CaseId notAccepted = request(Team.SOMME_AISNE_OISE, "2021-03-01T10:00:00Z", SubjectId.random());
+        projection.on(new InterviewHeld(bothHeld, at("2021-04-01T10:00:00Z"), at("2021-04-01T10:00:00Z"),
+                InterviewKind.INTERMEDIATE, List.of(InterviewParticipant.CHILDREN), InterviewPlace.AT_HOME, 35), id());
+        projection.on(new InterviewHeld(bothHeld, at("2021-04-02T10:00:00Z"), at("2021-04-02T10:00:00Z"),
+                InterviewKind.INTERMEDIATE, List.of(InterviewParticipant.CHILDREN), InterviewPlace.BY_PHONE, null),
+                id());
+        projection.on(new HomeVisitMade(bothHeld, at("2021-04-03T10:00:00Z"), at("2021-04-03T10:00:00Z"), 20), id());
+        projection.on(new ContactStepTaken(bothHeld, at("2021-04-04T10:00:00Z"), at("2021-04-04T10:00:00Z"),
+                ContactStep.MEDIATED_LETTER, List.of(SubjectId.random()), Accompaniment.VOLUNTEER, 12), id());
+        projection.on(new CaseReviewed(bothHeld, at("2021-04-05T10:00:00Z"), at("2021-04-05T10:00:00Z"), 2, 8),
+                id());
+        SubjectId withoutCase = SubjectId.random();
+        SubjectId notAcceptedParent = SubjectId.random();
+        for (String day : List.of("2021-05-01", "2021-06-01")) {
+            String session = id();
+            CollectiveSessionHeld snack = new CollectiveSessionHeld(CollectiveActionId.random(),
+                    at(day + "T14:00:00Z"), at(day + "T15:00:00Z"), CollectiveSessionKind.SNACK,
+                    Team.SOMME_AISNE_OISE, Prison.MA_AMIENS, List.of(new Participant(bothHeld, shared),
+                    new Participant(null, withoutCase), new Participant(notAccepted, notAcceptedParent)));
+            projection.on(snack, session);
+            projection.on(snack, session);
+        }
+
+        ActivityReports.Columns columns = reports.compute(2021, LocalDate.of(2021, 12, 31));
+
+        Figures somme = columns.byTeam().get(Team.SOMME_AISNE_OISE);
+        assertThat(somme.detainedParents()).as("both parents of one family").isEqualTo(2);
+        assertThat(columns.byTeam().get(Team.PAS_DE_CALAIS).detainedParents()).isEqualTo(1);
+        assertThat(columns.service().detainedParents()).as("the parent of two families counts once").isEqualTo(2);
+        assertThat(somme.homeVisitsOrInterviewsWithChildren()).as("the home visit and the interview at home, "
+                + "not the call").isEqualTo(2);
+        assertThat(somme.kilometres()).isEqualTo(new Figures.Kilometres(35 + 20 + 8, 12, 75));
+        assertThat(somme.collectiveActions().get("SNACK")).isEqualTo(new Figures.Sessions(2, 6));
+        assertThat(somme.collectiveParents()).isEqualTo(new Figures.CollectiveParents(3, 2,
+                Map.of("SNACK", 3, "TALKING_GROUP", 0, "CRAFT_WORKSHOP", 0)));
+        assertThat(columns.service().collectiveParents().parents()).isEqualTo(3);
     }
 
     private long families(int year) {
         return reports.compute(year, LocalDate.of(year, 12, 31)).service().familiesSupported();
+    }
+
+    private CaseId request(Team team, String at, SubjectId detainedParent, PartyOnCase... otherParents) {
+        CaseId caseId = CaseId.random();
+        List<PartyOnCase> parties = new java.util.ArrayList<>(List.of(otherParents));
+        parties.add(new PartyOnCase(SubjectId.random(), PartyRole.FREE_PARENT));
+        projection.on(new RequestReceived(caseId, at(at), at(at), ReferrerType.FREE_PARENT, ReferralChannel.LETTER,
+                team, team == Team.SOMME_AISNE_OISE ? Prison.MA_AMIENS : Prison.MA_ARRAS, detainedParent,
+                PenalStatus.SENTENCED, parties, List.of(child("2015-01-01", "80")), false));
+        return caseId;
     }
 
     private CaseId request(Team team, String at, boolean measure, ChildOnCase... children) {

@@ -5,7 +5,14 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The multidisciplinary team reviewed the case and set the support plan's pace of visits. */
-@Revision("1")
-public record CaseReviewed(CaseId caseId, Instant occurredAt, Instant recordedAt, int plannedVisitsPerMonth) implements CaseEvent {
+/**
+ * The multidisciplinary team reviewed the case (a synthesis or coordination meeting, possibly with partners) and set
+ * the support plan's pace of visits. Revision 2 added the kilometres travelled to the meeting; a revision 1 payload
+ * reads them as unknown ({@code null}, {@link TripKilometresUpcaster}).
+ *
+ * @param kilometres kilometres travelled by the service for the meeting, or {@code null} when not recorded
+ */
+@Revision("2")
+public record CaseReviewed(CaseId caseId, Instant occurredAt, Instant recordedAt, int plannedVisitsPerMonth,
+                           Integer kilometres) implements CaseEvent {
 }

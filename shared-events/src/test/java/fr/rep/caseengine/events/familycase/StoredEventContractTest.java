@@ -74,7 +74,10 @@ class StoredEventContractTest {
                 Arguments.of(VisitMediated.class, List.of("visitId", "accompanier", "accompaniedBy", "durationMinutes",
                         "kilometres")),
                 Arguments.of(ConsentRecorded.class, List.of("validUntil")),
-                Arguments.of(DeadlineApproaching.class, List.of("party")));
+                Arguments.of(DeadlineApproaching.class, List.of("party")),
+                Arguments.of(InterviewHeld.class, List.of("kilometres")),
+                Arguments.of(ContactStepTaken.class, List.of("kilometres")),
+                Arguments.of(CaseReviewed.class, List.of("kilometres")));
     }
 
     @ParameterizedTest
