@@ -31,8 +31,7 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
     @Test
     void suspending_visits_in_a_prison_cancels_its_scheduled_visits_in_the_period_and_only_those() {
         CaseApi claire = CaseApi.caseworker(http, accounts);
-        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
-        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        CaseApi sophie = teamManager();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
 
         DocumentContext first = claire.openCase();
@@ -79,8 +78,7 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_suspension_sent_again_with_its_key_is_recorded_once_a_reused_key_is_refused_and_another_teams_prison_too() {
-        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
-        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        CaseApi sophie = teamManager();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
         String body = """
                 {"occurredAt": "%s", "prison": "CP_BEAUVAIS", "from": "%s", "until": "%s", "reason": "STAFF_SHORTAGE"}"""
@@ -113,8 +111,7 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
     @Test
     void a_visit_in_prison_dated_inside_a_suspension_is_refused_with_the_suspension_named_until_its_lifting() {
         CaseApi claire = CaseApi.caseworker(http, accounts);
-        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
-        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        CaseApi sophie = teamManager();
         // A family whose parent is at Liancourt, a prison no other test visits; every date in the past week.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
         DocumentContext opened = json(claire.post("/api/cases", CaseApi.newFamily().replace("MA_AMIENS", "CP_LIANCOURT"),
@@ -166,6 +163,12 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
         ResponseEntity<String> afterLifting = claire.post("/api/cases/" + caseId + "/visits",
                 visit.formatted(from.plusDays(2).plusHours(14), opened.read("$.children[0]")), Map.of());
         assertThat(afterLifting.getStatusCode().value()).as(afterLifting.getBody()).isEqualTo(204);
+    }
+
+    /** Sophie, team manager of the team of Amiens, Laon, Liancourt and Beauvais. */
+    private CaseApi teamManager() {
+        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        return new CaseApi(http, "sophie.manager");
     }
 
     private static List<String> cancellations(CaseApi api, String caseId) {

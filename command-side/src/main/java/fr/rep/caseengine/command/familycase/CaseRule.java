@@ -66,8 +66,8 @@ public enum CaseRule {
     PERSON_ERASED_ONCE("person-erased-once",
             "A person's personal data is erased once; it cannot be erased again"),
     REQUEST_NEEDS_A_COMPLETE_FAMILY("request-needs-a-complete-family",
-            "A request names at least one child, each person once, and every child's holder of parental authority among its "
-                    + "parties — or, for a baby living with the detained mother in the prison nursery, the detained "
+            "A request names at least one child, each person once, and every child's holder of parental authority "
+                    + "among its parties — or, for a baby living with the detained mother in the prison nursery, the detained "
                     + "mother herself");
 
     private final String code;

@@ -322,7 +322,8 @@ class FamilyCase {
         boolean corrected = facts().voided().containsKey(command.correctedEventId());
         if (!correctableEntries.contains(command.correctedEventId()) || corrected) {
             throw new CaseRuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, corrected
-                    ? "this entry was already corrected" : "the entry named is not one of this case's that can be corrected");
+                    ? "this entry was already corrected"
+                    : "the entry named is not one of this case's that can be corrected");
         }
         return record(new EntryCorrected(caseId, command.occurredAt(), clock.instant(), command.correctedEventId(),
                 command.reason()));
@@ -671,7 +672,8 @@ class FamilyCase {
         if (status != CaseFacts.VisitStatus.SCHEDULED) {
             throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, status == null
                     ? "no visit with this id was scheduled on this case"
-                    : status == CaseFacts.VisitStatus.HELD ? "this visit was already held" : "this visit was cancelled");
+                    : status == CaseFacts.VisitStatus.HELD ? "this visit was already held"
+                    : "this visit was cancelled");
         }
     }
 
