@@ -31,8 +31,7 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
     @Test
     void suspending_visits_in_a_prison_cancels_its_scheduled_visits_in_the_period_and_only_those() {
         CaseApi claire = CaseApi.caseworker(http, accounts);
-        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
-        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        CaseApi sophie = teamManager();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
 
         DocumentContext first = claire.openCase();
@@ -79,8 +78,7 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_suspension_sent_again_with_its_key_is_recorded_once_a_reused_key_is_refused_and_another_teams_prison_too() {
-        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
-        CaseApi sophie = new CaseApi(http, "sophie.manager");
+        CaseApi sophie = teamManager();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
         String body = """
                 {"occurredAt": "%s", "prison": "CP_BEAUVAIS", "from": "%s", "until": "%s", "reason": "STAFF_SHORTAGE"}"""
@@ -108,6 +106,69 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
         assertThat(sophie.post(lifting, lift, liftKey).getStatusCode().value())
                 .as("the lifting sent again is answered as the first time, not refused as a second lifting")
                 .isEqualTo(204);
+    }
+
+    @Test
+    void a_visit_in_prison_dated_inside_a_suspension_is_refused_with_the_suspension_named_until_its_lifting() {
+        CaseApi claire = CaseApi.caseworker(http, accounts);
+        CaseApi sophie = teamManager();
+        // A family whose parent is at Liancourt, a prison no other test visits; every date in the past week.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
+        DocumentContext opened = json(claire.post("/api/cases", CaseApi.newFamily().replace("MA_AMIENS", "CP_LIANCOURT"),
+                Map.of()));
+        String caseId = opened.read("$.caseId");
+        for (String[] step : new String[][]{{"acceptance", "{\"occurredAt\": \"%s\"}".formatted(now.minusDays(7))},
+                {"visiting-permits", "{\"occurredAt\": \"%s\", \"accompanier\": \"claire\", \"prison\": \"CP_LIANCOURT\", \"validUntil\": \"%s\"}"
+                        .formatted(now.minusDays(7), now.toLocalDate().plusYears(1))},
+                {"consents", "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(now.minusDays(7),
+                        opened.read("$.detainedParent"))},
+                {"consents", "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(now.minusDays(7),
+                        opened.read("$.parties.mother"))}}) {
+            ResponseEntity<String> answer = claire.post("/api/cases/" + caseId + "/" + step[0], step[1], Map.of());
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as(step[0] + ": " + answer.getBody()).isTrue();
+        }
+        OffsetDateTime from = now.minusDays(5).toLocalDate().atStartOfDay().atOffset(ZoneOffset.ofHours(1));
+        ResponseEntity<String> suspended = sophie.post("/api/prison-suspensions", """
+                {"occurredAt": "%s", "prison": "CP_LIANCOURT", "from": "%s", "until": "%s", "reason": "STAFF_SHORTAGE"}"""
+                .formatted(now.minusDays(6), from, from.plusDays(3)), Map.of());
+        assertThat(suspended.getStatusCode().value()).as(suspended.getBody()).isEqualTo(201);
+        String visit = """
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}""";
+
+        ResponseEntity<String> during = claire.post("/api/cases/" + caseId + "/visits",
+                visit.formatted(from.plusDays(1).plusHours(14), opened.read("$.children[0]")), Map.of());
+
+        assertThat(during.getStatusCode().value()).as(during.getBody()).isEqualTo(409);
+        assertThat(json(during).read("$.rule", String.class)).isEqualTo("no-prison-visit-during-suspension");
+        assertThat(json(during).read("$.detail", String.class)).isEqualTo(("No visit in prison while the prison has "
+                + "suspended all visits: Centre pénitentiaire de Liancourt suspended all visits from %s to %s "
+                + "(staff shortage)").formatted(from.toLocalDate(), from.toLocalDate().plusDays(2)));
+        ResponseEntity<String> after = claire.post("/api/cases/" + caseId + "/visits",
+                visit.formatted(from.plusDays(3).plusHours(14), opened.read("$.children[0]")), Map.of());
+        assertThat(after.getStatusCode().value()).as("the day after the suspension: " + after.getBody())
+                .isEqualTo(204);
+        ResponseEntity<String> scheduled = claire.post("/api/cases/" + caseId + "/scheduled-visits", """
+                {"occurredAt": "%s", "plannedFor": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
+                .formatted(now.minusDays(6), from.plusDays(2).plusHours(10), opened.read("$.children[0]")), Map.of());
+        assertThat(scheduled.getStatusCode().value()).as(scheduled.getBody()).isEqualTo(409);
+        assertThat(json(scheduled).read("$.rule", String.class)).isEqualTo("no-prison-visit-during-suspension");
+
+        // Lifted on its second day: a visit on the third is recorded, one on the first is still refused.
+        assertThat(sophie.post(suspended.getHeaders().getLocation() + "/lifting",
+                "{\"occurredAt\": \"%s\"}".formatted(from.plusDays(1).plusHours(12)), Map.of())
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(claire.post("/api/cases/" + caseId + "/visits",
+                visit.formatted(from.plusHours(14), opened.read("$.children[0]")), Map.of())
+                .getStatusCode().value()).isEqualTo(409);
+        ResponseEntity<String> afterLifting = claire.post("/api/cases/" + caseId + "/visits",
+                visit.formatted(from.plusDays(2).plusHours(14), opened.read("$.children[0]")), Map.of());
+        assertThat(afterLifting.getStatusCode().value()).as(afterLifting.getBody()).isEqualTo(204);
+    }
+
+    /** Sophie, team manager of the team of Amiens, Laon, Liancourt and Beauvais. */
+    private CaseApi teamManager() {
+        CaseApi.ensureAccount(accounts, "sophie.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        return new CaseApi(http, "sophie.manager");
     }
 
     private static List<String> cancellations(CaseApi api, String caseId) {

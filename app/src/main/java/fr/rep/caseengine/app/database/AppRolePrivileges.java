@@ -66,6 +66,7 @@ class AppRolePrivileges implements Callback {
             entry("case_access", READ_WRITE),
             entry("case_prison", READ_WRITE),
             entry("scheduled_visit", READ_WRITE),
+            entry("prison_visit_suspension", READ_WRITE),
             entry("ended_case", READ_WRITE),
             entry("account", READ_WRITE),
             // Failed sign-ins per account name and source address (the lock-out), forgotten after a day.

@@ -18,6 +18,12 @@ public enum CaseRule {
             "No visit with a child covered by a no-contact order"),
     NO_VISIT_WITHOUT_VISITING_RIGHTS("no-visit-without-visiting-rights",
             "No visit with a child whose visiting rights a court reserved"),
+    NO_CONTACT_STEP_UNDER_NO_CONTACT_ORDER("no-contact-step-under-no-contact-order",
+            "No photo, letter or phone call passed to or from a child covered by a no-contact order"),
+    NO_CONTACT_STEP_WITHOUT_VISITING_RIGHTS("no-contact-step-without-visiting-rights",
+            "No photo, letter or phone call passed to or from a child whose visiting rights a court reserved"),
+    NO_PRISON_VISIT_DURING_SUSPENSION("no-prison-visit-during-suspension",
+            "No visit in prison while the prison has suspended all visits"),
     PRISON_VISIT_NEEDS_A_VALID_PERMIT("prison-visit-needs-a-valid-permit",
             "A visit in prison needs an accompanier holding a valid visiting permit for that prison on the visit date"),
     VISIT_PLACE_FOLLOWS_CUSTODY("visit-place-follows-custody",
@@ -38,7 +44,11 @@ public enum CaseRule {
     PERMIT_TO_EXPIRE("permit-to-expire",
             "Only a visiting permit on record can expire"),
     NOT_IN_THIS_STAGE("not-in-this-stage",
-            "This step is not possible at the case's current stage"),
+            "This step is possible only once the request has been accepted"),
+    REQUEST_DECIDED_ONCE("request-decided-once",
+            "A request is accepted or declined once, while it is at reception"),
+    ONLY_AN_ENDED_CASE_REOPENS("only-an-ended-case-reopens",
+            "Only a closed case or a declined request can be reopened"),
     CLOSING_NEEDS_REASON("closing-needs-reason",
             "Closing needs one of the report's reasons"),
     VISIT_NEEDS_CHILDREN_OF_THE_CASE("visit-needs-children-of-the-case",
@@ -56,7 +66,9 @@ public enum CaseRule {
     PERSON_ERASED_ONCE("person-erased-once",
             "A person's personal data is erased once; it cannot be erased again"),
     REQUEST_NEEDS_A_COMPLETE_FAMILY("request-needs-a-complete-family",
-            "A request names at least one child, each person once, and every child's holder of parental authority among its parties");
+            "A request names at least one child, each person once, and every child's holder of parental authority "
+                    + "among its parties — or, for a baby living with the detained mother in the prison nursery, the detained "
+                    + "mother herself");
 
     private final String code;
     private final String statement;

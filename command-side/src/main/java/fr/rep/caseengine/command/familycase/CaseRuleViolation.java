@@ -6,8 +6,17 @@ public class CaseRuleViolation extends RuntimeException {
     private final CaseRule rule;
 
     CaseRuleViolation(CaseRule rule, String currentState) {
-        super(rule.statement() + ": " + currentState);
+        this(rule.statement() + ": " + currentState, rule);
+    }
+
+    private CaseRuleViolation(String message, CaseRule rule) {
+        super(message);
         this.rule = rule;
+    }
+
+    /** A refusal whose one sentence says both the rule and the state (a step refused for the case's stage). */
+    static CaseRuleViolation said(CaseRule rule, String sentence) {
+        return new CaseRuleViolation(sentence, rule);
     }
 
     public CaseRule rule() {

@@ -61,6 +61,7 @@ class FamilyCase {
     private final Set<String> correctableEntries = new HashSet<>();
     private Instant lastEntryRecordedAt;
     private InterventionClosed closing;
+    private RequestDeclined declining;
     /** When the case was closed or declined, as reported; null while it is open. */
     private Instant endedAt;
     private final Set<SubjectId> erased = new HashSet<>();
@@ -194,7 +195,8 @@ class FamilyCase {
         requireStageAllows(command);
         if (!facts().permitRecorded(command.accompanier(), command.prison())) {
             throw new CaseRuleViolation(CaseRule.PERMIT_TO_EXPIRE,
-                    command.accompanier() + " has no permit for " + command.prison().label() + " on this case");
+                    describe(command.accompanier()) + " has no permit for " + command.prison().label()
+                            + " on this case");
         }
         if (command.accompanier().recordedBefore()) {
             throw new CaseRuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, "an accompanier recorded by name before "
@@ -207,31 +209,37 @@ class FamilyCase {
     // ---- visits -------------------------------------------------------------------------------------------------
 
     @CommandHandler
-    long handle(ScheduleVisit command, Clock clock) {
+    long handle(ScheduleVisit command, Clock clock, PrisonSuspensions suspensions) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        requireNoCourtBar(command.children(), command.plannedFor(), clock.getZone());
+        requireNoCourtBar(command.children(), command.plannedFor(), clock.getZone(),
+                CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS);
         requireAccompanier(command.accompanier(), command.namedNow());
+        if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
+            requireNoSuspension(suspensions, command.plannedFor(), clock.getZone());
+        }
         if (facts().visit(command.visitId()) != null) {
             throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
-                    "visit " + command.visitId() + " is already on the case");
+                    "a visit with this id is already on the case");
         }
         return record(new VisitScheduled(caseId, command.occurredAt(), clock.instant(), command.visitId(),
                 command.plannedFor(), List.copyOf(command.children()), command.place(), command.accompanier()));
     }
 
     @CommandHandler
-    long handle(MediateVisit command, Clock clock) {
+    long handle(MediateVisit command, Clock clock, PrisonSuspensions suspensions) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
         Instant at = command.occurredAt();
         requireMinors(command.children(), date(at, clock.getZone()));
-        requireNoCourtBar(command.children(), at, clock.getZone());
+        requireNoCourtBar(command.children(), at, clock.getZone(),
+                CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS);
         requireConsents(command.children(), at, clock.getZone());
         requirePlaceMatchingCustody(command.place(), at);
         requireAccompanier(command.accompanier(), command.namedNow());
         if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
             requirePermit(command.accompanier(), at, clock.getZone());
+            requireNoSuspension(suspensions, at, clock.getZone());
         }
         if (command.visitId() != null) {
             requireScheduled(command.visitId());
@@ -245,7 +253,8 @@ class FamilyCase {
     long handle(RecordContactStep command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        requireNoCourtBar(command.children(), command.occurredAt(), clock.getZone());
+        requireNoCourtBar(command.children(), command.occurredAt(), clock.getZone(),
+                CaseRule.NO_CONTACT_STEP_UNDER_NO_CONTACT_ORDER, CaseRule.NO_CONTACT_STEP_WITHOUT_VISITING_RIGHTS);
         return record(new ContactStepTaken(caseId, command.occurredAt(), clock.instant(), command.step(),
                 List.copyOf(command.children()), command.mediatedBy(), command.kilometres()));
     }
@@ -312,8 +321,9 @@ class FamilyCase {
         requireStageAllows(command);
         boolean corrected = facts().voided().containsKey(command.correctedEventId());
         if (!correctableEntries.contains(command.correctedEventId()) || corrected) {
-            throw new CaseRuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, "entry " + command.correctedEventId()
-                    + (corrected ? " was already corrected" : " is not a correctable entry of this case"));
+            throw new CaseRuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, corrected
+                    ? "this entry was already corrected"
+                    : "the entry named is not one of this case's that can be corrected");
         }
         return record(new EntryCorrected(caseId, command.occurredAt(), clock.instant(), command.correctedEventId(),
                 command.reason()));
@@ -526,15 +536,9 @@ class FamilyCase {
         if (Lifecycle.allows(stage, command.getClass())) {
             return;
         }
-        if (stage == CaseStage.CLOSED) {
-            throw new CaseRuleViolation(CaseRule.CLOSED_CASE_ACCEPTS_NOTHING,
-                    "this case was closed on " + closing.occurredAt() + " (" + closing.reason() + ")");
-        }
-        if (stage == CaseStage.DECLINED) {
-            throw new CaseRuleViolation(CaseRule.DECLINED_CASE_ACCEPTS_NOTHING, "this request was declined");
-        }
-        throw new CaseRuleViolation(CaseRule.NOT_IN_THIS_STAGE,
-                command.getClass().getSimpleName() + " is not accepted in stage " + stage);
+        String why = stage == CaseStage.CLOSED ? LifecycleWords.words(closing.reason())
+                : stage == CaseStage.DECLINED ? LifecycleWords.words(declining.reason()) : null;
+        throw LifecycleWords.refusal(stage, command.getClass(), why);
     }
 
     private PartyRole requireParty(SubjectId party) {
@@ -573,17 +577,19 @@ class FamilyCase {
         }
     }
 
-    private void requireNoCourtBar(List<SubjectId> present, Instant at, ZoneId zone) {
+    /** A court's bar on contact, refused by the rule of the step asked: a visit's, or a photo's, letter's or call's. */
+    private void requireNoCourtBar(List<SubjectId> present, Instant at, ZoneId zone, CaseRule underOrder,
+                                   CaseRule withoutRights) {
         CaseFacts.Known known = facts();
         for (SubjectId child : present) {
             NoContactOrdered order = known.noContactOrder(child, at);
             if (order != null) {
-                throw new CaseRuleViolation(CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, "the no-contact order of the "
-                        + order.court().name().toLowerCase().replace('_', ' ') + " dated "
+                throw new CaseRuleViolation(underOrder, "the no-contact order of the "
+                        + LifecycleWords.words(order.court()) + " dated "
                         + date(order.occurredAt(), zone) + " covers child " + child);
             }
             if (known.visitingRights(child, at) == VisitingRights.RESERVED) {
-                throw new CaseRuleViolation(CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS,
+                throw new CaseRuleViolation(withoutRights,
                         "a court reserved the visiting rights for child " + child + " on that date");
             }
         }
@@ -642,16 +648,32 @@ class FamilyCase {
         CaseFacts.Permit permit = accompanier == null ? null : facts().permit(accompanier, where, at);
         if (permit == null || !permit.inForceOn(date(at, zone))) {
             throw new CaseRuleViolation(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT, (accompanier == null
-                    ? "no accompanier is named" : accompanier + " holds no valid permit for " + where.label())
+                    ? "no accompanier is named" : describe(accompanier) + " holds no valid permit for "
+                    + where.label())
                     + " on " + date(at, zone));
         }
+    }
+
+    private void requireNoSuspension(PrisonSuspensions suspensions, Instant at, ZoneId zone) {
+        Prison where = facts().prison(at);
+        if (where == null) {
+            return;
+        }
+        suspensions.covering(where, at).ifPresent(suspension -> {
+            throw new CaseRuleViolation(CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION, where.label()
+                    + " suspended all visits from " + date(suspension.from(), zone) + " to "
+                    + date(suspension.until().minusNanos(1), zone) + " ("
+                    + LifecycleWords.words(suspension.reason()) + ")");
+        });
     }
 
     private void requireScheduled(java.util.UUID visitId) {
         CaseFacts.VisitStatus status = facts().visit(visitId);
         if (status != CaseFacts.VisitStatus.SCHEDULED) {
-            throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, "visit " + visitId + " is "
-                    + (status != null ? status.name().toLowerCase() : "not scheduled"));
+            throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, status == null
+                    ? "no visit with this id was scheduled on this case"
+                    : status == CaseFacts.VisitStatus.HELD ? "this visit was already held"
+                    : "this visit was cancelled");
         }
     }
 
@@ -675,6 +697,13 @@ class FamilyCase {
 
     private static LocalDate date(Instant instant, ZoneId zone) {
         return CaseFacts.date(instant, zone);
+    }
+
+    /** A staff accompanier by their account name, another by their subject id (never their name: not in events). */
+    private static String describe(Accompanier accompanier) {
+        return accompanier.account() != null ? accompanier.account()
+                : accompanier.person() != null ? "person " + accompanier.person()
+                : "the accompanier recorded by name before";
     }
 
     private static String describe(PartyRole role) {
@@ -701,6 +730,8 @@ class FamilyCase {
             assignedTo = assignment.caseworker();
         } else if (event instanceof InterventionClosed closed) {
             closing = closed;
+        } else if (event instanceof RequestDeclined declined) {
+            declining = declined;
         } else if (event instanceof PersonalDataErased erasure) {
             erased.add(erasure.subject());
         }

@@ -102,7 +102,7 @@ class ClosingTest {
                     .when(command.apply(family))
                     .expectNoEvents()
                     .expectException(violationOf(CaseRule.CLOSED_CASE_ACCEPTS_NOTHING))
-                    .expectExceptionMessage(containsString("ORIENTED_TO_OTHER_SERVICE"));
+                    .expectExceptionMessage(containsString("this case was closed (oriented to another service)"));
         }
 
         @ParameterizedTest(name = "{0}")

@@ -82,9 +82,19 @@ final class Family {
     }
 
     static AggregateTestFixture<FamilyCase> fixture(DeadlinePolicy policy) {
+        return fixture(policy, (prison, at) -> java.util.Optional.empty());
+    }
+
+    /** A fixture whose cases know of these prison-wide suspensions of visits. */
+    static AggregateTestFixture<FamilyCase> fixture(PrisonSuspensions suspensions) {
+        return fixture(POLICY, suspensions);
+    }
+
+    private static AggregateTestFixture<FamilyCase> fixture(DeadlinePolicy policy, PrisonSuspensions suspensions) {
         AggregateTestFixture<FamilyCase> fixture = new AggregateTestFixture<>(FamilyCase.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(policy);
+        fixture.registerInjectableResource(suspensions);
         return fixture;
     }
 

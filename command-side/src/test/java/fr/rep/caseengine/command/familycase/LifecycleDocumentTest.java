@@ -53,7 +53,13 @@ class LifecycleDocumentTest {
         }
         arrows.forEach(arrow -> page.append(arrow).append('\n'));
         page.append("```\n\n## Commands each stage accepts\n\n")
-                .append("Any other command is refused with the rule that names the stage (`409`).\n\n")
+                .append("Any other command is refused (`409`) in one sentence that says the step, what it waits for and\n")
+                .append("where the case stands, from the words of `LifecycleWords` (one phrase per command and per\n")
+                .append("stage): \"A visit can be recorded once the request has been accepted; this case is still at\n")
+                .append("reception\" (rule `not-in-this-stage`). Accepting or declining a decided request is\n")
+                .append("`request-decided-once`, reopening an open case `only-an-ended-case-reopens`, any step but\n")
+                .append("reopening on a closed case or a declined request `closed-case-accepts-nothing` or\n")
+                .append("`declined-case-accepts-nothing`, with the closing's or declining's reason in words.\n\n")
                 .append("| stage | commands |\n|---|---|\n");
         for (CaseStage stage : CaseStage.values()) {
             page.append("| `").append(stage).append("` | ")
@@ -62,6 +68,21 @@ class LifecycleDocumentTest {
                             .collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
+        page.append("\n## Visits during a prison-wide suspension\n\n")
+                .append("A visit in prison — scheduled (`ScheduleVisit`, judged at its planned time) or recorded as held\n")
+                .append("(`MediateVisit`) — dated while the case's prison has suspended all visits is refused with\n")
+                .append("`no-prison-visit-during-suspension`, naming the prison, the suspension's first and last days and\n")
+                .append("its reason. It is refused, not recorded with an override: the prison let no one in. A visit\n")
+                .append("outside prison is not affected. A suspension covers from its start to its announced end or\n")
+                .append("its lifting's date, whichever comes first.\n\n")
+                .append("Suspensions are another aggregate (`PrisonVisitSuspension`); the case learns of them through\n")
+                .append("the `PrisonSuspensions` port given to its command handlers, so the API and the pages alike go\n")
+                .append("through it. `SuspendedPrisons` (`command.prisonsuspension`) implements it over\n")
+                .append("`prison_visit_suspension`, a command-side table kept by the subscribing processor\n")
+                .append("`suspended-prisons` in the transaction that records the suspension or its lifting (suspensions\n")
+                .append("stored before it came are copied by its migration); the query side's tables are never read.\n")
+                .append("A visit recorded at the same moment as the suspension, in a transaction that cannot see it\n")
+                .append("yet, is accepted: a scheduled one is then cancelled by the suspension's process.\n");
         page.append("\n## Rules\n\n| rule | statement |\n|---|---|\n");
         Arrays.stream(CaseRule.values()).sorted(Comparator.comparing(CaseRule::code)).forEach(rule ->
                 page.append("| `").append(rule.code()).append("` | ").append(rule.statement()).append(" |\n"));
