@@ -133,7 +133,7 @@ class PrisonSuspensionTest extends EmbeddedDatabaseTest {
                 .formatted(now.minusDays(6), from, from.plusDays(3)), Map.of());
         assertThat(suspended.getStatusCode().value()).as(suspended.getBody()).isEqualTo(201);
         String visit = """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}""";
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 12}""";
 
         ResponseEntity<String> during = claire.post("/api/cases/" + caseId + "/visits",
                 visit.formatted(from.plusDays(1).plusHours(14), opened.read("$.children[0]")), Map.of());
