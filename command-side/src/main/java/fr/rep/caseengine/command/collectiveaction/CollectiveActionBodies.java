@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
 import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.input.NotInTheFuture;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
@@ -23,23 +24,23 @@ final class CollectiveActionBodies {
     private CollectiveActionBodies() {
     }
 
-    record Session(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record Session(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                    @NotNull CollectiveSessionKind kind,
                    @NotNull Team team,
                    @NotNull Prison prison,
                    @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {
     }
 
-    record NewTalkingGroup(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record NewTalkingGroup(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                            @NotNull Team team,
                            @NotNull Prison prison,
                            @NotEmpty @Size(max = 50) List<@NotNull CaseId> members) {
     }
 
-    record Member(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull CaseId caseId) {
+    record Member(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull CaseId caseId) {
     }
 
-    record GroupSession(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record GroupSession(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                         @NotNull TalkingGroupTheme theme,
                         @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {
     }
