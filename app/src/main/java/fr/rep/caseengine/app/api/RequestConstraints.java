@@ -57,12 +57,14 @@ class RequestConstraints {
                     }
                 }
             });
+            // The schemas are still named by their classes' full names (springdoc.use-fqn): now the short names.
+            SchemaNames.shorten(api);
         };
     }
 
     @SuppressWarnings("rawtypes")
     private static void constrain(Class<?> type, Map<String, Schema> schemas, Set<Class<?>> seen) {
-        Schema model = schemas.get(type.getSimpleName());
+        Schema model = schemas.get(type.getName());
         if (model == null || model.getProperties() == null || !seen.add(type)) {
             return;
         }
