@@ -260,7 +260,13 @@ class RequestConstraintsTest extends EmbeddedDatabaseTest {
         return NODES.textNode(dateTime ? date + "T12:00:00+01:00" : date.toString());
     }
 
+    /** The schema a reference or an optional (nullable) reference stands for. */
     private JsonNode resolve(JsonNode schema) {
+        for (JsonNode alternative : schema.path("anyOf")) {
+            if (alternative.has("$ref")) {
+                return resolve(alternative);
+            }
+        }
         String ref = schema.path("$ref").asText(null);
         return ref == null ? schema : api.at(ref.substring(1));
     }

@@ -9,6 +9,7 @@ import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +55,7 @@ class PrisonSuspensionController {
 
     @PostMapping
     @Operation(summary = "Record that a prison suspends all visits for a period: its scheduled visits are cancelled")
+    @ApiResponse(responseCode = "201", description = "Recorded; Location names the suspension")
     ResponseEntity<Void> suspend(@Valid @RequestBody Suspension body, Caller caller) {
         UUID suspensionId = UUID.randomUUID();
         CommandOutcome outcome = transaction.run(caller.account(), null, null, () -> {
@@ -66,6 +68,7 @@ class PrisonSuspensionController {
 
     @PostMapping("/{suspensionId}/lifting")
     @Operation(summary = "Record that the prison lifted its suspension of visits")
+    @ApiResponse(responseCode = "204", description = "Recorded")
     ResponseEntity<Void> lift(@PathVariable UUID suspensionId, @Valid @RequestBody Lifting body, Caller caller) {
         transaction.run(caller.account(), null, null, () -> {
             send(caller, new LiftPrisonVisitSuspension(suspensionId, body.occurredAt().toInstant()));
