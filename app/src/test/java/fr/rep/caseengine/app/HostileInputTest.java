@@ -423,6 +423,21 @@ class HostileInputTest extends EmbeddedDatabaseTest {
             if (current.has("allOf") && current.path("allOf").size() == 1) {
                 return resolve(current.path("allOf").get(0));
             }
+            // An optional field may be null: a reference or null, a type or null (OpenAPI 3.1).
+            for (JsonNode alternative : current.path("anyOf")) {
+                if (alternative.has("$ref")) {
+                    return resolve(alternative);
+                }
+            }
+            if (current.path("type").isArray()) {
+                ObjectNode single = current.deepCopy();
+                current.path("type").forEach(type -> {
+                    if (!type.asText().equals("null")) {
+                        single.put("type", type.asText());
+                    }
+                });
+                return single;
+            }
             return current;
         }
 

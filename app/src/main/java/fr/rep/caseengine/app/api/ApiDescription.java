@@ -5,6 +5,7 @@ import fr.rep.caseengine.command.familycase.CaseRule;
 import fr.rep.caseengine.command.prisonsuspension.SuspensionRule;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
@@ -136,6 +137,9 @@ class ApiDescription {
             components.addSchemas("SuspensionRuleProblem", problemSchema(
                     Arrays.stream(SuspensionRule.values()).map(SuspensionRule::code).toList()));
             TAGS.forEach((name, description) -> api.addTagsItem(new Tag().name(name).description(description)));
+            if (api.getPaths() != null) {
+                api.getPaths().forEach(ApiDescription::mediaTypeOfTheExtension);
+            }
         };
     }
 
@@ -177,6 +181,29 @@ class ApiDescription {
         Schema none = new Schema();
         none.setTypes(new LinkedHashSet<>(List.of("null")));
         return none;
+    }
+
+    /**
+     * An address ending in .csv or .pdf answers that format (the JSON of the same resource has an address of its
+     * own), whatever its controller declares.
+     */
+    private static void mediaTypeOfTheExtension(String path, PathItem item) {
+        Map<String, String> types = Map.of(".csv", "text/csv", ".pdf", "application/pdf");
+        types.forEach((extension, type) -> {
+            if (!path.endsWith(extension)) {
+                return;
+            }
+            item.readOperations().forEach(operation -> operation.getResponses().forEach((status, answer) -> {
+                if (status.startsWith("2") && answer.getContent() != null
+                        && answer.getContent().keySet().equals(Set.of("application/json"))) {
+                    StringSchema body = new StringSchema();
+                    if (".pdf".equals(extension)) {
+                        body.format("binary");
+                    }
+                    answer.content(new Content().addMediaType(type, new MediaType().schema(body)));
+                }
+            }));
+        });
     }
 
     private static String oidcIssuer(Environment environment) {
@@ -261,6 +288,8 @@ class ApiDescription {
                 responses.addApiResponse("409", problem("Refused by a rule of the domain (`rule` names it)",
                         ruleProblem(handler)));
             }
+            responses.addApiResponse("500", problem("An unexpected failure: logged on the service's side (quote "
+                    + "X-Correlation-Id), nothing recorded", PROBLEM));
             responses.addApiResponse("503", problem("The database is unavailable, or (with minVersion) the view has "
                     + "not caught up yet: try again after Retry-After seconds", PROBLEM)
                     .addHeaderObject("Retry-After", new Header().description("seconds to wait")

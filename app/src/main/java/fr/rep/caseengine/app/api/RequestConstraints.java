@@ -64,7 +64,8 @@ class RequestConstraints {
 
     @SuppressWarnings("rawtypes")
     private static void constrain(Class<?> type, Map<String, Schema> schemas, Set<Class<?>> seen) {
-        Schema model = schemas.get(type.getName());
+        // springdoc.use-fqn names a nested record Outer.Inner (its canonical name).
+        Schema model = schemas.get(type.getCanonicalName());
         if (model == null || model.getProperties() == null || !seen.add(type)) {
             return;
         }
