@@ -22,13 +22,15 @@ import java.lang.reflect.Modifier;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The request bodies' schemas say every input rule the server checks, read from the same bean-validation annotations
  * that the server validates. swagger-core reads most of them, but lets {@code @Size(max = ...)} undo what
  * {@code @NotEmpty} and {@code @NotBlank} say (it writes {@code minItems: 0} over a list that may not be empty),
  * writes {@code @Pattern} unanchored where Java matches the whole value, and knows nothing of the dates' bounds
- * ({@link PlausibleDate}, {@link NotInTheFuture}, {@code @Past}): this completes them, field by field, from the annotations themselves.
+ * ({@link PlausibleDate}, {@link NotInTheFuture}, {@code @Past}), nor that an id is a UUID: this completes them,
+ * field by field, from the annotations and the types themselves.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestConstraints {
@@ -74,16 +76,25 @@ class RequestConstraints {
                 continue;
             }
             Schema property = (Schema) model.getProperties().get(field.getName());
-            if (property != null) {
-                constrain(property, field);
-            }
             ResolvableType fieldType = ResolvableType.forField(field);
             Class<?> nested = fieldType.asCollection() != ResolvableType.NONE
                     ? fieldType.asCollection().resolveGeneric(0) : fieldType.resolve();
-            if (nested != null && nested.isRecord()) {
+            if (property != null) {
+                constrain(property, field);
+                if (isIdentifier(nested)) {
+                    (property.getItems() != null ? property.getItems() : property).setFormat("uuid");
+                }
+            }
+            if (nested != null && nested.isRecord() && !isIdentifier(nested)) {
                 constrain(nested, schemas, seen);
             }
         }
+    }
+
+    /** An identifier written as its UUID (a SubjectId, a CaseId: a record of one UUID). */
+    private static boolean isIdentifier(Class<?> type) {
+        return type != null && type.isRecord() && type.getRecordComponents().length == 1
+                && UUID.class.equals(type.getRecordComponents()[0].getType());
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
