@@ -71,7 +71,8 @@ class GeneratedClientJourneyTest extends EmbeddedDatabaseTest {
         CaseDetail detail = views.detail(caseId, opened.getData().getVersion(), null);
         commands.familyCaseCommandAccept(caseId.toString(), new Dated().occurredAt(weekAgo.plusDays(1)), null, null,
                 null);
-        RequestVisit visit = new RequestVisit().occurredAt(weekAgo.plusDays(5)).children(opened.getData().getChildren())
+        RequestVisit visit = new RequestVisit().occurredAt(weekAgo.plusDays(5))
+                .children(opened.getData().getChildren().stream().map(UUID::fromString).toList())
                 .place(RequestVisit.PlaceEnum.PRISON_VISITING_ROOM).durationMinutes(60);
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> commands.mediateVisit(
@@ -81,7 +82,7 @@ class GeneratedClientJourneyTest extends EmbeddedDatabaseTest {
 
         for (Adult adult : detail.getAdults()) {
             commands.recordConsent(caseId.toString(), new RequestConsent().occurredAt(weekAgo.plusDays(2))
-                    .party(adult.getSubjectId().toString()), null, null, null);
+                    .party(adult.getSubjectId()), null, null, null);
         }
         commands.familyCaseCommandPermit(caseId.toString(), new RequestPermit().occurredAt(weekAgo.plusDays(3))
                 .accompanier(CaseApi.CASEWORKER).prison(RequestPermit.PrisonEnum.MA_AMIENS)
