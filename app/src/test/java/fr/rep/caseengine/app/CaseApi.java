@@ -25,10 +25,23 @@ public class CaseApi {
     public static final String PASSWORD = "a-test-password";
 
     private final TestRestTemplate http;
+    /** The session each request carries, or null when each signs in with HTTP Basic. */
+    private final SignedIn session;
 
-    /** Signed in as {@code account}, with the tests' password. */
+    /** Signed in as {@code account}, with the tests' password, on each request (HTTP Basic). */
     public CaseApi(TestRestTemplate anonymous, String account) {
         this.http = anonymous.withBasicAuth(account, PASSWORD);
+        this.session = null;
+    }
+
+    private CaseApi(TestRestTemplate anonymous, SignedIn session) {
+        this.http = anonymous;
+        this.session = session;
+    }
+
+    /** Signed in once as {@code account} with the form, then in its session: for a test of many requests. */
+    public static CaseApi inSession(TestRestTemplate anonymous, String account) {
+        return new CaseApi(anonymous, SignedIn.as(anonymous, account));
     }
 
     /** Signed in as the caseworker {@value #CASEWORKER}, creating the account when it does not exist yet. */
@@ -102,11 +115,19 @@ public class CaseApi {
         HttpHeaders all = new HttpHeaders();
         all.setContentType(MediaType.APPLICATION_JSON);
         headers.forEach(all::set);
+        if (session != null) {
+            session.addTo(all);
+        }
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, all), String.class);
     }
 
     public ResponseEntity<String> get(String path) {
-        return http.getForEntity(path, String.class);
+        if (session == null) {
+            return http.getForEntity(path, String.class);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        session.addTo(headers);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     public static DocumentContext json(ResponseEntity<String> response) {

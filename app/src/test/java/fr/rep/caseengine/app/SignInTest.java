@@ -133,24 +133,8 @@ class SignInTest extends EmbeddedDatabaseTest {
 
     /** Signs in with the form as a browser does; returns the session cookie and the session's CSRF token. */
     private String[] signIn(String username) {
-        ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
-        String csrfInPage = loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*",
-                "$1");
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", username);
-        form.add("password", CaseApi.PASSWORD);
-        form.add("_csrf", csrfInPage);
-        HttpHeaders formHeaders = new HttpHeaders();
-        formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        String pageToken = lastCookie(loginPage, "XSRF-TOKEN");
-        formHeaders.add(HttpHeaders.COOKIE, sessionCookie(loginPage) + "; XSRF-TOKEN=" + pageToken);
-        TestRestTemplate noRedirects = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
-                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
-        ResponseEntity<String> signedIn = noRedirects.exchange("/login", HttpMethod.POST,
-                new HttpEntity<>(form, formHeaders), String.class);
-        assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
-        String token = lastCookie(signedIn, "XSRF-TOKEN");
-        return new String[] {sessionCookie(signedIn), token.isEmpty() ? pageToken : token};
+        SignedIn session = SignedIn.as(http, username);
+        return new String[] {session.cookie(), session.token()};
     }
 
     private ResponseEntity<String> post(String path, String json, String session, String token) {

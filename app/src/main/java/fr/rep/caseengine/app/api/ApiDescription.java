@@ -5,6 +5,7 @@ import fr.rep.caseengine.command.familycase.CaseRule;
 import fr.rep.caseengine.command.prisonsuspension.SuspensionRule;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
@@ -38,9 +39,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
@@ -122,6 +125,10 @@ class ApiDescription {
                         .openIdConnectUrl(issuer + "/.well-known/openid-configuration")
                         .description("Single sign-on through the service's identity provider; then a session"));
             }
+            if (components.getSchemas() != null) {
+                components.getSchemas().values().forEach(ApiDescription::nullWhereOptional);
+            }
+            // Problems leave out what they do not say (no null): added after.
             components.addSchemas(PROBLEM, problemSchema(null));
             components.addSchemas("CaseRuleProblem", problemSchema(
                     Arrays.stream(CaseRule.values()).map(CaseRule::code).toList()));
@@ -130,7 +137,73 @@ class ApiDescription {
             components.addSchemas("SuspensionRuleProblem", problemSchema(
                     Arrays.stream(SuspensionRule.values()).map(SuspensionRule::code).toList()));
             TAGS.forEach((name, description) -> api.addTagsItem(new Tag().name(name).description(description)));
+            if (api.getPaths() != null) {
+                api.getPaths().forEach(ApiDescription::mediaTypeOfTheExtension);
+            }
         };
+    }
+
+    /**
+     * A property a schema does not require may be null as well as absent: the service writes the fields it has no
+     * value for as null (an account without a team, a child without a visiting-rights decision), and reads a null
+     * optional field as a missing one.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullWhereOptional(Schema object) {
+        if (object.getProperties() == null) {
+            return;
+        }
+        List<String> required = object.getRequired() == null ? List.of() : object.getRequired();
+        Map<String, Schema> properties = object.getProperties();
+        properties.replaceAll((name, property) -> {
+            if (required.contains(name) || property.getAnyOf() != null) {
+                return property;
+            }
+            if (property.get$ref() != null) {
+                return new Schema().anyOf(List.of(new Schema().$ref(property.get$ref()), nullType()));
+            }
+            if (property.getTypes() != null && !property.getTypes().contains("null")) {
+                Set<String> types = new LinkedHashSet<>(property.getTypes());
+                types.add("null");
+                property.setTypes(types);
+            } else if (property.getType() != null && property.getTypes() == null) {
+                property.setTypes(new LinkedHashSet<>(List.of(property.getType(), "null")));
+            }
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                property.getEnum().add(null);
+            }
+            return property;
+        });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema nullType() {
+        Schema none = new Schema();
+        none.setTypes(new LinkedHashSet<>(List.of("null")));
+        return none;
+    }
+
+    /**
+     * An address ending in .csv or .pdf answers that format (the JSON of the same resource has an address of its
+     * own), whatever its controller declares.
+     */
+    private static void mediaTypeOfTheExtension(String path, PathItem item) {
+        Map<String, String> types = Map.of(".csv", "text/csv", ".pdf", "application/pdf");
+        types.forEach((extension, type) -> {
+            if (!path.endsWith(extension)) {
+                return;
+            }
+            item.readOperations().forEach(operation -> operation.getResponses().forEach((status, answer) -> {
+                if (status.startsWith("2") && answer.getContent() != null
+                        && answer.getContent().keySet().equals(Set.of("application/json"))) {
+                    StringSchema body = new StringSchema();
+                    if (".pdf".equals(extension)) {
+                        body.format("binary");
+                    }
+                    answer.content(new Content().addMediaType(type, new MediaType().schema(body)));
+                }
+            }));
+        });
     }
 
     private static String oidcIssuer(Environment environment) {
@@ -200,7 +273,8 @@ class ApiDescription {
             responses.addApiResponse("401", problem("Not signed in, or the credentials were refused", PROBLEM));
             responses.addApiResponse("403", problem("Signed in, but no role of the account may do this (or the CSRF "
                     + "token is missing)", PROBLEM));
-            if (operationPathHasId(handler)) {
+            // A command's body may name a case too (a talking group's members).
+            if (operationPathHasId(handler) || command) {
                 responses.addApiResponse("404", problem("No such thing in your scope: the same answer whether it "
                         + "does not exist or is another team's", PROBLEM));
             }
@@ -210,7 +284,12 @@ class ApiDescription {
                         ruleProblem(handler)));
                 responses.addApiResponse("422", problem("This Idempotency-Key was used before for another request",
                         PROBLEM));
+            } else if (isDomainChange(handler) && !responses.containsKey("409")) {
+                responses.addApiResponse("409", problem("Refused by a rule of the domain (`rule` names it)",
+                        ruleProblem(handler)));
             }
+            responses.addApiResponse("500", problem("An unexpected failure: logged on the service's side (quote "
+                    + "X-Correlation-Id), nothing recorded", PROBLEM));
             responses.addApiResponse("503", problem("The database is unavailable, or (with minVersion) the view has "
                     + "not caught up yet: try again after Retry-After seconds", PROBLEM)
                     .addHeaderObject("Retry-After", new Header().description("seconds to wait")
@@ -228,6 +307,12 @@ class ApiDescription {
         return handler.getBeanType().getPackageName().startsWith(COMMANDS)
                 && Arrays.stream(handler.getMethodParameters())
                 .anyMatch(parameter -> HttpServletRequest.class.equals(parameter.getParameterType()));
+    }
+
+    /** A change recorded by the command side without the command headers (a prison's suspension). */
+    private static boolean isDomainChange(HandlerMethod handler) {
+        return handler.getBeanType().getPackageName().startsWith(COMMANDS)
+                && !handler.hasMethodAnnotation(GetMapping.class);
     }
 
     private static boolean operationPathHasId(HandlerMethod handler) {
@@ -257,19 +342,24 @@ class ApiDescription {
         if (stated.find()) {
             status = stated.group(1);
         }
-        ApiResponse success = responses.remove("200");
-        if (success == null || "204".equals(status)) {
-            success = new ApiResponse();
-        }
+        ApiResponse generated = responses.remove("200");
+        // A body the controller declares (@ApiResponse) is kept; springdoc's guess (a string) is not.
+        ApiResponse success = responses.containsKey(status) ? responses.get(status)
+                : "204".equals(status) || generated == null ? new ApiResponse() : generated;
         success.description("204".equals(status) ? "Recorded; ETag is the case's new version"
                 : "Created; Location names it, ETag is its version");
-        success.addHeaderObject("ETag", new Header().description("the version after this command")
-                .schema(new StringSchema()));
-        if ("201".equals(status)) {
-            success.addHeaderObject("Location", new Header().description("what was created")
-                    .schema(new StringSchema()));
-        }
         responses.addApiResponse(status, success);
+        // The 201 some commands answer beside their 204 (a person named in accompanierName) has the same headers.
+        responses.forEach((code, answer) -> {
+            if (code.startsWith("2")) {
+                answer.addHeaderObject("ETag", new Header().description("the version after this command")
+                        .schema(new StringSchema()));
+            }
+            if ("201".equals(code)) {
+                answer.addHeaderObject("Location", new Header().description("what was created")
+                        .schema(new StringSchema()));
+            }
+        });
     }
 
     private static Parameter header(String name, String description) {

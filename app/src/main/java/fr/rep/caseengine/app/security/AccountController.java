@@ -4,6 +4,9 @@ import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -77,6 +80,11 @@ class AccountController {
 
     @PostMapping("/api/accounts")
     @Operation(summary = "Create an account; its one-time password is in this answer only (administrators)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = CreatedAccount.class)))
+    @ApiResponse(responseCode = "409", description = "An account of that name exists (account-exists), or the roles "
+            + "would let an administrator read cases (separation-of-duties)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> create(@Valid @RequestBody NewAccount body, Caller caller) {
         if (needsTeamWithout(body.roles(), body.team())) {
             return invalid("team", TEAM_RULE);
@@ -99,6 +107,8 @@ class AccountController {
     @PostMapping("/api/accounts/{username}/password-reset")
     @Operation(summary = "Force a password change: the account gets a one-time password, in this answer only, to "
             + "change at its next sign-in; its sessions end (administrators)")
+    @ApiResponse(responseCode = "200", description = "The one-time password",
+            content = @Content(schema = @Schema(implementation = OneTimePassword.class)))
     ResponseEntity<Object> forcePasswordChange(@PathVariable String username, Caller caller) {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
@@ -110,6 +120,7 @@ class AccountController {
 
     @PostMapping("/api/accounts/{username}/disable")
     @Operation(summary = "Disable an account: it can no longer sign in and its sessions end (administrators)")
+    @ApiResponse(responseCode = "204", description = "Disabled", content = @Content)
     ResponseEntity<Object> disable(@PathVariable String username, Caller caller) {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
@@ -128,6 +139,7 @@ class AccountController {
     @PostMapping("/api/account/password")
     @Operation(summary = "Change one's own password (required after a one-time password); ends the account's other "
             + "sessions")
+    @ApiResponse(responseCode = "204", description = "Changed", content = @Content)
     ResponseEntity<Object> changePassword(@Valid @RequestBody PasswordChange body, Caller caller,
                                           HttpServletRequest request) {
         Account account = accounts.find(caller.account()).orElseThrow();

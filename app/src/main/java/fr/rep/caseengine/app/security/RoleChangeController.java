@@ -4,6 +4,10 @@ import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -78,6 +82,11 @@ class RoleChangeController {
     @Operation(summary = "Change an account's roles (administrators): applied at once (200), or, when it would give an "
             + "administrator a role that reads cases or gives the caller a new role, pending a second "
             + "administrator's approval (202)")
+    @ApiResponse(responseCode = "200", description = "Applied", content = @Content(schema = @Schema(implementation = RoleRequestView.class)))
+    @ApiResponse(responseCode = "202", description = "Waiting for a second administrator; Location names the request",
+            content = @Content(schema = @Schema(implementation = RoleRequestView.class)))
+    @ApiResponse(responseCode = "409", description = "Nothing to change (nothing-to-change), or a request for this "
+            + "account is pending already (role-request-pending)", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> request(@PathVariable String username, @Valid @RequestBody RoleChange body,
                                    Caller caller) {
         Optional<Account> found = accounts.find(username);
@@ -126,6 +135,8 @@ class RoleChangeController {
 
     @GetMapping("/api/role-requests")
     @Operation(summary = "Role change requests, newest first; ?status=PENDING for those waiting (administrators)")
+    @ApiResponse(responseCode = "200", description = "The requests",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RoleRequestView.class))))
     ResponseEntity<Object> requests(@RequestParam(required = false) String status) {
         if (status != null && !Set.of("PENDING", "APPROVED", "REFUSED").contains(status)) {
             return AccountController.invalid("status", "must be PENDING, APPROVED or REFUSED");
@@ -139,12 +150,16 @@ class RoleChangeController {
     @PostMapping("/api/role-requests/{requestId}/approval")
     @Operation(summary = "Approve a pending role change: by an administrator other than the one who asked and than "
             + "the account changed; the roles apply at once (administrators)")
+    @ApiResponse(responseCode = "200", description = "Approved, applied", content = @Content(schema = @Schema(implementation = RoleRequestView.class)))
+    @ApiResponse(responseCode = "409", description = "Decided already (role-request-decided)", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> approve(@PathVariable("requestId") long id, Caller caller) {
         return decide(id, caller, true);
     }
 
     @PostMapping("/api/role-requests/{requestId}/refusal")
     @Operation(summary = "Refuse (or, for the one who asked, withdraw) a pending role change (administrators)")
+    @ApiResponse(responseCode = "200", description = "Refused", content = @Content(schema = @Schema(implementation = RoleRequestView.class)))
+    @ApiResponse(responseCode = "409", description = "Decided already (role-request-decided)", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> refuse(@PathVariable("requestId") long id, Caller caller) {
         return decide(id, caller, false);
     }

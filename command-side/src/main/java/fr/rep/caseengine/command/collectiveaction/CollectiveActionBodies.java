@@ -3,6 +3,7 @@ package fr.rep.caseengine.command.collectiveaction;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.input.NotInTheFuture;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
@@ -28,7 +29,7 @@ final class CollectiveActionBodies {
     private CollectiveActionBodies() {
     }
 
-    record Session(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record Session(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                    @NotNull CollectiveSessionKind kind,
                    @NotNull Team team,
                    @NotNull Prison prison,
@@ -51,16 +52,16 @@ final class CollectiveActionBodies {
         }
     }
 
-    record NewTalkingGroup(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record NewTalkingGroup(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                            @NotNull Team team,
                            @NotNull Prison prison,
                            @NotEmpty @Size(max = 50) List<@NotNull CaseId> members) {
     }
 
-    record Member(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull CaseId caseId) {
+    record Member(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull CaseId caseId) {
     }
 
-    record GroupSession(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record GroupSession(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                         @NotNull TalkingGroupTheme theme,
                         @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {
     }

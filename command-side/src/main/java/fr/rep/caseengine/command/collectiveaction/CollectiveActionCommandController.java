@@ -11,6 +11,9 @@ import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -51,6 +54,8 @@ class CollectiveActionCommandController {
 
     @PostMapping("/collective-actions")
     @Operation(summary = "Record a snack or a craft workshop held at a prison (201, Location, ETag)")
+    @ApiResponse(responseCode = "201", description = "The session recorded",
+            content = @Content(schema = @Schema(implementation = CollectiveActionBodies.SessionRecorded.class)))
     ResponseEntity<String> holdCollectiveSession(@Valid @RequestBody CollectiveActionBodies.Session body,
                                                  HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
@@ -75,6 +80,8 @@ class CollectiveActionCommandController {
 
     @PostMapping("/talking-groups")
     @Operation(summary = "Form a talking group at a prison with its members (201, Location, ETag)")
+    @ApiResponse(responseCode = "201", description = "The group formed, with its sessions' themes in order",
+            content = @Content(schema = @Schema(implementation = CollectiveActionBodies.TalkingGroupCreated.class)))
     ResponseEntity<String> formTalkingGroup(@Valid @RequestBody CollectiveActionBodies.NewTalkingGroup body,
                                             HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);

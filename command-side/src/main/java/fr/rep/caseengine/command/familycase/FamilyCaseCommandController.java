@@ -22,6 +22,9 @@ import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -74,6 +77,8 @@ class FamilyCaseCommandController {
 
     @PostMapping
     @Operation(summary = "Register a family's request: opens a case (201, Location, ETag)")
+    @ApiResponse(responseCode = "201", description = "The case opened, with the subject id given to each person",
+            content = @Content(schema = @Schema(implementation = RequestBodies.CaseOpened.class)))
     ResponseEntity<String> receiveRequest(@Valid @RequestBody RequestBodies.NewCase body, HttpServletRequest http,
                                           Caller caller) throws BindException {
         return receive(CommandRequest.of(http, caller), body, body);
@@ -114,6 +119,8 @@ class FamilyCaseCommandController {
     @PostMapping("/{caseId}/visits")
     @Operation(summary = "Record a mediated visit (204, ETag; 201 with the subject id given to a person named in "
             + "accompanierName)")
+    @ApiResponse(responseCode = "201", description = "The subject id given to the person named in accompanierName",
+            content = @Content(schema = @Schema(implementation = RequestBodies.AccompanierNamed.class)))
     ResponseEntity<String> mediateVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Visit body,
                                         HttpServletRequest http, Caller caller) throws BindException {
         NamedAccompanier accompanier = accompanier(body.accompanier(), body.accompanierName(), caller, false);
@@ -160,6 +167,8 @@ class FamilyCaseCommandController {
     @PostMapping("/{caseId}/visiting-permits")
     @Operation(summary = "Record a visiting permit issued to an accompanier (204, ETag; 201 with the subject id given "
             + "to a person named in accompanierName)")
+    @ApiResponse(responseCode = "201", description = "The subject id given to the person named in accompanierName",
+            content = @Content(schema = @Schema(implementation = RequestBodies.AccompanierNamed.class)))
     ResponseEntity<String> permit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Permit body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         NamedAccompanier accompanier = accompanier(body.accompanier(), body.accompanierName(), caller, true);
@@ -180,6 +189,8 @@ class FamilyCaseCommandController {
 
     @PostMapping("/{caseId}/scheduled-visits")
     @Operation(summary = "Plan a visit (201 with the visit id)")
+    @ApiResponse(responseCode = "201", description = "The visit planned",
+            content = @Content(schema = @Schema(implementation = RequestBodies.VisitPlanned.class)))
     ResponseEntity<String> schedule(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.VisitPlan body,
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
@@ -286,6 +297,8 @@ class FamilyCaseCommandController {
 
     @PostMapping("/{caseId}/children")
     @Operation(summary = "Add a child to the case (201 with the child's subject id)")
+    @ApiResponse(responseCode = "201", description = "The child's subject id",
+            content = @Content(schema = @Schema(implementation = RequestBodies.ChildAddedAnswer.class)))
     ResponseEntity<String> addChild(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.NewChild body,
                                     HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);

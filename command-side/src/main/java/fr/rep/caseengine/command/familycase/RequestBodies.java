@@ -3,6 +3,7 @@ package fr.rep.caseengine.command.familycase;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
+import fr.rep.caseengine.events.input.NotInTheFuture;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ClosingReason;
@@ -103,7 +104,7 @@ final class RequestBodies {
     record Erasure(@NotNull SubjectId subject, @NotNull ErasureReason reason) {
     }
 
-    record NewCase(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record NewCase(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                    @NotNull ReferrerType referrerType,
                    @NotNull ReferralChannel channel,
                    @NotNull Team team,
@@ -115,7 +116,7 @@ final class RequestBodies {
     }
 
     /** @param validUntil the last day the engagement holds; absent when it has no end (withdrawals ignore it) */
-    record Consent(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId party,
+    record Consent(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull SubjectId party,
                    @PlausibleDate(ahead = CONSENT_OR_PERMIT_AHEAD) LocalDate validUntil) {
     }
 
@@ -128,7 +129,7 @@ final class RequestBodies {
      * @param kilometres      the trip's kilometres, required as for every trip the report sums (0 said explicitly
      *                        when the service travelled nothing)
      */
-    record Visit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record Visit(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                  @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
                  @NotNull VisitPlace place,
                  UUID visitId,
@@ -139,82 +140,82 @@ final class RequestBodies {
                  @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
-    record Dated(@NotNull @PlausibleDate OffsetDateTime occurredAt) {
+    record Dated(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt) {
     }
 
-    record Decline(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull DeclineReason reason,
+    record Decline(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull DeclineReason reason,
                    @NotNull Boolean partiesNotified) {
     }
 
-    record Interview(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull InterviewKind kind,
+    record Interview(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull InterviewKind kind,
                      @NotEmpty List<@NotNull InterviewParticipant> participants, @NotNull InterviewPlace place,
                      @Min(0) @Max(2000) Integer kilometres) {
     }
 
-    record Review(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record Review(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                   @NotNull @Min(0) @Max(31) Integer plannedVisitsPerMonth,
                   @Min(0) @Max(2000) Integer kilometres) {
     }
 
     /** @param accompanier, accompanierName as for {@link Visit}; one of them is needed */
-    record Permit(@NotNull @PlausibleDate OffsetDateTime occurredAt, @Size(max = 100) String accompanier,
+    record Permit(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @Size(max = 100) String accompanier,
                   @Size(max = 200) String accompanierName,
                   @NotNull Prison prison,
                   @NotNull @PlausibleDate(ahead = CONSENT_OR_PERMIT_AHEAD) LocalDate validUntil) {
     }
 
     /** @param accompanier the permit's holder: an account name or the subject id of a person of this case */
-    record PermitExpiry(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record PermitExpiry(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                         @NotBlank @Size(max = 100) String accompanier,
                         @NotNull Prison prison) {
     }
 
-    record VisitPlan(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record VisitPlan(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                      @NotNull @PlausibleDate OffsetDateTime plannedFor,
                      @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children, @NotNull VisitPlace place,
                      @Size(max = 100) String accompanier, @Size(max = 200) String accompanierName) {
     }
 
-    record ContactStepBody(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ContactStep step,
+    record ContactStepBody(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull ContactStep step,
                            @NotEmpty @Size(max = 20) List<@NotNull SubjectId> children,
                            @NotNull Accompaniment mediatedBy, @Min(0) @Max(2000) Integer kilometres) {
     }
 
-    record NurseryDerogation(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child) {
+    record NurseryDerogation(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull SubjectId child) {
     }
 
-    record VisitCancellation(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull UUID visitId,
+    record VisitCancellation(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull UUID visitId,
                              @NotNull VisitCancellationReason reason) {
     }
 
-    record HomeVisit(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record HomeVisit(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                      @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
-    record NurseryAccompaniment(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull SubjectId child,
+    record NurseryAccompaniment(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull SubjectId child,
                                 @NotNull @Min(0) @Max(2000) Integer kilometres) {
     }
 
     /** @param prison the new prison, for a transfer only */
-    record CustodyStep(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record CustodyStep(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                        @NotNull CustodyChange change, Prison prison) {
     }
 
-    record CourtDecision(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record CourtDecision(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                          @NotNull Court court, @NotNull VisitingRights rights,
                          @NotEmpty List<@NotNull SubjectId> children) {
     }
 
-    record NoContact(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull Court court,
+    record NoContact(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull Court court,
                      @NotEmpty List<@NotNull SubjectId> children) {
     }
 
-    record NoContactLifting(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record NoContactLifting(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                             @NotEmpty List<@NotNull SubjectId> children) {
     }
 
     /** @param parentalAuthority the subject id of a party of the case holding parental authority */
-    record NewChild(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record NewChild(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                     @NotNull @Past @PlausibleDate LocalDate birthDate,
                     @Pattern(regexp = Department.CODE_PATTERN,
                             message = "must be a French département code such as 80 or 2A") String department,
@@ -225,7 +226,7 @@ final class RequestBodies {
     record ChildAddedAnswer(SubjectId subjectId, long version) {
     }
 
-    record Correction(@NotNull @PlausibleDate OffsetDateTime occurredAt,
+    record Correction(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
                       @NotBlank @Size(max = 64) String correctedEventId,
                       @NotNull CorrectionReason reason) {
     }
@@ -238,10 +239,10 @@ final class RequestBodies {
     record AccompanierNamed(SubjectId accompanier, long version) {
     }
 
-    record Closure(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
+    record Closure(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
     }
 
-    record Assignment(@NotNull @PlausibleDate OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String caseworker) {
+    record Assignment(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotBlank @Size(max = 100) String caseworker) {
     }
 
     /** The answer to a new case: its id and the subject ids given to each person, in the request's order. */

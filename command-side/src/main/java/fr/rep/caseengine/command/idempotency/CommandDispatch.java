@@ -2,6 +2,8 @@ package fr.rep.caseengine.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.events.input.NotInTheFuture;
+import fr.rep.caseengine.events.input.NotInTheFutureValidator;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -12,7 +14,6 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -24,9 +25,6 @@ import java.util.function.Supplier;
  */
 @Component
 public class CommandDispatch {
-
-    /** Devices' clocks drift: an occurredAt a little ahead of the server is still "now". */
-    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final CommandGateway commands;
     private final IdempotentCommands idempotent;
@@ -60,10 +58,14 @@ public class CommandDispatch {
         return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, version, null);
     }
 
-    /** The fact's instant, refused (400 on {@code occurredAt}) when it lies in the future. */
+    /**
+     * The fact's instant, refused (400 on {@code occurredAt}) when it lies in the future: the rule of
+     * {@link NotInTheFuture}, which the bodies' {@code occurredAt} carry so that the API's description states it;
+     * checked here again for a body that would not.
+     */
     public Instant notInTheFuture(OffsetDateTime occurredAt) throws BindException {
         Instant instant = occurredAt.toInstant();
-        if (instant.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+        if (!NotInTheFutureValidator.hasHappened(instant, clock)) {
             throw invalid("occurredAt", occurredAt, "must not be in the future: record what has happened");
         }
         return instant;

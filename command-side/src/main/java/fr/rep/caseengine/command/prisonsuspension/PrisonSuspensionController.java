@@ -9,6 +9,8 @@ import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -54,6 +56,7 @@ class PrisonSuspensionController {
 
     @PostMapping
     @Operation(summary = "Record that a prison suspends all visits for a period: its scheduled visits are cancelled")
+    @ApiResponse(responseCode = "201", description = "Recorded; Location names the suspension", content = @Content)
     ResponseEntity<String> suspend(@Valid @RequestBody Suspension body, Caller caller, HttpServletRequest http)
             throws BindException {
         return suspend(CommandRequest.of(http, caller), body, body);
@@ -71,6 +74,7 @@ class PrisonSuspensionController {
 
     @PostMapping("/{suspensionId}/lifting")
     @Operation(summary = "Record that the prison lifted its suspension of visits")
+    @ApiResponse(responseCode = "204", description = "Recorded", content = @Content)
     ResponseEntity<String> lift(@PathVariable UUID suspensionId, @Valid @RequestBody Lifting body, Caller caller,
                                 HttpServletRequest http) throws BindException {
         return lift(CommandRequest.of(http, caller), suspensionId, body, body);

@@ -3,6 +3,7 @@ package fr.rep.caseengine.query.access;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.query.caseview.UnknownCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,6 +62,7 @@ class BreakGlassController {
 
     @PostMapping("/api/cases/{caseId}/break-glass")
     @Operation(summary = "Open a case outside one's scope, with a written justification (recorded, time-limited)")
+    @ApiResponse(responseCode = "201", description = "Granted: the case may be read until expiresAt")
     ResponseEntity<Grant> breakGlass(@PathVariable UUID caseId, @Valid @RequestBody Justification body,
                                       Caller caller) {
         Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_view WHERE case_id = ?)",
