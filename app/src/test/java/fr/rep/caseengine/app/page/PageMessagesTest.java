@@ -113,7 +113,8 @@ class PageMessagesTest {
 
     private static List<Enum<?>> constantsOf(String simpleName) {
         for (String pkg : List.of("fr.rep.caseengine.events.familycase.", "fr.rep.caseengine.events.staff.",
-                "fr.rep.caseengine.query.asof.CaseAsOf$", "fr.rep.caseengine.query.audit.",
+                "fr.rep.caseengine.query.asof.CaseAsOf$", "fr.rep.caseengine.events.familycase.CaseFacts$",
+                "fr.rep.caseengine.query.audit.",
                 "fr.rep.caseengine.query.rebuild.RebuildProgress$", "fr.rep.caseengine.app.hashchain.VerificationReport$",
                 "fr.rep.caseengine.events.prison.")) {
             try {
