@@ -54,8 +54,7 @@ class AssignmentPage {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("caseId", caseId.toString());
         typed.put("caseworker", caseworker);
-        CommandRequest request = new CommandRequest(caller, key != null && key.matches("[A-Za-z0-9._:-]{1,100}")
-                ? key : null, null, UUID.randomUUID().toString(), "POST /equipe/attributions");
+        CommandRequest request = CommandRequest.ofForm(caller, key, null, "POST /equipe/attributions");
         try {
             dispatch.run(request, typed, () -> {
                 access.requireCanAssign(caller, new CaseId(caseId));

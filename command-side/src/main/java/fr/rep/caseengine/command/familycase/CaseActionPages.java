@@ -327,7 +327,7 @@ class CaseActionPages {
         typed.remove("_csrf");
         try {
             Long version = Long.valueOf(form.getOrDefault("version", ""));
-            CommandRequest request = new CommandRequest(caller, key(form), version, UUID.randomUUID().toString(),
+            CommandRequest request = CommandRequest.ofForm(caller, form.get("idempotencyKey"), version,
                     "POST /dossiers/" + caseId + "/" + action);
             Supplier<CommandOutcome> command = prepared.prepare(request);
             ResponseEntity<String> answer = dispatch.run(request, typed, command);
@@ -502,12 +502,6 @@ class CaseActionPages {
         } catch (IllegalArgumentException e) {
             throw new InvalidField("reason");
         }
-    }
-
-    /** The form's idempotency key: a resend of the same form (double click, reload) acts once. */
-    private static String key(Map<String, String> form) {
-        String key = form.get("idempotencyKey");
-        return key != null && key.matches("[A-Za-z0-9._:-]{1,100}") ? key : null;
     }
 
     /** A field of the form that is missing or malformed. */

@@ -82,9 +82,8 @@ class ErasurePages {
         CaseId caseId = new CaseId(UUID.fromString(form.get("caseId").strip()));
         RequestBodies.Erasure body = new RequestBodies.Erasure(
                 new SubjectId(UUID.fromString(form.get("subject").strip())), ErasureReason.valueOf(form.get("reason")));
-        String key = form.getOrDefault("idempotencyKey", "");
-        CommandRequest request = new CommandRequest(caller, key.matches("[A-Za-z0-9._:-]{1,100}") ? key : null, null,
-                UUID.randomUUID().toString(), "POST /administration/effacement");
+        CommandRequest request = CommandRequest.ofForm(caller, form.get("idempotencyKey"), null,
+                "POST /administration/effacement");
         try {
             dispatch.run(request, body, () -> {
                 access.requireCanErase(caller, caseId);

@@ -96,10 +96,7 @@ class NewRequestPage {
         if (!errors.isEmpty()) {
             return form(model, typed, errors);
         }
-        String key = typed.get("idempotencyKey");
-        CommandRequest request = new CommandRequest(caller,
-                key != null && key.matches("[A-Za-z0-9._:-]{1,100}") ? key : null, null,
-                UUID.randomUUID().toString(), "POST " + PATH);
+        CommandRequest request = CommandRequest.ofForm(caller, typed.get("idempotencyKey"), null, "POST " + PATH);
         try {
             ResponseEntity<String> answer = api.receive(request, body, typed);
             String location = answer.getHeaders().getLocation().toString();

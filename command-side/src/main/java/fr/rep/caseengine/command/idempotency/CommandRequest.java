@@ -68,6 +68,15 @@ public record CommandRequest(Caller caller, String idempotencyKey, Long expected
                 request.getMethod() + " " + request.getRequestURI());
     }
 
+    /**
+     * A page form's request: the key the form was given (a double click or a resend then acts once; a malformed one is
+     * dropped, the form acting without one), the version it showed, a new trace id.
+     */
+    public static CommandRequest ofForm(Caller caller, String formKey, Long expectedVersion, String requestLine) {
+        return new CommandRequest(caller, formKey != null && TOKEN.matcher(formKey).matches() ? formKey : null,
+                expectedVersion, UUID.randomUUID().toString(), requestLine);
+    }
+
     /** The metadata every event the command causes carries: the actor and the trace id. */
     public Map<String, String> metadata() {
         return Map.of(EventMetadata.ACTOR, caller.account(), EventMetadata.TRACE_ID, traceId);

@@ -58,7 +58,8 @@ class PrisonSuspensionPages {
                 String field = invalid.iterator().next().getPropertyPath().toString();
                 throw new InvalidField(field.equals("from") ? "firstDay" : field.equals("until") ? "lastDay" : field);
             }
-            suspensions.suspend(request(caller, form, "POST /suspensions"), body, typed);
+            suspensions.suspend(CommandRequest.ofForm(caller, form.get("idempotencyKey"), null, "POST /suspensions"),
+                    body, typed);
             redirect.addFlashAttribute("done", "suspension");
             return "redirect:/suspensions";
         } catch (SuspensionRefused refused) {
@@ -79,7 +80,8 @@ class PrisonSuspensionPages {
                 RedirectAttributes redirect) {
         try {
             // The fingerprint is the path alone: the same lifting sent twice acts once, whenever the second comes.
-            suspensions.lift(request(caller, form, "POST /suspensions/" + suspensionId + "/levee"), suspensionId,
+            suspensions.lift(CommandRequest.ofForm(caller, form.get("idempotencyKey"), null,
+                    "POST /suspensions/" + suspensionId + "/levee"), suspensionId,
                     new PrisonSuspensionController.Lifting(OffsetDateTime.now(clock)), Map.of());
             redirect.addFlashAttribute("done", "levee");
         } catch (SuspensionRefused refused) {
@@ -88,13 +90,6 @@ class PrisonSuspensionPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/suspensions";
-    }
-
-    /** A form's request: its idempotency key, so that a double click or a resend acts once. */
-    private static CommandRequest request(Caller caller, Map<String, String> form, String requestLine) {
-        String key = form.get("idempotencyKey");
-        return new CommandRequest(caller, key != null && key.matches("[A-Za-z0-9._:-]{1,100}") ? key : null, null,
-                UUID.randomUUID().toString(), requestLine);
     }
 
     private OffsetDateTime startOf(LocalDate day) {
