@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Administrators' account pages: the list, creation (the one-time password shown once), roles and team, disabling
- * and a forced password change. Each form goes through the same methods as {@code /api/accounts} (same rules, same
+ * Administrators' account pages: the list, creation, roles and team, disabling and a forced password change. A new
+ * or reset account's one-time password is never shown here: the page names who will issue it
+ * ({@link OneTimePasswordIssuers}). Each form goes through the same methods as {@code /api/accounts} (same rules, same
  * log lines), its input checked against the same constraints; what they refuse is said in French beside the field.
  */
 @Controller
@@ -63,7 +64,7 @@ class AccountAdministrationPages {
         if (errors.isEmpty()) {
             ResponseEntity<Object> answer = api.create(body, caller);
             if (answer.getBody() instanceof AccountController.CreatedAccount created) {
-                model.addAttribute("oneTimePassword", created.oneTimePassword());
+                model.addAttribute("issuers", issuerNames(created.oneTimePasswordIssuers()));
                 model.addAttribute("created", true);
                 return accountPage(created.account().username(), model, Map.of());
             }
@@ -106,10 +107,10 @@ class AccountAdministrationPages {
     @PostMapping("/administration/comptes/{username}/mot-de-passe")
     String forcePasswordChange(@PathVariable String username, Caller caller, Model model) {
         ResponseEntity<Object> answer = api.forcePasswordChange(username, caller);
-        if (!(answer.getBody() instanceof AccountController.OneTimePassword password)) {
+        if (!(answer.getBody() instanceof AccountController.PasswordReset reset)) {
             throw new ResponseStatusException(answer.getStatusCode());
         }
-        model.addAttribute("oneTimePassword", password.oneTimePassword());
+        model.addAttribute("issuers", issuerNames(reset.oneTimePasswordIssuers()));
         return accountPage(username, model, Map.of());
     }
 
@@ -140,6 +141,12 @@ class AccountAdministrationPages {
         model.addAttribute("teams", Team.values());
         model.addAttribute("errors", errors);
         return ACCOUNT;
+    }
+
+    /** Each issuer as people know them: display name, then account name. */
+    private List<String> issuerNames(List<String> usernames) {
+        return usernames.stream().map(name -> accounts.find(name)
+                .map(found -> found.displayName() + " (" + found.username() + ")").orElse(name)).toList();
     }
 
     private static Set<Role> roleSet(List<Role> roles) {

@@ -45,12 +45,13 @@ class AccountController {
         this.sessions = sessions;
     }
 
+    /** @param awaitsOneTimePassword whether it waits for someone to issue its one-time password (no sign-in yet) */
     record AccountView(String username, String displayName, Set<Role> roles, Team team, boolean enabled,
-                       boolean mustChangePassword) {
+                       boolean mustChangePassword, boolean awaitsOneTimePassword) {
 
         static AccountView of(Account account) {
             return new AccountView(account.username(), account.displayName(), account.roles(), account.team(),
-                    account.enabled(), account.mustChangePassword());
+                    account.enabled(), account.mustChangePassword(), account.awaitsOneTimePassword());
         }
     }
 
@@ -61,10 +62,15 @@ class AccountController {
                       Team team) {
     }
 
-    record CreatedAccount(AccountView account, String oneTimePassword) {
+    /**
+     * @param oneTimePasswordIssuers who may issue its one-time password ({@code POST /api/one-time-passwords/{u}}):
+     *                               never the administrator who created it
+     */
+    record CreatedAccount(AccountView account, List<String> oneTimePasswordIssuers) {
     }
 
-    record OneTimePassword(String oneTimePassword) {
+    /** @param oneTimePasswordIssuers who may issue its new one-time password: never the administrator who asked */
+    record PasswordReset(AccountView account, List<String> oneTimePasswordIssuers) {
     }
 
     record PasswordChange(@NotBlank String currentPassword,
@@ -79,7 +85,8 @@ class AccountController {
     }
 
     @PostMapping("/api/accounts")
-    @Operation(summary = "Create an account; its one-time password is in this answer only (administrators)")
+    @Operation(summary = "Create an account (administrators); it waits for its one-time password, which someone "
+            + "else issues (POST /api/one-time-passwords/{username}; the answer names who may)")
     @ApiResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = CreatedAccount.class)))
     @ApiResponse(responseCode = "409", description = "An account of that name exists (account-exists), or the roles "
@@ -97,25 +104,28 @@ class AccountController {
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
         }
-        String password = accounts.createWithOneTimePassword(body.username(), body.displayName(), body.roles(),
-                body.team(), caller.account());
+        accounts.createAwaitingOneTimePassword(body.username(), body.displayName(), body.roles(), body.team(),
+                caller.account());
         LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
+        Account created = accounts.find(body.username()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
-                AccountView.of(accounts.find(body.username()).orElseThrow()), password));
+                AccountView.of(created), issuers(created)));
     }
 
     @PostMapping("/api/accounts/{username}/password-reset")
-    @Operation(summary = "Force a password change: the account gets a one-time password, in this answer only, to "
-            + "change at its next sign-in; its sessions end (administrators)")
-    @ApiResponse(responseCode = "200", description = "The one-time password",
-            content = @Content(schema = @Schema(implementation = OneTimePassword.class)))
+    @Operation(summary = "Force a password change (administrators): the current password stops working, the "
+            + "account's sessions end, and it waits for a one-time password that someone else issues "
+            + "(POST /api/one-time-passwords/{username}; the answer names who may)")
+    @ApiResponse(responseCode = "200", description = "The account and who may issue its one-time password",
+            content = @Content(schema = @Schema(implementation = PasswordReset.class)))
     ResponseEntity<Object> forcePasswordChange(@PathVariable String username, Caller caller) {
         if (!accounts.exists(username)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-account", "No account named " + username);
         }
-        String password = accounts.forcePasswordChange(username, caller.account());
+        accounts.withholdPassword(username, caller.account());
         LOG.info("Account '{}' must change its password, by '{}'", LoggedText.escaped(username), caller.account());
-        return ResponseEntity.ok(new OneTimePassword(password));
+        Account reset = accounts.find(username).orElseThrow();
+        return ResponseEntity.ok(new PasswordReset(AccountView.of(reset), issuers(reset)));
     }
 
     @PostMapping("/api/accounts/{username}/disable")
@@ -153,6 +163,10 @@ class AccountController {
         sessions.keepAfterPasswordChange(request);
         LOG.info("Account '{}' changed its password", account.username());
         return ResponseEntity.noContent().build();
+    }
+
+    private List<String> issuers(Account account) {
+        return OneTimePasswordIssuers.of(account, accounts.all()).stream().map(Account::username).toList();
     }
 
     static final String TEAM_RULE = "caseworkers and team managers need a team";

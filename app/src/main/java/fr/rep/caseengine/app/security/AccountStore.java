@@ -46,16 +46,37 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         this.transaction = transaction;
     }
 
-    /** Creates an account and returns its one-time password, to be changed at first sign-in. */
+    /** Creates an account and returns its one-time password, to be changed at first sign-in (the service's own). */
     public String createWithOneTimePassword(String username, String displayName, Set<Role> roles, Team team) {
         return createWithOneTimePassword(username, displayName, roles, team, SYSTEM);
     }
 
-    /** As {@link #createWithOneTimePassword(String, String, Set, Team)}, recorded in the trail as {@code actor}'s. */
+    /**
+     * As {@link #createWithOneTimePassword(String, String, Set, Team)}, recorded in the trail as {@code actor}'s: for
+     * the service itself only (the first administrator, printed once in the log); an administrator's new account
+     * waits for its password instead ({@link #createAwaitingOneTimePassword}).
+     */
     String createWithOneTimePassword(String username, String displayName, Set<Role> roles, Team team, String actor) {
         String oneTimePassword = oneTimePassword();
         insert(username, displayName, oneTimePassword, roles, team, true, actor);
         return oneTimePassword;
+    }
+
+    /**
+     * Creates an account, on an administrator's request, with no password yet: it waits for someone else to issue its
+     * one-time password ({@link #issueOneTimePassword}), so that the administrator never knows it.
+     */
+    void createAwaitingOneTimePassword(String username, String displayName, Set<Role> roles, Team team,
+                                       String administrator) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    INSERT INTO account (username, display_name, password_hash, roles, team, must_change_password,
+                        created_at, password_withheld_by, password_withheld_at)
+                    VALUES (?, ?, NULL, ?::varchar[], ?, TRUE, ?, ?, ?)""",
+                    username, displayName, toArray(roles), team == null ? null : team.name(),
+                    Timestamp.from(clock.instant()), administrator, Timestamp.from(clock.instant()));
+            trail.record(administrator, username, AccountTrail.Action.CREATED, null, roles, team, null);
+        });
     }
 
     /** Creates an account with a password its holder chose. */
@@ -133,20 +154,43 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
     }
 
     /**
-     * Replaces the password with a new one-time password, to be changed at the next sign-in; the account's sessions
-     * end. Returns the one-time password.
+     * Forces a new password: the current one stops working, the account's sessions end, and the account waits for
+     * someone other than {@code administrator} to issue its one-time password.
      */
-    String forcePasswordChange(String username, String actor) {
-        String oneTimePassword = oneTimePassword();
+    void withholdPassword(String username, String administrator) {
         transaction.executeWithoutResult(status -> {
             jdbc.update("""
-                    UPDATE account SET password_hash = ?, must_change_password = TRUE,
+                    UPDATE account SET password_hash = NULL, must_change_password = TRUE,
+                        password_withheld_by = ?, password_withheld_at = ?,
                         session_generation = session_generation + 1 WHERE username = ?""",
-                    passwords.encode(oneTimePassword), username);
-            // A password set by someone else: the trail's actor is the administrator, not the account.
-            trail.record(actor, username, AccountTrail.Action.PASSWORD_CHANGED, null, null, null, null);
+                    administrator, Timestamp.from(clock.instant()), username);
+            trail.record(administrator, username, AccountTrail.Action.PASSWORD_RESET, null, null, null, null);
         });
-        return oneTimePassword;
+    }
+
+    /**
+     * Gives an account that waits for it a one-time password, to be changed at its first sign-in, and returns it.
+     * Empty when the account no longer waits (another issuer was first): one password is issued per wait.
+     */
+    Optional<String> issueOneTimePassword(String username, String issuer) {
+        String oneTimePassword = oneTimePassword();
+        Integer issued = transaction.execute(status -> {
+            int updated = jdbc.update("""
+                    UPDATE account SET password_hash = ?, password_withheld_by = NULL, password_withheld_at = NULL
+                    WHERE username = ? AND password_withheld_by IS NOT NULL""",
+                    passwords.encode(oneTimePassword), username);
+            if (updated == 1) {
+                trail.record(issuer, username, AccountTrail.Action.ONE_TIME_PASSWORD_ISSUED, null, null, null, null);
+            }
+            return updated;
+        });
+        return issued != null && issued == 1 ? Optional.of(oneTimePassword) : Optional.empty();
+    }
+
+    /** The accounts waiting for a one-time password, oldest wait first. */
+    List<Account> awaitingOneTimePassword() {
+        return jdbc.query("SELECT * FROM account WHERE password_withheld_by IS NOT NULL AND enabled "
+                + "ORDER BY password_withheld_at, username", ACCOUNT);
     }
 
     @Override
@@ -187,6 +231,7 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         String team = rs.getString("team");
         return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 parsed, team == null ? null : Team.valueOf(team), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), rs.getInt("session_generation"));
+                rs.getBoolean("must_change_password"), rs.getInt("session_generation"),
+                rs.getString("password_withheld_by"));
     };
 }

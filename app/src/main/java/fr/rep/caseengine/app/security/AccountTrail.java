@@ -28,7 +28,11 @@ public class AccountTrail {
     /** What happened to the account. */
     public enum Action {
         CREATED, DISABLED, PASSWORD_CHANGED, ROLES_CHANGED, ROLE_CHANGE_REQUESTED, ROLE_CHANGE_APPROVED,
-        ROLE_CHANGE_REFUSED
+        ROLE_CHANGE_REFUSED,
+        /** An administrator forced a new password: the old one stopped working and the account waits for one. */
+        PASSWORD_RESET,
+        /** Someone other than that administrator issued the account's one-time password (the actor). */
+        ONE_TIME_PASSWORD_ISSUED
     }
 
     /**

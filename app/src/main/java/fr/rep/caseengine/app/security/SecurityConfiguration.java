@@ -117,6 +117,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/personal-data/key-rotations").hasRole(ADMINISTRATOR)
                 .requestMatchers(HttpMethod.GET, "/api/personal-data/key-rotations").hasAnyRole(ADMINISTRATOR, AUDITOR)
                 .requestMatchers("/api/account", "/api/account/**").authenticated()
+                // Who issues which one-time password is OneTimePasswordIssuers' rule; caseworkers never do.
+                .requestMatchers("/api/one-time-passwords", "/api/one-time-passwords/*")
+                .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER, AUDITOR, ADMINISTRATOR)
                 .requestMatchers(HttpMethod.POST, "/api/cases").hasRole(CASEWORKER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(TEAM_MANAGER)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/erasures").hasRole(ADMINISTRATOR)
@@ -161,6 +164,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/bilan", "/bilan/definitions").hasAnyRole(TEAM_MANAGER,
                         SERVICE_MANAGER, AUDITOR)
                 .requestMatchers("/mot-de-passe").authenticated()
+                .requestMatchers("/mots-de-passe-provisoires", "/mots-de-passe-provisoires/*")
+                .hasAnyRole(TEAM_MANAGER, SERVICE_MANAGER, AUDITOR, ADMINISTRATOR)
                 .requestMatchers("/verification", "/verification/**", "/traces-acces", "/traces-acces/**",
                         "/acces-exceptionnels", "/effacements").hasRole(AUDITOR)
                 .requestMatchers("/administration", "/administration/**").hasRole(ADMINISTRATOR)

@@ -107,7 +107,8 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
         Browser browser = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD);
         assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(WebElement::getText).toList())
-                .containsExactly("Dossiers", "Vérification", "Traces d’accès", "Effacements", "Mot de passe");
+                .containsExactly("Dossiers", "Vérification", "Traces d’accès", "Effacements", "Mots de passe provisoires",
+                        "Mot de passe");
         browser.find(By.linkText("Vérification")).click();
         browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
         browser.waitUntil(driver -> !driver.findElements(By.id("verification-result")).isEmpty());
@@ -144,7 +145,7 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
         Browser browser = browser().open("/connexion").signIn(ADMINISTRATOR, CaseApi.PASSWORD);
         assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(WebElement::getText).toList())
-                .containsExactly("Comptes", "Projections", "Mot de passe");
+                .containsExactly("Comptes", "Projections", "Mots de passe provisoires", "Mot de passe");
         browser.open("/verification");
         assertThat(browser.heading()).as("an auditor's page, as the API answers an administrator")
                 .isEqualTo("Accès refusé");
@@ -166,8 +167,9 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void an_administrator_creates_an_account_whose_one_time_password_signs_in() {
+    void an_administrator_creates_an_account_whose_one_time_password_only_a_team_manager_hands_over() {
         CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
+        CaseApi.ensureAccount(accounts, "hugo-pdc", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS);
         Browser browser = browser().open("/connexion").signIn(ADMINISTRATOR, CaseApi.PASSWORD);
         browser.find(By.linkText("Comptes")).click();
         browser.type(By.id("username"), "nadia-web");
@@ -183,17 +185,30 @@ class AuditAndAdministrationBrowserTest extends BrowserTestBase {
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("team"))).selectByVisibleText("Pas-de-Calais");
         browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.heading()).isEqualTo("Compte nadia-web");
-        String oneTimePassword = browser.text(By.id("password-value"));
-        assertThat(browser.text(By.id("account-state")))
-                .isEqualTo("Actif, mot de passe à changer à la prochaine connexion");
+        assertThat(browser.findAll(By.id("password-value"))).as("the administrator never sees it").isEmpty();
+        assertThat(browser.text(By.id("one-time-password"))).contains("ne vous est pas montré");
+        assertThat(browser.findAll(By.cssSelector("#password-issuers li")).stream().map(WebElement::getText))
+                .contains("hugo-pdc (hugo-pdc)").noneMatch(name -> name.contains(ADMINISTRATOR));
+        assertThat(browser.text(By.id("account-state"))).isEqualTo("Actif, en attente de son mot de passe provisoire");
         browser.assertAccessible().screenshot("administrateur-compte-cree");
 
-        browser.submit(browser.find(By.xpath("//button[text()='Imposer un changement de mot de passe']")));
-        String replaced = browser.text(By.id("password-value"));
-        assertThat(replaced).isNotEqualTo(oneTimePassword);
+        Browser manager = browser().open("/connexion").signIn("hugo-pdc", CaseApi.PASSWORD);
+        manager.find(By.linkText("Mots de passe provisoires")).click();
+        assertThat(manager.heading()).isEqualTo("Mots de passe provisoires");
+        manager.assertAccessible().screenshot("responsable-mots-de-passe-provisoires");
+        manager.submit(manager.find(By.cssSelector("#awaiting-nadia-web button[type=submit]")));
+        assertThat(manager.heading()).isEqualTo("Mot de passe provisoire de nadia-web");
+        String oneTimePassword = manager.text(By.id("password-value"));
+        manager.assertAccessible();
 
-        Browser nadia = browser().open("/connexion").signIn("nadia-web", replaced);
+        Browser nadia = browser().open("/connexion").signIn("nadia-web", oneTimePassword);
         assertThat(nadia.path()).startsWith("/mot-de-passe");
+
+        browser.submit(browser.find(By.xpath("//button[text()='Imposer un changement de mot de passe']")));
+        assertThat(browser.findAll(By.id("password-value"))).isEmpty();
+        assertThat(browser.text(By.id("account-state"))).isEqualTo("Actif, en attente de son mot de passe provisoire");
+        assertThat(browser().open("/connexion").signIn("nadia-web", oneTimePassword).text(By.cssSelector("[role=alert]")))
+                .as("the old one-time password no longer signs in").startsWith("Connexion refusée");
     }
 
     @Test
