@@ -91,11 +91,13 @@ final class FrenchSentences {
         }
         if (event instanceof InterviewHeld interview) {
             return words.label(interview.kind()) + " " + lower(interview.place()) + " avec "
-                    + list(interview.participants().stream().map(FrenchSentences::participant).toList()) + ".";
+                    + list(interview.participants().stream().map(FrenchSentences::participant).toList())
+                    + kilometres(interview.kilometres()) + ".";
         }
         if (event instanceof CaseReviewed review) {
             return "Synthèse pluridisciplinaire : projet d'accompagnement de "
-                    + count(review.plannedVisitsPerMonth(), "visite", "visites") + " par mois.";
+                    + count(review.plannedVisitsPerMonth(), "visite", "visites") + " par mois"
+                    + kilometres(review.kilometres()) + ".";
         }
         if (event instanceof VisitingPermitIssued permit) {
             return "Permis de visite obtenu par " + who(permit.accompanier()) + " pour " + the(permit.prison())
@@ -113,11 +115,12 @@ final class FrenchSentences {
             return "Visite accompagnée " + lower(visit.place()) + " avec " + children(visit.children())
                     + (visit.accompaniedBy() == null ? "" : ", par " + accompaniment(visit.accompaniedBy()))
                     + (visit.durationMinutes() == null ? "" : ", " + visit.durationMinutes() + " min")
-                    + (visit.kilometres() == null ? "" : ", " + visit.kilometres() + " km") + ".";
+                    + kilometres(visit.kilometres()) + ".";
         }
         if (event instanceof ContactStepTaken contact) {
             return "Étape de reprise de contact : " + lower(contact.step()) + " avec " + children(contact.children())
-                    + (contact.mediatedBy() == null ? "" : ", par " + accompaniment(contact.mediatedBy())) + ".";
+                    + (contact.mediatedBy() == null ? "" : ", par " + accompaniment(contact.mediatedBy()))
+                    + kilometres(contact.kilometres()) + ".";
         }
         if (event instanceof VisitCancelled cancelled) {
             return "Visite planifiée annulée : " + lower(cancelled.reason()) + ".";
@@ -345,5 +348,10 @@ final class FrenchSentences {
 
     private String time(Instant instant) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /** The kilometres travelled, when they were recorded (events before their revision 2 have none). */
+    private static String kilometres(Integer kilometres) {
+        return kilometres == null ? "" : ", " + kilometres + " km";
     }
 }

@@ -87,6 +87,26 @@ class FrenchSentencesTest {
     }
 
     @Test
+    void the_kilometres_of_an_interview_a_review_and_a_contact_step_are_told_when_recorded() {
+        List<FrenchSentences.Stored> story = List.of(
+                new FrenchSentences.Stored("1", new InterviewHeld(caseId, at, at, InterviewKind.FIRST,
+                        List.of(InterviewParticipant.FREE_PARENT), InterviewPlace.AT_HOME, 23)),
+                new FrenchSentences.Stored("2", new CaseReviewed(caseId, at, at, 2, 0)),
+                new FrenchSentences.Stored("3", new ContactStepTaken(caseId, at, at, ContactStep.MEDIATED_LETTER,
+                        List.of(emma), null, 8)),
+                new FrenchSentences.Stored("4", new CaseReviewed(caseId, at, at, 1, null)));
+
+        Map<String, String> sentences = FrenchSentences.of(story, new DomainWords(), PARIS);
+
+        assertThat(sentences.get("1")).isEqualTo("1er entretien à domicile avec le parent libre, 23 km.");
+        assertThat(sentences.get("2"))
+                .isEqualTo("Synthèse pluridisciplinaire : projet d'accompagnement de 2 visites par mois, 0 km.");
+        assertThat(sentences.get("3")).endsWith(", 8 km.");
+        assertThat(sentences.get("4")).as("kilometres not recorded (revision 1) are not made up")
+                .isEqualTo("Synthèse pluridisciplinaire : projet d'accompagnement de 1 visite par mois.");
+    }
+
+    @Test
     void an_accompanier_without_an_account_and_one_recorded_by_name_before_are_never_named() {
         SubjectId volunteer = SubjectId.random();
         List<FrenchSentences.Stored> story = List.of(
