@@ -19,7 +19,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Assignment, break-glass, and an actor that only sign-in can name. */
-class AccessScenariosTest extends EmbeddedDatabaseTest {
+class AccessScenariosIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
@@ -148,7 +148,7 @@ class AccessScenariosTest extends EmbeddedDatabaseTest {
 
     @Test
     void a_caseworker_opens_cases_for_their_own_team_only() {
-        ResponseEntity<String> response = claire.post("/api/cases", SecurityMatrixTest.pasDeCalaisFamily(), Map.of());
+        ResponseEntity<String> response = claire.post("/api/cases", SecurityMatrixIT.pasDeCalaisFamily(), Map.of());
 
         assertThat(response.getStatusCode().value()).isEqualTo(403);
         assertThat(json(response).read("$.detail", String.class)).contains("own team");

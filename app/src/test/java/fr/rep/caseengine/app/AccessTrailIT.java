@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every read of a case's data leaves a row in the append-only access trail, which only auditors list. */
-class AccessTrailTest extends EmbeddedDatabaseTest {
+class AccessTrailIT extends EmbeddedDatabaseTest {
 
     static final String AUDITOR = "alice.audit";
     static final String OTHER_TEAM = "paul.pdc";

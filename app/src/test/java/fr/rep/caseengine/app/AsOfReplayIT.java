@@ -19,7 +19,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case as it stood at an instant, replayed from its events through the API, with a visit recorded late. */
-class AsOfReplayTest extends EmbeddedDatabaseTest {
+class AsOfReplayIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

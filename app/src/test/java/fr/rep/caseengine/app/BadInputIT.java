@@ -22,7 +22,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input answers 400 with a problem naming the field and the rule, and changes nothing. */
-class BadInputTest extends EmbeddedDatabaseTest {
+class BadInputIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

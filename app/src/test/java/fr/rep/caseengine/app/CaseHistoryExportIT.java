@@ -24,7 +24,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The history for auditors: why each entry was made, filters, and exports whose checksum anyone can recompute. */
-class CaseHistoryExportTest extends EmbeddedDatabaseTest {
+class CaseHistoryExportIT extends EmbeddedDatabaseTest {
 
     static final String AUDITOR = "alice.audit";
 

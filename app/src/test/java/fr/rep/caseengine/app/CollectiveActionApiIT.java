@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Collective actions through the API, with parents of cases opened through the API: a talking group's whole cycle,
  * the rules that refuse a 5th session and a 9th member, and what the stored events carry for the annual report.
  */
-class CollectiveActionApiTest extends EmbeddedDatabaseTest {
+class CollectiveActionApiIT extends EmbeddedDatabaseTest {
 
     private static final List<String> THEMES = List.of("BEING_A_FATHER_IN_DETENTION", "PARENTAL_AND_MARITAL_COUPLE",
             "CHILD_NEEDS_AND_DEVELOPMENT", "PARENTS_RIGHTS_AND_DUTIES");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Deadlines live in the database: one scheduled before a restart fires after it. */
-class DeadlineRestartTest {
+class DeadlineRestartIT {
 
     @TempDir
     Path data;

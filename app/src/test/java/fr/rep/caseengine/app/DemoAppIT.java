@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  *     throughout.</li>
  * </ul>
  */
-class DemoAppTest {
+class DemoAppIT {
 
     private static final Pattern UUID_PATTERN =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

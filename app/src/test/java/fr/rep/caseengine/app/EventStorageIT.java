@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How events land in PostgreSQL: durable server, bytea payloads, revisions, metadata, duplicate detection. */
-class EventStorageTest extends EmbeddedDatabaseTest {
+class EventStorageIT extends EmbeddedDatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** With spring.datasource.url set, the app uses that server and starts no PostgreSQL of its own. */
-class ExternalDatabaseTest {
+class ExternalDatabaseIT {
 
     @TempDir
     Path data;

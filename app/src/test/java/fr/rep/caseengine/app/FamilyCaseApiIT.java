@@ -19,7 +19,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class FamilyCaseApiTest extends EmbeddedDatabaseTest {
+class FamilyCaseApiIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

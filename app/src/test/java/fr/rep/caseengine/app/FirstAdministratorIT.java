@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first start creates an administrator whose one-time password is printed once and must be changed. */
 @ExtendWith(OutputCaptureExtension.class)
-class FirstAdministratorTest {
+class FirstAdministratorIT {
 
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile(
             "created administrator 'admin' with one-time password (\\S+) ");

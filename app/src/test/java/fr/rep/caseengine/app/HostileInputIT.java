@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The variants are generated from the description with a fixed seed: a failure reproduces. Requests go through a
  * raw socket, so that Tomcat's own refusals (before any filter) are seen as clients see them.
  */
-class HostileInputTest extends EmbeddedDatabaseTest {
+class HostileInputIT extends EmbeddedDatabaseTest {
 
     static final long SEED = 0x5EED_2026L;
 
@@ -542,7 +542,7 @@ class HostileInputTest extends EmbeddedDatabaseTest {
         CaseApi.ensureAccount(accounts, ROOT, Set.of(Role.ADMINISTRATOR), null);
         CaseApi claire = new CaseApi(http, CLAIRE);
         caseA = claire.openCase();
-        talkingGroup = CaseApi.json(claire.post("/api/talking-groups", SecurityMatrixTest.talkingGroupOf(caseA),
+        talkingGroup = CaseApi.json(claire.post("/api/talking-groups", SecurityMatrixIT.talkingGroupOf(caseA),
                 Map.of())).read("$.talkingGroupId");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
         String location = new CaseApi(http, SOPHIE).post("/api/prison-suspensions", """

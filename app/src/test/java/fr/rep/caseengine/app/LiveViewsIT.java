@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * changes to the callers who may see them (and to no one else), and each answer says how far behind the store its
  * projection is. Cases are assigned to caseworkers created for each test, so that counts are exact in the shared app.
  */
-class LiveViewsTest extends EmbeddedDatabaseTest {
+class LiveViewsIT extends EmbeddedDatabaseTest {
 
     static final String SOPHIE = "sophie.manager";   // team manager, Somme–Aisne–Oise
     static final String PAUL = "paul.pdc";           // caseworker, Pas-de-Calais
@@ -198,7 +198,7 @@ class LiveViewsTest extends EmbeddedDatabaseTest {
 
     /**
      * Reads a server-sent event stream line by line into the returned list. The stream stays open until the app
-     * stops and completes it (see {@link SecurityMatrixTest}: a dropped stream would hold the app's shutdown).
+     * stops and completes it (see {@link SecurityMatrixIT}: a dropped stream would hold the app's shutdown).
      */
     private List<String> listen(String account, String path) {
         List<String> lines = new CopyOnWriteArrayList<>();

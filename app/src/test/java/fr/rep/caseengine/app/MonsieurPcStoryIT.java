@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rebuilt in steps: a recent photo, letters mediated by ASE, phone calls, then visits in detention mediated
  * alternately by the service and by ASE. A visit attempted with a daughter is refused, naming the order.
  */
-class MonsieurPcStoryTest extends EmbeddedDatabaseTest {
+class MonsieurPcStoryIT extends EmbeddedDatabaseTest {
 
     static final String CASEWORKER = "lea.bapaume";
     /** ASE's referent who accompanies visits has no account here: named once, then referred to by subject id. */

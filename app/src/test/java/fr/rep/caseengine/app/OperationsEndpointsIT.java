@@ -15,7 +15,7 @@ import java.util.Set;
 import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OperationsEndpointsTest extends EmbeddedDatabaseTest {
+class OperationsEndpointsIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate anonymous;

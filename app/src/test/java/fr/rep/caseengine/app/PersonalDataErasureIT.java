@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * the views show the person without a name, and the case's figures do not move, also once the views are rebuilt from
  * the events.
  */
-class PersonalDataErasureTest extends EmbeddedDatabaseTest {
+class PersonalDataErasureIT extends EmbeddedDatabaseTest {
 
     static final String ADMINISTRATOR = "erasure.admin";
     static final String AUDITOR = "erasure.audit";

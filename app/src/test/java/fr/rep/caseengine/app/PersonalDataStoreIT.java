@@ -16,7 +16,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Names live encrypted, one key per person; destroying the key erases the person and leaves the events intact. */
-class PersonalDataStoreTest extends EmbeddedDatabaseTest {
+class PersonalDataStoreIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The app runs on a database of its own: the poison events stay in its store for good.
  */
-class PoisonEventTest {
+class PoisonEventIT {
 
     static final String ADMINISTRATOR = "root.poison";
     /** The role the app's pool signs in as (docs/security.md, "Database roles"). */

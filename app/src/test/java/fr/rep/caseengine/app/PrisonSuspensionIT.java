@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A prison suspends its visits: every scheduled visit there in the period is cancelled, on each case, with the reason. */
-class PrisonSuspensionTest extends EmbeddedDatabaseTest {
+class PrisonSuspensionIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

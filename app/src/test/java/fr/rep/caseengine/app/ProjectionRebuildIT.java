@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * The app runs on a database of its own holding a generated dataset (thousands of events over hundreds of cases)
  * and nothing else, so that no event of another test lands between the two states compared.
  */
-class ProjectionRebuildTest {
+class ProjectionRebuildIT {
 
     static final String ADMINISTRATOR = "root.rebuilds";
     static Path data;

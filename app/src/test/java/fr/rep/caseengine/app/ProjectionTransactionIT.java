@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  * kept (not even the other view's rows); the event is set aside, and applied when an administrator retries it once
  * the fault is gone. The views' transactions commit without waiting for the disk; the event store's wait.
  */
-class ProjectionTransactionTest extends EmbeddedDatabaseTest {
+class ProjectionTransactionIT extends EmbeddedDatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;

@@ -17,7 +17,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded database keeps its data: an app restarted on the same directory finds every case. */
-class RestartTest {
+class RestartIT {
 
     @TempDir
     Path data;

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The retention policy, run with the configured period (five years) on cases whose facts are dated in the past:
  * it erases the people of a case closed longer ago than that, and of no other case; a second run erases nothing.
  */
-class RetentionPolicyTest extends EmbeddedDatabaseTest {
+class RetentionPolicyIT extends EmbeddedDatabaseTest {
 
     private static final int SIX_YEARS = 6 * 365;
 

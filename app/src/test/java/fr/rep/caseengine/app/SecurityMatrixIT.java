@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in any answer. Case A belongs to the Somme–Aisne–Oise team, case B to Pas-de-Calais; the talking group formed at
  * Amiens with case A's parent belongs to Somme–Aisne–Oise.
  */
-class SecurityMatrixTest extends EmbeddedDatabaseTest {
+class SecurityMatrixIT extends EmbeddedDatabaseTest {
 
     static final String ANONYMOUS = "(anonymous)";
     static final String CLAIRE = "claire";          // caseworker, Somme–Aisne–Oise

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account that administers and reads cases, nor give themselves a role; every change to an account is in the account
  * trail, which auditors read and nobody changes.
  */
-class SeparationOfDutiesTest extends EmbeddedDatabaseTest {
+class SeparationOfDutiesIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

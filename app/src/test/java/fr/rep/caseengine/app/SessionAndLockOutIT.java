@@ -44,7 +44,7 @@ import static org.mockito.Mockito.verify;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"rep.security.sessions.idle-timeout=3s",
         "rep.security.sessions.absolute-lifetime=8s"})
-class SessionAndLockOutTest {
+class SessionAndLockOutIT {
 
     /** Its short sessions and spied encoder make a context of its own: a database of its own too. */
     private static final Path DATA = EmbeddedDatabaseTest.temporaryDirectory();

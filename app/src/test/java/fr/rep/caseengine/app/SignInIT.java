@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Sign-in as a browser and as an API client: throttled failures, cookies, CSRF and security headers. */
 @ExtendWith(OutputCaptureExtension.class)
-class SignInTest extends EmbeddedDatabaseTest {
+class SignInIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;

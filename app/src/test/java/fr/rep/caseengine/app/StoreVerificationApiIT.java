@@ -15,7 +15,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The auditor's verification of the store the app writes: every event sealed, and the head to note. */
-class StoreVerificationApiTest extends EmbeddedDatabaseTest {
+class StoreVerificationApiIT extends EmbeddedDatabaseTest {
 
     private static final String AUDITOR = "vera.audit";
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a 4xx answer, path parameters declared, licence and contact, no example server) checked here, since the build
  * runs no Node. Each error answer is a problem, and the 409 of case commands lists exactly the case rules' codes.
  */
-class ApiDescriptionTest extends EmbeddedDatabaseTest {
+class ApiDescriptionIT extends EmbeddedDatabaseTest {
 
     static final Set<String> VERBS = Set.of("get", "put", "post", "delete", "patch");
 

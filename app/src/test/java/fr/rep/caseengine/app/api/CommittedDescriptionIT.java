@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>When the served description changed, this test writes the new one to the file and fails: commit the file.
  */
-class CommittedDescriptionTest extends EmbeddedDatabaseTest {
+class CommittedDescriptionIT extends EmbeddedDatabaseTest {
 
     static final Path FILE = ProjectRoot.path().resolve("docs").resolve("openapi.json");
 

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * build) plays a case's journey against the app: what an integrator's code would do, with no hand-written HTTP. The
  * only line of HTTP here is the credentials, which the generated "native" client leaves to its caller.
  */
-class GeneratedClientJourneyTest extends EmbeddedDatabaseTest {
+class GeneratedClientJourneyIT extends EmbeddedDatabaseTest {
 
     @LocalServerPort
     int port;

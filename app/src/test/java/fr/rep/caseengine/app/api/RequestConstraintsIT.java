@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * be refused for that field. Each probe carries that one field alone (other fields are then missing and refused for
  * themselves), so nothing is ever recorded.
  */
-class RequestConstraintsTest extends EmbeddedDatabaseTest {
+class RequestConstraintsIT extends EmbeddedDatabaseTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Values tried against each pattern: one that matches and one that does not must be among them. */

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * rebuild to what was restored, and a person erased after the backup stays erased. Its own service and database, so
  * that no other test's events are in what is compared.
  */
-class BackupRestoreTest {
+class BackupRestoreIT {
 
     static final String ADMINISTRATOR = "root.backups";
     static Path data;

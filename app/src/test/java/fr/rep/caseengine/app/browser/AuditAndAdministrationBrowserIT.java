@@ -19,7 +19,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Auditors' and administrators' pages in a real browser, each journey from sign-in. */
-class AuditAndAdministrationBrowserTest extends BrowserTestBase {
+class AuditAndAdministrationBrowserIT extends BrowserTestBase {
 
     private static final String AUDITOR = "alice-audit";
     private static final String ADMINISTRATOR = "admin-web";

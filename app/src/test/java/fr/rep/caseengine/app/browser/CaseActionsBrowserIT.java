@@ -20,7 +20,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case page's actions in a real browser: sent through the command code, result at once, refusals in French. */
-class CaseActionsBrowserTest extends BrowserTestBase {
+class CaseActionsBrowserIT extends BrowserTestBase {
 
     private static final By STAGE = By.cssSelector("section[aria-labelledby=situation-title] .notice strong");
     private static final By PARTIES = By.cssSelector("section[aria-labelledby=parties-title]");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form, then accepted, consents, permit, a visit planned and held, and the case closed, the history telling it in
  * French; and the rules said beside the forms.
  */
-class CaseJourneyBrowserTest extends BrowserTestBase {
+class CaseJourneyBrowserIT extends BrowserTestBase {
 
     private static final By STAGE = By.cssSelector("section[aria-labelledby=situation-title] .notice strong");
     private static final By STATUS = By.cssSelector("#actions [role=status]");

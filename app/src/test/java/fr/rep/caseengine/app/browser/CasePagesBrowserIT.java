@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** « Dossiers » and a case's page in a real browser: French labels, filters, scope as in the API. */
-class CasePagesBrowserTest extends BrowserTestBase {
+class CasePagesBrowserIT extends BrowserTestBase {
 
     private static final Pattern UUID_OR_CONSTANT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
@@ -123,7 +123,7 @@ class CasePagesBrowserTest extends BrowserTestBase {
             }
             weights.put(path, weight(browser));
         }
-        LoggerFactory.getLogger(CasePagesBrowserTest.class).info("Page weights with their assets (bytes): {}",
+        LoggerFactory.getLogger(CasePagesBrowserIT.class).info("Page weights with their assets (bytes): {}",
                 weights);
 
         assertThat(weights).hasSize(8).allSatisfy((path, bytes) -> assertThat(bytes)

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The managers' pages in a real browser: the live dashboard, the activity report, a caseworker's queue, suspensions. */
-class ManagerPagesBrowserTest extends BrowserTestBase {
+class ManagerPagesBrowserIT extends BrowserTestBase {
 
     private static final Pattern UUID_OR_CONSTANT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
@@ -45,7 +45,7 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
         before++;
 
         Browser reception = browser().signIn(caseworker, CaseApi.PASSWORD).open("/demandes/nouvelle");
-        CaseJourneyBrowserTest.fillFamily(reception, "Yannick", "Leroux", "Sandrine", "Leroux", "Noé");
+        CaseJourneyBrowserIT.fillFamily(reception, "Yannick", "Leroux", "Sandrine", "Leroux", "Noé");
         reception.submit(reception.find(By.id("submit-request")));
         assertThat(reception.path()).startsWith("/dossiers/");
         // The command's acknowledgement: the redirect answering the form, in the caseworker's browser's clock.
@@ -240,16 +240,16 @@ class ManagerPagesBrowserTest extends BrowserTestBase {
                 .doesNotContain("Maison d'arrêt d'Arras", "Centre pénitentiaire de Douai");
         // A period that ends before it begins is refused with the rule in French, what was typed kept.
         new Select(browser.find(By.id("prison"))).selectByVisibleText("Centre pénitentiaire de Laon");
-        CaseJourneyBrowserTest.date(browser, "firstDay", visitDay.plusDays(1));
-        CaseJourneyBrowserTest.date(browser, "lastDay", visitDay.minusDays(1));
+        CaseJourneyBrowserIT.date(browser, "firstDay", visitDay.plusDays(1));
+        CaseJourneyBrowserIT.date(browser, "lastDay", visitDay.minusDays(1));
         new Select(browser.find(By.id("reason"))).selectByVisibleText("Mesure sanitaire");
         browser.submit(browser.find(By.id("suspend")));
         assertThat(browser.text(By.id("suspension-refused"))).startsWith("Une suspension des parloirs se termine après");
         assertThat(new Select(browser.find(By.id("prison"))).getFirstSelectedOption().getText())
                 .isEqualTo("Centre pénitentiaire de Laon");
 
-        CaseJourneyBrowserTest.date(browser, "firstDay", visitDay.minusDays(1));
-        CaseJourneyBrowserTest.date(browser, "lastDay", visitDay.plusDays(1));
+        CaseJourneyBrowserIT.date(browser, "firstDay", visitDay.minusDays(1));
+        CaseJourneyBrowserIT.date(browser, "lastDay", visitDay.plusDays(1));
         // The same form sent twice (a double click, a resend): one key, so one suspension, and both answers say so.
         String suspensions = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.PrisonVisitsSuspended'";
         long before = owner().queryForObject(suspensions, Long.class);

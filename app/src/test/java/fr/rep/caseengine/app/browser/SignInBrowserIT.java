@@ -12,7 +12,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in, out and back in a real browser, in French: wrong password, lock-out (in the same words), expiry, forced change. */
-class SignInBrowserTest extends BrowserTestBase {
+class SignInBrowserIT extends BrowserTestBase {
 
     @Test
     void a_page_asked_for_without_a_session_leads_to_the_french_sign_in_page_then_back_to_it() {

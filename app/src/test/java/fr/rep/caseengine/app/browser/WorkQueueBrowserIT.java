@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** « Mon travail » in a real browser: the caseworker's queue in French, updated live by another's action. */
-class WorkQueueBrowserTest extends BrowserTestBase {
+class WorkQueueBrowserIT extends BrowserTestBase {
 
     private static final Pattern UUID_OR_CONSTANT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Privileges, not only triggers: the role can neither alter those tables (so nor disable their triggers) nor run
  * programs on the server.
  */
-class DatabaseRolesTest extends EmbeddedDatabaseTest {
+class DatabaseRolesIT extends EmbeddedDatabaseTest {
 
     /** Appended to, never changed: each with a column to "change". */
     private static final List<String[]> APPEND_ONLY = List.of(

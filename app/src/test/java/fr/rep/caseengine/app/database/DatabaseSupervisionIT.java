@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * goes DOWN at once, the app restarts the server (crash recovery), then everything answers again with every case.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class DatabaseSupervisionTest {
+class DatabaseSupervisionIT {
 
     @TempDir
     Path data;

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * data directory.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class LeftOverServerTest {
+class LeftOverServerIT {
 
     @TempDir
     Path data;

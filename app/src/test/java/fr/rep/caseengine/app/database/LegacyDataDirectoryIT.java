@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * place, keeping its data; the passwords are never logged.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class LegacyDataDirectoryTest {
+class LegacyDataDirectoryIT {
 
     @TempDir
     Path data;

@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
  * the dead one included) is in the store exactly once, every view on every surviving node converges on the store, a
  * change made through one node reaches the live clients of another, and the store's hash chains verify.
  */
-class SeveralNodesTest {
+class SeveralNodesIT {
 
     private static final String PASSWORD = "a-test-password";
     private static final String CASEWORKER = "claire";

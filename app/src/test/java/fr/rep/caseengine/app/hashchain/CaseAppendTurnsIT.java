@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * append waits, then follows what the earlier one left in the store, or fails as a conflict to retry; it never chains
  * against a predecessor it cannot see.
  */
-class CaseAppendTurnsTest extends EmbeddedDatabaseTest {
+class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
 
     private static final String PROBE = "CaseAppendTurnsProbe";
     private static final Duration BLOCKED = Duration.ofSeconds(20);

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.entry;
  * command is applied once, none is refused for a conflict it could not see, and the case's hash chain stays intact.
  * The interview is valid any number of times while a case is evaluated, so every one of these commands must succeed.
  */
-class ConcurrentCommandsOnOneCaseTest extends EmbeddedDatabaseTest {
+class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
 
     private static final int CLIENTS = 16;
     private static final int COMMANDS_EACH = 50;

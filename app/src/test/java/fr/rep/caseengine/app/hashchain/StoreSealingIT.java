@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * row sealed sooner was sealed by the wake-up after its commit): appends to different cases commit concurrently, every
  * event is sealed once in a gapless chain, and a sealer's poll finds what another node appended.
  */
-class StoreSealingTest extends EmbeddedDatabaseTest {
+class StoreSealingIT extends EmbeddedDatabaseTest {
 
     private static final String PROBE = "StoreSealingProbe";
 

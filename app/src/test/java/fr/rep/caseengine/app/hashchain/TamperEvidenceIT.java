@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * with database access would, and the verification must name the first broken link.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TamperEvidenceTest {
+class TamperEvidenceIT {
 
     private static final String PRISTINE = "pristine";
     private static final AtomicInteger COPIES = new AtomicInteger();

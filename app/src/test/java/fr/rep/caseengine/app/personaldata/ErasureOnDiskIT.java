@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * those copies. The test reads the raw files as such a person would, and tries every wrapped key it finds there with
  * every key of the app's key file.
  */
-class ErasureOnDiskTest extends EmbeddedDatabaseTest {
+class ErasureOnDiskIT extends EmbeddedDatabaseTest {
 
     static final String ADMINISTRATOR = "rotation.admin";
 

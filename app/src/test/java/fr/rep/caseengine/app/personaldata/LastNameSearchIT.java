@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * hyphens aside, only among the cases the caller may open, no longer once the person is erased, and with no name in
  * clear in the database.
  */
-class LastNameSearchTest extends EmbeddedDatabaseTest {
+class LastNameSearchIT extends EmbeddedDatabaseTest {
 
     static final String OTHER_TEAM = "search.paul";
     static final String ADMINISTRATOR = "search.admin";

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The master key is never kept where a copy of the database would carry it: the app refuses to start with the key
  * file inside the database's data directory, and starts with it beside.
  */
-class MasterKeyLocationTest {
+class MasterKeyLocationIT {
 
     @TempDir
     Path data;

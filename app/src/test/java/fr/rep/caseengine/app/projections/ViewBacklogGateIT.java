@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Commands wait while the case views are too far behind the store, and only then: the views are held back here by a
  * lock on their table, as a saturated machine would hold back their processor.
  */
-class ViewBacklogGateTest extends EmbeddedDatabaseTest {
+class ViewBacklogGateIT extends EmbeddedDatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;

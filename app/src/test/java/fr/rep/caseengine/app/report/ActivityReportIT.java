@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * a correction changes a count as docs/report.md says. The store is shared with other test classes: the oracle counts
  * every event in it, as the report does.
  */
-class ActivityReportTest extends EmbeddedDatabaseTest {
+class ActivityReportIT extends EmbeddedDatabaseTest {
 
     static final String MANAGER = "marc.service";
     static final String TEAM_MANAGER = "sophie.manager";

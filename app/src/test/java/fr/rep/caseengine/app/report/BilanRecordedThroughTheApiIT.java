@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * kind with their kilometres. The year (2014) and the years before it are used by no other test of the shared store,
  * so every figure is known exactly; both families are closed within the year so that nothing carries into later ones.
  */
-class BilanRecordedThroughTheApiTest extends EmbeddedDatabaseTest {
+class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
 
     private static final String YEAR = "2014";
 
@@ -37,7 +37,7 @@ class BilanRecordedThroughTheApiTest extends EmbeddedDatabaseTest {
     @Test
     void every_headline_figure_counts_people_once_and_every_trip_its_kilometres_and_the_quiet_years_are_zeros() {
         CaseApi.ensureAccount(accounts, CaseApi.CASEWORKER, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
-        CaseApi.ensureAccount(accounts, ActivityReportTest.MANAGER, Set.of(Role.SERVICE_MANAGER), null);
+        CaseApi.ensureAccount(accounts, ActivityReportIT.MANAGER, Set.of(Role.SERVICE_MANAGER), null);
         CaseApi claire = new CaseApi(http, CaseApi.CASEWORKER);
         // A snack in 2012 with a parent whose family is not followed: 2012 has activity, 2013 none.
         String metBefore = created(claire.post("/api/collective-actions", """
@@ -118,7 +118,7 @@ class BilanRecordedThroughTheApiTest extends EmbeddedDatabaseTest {
         done(claire.post(path(b, "closure"), """
                 {"occurredAt": "2014-12-02T10:00:00+01:00", "reason": "PARENT_RELEASED"}""", Map.of()));
 
-        CaseApi manager = new CaseApi(http, ActivityReportTest.MANAGER);
+        CaseApi manager = new CaseApi(http, ActivityReportIT.MANAGER);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             DocumentContext report = CaseApi.json(manager.get("/api/reports/activity/" + YEAR + "?team=SOMME_AISNE_OISE"));
             assertThat(report.<Integer>read("$.figures.collectiveActions.SNACK.sessions")).isEqualTo(1);

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An identity proven by an OpenID Connect provider gets the roles of the local account it names, or nothing. */
-class OidcAccountMappingTest extends EmbeddedDatabaseTest {
+class OidcAccountMappingIT extends EmbeddedDatabaseTest {
 
     @Autowired
     AccountOidcUserService oidc;

@@ -16,7 +16,7 @@ import static fr.rep.caseengine.app.CaseApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The French history of a case recorded through the API: a sentence for each entry of its history, by event id. */
-class FrenchHistoryTest extends EmbeddedDatabaseTest {
+class FrenchHistoryIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
