@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark run whole at tiny sizes (50 cases, 200 events, under a second per load), so that it cannot rot:
  * every row of the table is filled, every figure is positive, nothing failed. It asserts no timing.
  */
-class BenchmarkSmokeTest {
+class BenchmarkSmokeIT {
 
     @TempDir
     Path directory;

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The full benchmark of issue #7, about 20 minutes on 2 cores: {@code ./mvnw -B -Pbenchmark -pl app -am verify}.
- * Its name matches none of the default test patterns, so the default build runs only {@link BenchmarkSmokeTest}.
+ * The full benchmark of issue #7, about 20 minutes on 2 cores:
+ * {@code ./mvnw -B -Pbenchmark -pl benchmark -am verify}. Its name matches none of the default test patterns, so the
+ * default build runs only {@link BenchmarkSmokeIT}.
  * Sizes and durations come from {@code bench.*} system properties (see {@link BenchmarkSettings}); the table goes
  * to the console and to {@code target/benchmark/report.md}.
  */

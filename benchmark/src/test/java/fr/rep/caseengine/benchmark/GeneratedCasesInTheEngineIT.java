@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * What the benchmark writes straight into the event store is what the engine itself would have stored: its stories
  * are accepted command by command, its rows have the engine's format, and the engine works on top of them.
  */
-class GeneratedCasesInTheEngineTest extends EmbeddedDatabaseTest {
+class GeneratedCasesInTheEngineIT extends EmbeddedDatabaseTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

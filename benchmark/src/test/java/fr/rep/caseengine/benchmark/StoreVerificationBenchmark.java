@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How long verifying the hash chains of a generated store takes (1,000,000 events by default, {@code bench.events}
  * and {@code bench.cases} as for the benchmark), and what sealing costs an append. Not part of the default build (its
- * name matches no test pattern): {@code ./mvnw -B -pl app -am verify -Dtest=StoreVerificationBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}. The table goes to the console and to
+ * name matches no test pattern): {@code ./mvnw -B -Pbenchmark -pl benchmark -am verify
+ * -Dtest=StoreVerificationBenchmark}. The table goes to the console and to
  * {@code target/benchmark-verification/report.md}.
  */
 class StoreVerificationBenchmark {
