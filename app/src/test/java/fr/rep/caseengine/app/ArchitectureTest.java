@@ -13,6 +13,7 @@ import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries, said again in code: the build already keeps the two sides apart. */
 class ArchitectureTest {
@@ -43,6 +44,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("fr.rep.caseengine.command..",
                         "fr.rep.caseengine.query..", "fr.rep.caseengine.app..", "org.springframework..")
                 .check(classes);
+    }
+
+    /** Each module checks its own packages; this checks them together, the app's wiring included. */
+    @Test
+    void no_packages_form_a_cycle() {
+        slices().matching("fr.rep.caseengine.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

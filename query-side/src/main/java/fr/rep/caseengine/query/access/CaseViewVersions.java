@@ -1,6 +1,5 @@
-package fr.rep.caseengine.query.caseview;
+package fr.rep.caseengine.query.access;
 
-import fr.rep.caseengine.query.access.ViewScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

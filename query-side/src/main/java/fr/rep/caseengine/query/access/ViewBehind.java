@@ -1,4 +1,4 @@
-package fr.rep.caseengine.query.caseview;
+package fr.rep.caseengine.query.access;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
