@@ -1,7 +1,6 @@
 package fr.rep.caseengine.query.access;
 
 import fr.rep.caseengine.events.staff.Caller;
-import fr.rep.caseengine.query.caseview.UnknownCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

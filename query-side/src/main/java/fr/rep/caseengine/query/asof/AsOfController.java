@@ -6,7 +6,7 @@ import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.audit.AccessTrail;
 import fr.rep.caseengine.query.audit.CaseRead;
-import fr.rep.caseengine.query.caseview.UnknownCase;
+import fr.rep.caseengine.query.access.UnknownCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

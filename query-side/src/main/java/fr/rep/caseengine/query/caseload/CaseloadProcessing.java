@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.caseload;
 
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -20,5 +21,10 @@ public class CaseloadProcessing {
     ConfigurerModule caseloadFailsOnError() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ReadModel caseloadReadModel() {
+        return new ReadModel(PROCESSING_GROUP);
     }
 }

@@ -7,6 +7,8 @@ import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
+import fr.rep.caseengine.query.access.CaseViewVersions;
+import fr.rep.caseengine.query.access.UnknownCase;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.audit.AccessTrail;
 import fr.rep.caseengine.query.audit.CaseRead;

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.query.caseview;
 
+import fr.rep.caseengine.query.access.UnknownCase;
+import fr.rep.caseengine.query.access.ViewBehind;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

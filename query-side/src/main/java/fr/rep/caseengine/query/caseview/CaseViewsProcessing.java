@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.caseview;
 
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +22,10 @@ public class CaseViewsProcessing {
     ConfigurerModule caseViewsFailOnError() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ReadModel caseViewsReadModel() {
+        return new ReadModel(PROCESSING_GROUP);
     }
 }

@@ -1,10 +1,12 @@
 package fr.rep.caseengine.query.deadletter;
 
-import fr.rep.caseengine.query.projection.ProjectionCommits;
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * Every read model's processor sets a poison event aside instead of stopping on it: Axon's dead-lettering invoker
@@ -16,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
 class DeadLetterConfiguration {
 
     @Bean
-    ConfigurerModule readModelsSetPoisonEventsAside(DeadLetterQueues queues, PoisonIsolation isolation) {
-        return configurer -> ProjectionCommits.READ_MODELS.forEach(group -> configurer.eventProcessing()
+    ConfigurerModule readModelsSetPoisonEventsAside(List<ReadModel> readModels, DeadLetterQueues queues,
+                                                    PoisonIsolation isolation) {
+        return configurer -> readModels.stream().map(ReadModel::processingGroup).forEach(group -> configurer
+                .eventProcessing()
                 .registerDeadLetterQueue(group, config -> queues.of(group))
                 .registerDeadLetterPolicy(group, config -> new IsolatedFailuresOnly(group, isolation))
                 // Without it every event asks the queue whether its case is waiting: one query per event.
@@ -27,7 +31,7 @@ class DeadLetterConfiguration {
     }
 
     @Bean
-    HandlerEnhancerDefinition readModelHandlersIsolated(PoisonIsolation isolation) {
-        return new IsolatingHandlers(isolation);
+    HandlerEnhancerDefinition readModelHandlersIsolated(List<ReadModel> readModels, PoisonIsolation isolation) {
+        return new IsolatingHandlers(readModels, isolation);
     }
 }

@@ -1,6 +1,6 @@
 package fr.rep.caseengine.query.deadletter;
 
-import fr.rep.caseengine.query.projection.ProjectionCommits;
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -8,6 +8,9 @@ import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Wraps the event handlers of the read models so that a suspect event is applied isolated ({@link PoisonIsolation}).
@@ -15,16 +18,18 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
  */
 class IsolatingHandlers implements HandlerEnhancerDefinition {
 
+    private final Set<String> readModels;
     private final PoisonIsolation isolation;
 
-    IsolatingHandlers(PoisonIsolation isolation) {
+    IsolatingHandlers(List<ReadModel> readModels, PoisonIsolation isolation) {
+        this.readModels = readModels.stream().map(ReadModel::processingGroup).collect(Collectors.toUnmodifiableSet());
         this.isolation = isolation;
     }
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !ProjectionCommits.READ_MODELS.contains(group.value())
+        if (group == null || !readModels.contains(group.value())
                 || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }

@@ -2,7 +2,7 @@ package fr.rep.caseengine.query.deadletter;
 
 import fr.rep.caseengine.query.deadletter.RetryReport.Outcome;
 import fr.rep.caseengine.query.deadletter.RetryReport.Retried;
-import fr.rep.caseengine.query.projection.ProjectionCommits;
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The events each projection set aside, and their retry once the cause is fixed.
@@ -38,12 +40,14 @@ public class ProjectionDeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionDeadLetters.class);
     private static final int LISTED = 1_000;
 
+    private final Set<String> readModels;
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate eachInItsOwn;
 
     public ProjectionDeadLetters(JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                                 PlatformTransactionManager transactions) {
+                                 PlatformTransactionManager transactions, List<ReadModel> readModels) {
+        this.readModels = readModels.stream().map(ReadModel::processingGroup).collect(Collectors.toUnmodifiableSet());
         this.jdbc = jdbc;
         this.processing = processing;
         this.eachInItsOwn = new TransactionTemplate(transactions);
@@ -90,7 +94,7 @@ public class ProjectionDeadLetters {
 
     /** Whether {@code projection} sets poison events aside (and can have them retried). */
     public boolean handles(String projection) {
-        return ProjectionCommits.READ_MODELS.contains(projection) && queue(projection).isPresent();
+        return readModels.contains(projection) && queue(projection).isPresent();
     }
 
     /** Applies again, in order, the events {@code projection} set aside; one retry per projection at a time. */

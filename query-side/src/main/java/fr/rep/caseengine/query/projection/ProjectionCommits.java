@@ -1,9 +1,5 @@
 package fr.rep.caseengine.query.projection;
 
-import fr.rep.caseengine.query.caseload.CaseloadProcessing;
-import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
-import fr.rep.caseengine.query.report.ActivityReportProcessing;
-import fr.rep.caseengine.query.workqueue.WorkQueueProcessing;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -30,24 +26,19 @@ import java.util.List;
 @Configuration
 public class ProjectionCommits {
 
-    /** The read models whose every row can be rebuilt from the store (docs/architecture.md). */
-    public static final List<String> READ_MODELS = List.of(CaseViewsProcessing.PROCESSING_GROUP,
-            CaseloadProcessing.PROCESSING_GROUP, WorkQueueProcessing.PROCESSING_GROUP,
-            ActivityReportProcessing.PROCESSING_GROUP);
-
     /** The statement that makes the current transaction commit without waiting for the disk. */
     public static final String COMMIT_WITHOUT_WAITING = "SET LOCAL synchronous_commit TO OFF";
 
     @Bean
     ConfigurerModule readModelsCommitWithoutWaitingForTheDisk(
-            PlatformTransactionManager transactions, JdbcTemplate jdbc,
+            List<ReadModel> readModels, PlatformTransactionManager transactions, JdbcTemplate jdbc,
             @Value("${rep.projections.asynchronous-commit:true}") boolean asynchronous) {
         return configurer -> {
             if (asynchronous) {
                 TransactionManager readModelTransactions =
                         new AsynchronousCommit(new SpringTransactionManager(transactions), jdbc);
-                READ_MODELS.forEach(group -> configurer.eventProcessing()
-                        .registerTransactionManager(group, config -> readModelTransactions));
+                readModels.forEach(readModel -> configurer.eventProcessing()
+                        .registerTransactionManager(readModel.processingGroup(), config -> readModelTransactions));
             }
         };
     }

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.report;
 
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -20,5 +21,10 @@ public class ActivityReportProcessing {
     ConfigurerModule activityReportFailsOnError() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ReadModel activityReportReadModel() {
+        return new ReadModel(PROCESSING_GROUP);
     }
 }

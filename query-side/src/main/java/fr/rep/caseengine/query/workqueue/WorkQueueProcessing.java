@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.workqueue;
 
+import fr.rep.caseengine.query.projection.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -19,5 +20,10 @@ public class WorkQueueProcessing {
     ConfigurerModule workQueueFailsOnError() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ReadModel workQueueReadModel() {
+        return new ReadModel(PROCESSING_GROUP);
     }
 }

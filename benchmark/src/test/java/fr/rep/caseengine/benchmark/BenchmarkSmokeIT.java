@@ -1,0 +1,49 @@
+package fr.rep.caseengine.benchmark;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark run whole at tiny sizes (50 cases, 200 events, under a second per load), so that it cannot rot:
+ * every row of the table is filled, every figure is positive, nothing failed. It asserts no timing.
+ */
+class BenchmarkSmokeIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void a_tiny_run_fills_every_row_of_the_table_with_positive_figures() throws Exception {
+        BenchmarkRun run = new BenchmarkRun(BenchmarkSettings.smoke(directory));
+
+        BenchmarkReport report = run.run();
+
+        assertThat(report.rows()).extracting(BenchmarkReport.Row::id).containsExactly(
+                "c/scan", "c/deserialize", "c/rebuild", "c/floor",
+                "d/case-list", "d/caseload", "d/detail", "d/history", "d/work-queue", "d/annual-report",
+                "a/1", "b/gateway/1", "e/gateway/1", "b/HTTP/1", "e/HTTP/1", "b/gateway-alone/1",
+                "b/append-alone/1",
+                "a/4", "b/gateway/4", "e/gateway/4", "b/HTTP/4", "e/HTTP/4", "b/gateway-alone/4",
+                "b/append-alone/4",
+                "a/16", "b/gateway/16", "e/gateway/16", "b/HTTP/16", "e/HTTP/16", "b/gateway-alone/16",
+                "b/append-alone/16",
+                "f/ready", "f/caught-up", "f/cold");
+        for (BenchmarkReport.Row row : report.rows()) {
+            assertThat(row.figures()).as(row.id()).isNotEmpty().allSatisfy(
+                    figure -> assertThat(figure).as(row.id()).isPositive().isFinite());
+        }
+        assertThat(run.errors()).isZero();
+        assertThat(report.profiles()).filteredOn(profile -> profile.phase().startsWith("b "))
+                .hasSize(6).allSatisfy(profile -> {
+                    assertThat(profile.hotMethods()).isNotEmpty();
+                    assertThat(profile.topStatements()).isNotEmpty();
+                });
+        assertThat(report.markdown()).contains("| a | PostgreSQL ceiling", "| f | start-up to ready",
+                "PostgreSQL statements by execution time: ");
+    }
+}
