@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it, since whoever knows it can sign in as the account; someone who already holds the account's rights issues it,
  * and the account trail says who.
  */
-class OneTimePasswordHandoverTest extends EmbeddedDatabaseTest {
+class OneTimePasswordHandoverIT extends EmbeddedDatabaseTest {
 
     private static final Team TEAM = Team.PAS_DE_CALAIS;
 
