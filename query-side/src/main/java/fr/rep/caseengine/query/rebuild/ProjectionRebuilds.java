@@ -80,6 +80,10 @@ import java.util.stream.Stream;
  * <p>
  * One rebuild of a projection at a time across every node of the database: a run holds a PostgreSQL session advisory
  * lock named after the projection from its start to its end, since two runs would share (and drop) one shadow schema.
+ * <p>
+ * Projections rebuilt together ({@link #start(List)}) share one read of the store: one thread reads and deserialises
+ * it a batch ahead, every projection applies each batch at once, and all are paused and switched in at the same
+ * position. Each run lends its projection's handlers a {@link ReplayMemory} for its transactions.
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
