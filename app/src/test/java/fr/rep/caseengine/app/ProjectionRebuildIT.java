@@ -100,6 +100,88 @@ class ProjectionRebuildIT {
         assertThat(count("SELECT count(*) FROM case_view")).isGreaterThanOrEqualTo(400);
     }
 
+    /** The store read once for all four: each still equals its live tables, and all are switched in. */
+    @Test
+    void every_projection_rebuilt_together_from_one_read_of_the_store_equals_the_live_one_it_replaces() {
+        CaseApi administrator = new CaseApi(http(), ADMINISTRATOR);
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        List<String> projections = rebuilds.projections();
+        assertThat(projections).contains("case-views", "caseload", "work-queue", "activity-report");
+        Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
+        for (String projection : projections) {
+            String schema = projection.replace('-', '_');
+            awaitCaughtUp(projection);
+            tables.put(projection, tablesOf(schema));
+            jdbc.execute("DROP SCHEMA IF EXISTS before_" + schema + " CASCADE");
+            jdbc.execute("CREATE SCHEMA before_" + schema);
+            for (String table : tablesOf(schema)) {
+                jdbc.execute("CREATE TABLE before_" + schema + "." + table + " AS SELECT * FROM " + schema + "."
+                        + table);
+            }
+        }
+
+        ResponseEntity<String> started = administrator.post("/api/projections/rebuild", "", Map.of());
+
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        assertThat(json(started).read("$[*].projection", List.class)).containsExactlyElementsOf(projections);
+        await().atMost(Duration.ofMinutes(3)).until(() -> projections.stream()
+                .allMatch(name -> rebuilds.progress(name).orElseThrow().finishedAt() != null));
+        for (String projection : projections) {
+            RebuildProgress done = rebuilds.progress(projection).orElseThrow();
+            assertThat(done.state()).as(projection + ": " + done.failure()).isEqualTo(RebuildProgress.State.DONE);
+            assertThat(done.eventsDone()).as(projection).isEqualTo(events);
+            String schema = projection.replace('-', '_');
+            awaitCaughtUp(projection);
+            assertThat(tablesOf(schema)).isEqualTo(tables.get(projection));
+            for (String table : tables.get(projection)) {
+                String live = schema + "." + table;
+                String before = "before_" + schema + "." + table;
+                assertThat(count("SELECT count(*) FROM " + live)).as(live + " rows")
+                        .isEqualTo(count("SELECT count(*) FROM " + before));
+                assertThat(count("SELECT count(*) FROM (SELECT * FROM " + live + " EXCEPT ALL SELECT * FROM " + before
+                        + ") d")).as(live + " rebuilt only").isZero();
+                assertThat(count("SELECT count(*) FROM (SELECT * FROM " + before + " EXCEPT ALL SELECT * FROM " + live
+                        + ") d")).as(live + " live only").isZero();
+            }
+            assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('" + schema + "_rebuild', '"
+                    + schema + "_retired')")).isZero();
+            jdbc.execute("DROP SCHEMA before_" + schema + " CASCADE");
+        }
+    }
+
+    /** All or none: one of them being rebuilt elsewhere starts none of the others. */
+    @Test
+    void projections_rebuilt_together_start_none_when_one_is_being_rebuilt_elsewhere() throws Exception {
+        List<String> projections = rebuilds.projections();
+        try (Connection otherNode = jdbc.getDataSource().getConnection()) {
+            new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
+                    "SELECT pg_advisory_lock(hashtextextended('projection-rebuild:caseload', 0))");
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> rebuilds.start(projections))
+                        .isInstanceOf(fr.rep.caseengine.query.rebuild.RebuildAlreadyRunning.class)
+                        .hasMessageContaining("caseload");
+                JdbcTemplate elsewhere = new JdbcTemplate(new SingleConnectionDataSource(otherNode, true));
+                for (String projection : projections) {
+                    assertThat(rebuilds.progress(projection).map(RebuildProgress::state))
+                            .as(projection).isNotEqualTo(java.util.Optional.of(RebuildProgress.State.PREPARING));
+                    assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = '"
+                            + projection.replace('-', '_') + "_rebuild'")).as(projection).isZero();
+                    // The locks taken before the refusal were let go: another node may rebuild those.
+                    assertThat(elsewhere.queryForObject("SELECT pg_try_advisory_lock(hashtextextended(?, 0))",
+                            Boolean.class, "projection-rebuild:" + projection)).as(projection)
+                            .isEqualTo(true);
+                    elsewhere.queryForObject("SELECT pg_advisory_unlock(hashtextextended(?, 0))", Boolean.class,
+                            "projection-rebuild:" + projection);
+                }
+            } finally {
+                new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
+                        "SELECT pg_advisory_unlock(hashtextextended('projection-rebuild:caseload', 0))");
+            }
+        }
+        RebuildProgress rebuilt = rebuilds.rebuild("caseload", Duration.ofMinutes(2));
+        assertThat(rebuilt.state()).as("once the other run ended: %s", rebuilt).isEqualTo(RebuildProgress.State.DONE);
+    }
+
     @Test
     void the_live_views_serve_during_a_rebuild_and_a_command_made_meanwhile_is_in_the_rebuilt_view() {
         CaseApi caseworker = CaseApi.caseworker(http(), app.getBean(AccountStore.class));

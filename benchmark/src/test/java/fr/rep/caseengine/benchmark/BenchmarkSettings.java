@@ -19,10 +19,14 @@ import java.util.List;
  * @param tuning         extra {@code --name=value} arguments for the app, such as processor settings under test
  * @param coldStart      whether (f) also starts the app in a new JVM, as a deployment would
  * @param jfr            whether phases are recorded with JFR for their profile
+ * @param rebuildProbe   empty for the whole run; else only the load and rebuilds of every projection, one per entry,
+ *                       {@code together} (the store read once for all) or {@code apart} (each projection started on
+ *                       its own, reading the store itself), to compare the two in one run
  */
 record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, List<Integer> concurrencies,
                          Duration warmup, Duration ceilingWindow, Duration commandWindow, int queryRequests,
-                         int loadBatchSize, List<String> tuning, boolean coldStart, boolean jfr) {
+                         int loadBatchSize, List<String> tuning, boolean coldStart, boolean jfr,
+                         List<String> rebuildProbe) {
 
     static final long DEFAULT_SEED = 20261126L;
 
@@ -31,7 +35,8 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
      * {@code bench.longCases} (5) of {@code bench.longCaseEvents} (1,000), {@code bench.concurrency} ("1,4,16"),
      * {@code bench.warmupSeconds} (5), {@code bench.ceilingSeconds} (10), {@code bench.commandSeconds} (15),
      * {@code bench.queries} (1,000), {@code bench.seed}, {@code bench.directory} (target/benchmark),
-     * {@code bench.appArgs} (space-separated app arguments), {@code bench.coldStart} and {@code bench.jfr} (true).
+     * {@code bench.appArgs} (space-separated app arguments), {@code bench.coldStart} and {@code bench.jfr} (true),
+     * {@code bench.rebuildProbe} (none; e.g. {@code apart,together}).
      */
     static BenchmarkSettings fromSystemProperties() {
         int cases = Integer.getInteger("bench.cases", 100_000);
@@ -51,7 +56,9 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
                 Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(a -> !a.isBlank())
                         .toList(),
                 Boolean.parseBoolean(System.getProperty("bench.coldStart", "true")),
-                Boolean.parseBoolean(System.getProperty("bench.jfr", "true")));
+                Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
+                Arrays.stream(System.getProperty("bench.rebuildProbe", "").split(",")).map(String::trim)
+                        .filter(way -> !way.isEmpty()).toList());
     }
 
     /**
@@ -61,6 +68,6 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
     static BenchmarkSettings smoke(Path directory) {
         return new BenchmarkSettings(directory, DEFAULT_SEED, new CaseDataset.Sizes(50, 200, 1, 40, 10, 40),
                 List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(4), 20, 50,
-                List.of(), true, true);
+                List.of(), true, true, List.of());
     }
 }

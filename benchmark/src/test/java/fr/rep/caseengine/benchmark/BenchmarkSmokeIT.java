@@ -38,6 +38,13 @@ class BenchmarkSmokeIT {
                     figure -> assertThat(figure).as(row.id()).isPositive().isFinite());
         }
         assertThat(run.errors()).isZero();
+        // Counts, not timings: a change that adds a statement per event to a rebuild of the four projections fails
+        // here. On this dataset (200 events over 50 cases, the four rebuilt together) the rebuild ran 22.3 statements
+        // per event, its shadow tables' DDL, transactions and switch included (10.3 on 20,000 events); the margin
+        // takes the few statements an idle processor may run meanwhile. Raise the bound only with the reason.
+        BenchmarkReport.Row rebuild = report.rows().stream().filter(row -> row.id().equals("c/rebuild"))
+                .findFirst().orElseThrow();
+        assertThat(rebuild.figures().get(1)).as("statements per event in a rebuild").isBetween(20.0, 23.0);
         assertThat(report.profiles()).filteredOn(profile -> profile.phase().startsWith("b "))
                 .hasSize(6).allSatisfy(profile -> {
                     assertThat(profile.hotMethods()).isNotEmpty();

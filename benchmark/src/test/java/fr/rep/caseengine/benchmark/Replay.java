@@ -26,11 +26,23 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Replay {
 
-    /** How many events were read or applied and how long it took. */
-    record Rate(long events, Duration took) {
+    /**
+     * How many events were read or applied and how long it took.
+     *
+     * @param statements the statements the database ran meanwhile, for a rebuild (else 0)
+     */
+    record Rate(long events, Duration took, long statements) {
+
+        Rate(long events, Duration took) {
+            this(events, took, 0);
+        }
 
         double perSecond() {
             return events / (took.toNanos() / 1e9);
+        }
+
+        double statementsPerEvent() {
+            return statements / (double) events;
         }
     }
 
@@ -78,9 +90,12 @@ final class Replay {
 
     /**
      * Rebuilds every projection at once, as an operator would ({@link ProjectionRebuilds}: shadow schemas, replay,
-     * switch), and times it until the last one serves its rebuilt tables.
+     * switch), and times it until the last one serves its rebuilt tables. {@code together}: one rebuild of them all,
+     * reading the store once; otherwise each started on its own, each reading the whole store (as before they could
+     * be rebuilt together). Counts the statements PostgreSQL ran meanwhile ({@code pg_stat_statements}), but for
+     * those of the event store and the processors' tokens, which idle processors also run.
      */
-    Rate rebuild() throws SQLException, InterruptedException {
+    Rate rebuild(boolean together) throws SQLException, InterruptedException {
         ProjectionRebuilds rebuilds = engine.bean(ProjectionRebuilds.class);
         long events;
         try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
@@ -88,9 +103,14 @@ final class Replay {
             store.next();
             events = store.getLong(1);
         }
+        long statementsBefore = projectionStatements();
         long start = System.nanoTime();
-        for (String projection : projections()) {
-            rebuilds.start(projection);
+        if (together) {
+            rebuilds.start(projections());
+        } else {
+            for (String projection : projections()) {
+                rebuilds.start(projection);
+            }
         }
         long deadline = start + Duration.ofHours(2).toNanos();
         while (projections().stream().map(name -> rebuilds.progress(name).orElseThrow())
@@ -107,7 +127,26 @@ final class Replay {
                 throw new IllegalStateException("the rebuild of " + projection + " failed: " + progress.failure());
             }
         }
-        return new Rate(events, Duration.ofNanos(took));
+        return new Rate(events, Duration.ofNanos(took), projectionStatements() - statementsBefore);
+    }
+
+    /**
+     * Statements run so far by the database but for the event store's, the tokens' and the scheduler's (which idle
+     * processors and schedulers poll), and the benchmark's own; {@code pg_stat_statements} must be loaded.
+     */
+    private long projectionStatements() throws SQLException {
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet calls = statement.executeQuery("""
+                    SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+                    WHERE query NOT ILIKE '%domain_event_entry%' AND query NOT ILIKE '%token_entry%'
+                      AND query NOT ILIKE '%event_chain%' AND query NOT ILIKE '%pg_stat%'
+                      AND query NOT ILIKE '%pg_catalog%' AND query NOT ILIKE '%pg_namespace%'
+                      AND query NOT ILIKE '%pg_tables%' AND query NOT ILIKE '%scheduled_tasks%'""")) {
+                calls.next();
+                return calls.getLong(1);
+            }
+        }
     }
 
     /**

@@ -83,6 +83,15 @@ class ProjectionRebuildController {
         return ResponseEntity.accepted().location(URI.create("/api/projections/" + name + "/rebuild")).body(started);
     }
 
+    /** One read of the store for all of them: a rebuild of every projection costs about what one does alone. */
+    @PostMapping("/api/projections/rebuild")
+    @Operation(summary = "Rebuild every projection together from one read of the event store, each beside its live "
+            + "one; each switches in when caught up. Their progress is at GET /api/projections")
+    ResponseEntity<List<RebuildProgress>> rebuildAll() {
+        List<RebuildProgress> started = rebuilds.start(rebuilds.projections());
+        return ResponseEntity.accepted().location(URI.create("/api/projections")).body(started);
+    }
+
     @GetMapping("/api/projections/{name}/rebuild")
     @Operation(summary = "Progress of a projection's rebuild: events done of total, rate, estimated time left")
     RebuildProgress progress(@PathVariable String name) {

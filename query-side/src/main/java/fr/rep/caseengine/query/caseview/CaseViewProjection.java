@@ -29,6 +29,7 @@ import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitScheduled;
 import fr.rep.caseengine.events.familycase.VisitingPermitExpired;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
+import fr.rep.caseengine.query.projection.ReplayMemory;
 import fr.rep.caseengine.query.projection.StageChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -295,14 +297,40 @@ class CaseViewProjection {
 
     /** Keeps the entry, then shows what the case's entries now say: its prison, visits held, each party's consent. */
     private void showFacts(CaseEvent event, long sequence, String eventId) {
-        keepFact(event, sequence, eventId);
         UUID caseId = event.caseId().value();
+        Optional<ReplayMemory.Scope> memory = ReplayMemory.current();
+        CaseFacts remembered = memory.map(kept -> kept.<CaseFacts>get(new KeptFacts(caseId))).orElse(null);
+        if (remembered != null) {
+            // A rebuild remembers the entries it read and kept for this case: only this one is new, read back from
+            // its JSON as the others were.
+            String payload = payloadOf(event, eventId);
+            jdbc.update("INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", caseId, sequence, eventId,
+                    event.getClass().getSimpleName(), payload);
+            remembered.fold(eventId, read(event.getClass().getSimpleName(), payload));
+            shown(remembered.all(), caseId);
+            return;
+        }
         CaseFacts facts = new CaseFacts();
-        jdbc.query("SELECT event_id, event_type, payload FROM case_view_fact WHERE case_id = ? ORDER BY sequence",
+        // One round trip: the entry kept (the sub-statement's row is not yet visible to the outer read, hence the
+        // union; a redelivered entry is already in the table and kept nothing), then all the case's entries read.
+        jdbc.query("""
+                WITH kept AS (
+                    INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    RETURNING sequence, event_id, event_type, payload)
+                SELECT sequence, event_id, event_type, payload FROM case_view_fact WHERE case_id = ?
+                UNION ALL SELECT sequence, event_id, event_type, payload FROM kept
+                ORDER BY sequence""",
                 rs -> {
                     facts.fold(rs.getString("event_id"), read(rs.getString("event_type"), rs.getString("payload")));
-                }, caseId);
+                }, caseId, sequence, eventId, event.getClass().getSimpleName(), payloadOf(event, eventId), caseId);
+        memory.ifPresent(kept -> kept.put(new KeptFacts(caseId), facts));
         shown(facts.all(), caseId);
+    }
+
+    /** A case's entries as a rebuild remembers them ({@link ReplayMemory}). */
+    private record KeptFacts(UUID caseId) {
     }
 
     /**
@@ -329,10 +357,14 @@ class CaseViewProjection {
     }
 
     private void keepFact(CaseEvent event, long sequence, String eventId) {
+        jdbc.update("INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.caseId().value(), sequence, eventId,
+                event.getClass().getSimpleName(), payloadOf(event, eventId));
+    }
+
+    private static String payloadOf(CaseEvent event, String eventId) {
         try {
-            jdbc.update("INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.caseId().value(), sequence, eventId,
-                    event.getClass().getSimpleName(), JSON.writeValueAsString(event));
+            return JSON.writeValueAsString(event);
         } catch (JsonProcessingException unwritable) {
             throw new IllegalStateException("event " + eventId + " cannot be kept as JSON", unwritable);
         }

@@ -6,6 +6,7 @@ import fr.rep.caseengine.query.deadletter.GroupHandlers;
 import fr.rep.caseengine.query.deadletter.PoisonCause;
 import fr.rep.caseengine.query.deadletter.PoisonIsolation;
 import fr.rep.caseengine.query.projection.ProjectionCommits;
+import fr.rep.caseengine.query.projection.ReplayMemory;
 import fr.rep.caseengine.query.rebuild.RebuildProgress.State;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -44,6 +45,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -77,12 +80,18 @@ import java.util.stream.Stream;
  * <p>
  * One rebuild of a projection at a time across every node of the database: a run holds a PostgreSQL session advisory
  * lock named after the projection from its start to its end, since two runs would share (and drop) one shadow schema.
+ * <p>
+ * Projections rebuilt together ({@link #start(List)}) share one read of the store: one thread reads and deserialises
+ * it a batch ahead, every projection applies each batch at once, and all are paused and switched in at the same
+ * position. Each run lends its projection's handlers a {@link ReplayMemory} for its transactions.
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final int BATCH = 1_000;
+    /** Batches read and deserialised ahead of those being applied. */
+    private static final int READ_AHEAD = 2;
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -95,6 +104,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final DeadLetterQueues deadLetterQueues;
     private final PoisonIsolation isolation;
     private final int workers;
+    private final int rememberedCases;
     private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -115,6 +125,7 @@ public class ProjectionRebuilds implements DisposableBean {
         this.deadLetterQueues = deadLetterQueues;
         this.isolation = isolation;
         this.workers = settings.workers();
+        this.rememberedCases = settings.rememberedCases();
     }
 
     /** The projections that can be rebuilt: streaming processing groups with a schema of their own. */
@@ -130,25 +141,54 @@ public class ProjectionRebuilds implements DisposableBean {
 
     /** Starts rebuilding a projection in the background; its progress is then at {@link #progress(String)}. */
     public RebuildProgress start(String projection) {
-        if (!projections().contains(projection)) {
-            throw new UnknownProjection(projection);
+        return start(List.of(projection)).get(0);
+    }
+
+    /**
+     * Starts rebuilding several projections together in the background: the store is read and deserialised once for
+     * all of them, each batch of events applied to every projection at once (each in transactions of its own), and
+     * they are switched in together. Each has its own progress at {@link #progress(String)}, and one that fails
+     * leaves the others going.
+     *
+     * @throws UnknownProjection     when a name is not a projection that can be rebuilt; nothing started
+     * @throws RebuildAlreadyRunning when one of them is being rebuilt, here or on another node; nothing started
+     */
+    public List<RebuildProgress> start(List<String> projections) {
+        List<String> known = projections();
+        List<String> names = projections.stream().distinct().toList();
+        for (String projection : names) {
+            if (!known.contains(projection)) {
+                throw new UnknownProjection(projection);
+            }
         }
-        Connection turn = takeTurn(projection);
-        Run run = new Run(projection, schemaOf(projection), clock.instant());
-        Run running = runs.compute(projection, (name, previous) ->
-                previous != null && previous.active() ? previous : run);
-        if (running != run) {
-            endTurn(turn, projection);
-            throw new RebuildAlreadyRunning(projection);
+        Map<String, Connection> turns = new LinkedHashMap<>();
+        List<Run> together = new ArrayList<>();
+        try {
+            for (String projection : names) {
+                turns.put(projection, takeTurn(projection));
+            }
+            for (String projection : names) {
+                Run run = new Run(projection, schemaOf(projection), clock.instant());
+                Run running = runs.compute(projection, (name, previous) ->
+                        previous != null && previous.active() ? previous : run);
+                if (running != run) {
+                    throw new RebuildAlreadyRunning(projection);
+                }
+                together.add(run);
+            }
+        } catch (RuntimeException notStarted) {
+            together.forEach(run -> runs.remove(run.projection, run));
+            turns.forEach((projection, turn) -> endTurn(turn, projection));
+            throw notStarted;
         }
         runner.submit(() -> {
             try {
-                run.execute();
+                replayTogether(together);
             } finally {
-                endTurn(turn, projection);
+                turns.forEach((projection, turn) -> endTurn(turn, projection));
             }
         });
-        return run.progress();
+        return together.stream().map(Run::progress).toList();
     }
 
     /**
@@ -222,6 +262,118 @@ public class ProjectionRebuilds implements DisposableBean {
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema));
     }
 
+    /**
+     * Replays the store into every run's shadow schema, reading it once for all; when a read finds no more events,
+     * pauses their live processors, replays what came meanwhile and switches each in.
+     */
+    private void replayTogether(List<Run> together) {
+        List<Run> running = new ArrayList<>(together.stream().filter(Run::prepare).toList());
+        try {
+            TrackingToken position = null;
+            TrackingToken readFrom;
+            do {
+                long remaining = jdbc.queryForObject(
+                        "SELECT count(*) FROM domain_event_entry WHERE global_index > ?", Long.class,
+                        lastIndex(position));
+                running.forEach(run -> run.expect(remaining));
+                readFrom = position;
+                position = replay(running, position);
+            } while (!running.isEmpty() && !Objects.equals(position, readFrom));
+            for (Run run : running) {
+                try {
+                    run.pause();
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    run.fail(e);
+                }
+            }
+            running.removeIf(run -> !run.active());
+            position = replay(running, position);
+            for (Run run : running) {
+                try {
+                    run.switchIn(position);
+                } catch (RuntimeException e) {
+                    run.fail(e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.stream().filter(Run::active).forEach(run -> run.fail(e));
+        } catch (Exception e) {
+            running.stream().filter(Run::active).forEach(run -> run.fail(e));
+        } finally {
+            together.forEach(Run::release);
+        }
+    }
+
+    /**
+     * Replays every event after {@code from} into each running shadow schema and returns the last one's position;
+     * a run that fails leaves {@code running}. One thread reads and deserialises the next batch while the runs apply
+     * the current one, every run's workers at once.
+     */
+    private TrackingToken replay(List<Run> running, TrackingToken from) throws Exception {
+        TrackingToken last = from;
+        if (running.isEmpty()) {
+            return last;
+        }
+        BlockingQueue<List<TrackedEventMessage<?>>> read = new ArrayBlockingQueue<>(READ_AHEAD);
+        Future<?> reader = runner.submit(() -> {
+            readInto(read, from);
+            return null;
+        });
+        try {
+            for (List<TrackedEventMessage<?>> batch = read.take(); !batch.isEmpty(); batch = read.take()) {
+                Map<Run, List<Future<?>>> submitted = new LinkedHashMap<>();
+                for (Run run : running) {
+                    submitted.put(run, run.submit(batch));
+                }
+                for (Map.Entry<Run, List<Future<?>>> run : submitted.entrySet()) {
+                    if (!run.getKey().applied(run.getValue(), batch.size())) {
+                        running.remove(run.getKey());
+                    }
+                }
+                if (running.isEmpty()) {
+                    return last;
+                }
+                last = batch.get(batch.size() - 1).trackingToken();
+            }
+            reader.get();
+            return last;
+        } catch (ExecutionException readFailed) {
+            throw readFailed.getCause() instanceof Exception cause ? cause : readFailed;
+        } finally {
+            reader.cancel(true);
+        }
+    }
+
+    /**
+     * Reads the store after {@code from} in batches, each event's payload and metadata deserialised here once for
+     * every projection; an empty batch ends it (also when reading fails: the failure is the reader's own).
+     */
+    private void readInto(BlockingQueue<List<TrackedEventMessage<?>>> read, TrackingToken from)
+            throws InterruptedException {
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                event.getPayload();
+                event.getMetaData();
+                batch.add(event);
+                if (batch.size() == BATCH) {
+                    read.put(batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (!batch.isEmpty()) {
+                read.put(batch);
+            }
+        } finally {
+            read.put(List.of());
+        }
+    }
+
     /** One rebuild of one projection. */
     private final class Run {
 
@@ -236,12 +388,19 @@ public class ProjectionRebuilds implements DisposableBean {
         private volatile Instant finishedAt;
         private volatile String failure;
         private Instant lastLog;
+        private StreamingEventProcessor live;
+        private GroupHandlers handlers;
+        private int parallel;
+        private ExecutorService pool;
+        private boolean paused;
         /** The rebuild's own dead letters, under a processing group of their own until the switch. */
         private final String deadLetterGroup;
         private final JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters;
         /** Cases set aside by committed replay transactions: their later events wait too. */
         private final Set<String> waitingCases = ConcurrentHashMap.newKeySet();
         private final Map<String, DeadLetteredCase> setAside = new LinkedHashMap<>();
+        /** What the projection's handlers keep of the shadow tables between this run's transactions. */
+        private final ReplayMemory memory = new ReplayMemory(rememberedCases);
 
         Run(String projection, String schema, Instant startedAt) {
             this.projection = projection;
@@ -261,87 +420,72 @@ public class ProjectionRebuilds implements DisposableBean {
                     finishedAt == null ? clock.instant() : finishedAt, finishedAt, failure, setAsideSoFar());
         }
 
-        void execute() {
-            StreamingEventProcessor live = (StreamingEventProcessor) processing.eventProcessor(projection)
-                    .orElseThrow(() -> new UnknownProjection(projection));
-            GroupHandlers handlers = GroupHandlers.of((EventProcessor) live);
-            // Never more parallel than the live processor: a group kept to one segment shares rows across cases
-            // (counters, a year horizon) that concurrent transactions would deadlock on or count out of order.
-            int parallel = Math.max(1, Math.min(workers, tokens.fetchSegments(projection).length));
-            ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> new Thread(task,
-                    "projection-rebuild-" + projection));
-            boolean paused = false;
+        /** The live processor, its handlers and the workers; then the shadow schema. False when it failed. */
+        boolean prepare() {
             try {
+                live = (StreamingEventProcessor) processing.eventProcessor(projection)
+                        .orElseThrow(() -> new UnknownProjection(projection));
+                handlers = GroupHandlers.of((EventProcessor) live);
+                // Never more parallel than the live processor: a group kept to one segment shares rows across cases
+                // (counters, a year horizon) that concurrent transactions would deadlock on or count out of order.
+                parallel = Math.max(1, Math.min(workers, tokens.fetchSegments(projection).length));
+                pool = Executors.newFixedThreadPool(parallel, task -> new Thread(task,
+                        "projection-rebuild-" + projection));
                 LOG.info("Rebuilding projection {}: copying the tables of schema {} into {}", projection, schema,
                         shadow);
                 createShadow();
-                total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
                 replayStartedAt = clock.instant();
                 lastLog = replayStartedAt;
                 state = State.REPLAYING;
-                TrackingToken position = null;
-                TrackingToken readFrom;
-                do {
-                    total = done + jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?",
-                            Long.class, lastIndex(position));
-                    readFrom = position;
-                    position = replay(handlers, pool, parallel, position);
-                } while (!Objects.equals(position, readFrom));
+                return true;
+            } catch (RuntimeException e) {
+                fail(e);
+                return false;
+            }
+        }
 
-                state = State.SWITCHING;
-                live.shutdownAsync().get(PAUSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                paused = true;
-                position = replay(handlers, pool, parallel, position);
-                switchTo(position);
-                live.start();
-                paused = false;
-                dropRetired();
-                finishedAt = clock.instant();
-                state = State.DONE;
-                LOG.info("Projection {} rebuilt: {} events in {} s ({} events/s); the rebuilt tables serve",
-                        projection, done, Duration.between(startedAt, finishedAt).toSeconds(),
-                        progress().eventsPerSecond());
-                if (!setAsideSoFar().isEmpty()) {
-                    LOG.warn("Projection {} rebuilt without the events of {} cases it could not apply: they are its "
-                            + "dead letters, listed at GET /api/projections", projection, setAsideSoFar().size());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail(e);
-            } catch (Exception e) {
-                fail(e);
-            } finally {
+        /** {@code remaining} more events are in the store than replayed so far. */
+        void expect(long remaining) {
+            total = done + remaining;
+        }
+
+        /** Pauses the live processor for the last events and the switch. */
+        void pause() throws Exception {
+            state = State.SWITCHING;
+            live.shutdownAsync().get(PAUSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            paused = true;
+        }
+
+        /** Swaps the rebuilt tables in at {@code position}, restarts the live processor on them. */
+        void switchIn(TrackingToken position) {
+            switchTo(position);
+            live.start();
+            paused = false;
+            dropRetired();
+            finishedAt = clock.instant();
+            state = State.DONE;
+            LOG.info("Projection {} rebuilt: {} events in {} s ({} events/s); the rebuilt tables serve",
+                    projection, done, Duration.between(startedAt, finishedAt).toSeconds(),
+                    progress().eventsPerSecond());
+            if (!setAsideSoFar().isEmpty()) {
+                LOG.warn("Projection {} rebuilt without the events of {} cases it could not apply: they are its "
+                        + "dead letters, listed at GET /api/projections", projection, setAsideSoFar().size());
+            }
+        }
+
+        /** Whatever the outcome: the workers stop, and a live processor paused for the switch runs again. */
+        void release() {
+            if (pool != null) {
                 pool.shutdownNow();
-                if (paused) {
-                    live.start();
-                }
+            }
+            if (paused) {
+                paused = false;
+                live.start();
             }
         }
 
-        /** Replays every event after {@code from} into the shadow schema; returns the last one's position. */
-        private TrackingToken replay(GroupHandlers handlers, ExecutorService pool, int parallel,
-                                     TrackingToken from) throws InterruptedException, ExecutionException {
-            TrackingToken last = from;
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
-                while (iterator.hasNext()) {
-                    batch.add(iterator.next());
-                    if (batch.size() == BATCH || !iterator.hasNext()) {
-                        apply(handlers, pool, parallel, batch);
-                        done += batch.size();
-                        last = batch.get(batch.size() - 1).trackingToken();
-                        batch = new ArrayList<>(BATCH);
-                        logProgress();
-                    }
-                }
-            }
-            return last;
-        }
-
-        /** One batch: each worker applies the events of its cases, in order, in a transaction of its own. */
-        private void apply(GroupHandlers handlers, ExecutorService pool, int parallel,
-                           List<TrackedEventMessage<?>> batch) throws InterruptedException, ExecutionException {
+        /** Hands a batch to the workers: each applies the events of its cases, in order, in a transaction of its own. */
+        List<Future<?>> submit(List<TrackedEventMessage<?>> batch) {
             List<List<TrackedEventMessage<?>>> parts = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
                 parts.add(new ArrayList<>());
@@ -360,9 +504,26 @@ public class ProjectionRebuilds implements DisposableBean {
                     }));
                 }
             }
-            for (Future<?> future : applied) {
-                future.get();
+            return applied;
+        }
+
+        /** Waits for a batch handed over; true when it was applied, false when the run failed on it. */
+        boolean applied(List<Future<?>> submitted, int events) throws InterruptedException {
+            Throwable failed = null;
+            for (Future<?> future : submitted) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    failed = failed == null ? e.getCause() : failed;
+                }
             }
+            if (failed != null) {
+                fail(failed instanceof Exception exception ? exception : new IllegalStateException(failed));
+                return false;
+            }
+            done += events;
+            logProgress();
+            return true;
         }
 
         /**
@@ -402,6 +563,7 @@ public class ProjectionRebuilds implements DisposableBean {
             jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
                     + "current_setting('search_path'), true)", String.class, shadow);
             jdbc.execute(ProjectionCommits.COMMIT_WITHOUT_WAITING);
+            memory.attachToTransaction();
             Set<String> waitingHere = new HashSet<>();
             for (TrackedEventMessage<?> event : part) {
                 String sequence = sequenceOf(event);

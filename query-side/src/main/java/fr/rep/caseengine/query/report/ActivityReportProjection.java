@@ -405,16 +405,29 @@ class ActivityReportProjection {
         return child.department() == null ? "" : child.department().code();
     }
 
+    /** A fact of a known case, counted with its case's team; one statement (a case's facts are most events). */
     private void caseFact(String eventId, CaseEvent event, FactKind kind, String detail, int kilometres,
                           boolean byVolunteer, boolean withChildren) {
         reachYear(event.occurredAt());
-        List<String> team = jdbc.queryForList("SELECT team FROM report_case WHERE case_id = ?", String.class,
-                event.caseId().value());
-        if (!team.isEmpty()) {
-            fact(eventId, year(event.occurredAt()), team.get(0), "", kind.name(), detail, kilometres, byVolunteer,
-                    withChildren, 0);
-        }
+        jdbc.update(COUNT_CASE_FACT, eventId, year(event.occurredAt()), kind.name(), detail, kilometres, byVolunteer,
+                withChildren, event.caseId().value());
     }
+
+    /** The fact recorded with its case's team (nothing for an unknown case) and, if it was new, tallied. */
+    private static final String COUNT_CASE_FACT = """
+            WITH counted AS (
+                INSERT INTO report_fact (event_id, year, team, prison, kind, detail, kilometres, by_volunteer,
+                    with_children, participants)
+                SELECT ?, ?, team, '', ?, ?, ?, ?, ?, 0 FROM report_case WHERE case_id = ?
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING year, team, prison, kind, detail, by_volunteer, with_children, kilometres, participants)
+            INSERT INTO fact_tally (year, team, prison, kind, detail, by_volunteer, with_children, facts, kilometres,
+                participants)
+            SELECT year, team, prison, kind, detail, by_volunteer, with_children, 1, kilometres, participants
+            FROM counted
+            ON CONFLICT (year, team, prison, kind, detail, by_volunteer, with_children) DO UPDATE SET
+                facts = fact_tally.facts + EXCLUDED.facts, kilometres = fact_tally.kilometres + EXCLUDED.kilometres,
+                participants = fact_tally.participants + EXCLUDED.participants""";
 
     /** A session and each parent it lists, the parents keyed by the session's event: redelivery adds nobody. */
     private void collectiveFact(String eventId, String team, String prison, String kind, Instant occurredAt,
