@@ -3,7 +3,6 @@ package fr.rep.caseengine.command.prisonsuspension;
 import fr.rep.caseengine.command.idempotency.CommandAnswer;
 import fr.rep.caseengine.command.idempotency.CommandDispatch;
 import fr.rep.caseengine.command.idempotency.CommandOutcome;
-import fr.rep.caseengine.command.idempotency.CommandProblems;
 import fr.rep.caseengine.command.idempotency.CommandRequest;
 import fr.rep.caseengine.command.idempotency.RecordedEvent;
 import fr.rep.caseengine.events.input.PlausibleDate;
@@ -102,16 +101,6 @@ class PrisonSuspensionController {
             return new CommandOutcome(HttpStatus.OK.value(), null, 1,
                     dispatch.toJson(new CommandAnswer(1, dispatch.recorded())));
         });
-    }
-
-    @ExceptionHandler
-    ProblemDetail refused(SuspensionRefused refused) {
-        // A prison outside the caller's scope is a matter of rights (403); the other rules, of the suspension's state.
-        boolean scope = refused.rule() == SuspensionRule.OWN_TEAMS_PRISONS;
-        ProblemDetail problem = CommandProblems.problem(scope ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
-                "suspension-rule", "Suspension rule broken", refused.getMessage());
-        problem.setProperty("rule", refused.rule().code());
-        return problem;
     }
 
     @ExceptionHandler
