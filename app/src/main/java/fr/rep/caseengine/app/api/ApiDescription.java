@@ -4,6 +4,7 @@ import fr.rep.caseengine.command.collectiveaction.CollectiveActionRule;
 import fr.rep.caseengine.command.idempotency.CommandAnswer;
 import fr.rep.caseengine.command.familycase.CaseRule;
 import fr.rep.caseengine.command.prisonsuspension.SuspensionRule;
+import fr.rep.caseengine.events.problem.ProblemType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
@@ -232,8 +233,8 @@ class ApiDescription {
         ObjectSchema problem = new ObjectSchema();
         problem.description(rules == null ? "An error (RFC 9457 problem details)"
                 : "A refusal by a rule; `rule` names it (stable code), `detail` says it in words");
-        problem.addProperty("type", new StringSchema().description("urn:rep:problem:<kind>, e.g. "
-                + "urn:rep:problem:invalid-input, urn:rep:problem:case-rule"));
+        problem.addProperty("type", new StringSchema().description(ProblemType.PREFIX + "<kind>, e.g. "
+                + ProblemType.INVALID_INPUT + ", " + ProblemType.of("case-rule")));
         problem.addProperty("title", new StringSchema());
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema());
@@ -290,7 +291,7 @@ class ApiDescription {
             }
             if (command) {
                 responses.addApiResponse("409", problem("Refused by a rule of the domain (`rule` names it), or the "
-                        + "version in If-Match is no longer the current one (urn:rep:problem:version-conflict)",
+                        + "version in If-Match is no longer the current one (" + ProblemType.of("version-conflict") + ")",
                         ruleProblem(handler)));
                 responses.addApiResponse("422", problem("This Idempotency-Key was used before for another request",
                         PROBLEM));

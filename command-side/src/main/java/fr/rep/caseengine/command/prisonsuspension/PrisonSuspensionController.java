@@ -8,6 +8,7 @@ import fr.rep.caseengine.command.idempotency.RecordedEvent;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -107,7 +107,7 @@ class PrisonSuspensionController {
     ProblemDetail unknown(org.axonframework.modelling.command.AggregateNotFoundException unknown) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No suspension with id " + unknown.getAggregateIdentifier());
-        problem.setType(URI.create("urn:rep:problem:unknown-suspension"));
+        problem.setType(ProblemType.of("unknown-suspension"));
         return problem;
     }
 }
