@@ -1,7 +1,7 @@
 package fr.rep.caseengine.app.api;
 
 import fr.rep.caseengine.command.collectiveaction.CollectiveActionRule;
-import fr.rep.caseengine.command.idempotency.CommandAnswer;
+import fr.rep.caseengine.command.pipeline.CommandAnswer;
 import fr.rep.caseengine.command.familycase.CaseRule;
 import fr.rep.caseengine.command.prisonsuspension.SuspensionRule;
 import fr.rep.caseengine.events.problem.ProblemType;

@@ -1,7 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import fr.rep.caseengine.command.idempotency.RecordedEvent;
+import fr.rep.caseengine.command.pipeline.RecordedEvent;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.NotInTheFuture;

@@ -1,6 +1,6 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.command.idempotency.CommandProblems;
+import fr.rep.caseengine.command.pipeline.CommandProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,7 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.command.idempotency.CommandRequest;
-import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.pipeline.IdempotencyKeyReused;
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.PartyRole;

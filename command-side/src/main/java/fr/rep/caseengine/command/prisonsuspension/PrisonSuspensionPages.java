@@ -1,7 +1,7 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
-import fr.rep.caseengine.command.idempotency.CommandRequest;
-import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.pipeline.IdempotencyKeyReused;
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;

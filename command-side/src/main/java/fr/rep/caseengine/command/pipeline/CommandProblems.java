@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 import fr.rep.caseengine.command.access.CaseOutOfReach;
 import fr.rep.caseengine.events.problem.ProblemType;

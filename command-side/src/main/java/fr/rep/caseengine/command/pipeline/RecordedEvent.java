@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 /**
  * An event a command request recorded, as its answer names it: what a correction takes as the corrected entry, and
