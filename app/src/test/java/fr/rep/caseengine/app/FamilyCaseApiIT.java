@@ -75,7 +75,7 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
                 .formatted(daysAgo(1), lucas), Map.of());
 
         assertThat(List.of(first, second, visit)).extracting(r -> r.getStatusCode().value())
-                .containsExactly(204, 204, 204);
+                .containsExactly(200, 200, 200);
         assertThat(List.of(first, second, visit)).extracting(r -> r.getHeaders().getETag())
                 .containsExactly("\"3\"", "\"4\"", "\"5\"");
         DocumentContext view = json(api.get("/api/cases/" + caseId + "?minVersion=5"));
@@ -142,9 +142,51 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         String path = "/api/cases/" + caseId + "/consents";
         assertThat(api.post(path, consent, consentKey).getHeaders().getETag()).isEqualTo("\"1\"");
         ResponseEntity<String> consentAgain = api.post(path, consent, consentKey);
-        assertThat(consentAgain.getStatusCode().value()).isEqualTo(204);
+        assertThat(consentAgain.getStatusCode().value()).isEqualTo(200);
         assertThat(consentAgain.getHeaders().getETag()).isEqualTo("\"1\"");
         assertThat(eventsOf(caseId)).isEqualTo(2);
+    }
+
+    @Test
+    void a_command_answer_names_the_event_it_recorded_and_a_correction_of_it_is_linked_in_the_history() {
+        DocumentContext opened = api.openCase();
+        String caseId = opened.read("$.caseId");
+        assertThat(opened.read("$.events[*].type", List.class)).containsExactly("RequestReceived");
+        assertThat(opened.read("$.events[0].sequence", Long.class)).isZero();
+        api.acceptWithPermit(caseId, CaseApi.CASEWORKER);
+        String interview = """
+                {"occurredAt": "%s", "kind": "INTERMEDIATE", "participants": ["DETAINED_PARENT"],
+                 "place": "IN_DETENTION"}""".formatted(daysAgo(1));
+        Map<String, String> key = Map.of("Idempotency-Key", "interview-" + caseId);
+
+        ResponseEntity<String> recorded = api.post("/api/cases/" + caseId + "/interviews", interview, key);
+
+        assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(200);
+        assertThat(recorded.getHeaders().getETag()).isEqualTo("\"3\"");
+        DocumentContext answer = json(recorded);
+        assertThat(answer.read("$.version", Long.class)).isEqualTo(3L);
+        assertThat(answer.read("$.events[*].type", List.class)).containsExactly("InterviewHeld");
+        assertThat(answer.read("$.events[0].sequence", Long.class)).isEqualTo(3L);
+        String interviewId = answer.read("$.events[0].eventId");
+
+        ResponseEntity<String> again = api.post("/api/cases/" + caseId + "/interviews", interview, key);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(json(again).read("$.events[0].eventId", String.class)).isEqualTo(interviewId);
+        assertThat(again.getBody()).isEqualTo(recorded.getBody());
+        assertThat(eventsOf(caseId)).isEqualTo(4);
+
+        ResponseEntity<String> corrected = api.post("/api/cases/" + caseId + "/corrections", """
+                {"occurredAt": "%s", "correctedEventId": "%s", "reason": "DUPLICATE"}"""
+                .formatted(daysAgo(0), interviewId), Map.of());
+
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+        assertThat(json(corrected).read("$.events[*].type", List.class)).containsExactly("EntryCorrected");
+        assertThat(json(corrected).read("$.events[0].sequence", Long.class)).isEqualTo(4L);
+        String correctionId = json(corrected).read("$.events[0].eventId");
+        DocumentContext history = json(api.get("/api/cases/" + caseId + "/history?minVersion=4"));
+        assertThat(history.read("$.events[3].eventId", String.class)).isEqualTo(interviewId);
+        assertThat(history.read("$.events[3].correctedBy", String.class)).isEqualTo(correctionId);
+        assertThat(history.read("$.events[4].corrects", String.class)).isEqualTo(interviewId);
     }
 
     @Test
@@ -165,7 +207,7 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
         assertThat(consent(caseId, opened.read("$.detainedParent"), Map.of("If-Match", "\"0\"")).getStatusCode()
-                .value()).isEqualTo(204);
+                .value()).isEqualTo(200);
 
         ResponseEntity<String> stale = consent(caseId, opened.read("$.parties.mother"), Map.of("If-Match", "\"0\""));
 
@@ -175,7 +217,7 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
                 .contains("now at version 1");
         assertThat(eventsOf(caseId)).isEqualTo(2);
         assertThat(consent(caseId, opened.read("$.parties.mother"), Map.of("If-Match", "\"1\"")).getStatusCode()
-                .value()).isEqualTo(204);
+                .value()).isEqualTo(200);
     }
 
     @Test
@@ -224,7 +266,7 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         String caseId = opened.read("$.caseId");
         ResponseEntity<String> closed = api.post("/api/cases/" + caseId + "/closure",
                 "{\"occurredAt\": \"%s\", \"reason\": \"REQUEST_IMPOSSIBLE\"}".formatted(daysAgo(1)), Map.of());
-        assertThat(closed.getStatusCode().value()).isEqualTo(204);
+        assertThat(closed.getStatusCode().value()).isEqualTo(200);
 
         ResponseEntity<String> after = consent(caseId, opened.read("$.detainedParent"), Map.of());
 

@@ -105,7 +105,7 @@ class RetentionPolicyIT extends EmbeddedDatabaseTest {
     }
 
     private static void ok(ResponseEntity<String> answer) {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
     }
 
     private static String id(DocumentContext opened) {

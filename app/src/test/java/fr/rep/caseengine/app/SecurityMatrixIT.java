@@ -133,19 +133,19 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
                 call(HttpMethod.POST, "/api/cases/" + a + "/consent-withdrawals", consentA,
                         statuses(401, 409, 404, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/cases/" + a + "/consents", consentA,
-                        statuses(401, 204, 404, 403, 403, 403, 403)),
+                        statuses(401, 200, 404, 403, 403, 403, 403)),
                 call(HttpMethod.GET, "/api/break-glass-accesses", null, statuses(401, 403, 403, 403, 403, 200, 403)),
                 call(HttpMethod.GET, "/api/event-store/verification", null,
                         statuses(401, 403, 403, 403, 403, 200, 403)),
                 call(HttpMethod.POST, "/api/cases/" + a + "/closure", closureA,
-                        statuses(401, 204, 404, 403, 403, 403, 403)),
+                        statuses(401, 200, 404, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/collective-actions", snackA, statuses(401, 201, 403, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/talking-groups", talkingGroupOf(caseA),
                         statuses(401, 201, 403, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/talking-groups/" + groupA + "/members", joinGroupA,
-                        statuses(401, 204, 403, 403, 403, 403, 403)),
+                        statuses(401, 200, 403, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/talking-groups/" + groupA + "/sessions", sessionOfGroupA,
-                        statuses(401, 204, 403, 403, 403, 403, 403))));
+                        statuses(401, 200, 403, 403, 403, 403, 403))));
         // Every other step of the lifecycle: only caseworkers get past security (their empty body is then a 400,
         // before any case is looked up, so it says nothing of the case); every other role is refused.
         for (String step : List.of("acceptance", "decline", "interviews", "case-reviews", "visiting-permits",
@@ -191,7 +191,7 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/erasures",
                 "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}"
                         .formatted((String) caseA.read("$.parties.mother")),
-                statuses(401, 403, 403, 403, 403, 403, 204)));
+                statuses(401, 403, 403, 403, 403, 403, 200)));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {

@@ -113,12 +113,12 @@ final class CaseEngineHttpClient {
 
     long recordConsent(UUID caseId, Instant occurredAt, SubjectId party, String actor) {
         return version(send(post("/api/cases/" + caseId + "/consents",
-                object("occurredAt", dateTime(occurredAt), "party", party.toString()), actor), 204));
+                object("occurredAt", dateTime(occurredAt), "party", party.toString()), actor), 200));
     }
 
     long withdrawConsent(UUID caseId, Instant occurredAt, SubjectId party, String actor) {
         return version(send(post("/api/cases/" + caseId + "/consent-withdrawals",
-                object("occurredAt", dateTime(occurredAt), "party", party.toString()), actor), 204));
+                object("occurredAt", dateTime(occurredAt), "party", party.toString()), actor), 200));
     }
 
     long mediateVisit(UUID caseId, Instant occurredAt, List<SubjectId> children, VisitPlace place,
@@ -126,24 +126,24 @@ final class CaseEngineHttpClient {
         return version(send(post("/api/cases/" + caseId + "/visits", object("occurredAt", dateTime(occurredAt),
                 "children", children.stream().map(SubjectId::toString).toList(), "place", place.name(),
                 "accompanier", accompanier, "durationMinutes", FamilyGenerator.VISIT_MINUTES,
-                "kilometres", FamilyGenerator.VISIT_KILOMETRES), actor), 204));
+                "kilometres", FamilyGenerator.VISIT_KILOMETRES), actor), 200));
     }
 
     long acceptRequest(UUID caseId, Instant occurredAt, String actor) {
         return version(send(post("/api/cases/" + caseId + "/acceptance",
-                object("occurredAt", dateTime(occurredAt)), actor), 204));
+                object("occurredAt", dateTime(occurredAt)), actor), 200));
     }
 
     long recordVisitingPermit(UUID caseId, Instant occurredAt, String accompanier, Prison prison,
                               java.time.LocalDate validUntil, String actor) {
         return version(send(post("/api/cases/" + caseId + "/visiting-permits", object("occurredAt",
                 dateTime(occurredAt), "accompanier", accompanier, "prison", prison.name(),
-                "validUntil", validUntil.toString()), actor), 204));
+                "validUntil", validUntil.toString()), actor), 200));
     }
 
     long closeIntervention(UUID caseId, Instant occurredAt, ClosingReason reason, String actor) {
         return version(send(post("/api/cases/" + caseId + "/closure",
-                object("occurredAt", dateTime(occurredAt), "reason", reason.name()), actor), 204));
+                object("occurredAt", dateTime(occurredAt), "reason", reason.name()), actor), 200));
     }
 
     /** A page of the case list, filtered like a team's caseload. */

@@ -1,8 +1,11 @@
 package fr.rep.caseengine.app.api;
 
 import fr.rep.caseengine.command.collectiveaction.CollectiveActionRule;
+import fr.rep.caseengine.command.pipeline.CommandAnswer;
 import fr.rep.caseengine.command.familycase.CaseRule;
 import fr.rep.caseengine.command.prisonsuspension.SuspensionRule;
+import fr.rep.caseengine.events.problem.ProblemType;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -67,7 +70,9 @@ class ApiDescription {
     static final String OIDC = "openIdConnect";
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
-    /** The success status a command controller states in its summary, e.g. "(204, ETag)". */
+    /** The body of a command's 200: the new version and the events recorded. */
+    static final String COMMAND_ANSWER = CommandAnswer.class.getSimpleName();
+    /** The success status a command controller states in its summary, e.g. "(200, ETag)". */
     private static final Pattern STATED_STATUS = Pattern.compile("\\((20[0-9])\\b");
     private static final String COMMANDS = "fr.rep.caseengine.command";
 
@@ -125,6 +130,12 @@ class ApiDescription {
                         .openIdConnectUrl(issuer + "/.well-known/openid-configuration")
                         .description("Single sign-on through the service's identity provider; then a session"));
             }
+            // Every command's 200 answers with it, though no controller names it (they answer a JSON string).
+            ModelConverters.getInstance(true).readAll(CommandAnswer.class).forEach((name, schema) -> {
+                if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
+                    components.addSchemas(name, schema);
+                }
+            });
             if (components.getSchemas() != null) {
                 components.getSchemas().values().forEach(ApiDescription::nullWhereOptional);
             }
@@ -222,8 +233,8 @@ class ApiDescription {
         ObjectSchema problem = new ObjectSchema();
         problem.description(rules == null ? "An error (RFC 9457 problem details)"
                 : "A refusal by a rule; `rule` names it (stable code), `detail` says it in words");
-        problem.addProperty("type", new StringSchema().description("urn:rep:problem:<kind>, e.g. "
-                + "urn:rep:problem:invalid-input, urn:rep:problem:case-rule"));
+        problem.addProperty("type", new StringSchema().description(ProblemType.PREFIX + "<kind>, e.g. "
+                + ProblemType.INVALID_INPUT + ", " + ProblemType.of("case-rule")));
         problem.addProperty("title", new StringSchema());
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema());
@@ -280,7 +291,7 @@ class ApiDescription {
             }
             if (command) {
                 responses.addApiResponse("409", problem("Refused by a rule of the domain (`rule` names it), or the "
-                        + "version in If-Match is no longer the current one (urn:rep:problem:version-conflict)",
+                        + "version in If-Match is no longer the current one (" + ProblemType.of("version-conflict") + ")",
                         ruleProblem(handler)));
                 responses.addApiResponse("422", problem("This Idempotency-Key was used before for another request",
                         PROBLEM));
@@ -337,19 +348,22 @@ class ApiDescription {
         operation.addParametersItem(header("If-Match", "The case version (ETag) your decision was made on: if the "
                 + "case changed since, the answer is 409 version-conflict; without it, a concurrent change is retried "
                 + "by the service"));
-        String status = "204";
+        String status = "200";
         Matcher stated = STATED_STATUS.matcher(operation.getSummary() == null ? "" : operation.getSummary());
         if (stated.find()) {
             status = stated.group(1);
         }
         ApiResponse generated = responses.remove("200");
-        // A body the controller declares (@ApiResponse) is kept; springdoc's guess (a string) is not.
+        // A body the controller declares (@ApiResponse) is kept; springdoc's guess (a string) is not: a command on
+        // something that exists answers its new version and the events it recorded.
         ApiResponse success = responses.containsKey(status) ? responses.get(status)
-                : "204".equals(status) || generated == null ? new ApiResponse() : generated;
-        success.description("204".equals(status) ? "Recorded; ETag is the case's new version"
-                : "Created; Location names it, ETag is its version");
+                : "200".equals(status) ? new ApiResponse().content(new Content().addMediaType("application/json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + COMMAND_ANSWER))))
+                : generated == null ? new ApiResponse() : generated;
+        success.description("200".equals(status) ? "Recorded; the events recorded, ETag is the new version"
+                : "Created; Location names it, ETag is its version; the events recorded");
         responses.addApiResponse(status, success);
-        // The 201 some commands answer beside their 204 (a person named in accompanierName) has the same headers.
+        // The 201 some commands answer beside their 200 (a person named in accompanierName) has the same headers.
         responses.forEach((code, answer) -> {
             if (code.startsWith("2")) {
                 answer.addHeaderObject("ETag", new Header().description("the version after this command")

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.database;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,9 +52,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter implements Ordered 
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("""
-                {"type":"urn:rep:problem:database-unavailable","title":"Database unavailable","status":503,\
+                {"type":"%s","title":"Database unavailable","status":503,\
                 "detail":"The database does not answer; the service is reconnecting. Try again in %d s.",\
-                "instance":"%s"}""".formatted(RETRY_AFTER_SECONDS, json(request.getRequestURI())));
+                "instance":"%s"}""".formatted(ProblemType.of("database-unavailable"), RETRY_AFTER_SECONDS,
+                json(request.getRequestURI())));
     }
 
     private static String json(String text) {

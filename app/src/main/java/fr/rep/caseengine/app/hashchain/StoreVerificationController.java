@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.hashchain;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ class StoreVerificationController {
             String field = atPosition == null ? "atPosition" : "storeLink";
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     field + ": is required with " + (atPosition == null ? "storeLink" : "atPosition"));
-            problem.setType(URI.create("urn:rep:problem:invalid-input"));
+            problem.setType(ProblemType.INVALID_INPUT);
             problem.setTitle("Invalid input");
             problem.setProperty("errors", List.of(Map.of("field", field,
                     "message", "is required with " + (atPosition == null ? "storeLink" : "atPosition"))));

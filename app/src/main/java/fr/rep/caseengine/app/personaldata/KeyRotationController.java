@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.personaldata;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +48,7 @@ class KeyRotationController {
             return rotation.rotate(caller.getName());
         } catch (PersonalDataKeyRotation.AlreadyRotating running) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, running.getMessage());
-            problem.setType(URI.create("urn:rep:problem:key-rotation-running"));
+            problem.setType(ProblemType.of("key-rotation-running"));
             problem.setProperty("rule", "one-key-rotation-at-a-time");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, running);
         }

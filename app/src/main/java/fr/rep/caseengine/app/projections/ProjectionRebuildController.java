@@ -1,5 +1,6 @@
 package fr.rep.caseengine.app.projections;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.query.deadletter.DeadLetteredCase;
 import fr.rep.caseengine.query.deadletter.ProjectionDeadLetters;
 import fr.rep.caseengine.query.deadletter.RetryReport;
@@ -124,7 +125,7 @@ class ProjectionRebuildController {
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setType(ProblemType.of(type));
         problem.setTitle(title);
         return problem;
     }

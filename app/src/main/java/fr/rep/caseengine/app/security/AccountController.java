@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.security;
 
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -179,7 +180,7 @@ class AccountController {
     /** A 400 naming the field and its rule, as every input error of the API does. */
     static ResponseEntity<Object> invalid(String field, String rule) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + rule);
-        problem.setType(URI.create("urn:rep:problem:invalid-input"));
+        problem.setType(ProblemType.INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", List.of(Map.of("field", field, "message", rule)));
         return ResponseEntity.badRequest().body(problem);
@@ -187,7 +188,7 @@ class AccountController {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setType(ProblemType.of(type));
         return ResponseEntity.status(status).body(problem);
     }
 }

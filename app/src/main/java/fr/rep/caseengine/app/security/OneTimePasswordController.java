@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.security;
 
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +105,7 @@ class OneTimePasswordController {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setType(ProblemType.of(type));
         return ResponseEntity.status(status).body(problem);
     }
 }

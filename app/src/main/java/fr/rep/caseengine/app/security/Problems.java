@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.events.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,7 @@ final class Problems {
     static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                       String type, String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setType(ProblemType.of(type));
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

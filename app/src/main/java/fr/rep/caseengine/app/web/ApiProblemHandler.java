@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.rep.caseengine.events.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
-    private static final URI INVALID_INPUT = URI.create("urn:rep:problem:invalid-input");
+    private static final URI INVALID_INPUT = ProblemType.INVALID_INPUT;
 
     /** One broken input rule: the field (a JSON path, a header or a parameter name) and the rule in words. */
     record FieldProblem(String field, String message) {

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rep.caseengine.events.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class ErrorAnswers {
 
-    static final String INVALID_INPUT = "urn:rep:problem:invalid-input";
+    static final String INVALID_INPUT = ProblemType.INVALID_INPUT.toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorAnswers() {

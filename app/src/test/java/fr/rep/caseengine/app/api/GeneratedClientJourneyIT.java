@@ -8,16 +8,17 @@ import fr.rep.caseengine.client.ApiException;
 import fr.rep.caseengine.client.ApiResponse;
 import fr.rep.caseengine.client.api.CaseCommandsApi;
 import fr.rep.caseengine.client.api.CaseViewsApi;
-import fr.rep.caseengine.client.model.AccompanierNamed;
 import fr.rep.caseengine.client.model.Adult;
 import fr.rep.caseengine.client.model.CaseDetail;
 import fr.rep.caseengine.client.model.CaseHistoryEntry;
 import fr.rep.caseengine.client.model.CaseOpened;
 import fr.rep.caseengine.client.model.CaseRuleProblem;
+import fr.rep.caseengine.client.model.CommandAnswer;
 import fr.rep.caseengine.client.model.Dated;
 import fr.rep.caseengine.client.model.DetainedParent;
 import fr.rep.caseengine.client.model.NewCase;
 import fr.rep.caseengine.client.model.Person;
+import fr.rep.caseengine.client.model.RecordedEvent;
 import fr.rep.caseengine.client.model.RequestChild;
 import fr.rep.caseengine.client.model.RequestConsent;
 import fr.rep.caseengine.client.model.RequestParty;
@@ -87,7 +88,7 @@ class GeneratedClientJourneyIT extends EmbeddedDatabaseTest {
         commands.familyCaseCommandPermit(caseId.toString(), new RequestPermit().occurredAt(weekAgo.plusDays(3))
                 .accompanier(CaseApi.CASEWORKER).prison(RequestPermit.PrisonEnum.MA_AMIENS)
                 .validUntil(LocalDate.now().plusYears(1)), null, null, null);
-        ApiResponse<AccompanierNamed> visited = commands.mediateVisitWithHttpInfo(caseId.toString(), visit, null, null, null);
+        ApiResponse<CommandAnswer> visited = commands.mediateVisitWithHttpInfo(caseId.toString(), visit, null, null, null);
         long version = Long.parseLong(visited.getHeaders().get("etag").get(0).replace("\"", ""));
         List<String> history = views.caseHistoryHistory(caseId, version, null, null, null, null, null)
                 .getEvents().stream().map(CaseHistoryEntry::getType).toList();
@@ -99,7 +100,10 @@ class GeneratedClientJourneyIT extends EmbeddedDatabaseTest {
                         opened.getData().getParties().get("mother"));
         assertThat(refused.getCode()).isEqualTo(409);
         assertThat(problem.getRule()).isEqualTo(CaseRuleProblem.RuleEnum.CONSENTS_REQUIRED_FOR_VISIT);
-        assertThat(visited.getStatusCode()).isEqualTo(204);
+        assertThat(visited.getStatusCode()).isEqualTo(200);
+        assertThat(visited.getData().getVersion()).isEqualTo(version);
+        assertThat(visited.getData().getEvents()).extracting(RecordedEvent::getType)
+                .containsExactly(history.get(history.size() - 1));
         assertThat(history).first().isEqualTo("RequestReceived");
         assertThat(history).contains("ConsentRecorded").hasSize((int) version + 1);
         assertThat(views.detail(caseId, version, null).getStage()).isEqualTo(CaseDetail.StageEnum.CLOSED_SETTING);

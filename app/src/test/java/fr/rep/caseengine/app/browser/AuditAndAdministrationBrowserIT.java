@@ -34,9 +34,9 @@ class AuditAndAdministrationBrowserIT extends BrowserTestBase {
         caseworker.acceptWithPermit(caseId, "claire");
         String consent = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}";
         assertThat(caseworker.post("/api/cases/" + caseId + "/consents", consent.formatted(CaseApi.daysAgo(5), mother),
-                Map.of()).getStatusCode().value()).isEqualTo(204);
+                Map.of()).getStatusCode().value()).isEqualTo(200);
         assertThat(caseworker.post("/api/cases/" + caseId + "/consent-withdrawals",
-                consent.formatted(CaseApi.daysAgo(2), mother), Map.of()).getStatusCode().value()).isEqualTo(204);
+                consent.formatted(CaseApi.daysAgo(2), mother), Map.of()).getStatusCode().value()).isEqualTo(200);
         CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
 
         Browser browser = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD)

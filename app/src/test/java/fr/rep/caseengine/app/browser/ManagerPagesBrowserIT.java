@@ -180,7 +180,7 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         ResponseEntity<String> assigned = manager.post("/api/cases/" + caseId + "/assignment",
                 "{\"occurredAt\": \"%s\", \"caseworker\": \"%s\"}".formatted(CaseApi.daysAgo(1), first),
                 java.util.Map.of());
-        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(204);
+        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manager.get("/api/work-queue?caseworker=" + first)
                 .getBody().contains(caseId));
 

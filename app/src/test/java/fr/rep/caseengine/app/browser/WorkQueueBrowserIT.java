@@ -42,7 +42,7 @@ class WorkQueueBrowserIT extends BrowserTestBase {
         ResponseEntity<String> assigned = manager.post("/api/cases/" + caseId + "/assignment",
                 "{\"occurredAt\": \"%s\", \"caseworker\": \"%s\"}".formatted(CaseApi.daysAgo(1), caseworker),
                 Map.of());
-        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(204);
+        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(200);
 
         browser.waitUntil(driver -> !driver.findElements(By.cssSelector("a[href='/dossiers/" + caseId + "']"))
                 .isEmpty());

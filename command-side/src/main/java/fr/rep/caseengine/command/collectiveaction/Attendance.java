@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.collectiveaction.Participant;
@@ -20,12 +21,12 @@ final class Attendance {
 
     static void requireEachOnce(List<CaseId> cases) {
         if (cases == null || cases.isEmpty()) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE, "no parent is listed");
+            throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE, "no parent is listed");
         }
         Set<CaseId> seen = new HashSet<>();
         for (CaseId caseId : cases) {
             if (!seen.add(caseId)) {
-                throw new CollectiveActionRuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
+                throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
                         "the parent of case " + caseId + " is listed twice");
             }
         }
@@ -34,12 +35,12 @@ final class Attendance {
     /** As {@link #requireEachOnce}, by parent: a session may list parents without a case. */
     static void requireEachParentOnce(List<Participant> participants) {
         if (participants == null || participants.isEmpty()) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE, "no parent is listed");
+            throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE, "no parent is listed");
         }
         Set<SubjectId> seen = new HashSet<>();
         for (Participant participant : participants) {
             if (!seen.add(participant.parent())) {
-                throw new CollectiveActionRuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
+                throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
                         participant.caseId() == null ? "a parent without a case is listed twice"
                                 : "the parent of case " + participant.caseId() + " is listed twice");
             }

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.rep.caseengine.command.pipeline.RecordedEvent;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.NotInTheFuture;
@@ -72,10 +73,12 @@ final class CollectiveActionBodies {
      * @param parentsWithoutCase the subject of each parent without a case, in the order of the request: name them so
      *                           at a later session, and they count once in the report
      */
-    record SessionRecorded(String collectiveActionId, long version, List<SubjectId> parentsWithoutCase) {
+    record SessionRecorded(String collectiveActionId, long version, List<SubjectId> parentsWithoutCase,
+                           List<RecordedEvent> events) {
     }
 
     /** The answer to a new talking group: its id and the themes of its sessions, in order. */
-    record TalkingGroupCreated(String talkingGroupId, long version, List<TalkingGroupTheme> themes) {
+    record TalkingGroupCreated(String talkingGroupId, long version, List<TalkingGroupTheme> themes,
+                               List<RecordedEvent> events) {
     }
 }

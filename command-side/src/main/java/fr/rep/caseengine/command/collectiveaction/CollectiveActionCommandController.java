@@ -1,8 +1,8 @@
 package fr.rep.caseengine.command.collectiveaction;
 
-import fr.rep.caseengine.command.idempotency.CommandOutcome;
-import fr.rep.caseengine.command.idempotency.CommandDispatch;
-import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.pipeline.CommandOutcome;
+import fr.rep.caseengine.command.pipeline.CommandDispatch;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.SubjectId;
@@ -74,7 +74,7 @@ class CollectiveActionCommandController {
             dispatch.send(request, new HoldCollectiveSession(id, occurredAt, body.kind(), body.team(), body.prison(),
                     participants));
             return created("/api/collective-actions/" + id,
-                    new CollectiveActionBodies.SessionRecorded(id.toString(), 0, withoutCase));
+                    new CollectiveActionBodies.SessionRecorded(id.toString(), 0, withoutCase, dispatch.recorded()));
         });
     }
 
@@ -92,12 +92,13 @@ class CollectiveActionCommandController {
             dispatch.send(request, new FormTalkingGroup(id, occurredAt, body.team(), body.prison(),
                     reach.participants(caller, body.members())));
             return created("/api/talking-groups/" + id,
-                    new CollectiveActionBodies.TalkingGroupCreated(id.toString(), 0, TalkingGroupTheme.cycle()));
+                    new CollectiveActionBodies.TalkingGroupCreated(id.toString(), 0, TalkingGroupTheme.cycle(),
+                            dispatch.recorded()));
         });
     }
 
     @PostMapping("/talking-groups/{groupId}/members")
-    @Operation(summary = "Add a parent to a talking group before its first session (204, ETag)")
+    @Operation(summary = "Add a parent to a talking group before its first session (200, ETag)")
     ResponseEntity<String> joinTalkingGroup(@PathVariable CollectiveActionId groupId,
                                             @Valid @RequestBody CollectiveActionBodies.Member body,
                                             HttpServletRequest http, Caller caller) throws BindException {
@@ -111,7 +112,7 @@ class CollectiveActionCommandController {
     }
 
     @PostMapping("/talking-groups/{groupId}/sessions")
-    @Operation(summary = "Record the next session of a talking group's cycle (204, ETag)")
+    @Operation(summary = "Record the next session of a talking group's cycle (200, ETag)")
     ResponseEntity<String> holdTalkingGroupSession(@PathVariable CollectiveActionId groupId,
                                                    @Valid @RequestBody CollectiveActionBodies.GroupSession body,
                                                    HttpServletRequest http, Caller caller) throws BindException {
@@ -134,9 +135,4 @@ class CollectiveActionCommandController {
     private CommandOutcome created(String location, Object answer) {
         return new CommandOutcome(HttpStatus.CREATED.value(), location, 0, dispatch.toJson(answer));
     }
-
-
-
-
-
 }

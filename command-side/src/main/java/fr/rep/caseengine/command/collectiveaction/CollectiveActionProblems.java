@@ -1,6 +1,6 @@
 package fr.rep.caseengine.command.collectiveaction;
 
-import fr.rep.caseengine.command.idempotency.CommandProblems;
+import fr.rep.caseengine.command.pipeline.CommandProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -9,25 +9,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
-
 /**
- * Turns refused collective action commands into problem details: 409 for a rule or a version conflict, 403 for
- * another team's action, 404 for no such talking group or a participant's case out of reach.
+ * The collective action commands' own problems: 403 for another team's action, 404 for no such talking group (a
+ * refused rule is {@link fr.rep.caseengine.command.rule.RuleViolation}'s, answered alike for every aggregate).
  */
 @RestControllerAdvice(assignableTypes = CollectiveActionCommandController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CollectiveActionProblems {
-
-    @ExceptionHandler
-    ProblemDetail ruleBroken(CollectiveActionRuleViolation violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
-        problem.setType(URI.create("urn:rep:problem:collective-action-rule:" + violation.rule().code()));
-        problem.setTitle("Collective action rule broken");
-        problem.setProperty("rule", violation.rule().code());
-        return problem;
-    }
-
 
     @ExceptionHandler({UnknownTalkingGroup.class, AggregateNotFoundException.class})
     ProblemDetail unknownGroup(RuntimeException unknown) {
@@ -36,7 +24,6 @@ class CollectiveActionProblems {
                 : unknown.getMessage();
         return CommandProblems.problem(HttpStatus.NOT_FOUND, "unknown-talking-group", "Unknown talking group", detail);
     }
-
 
     @ExceptionHandler
     ProblemDetail otherTeam(OtherTeamsCollectiveAction otherTeam) {

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import fr.rep.caseengine.command.rule.Rule;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 
 import static java.util.stream.Collectors.joining;
@@ -8,7 +9,7 @@ import static java.util.stream.Collectors.joining;
  * The rules collective actions enforce, each stated as a caseworker would say it.
  * The code is stable: clients (and the future French interface) may translate by it.
  */
-public enum CollectiveActionRule {
+public enum CollectiveActionRule implements Rule {
     PARTICIPANTS_EACH_ONCE("participants-each-once",
             "A collective action lists at least one parent, each once"),
     TALKING_GROUP_AT_MOST_EIGHT("talking-group-at-most-eight",
@@ -30,11 +31,18 @@ public enum CollectiveActionRule {
         this.statement = statement;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String statement() {
         return statement;
+    }
+
+    @Override
+    public Family family() {
+        return Family.COLLECTIVE_ACTION;
     }
 }

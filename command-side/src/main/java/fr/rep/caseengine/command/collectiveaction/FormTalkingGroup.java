@@ -10,6 +10,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** Form a talking group at a prison with its first members; its cycle takes the fixed themes in order. */
-public record FormTalkingGroup(@TargetAggregateIdentifier CollectiveActionId collectiveActionId, Instant occurredAt,
+record FormTalkingGroup(@TargetAggregateIdentifier CollectiveActionId collectiveActionId, Instant occurredAt,
                                Team team, Prison prison, List<Participant> members) {
 }

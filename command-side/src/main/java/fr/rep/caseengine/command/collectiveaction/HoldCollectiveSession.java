@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Record a snack or a craft workshop held at a prison by a team, with the parents who took part. */
-public record HoldCollectiveSession(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
+record HoldCollectiveSession(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
                                     Instant occurredAt, CollectiveSessionKind kind, Team team, Prison prison,
                                     List<Participant> participants) {
 }

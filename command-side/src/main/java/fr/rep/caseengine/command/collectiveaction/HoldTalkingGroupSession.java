@@ -15,7 +15,7 @@ import java.util.List;
  * @param theme   the theme the session was on, which must be the cycle's next one
  * @param present the members present, by their case
  */
-public record HoldTalkingGroupSession(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
+record HoldTalkingGroupSession(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
                                       @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
                                       TalkingGroupTheme theme, List<CaseId> present) {
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
  *
  * @param expectedVersion the group version the caller saw ({@code If-Match}), or {@code null} not to check
  */
-public record JoinTalkingGroup(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
+record JoinTalkingGroup(@TargetAggregateIdentifier CollectiveActionId collectiveActionId,
                                @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
                                Participant member) {
 }

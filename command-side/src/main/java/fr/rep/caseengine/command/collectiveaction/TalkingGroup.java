@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
 import fr.rep.caseengine.events.collectiveaction.Participant;
@@ -53,7 +54,7 @@ class TalkingGroup {
     TalkingGroup(FormTalkingGroup command, Clock clock) {
         Attendance.requireEachOnce(Attendance.casesOf(command.members()));
         if (command.members().size() > MAX_MEMBERS) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
+            throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
                     command.members().size() + " parents are listed");
         }
         apply(new TalkingGroupFormed(command.collectiveActionId(), command.occurredAt(), clock.instant(),
@@ -63,16 +64,16 @@ class TalkingGroup {
     @CommandHandler
     long handle(JoinTalkingGroup command, Clock clock) {
         if (sessionsHeld > 0) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
+            throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
                     "its first session was held (" + sessionsHeld + " so far, the last on " + lastSessionAt + ")");
         }
         CaseId caseId = command.member().caseId();
         if (members.containsKey(caseId)) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
+            throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
                     "the parent of case " + caseId + " is already a member");
         }
         if (members.size() >= MAX_MEMBERS) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
+            throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
                     "the group already has " + members.size() + " members");
         }
         apply(new TalkingGroupJoined(groupId, command.occurredAt(), clock.instant(), team, prison, command.member()));
@@ -82,7 +83,7 @@ class TalkingGroup {
     @CommandHandler
     long handle(HoldTalkingGroupSession command, Clock clock) {
         if (sessionsHeld == themes.size()) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.CYCLE_OF_FOUR_SESSIONS,
+            throw new RuleViolation(CollectiveActionRule.CYCLE_OF_FOUR_SESSIONS,
                     "all " + themes.size() + " sessions were held, the last on " + lastSessionAt);
         }
         int session = sessionsHeld + 1;
@@ -93,7 +94,7 @@ class TalkingGroup {
         for (CaseId caseId : command.present()) {
             Participant member = members.get(caseId);
             if (member == null) {
-                throw new CollectiveActionRuleViolation(CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
+                throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
                         "the parent of case " + caseId + " is not a member of this group");
             }
             present.add(member);
@@ -105,17 +106,17 @@ class TalkingGroup {
 
     private void requireNextInOrder(HoldTalkingGroupSession command, int session, TalkingGroupTheme theme) {
         if (command.theme() != theme) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
+            throw new RuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
                     "session " + session + " is on \"" + theme.label() + "\", not on "
                             + (command.theme() == null ? "no theme" : "\"" + command.theme().label() + "\""));
         }
         if (lastSessionAt != null && !command.occurredAt().isAfter(lastSessionAt)) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
+            throw new RuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
                     "session " + session + " is dated " + command.occurredAt() + ", not after session "
                             + sessionsHeld + " on " + lastSessionAt);
         }
         if (command.occurredAt().isBefore(formedAt)) {
-            throw new CollectiveActionRuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
+            throw new RuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
                     "session " + session + " is dated " + command.occurredAt() + ", before the group was formed on "
                             + formedAt);
         }

@@ -8,6 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Add a child to the case. */
-public record AddChild(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record AddChild(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, ChildOnCase child) {
 }

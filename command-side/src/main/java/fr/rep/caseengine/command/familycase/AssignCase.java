@@ -7,6 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Assign the case to a caseworker (a team manager's decision). */
-public record AssignCase(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record AssignCase(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
                          Instant occurredAt, String caseworker) {
 }

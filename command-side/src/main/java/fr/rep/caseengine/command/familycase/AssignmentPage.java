@@ -2,8 +2,9 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
-import fr.rep.caseengine.command.idempotency.CommandDispatch;
-import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.pipeline.CommandDispatch;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.staff.Caller;
 import org.springframework.stereotype.Controller;
@@ -62,7 +63,7 @@ class AssignmentPage {
                         caseworker));
             });
             redirect.addFlashAttribute("assignedTo", caseworker);
-        } catch (CaseRuleViolation refused) {
+        } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());
         }
         return back;

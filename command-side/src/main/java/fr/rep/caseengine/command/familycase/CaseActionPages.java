@@ -2,9 +2,10 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
-import fr.rep.caseengine.command.idempotency.CommandDispatch;
-import fr.rep.caseengine.command.idempotency.CommandOutcome;
-import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.pipeline.CommandDispatch;
+import fr.rep.caseengine.command.pipeline.CommandOutcome;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
@@ -333,7 +334,7 @@ class CaseActionPages {
             ResponseEntity<String> answer = dispatch.run(request, typed, command);
             redirect.addFlashAttribute("done", action);
             return casePage + "?minVersion=" + answer.getHeaders().getETag().replace("\"", "") + "#actions";
-        } catch (CaseRuleViolation refused) {
+        } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());
         } catch (ConflictingModificationException | ConcurrencyException | NumberFormatException conflict) {
             // Nothing is overwritten: the page says so above its forms, with what changed since the form's version.

@@ -1,10 +1,12 @@
 package fr.rep.caseengine.command.familycase;
 
+import fr.rep.caseengine.command.rule.Rule;
+
 /**
  * The rules a family case enforces, each stated as a caseworker would say it.
  * The code is stable: clients (and the future French interface) may translate by it.
  */
-public enum CaseRule {
+public enum CaseRule implements Rule {
     CONSENTS_REQUIRED_FOR_VISIT("consents-required-for-visit",
             "A visit needs the current consent of the detained parent and of the holder of parental authority "
                     + "(or ASE) of every child present"),
@@ -78,11 +80,18 @@ public enum CaseRule {
         this.statement = statement;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String statement() {
         return statement;
+    }
+
+    @Override
+    public Family family() {
+        return Family.CASE;
     }
 }

@@ -8,6 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Correct an earlier entry: it becomes void, with the reason; nothing is edited. */
-public record CorrectEntry(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record CorrectEntry(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, String correctedEventId, CorrectionReason reason) {
 }

@@ -8,6 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Decline the request after evaluation, saying why and whether the parties were told. */
-public record DeclineRequest(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record DeclineRequest(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, DeclineReason reason, boolean partiesNotified) {
 }

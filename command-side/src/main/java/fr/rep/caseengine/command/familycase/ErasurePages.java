@@ -2,8 +2,9 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.CaseOutOfReach;
-import fr.rep.caseengine.command.idempotency.CommandDispatch;
-import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.pipeline.CommandDispatch;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ErasureReason;
@@ -92,7 +93,7 @@ class ErasurePages {
         } catch (CaseOutOfReach unknown) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, Map.of("caseId", "erasure.error.unknownCase"), form, null);
-        } catch (CaseRuleViolation refused) {
+        } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return form(model, Map.of(), form, refused.rule().code());
         }

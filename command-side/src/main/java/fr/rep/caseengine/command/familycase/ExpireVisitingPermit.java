@@ -9,6 +9,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Record that an accompanier's visiting permit ended. */
-public record ExpireVisitingPermit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record ExpireVisitingPermit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, Accompanier accompanier, Prison prison) {
 }

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.familycase;
 
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
@@ -102,7 +103,7 @@ class FamilyCase {
     long handle(AssignCase command, Clock clock) {
         requireStageAllows(command);
         if (command.caseworker().equals(assignedTo)) {
-            throw new CaseRuleViolation(CaseRule.ALREADY_ASSIGNED, "the case is already assigned to " + assignedTo);
+            throw new RuleViolation(CaseRule.ALREADY_ASSIGNED, "the case is already assigned to " + assignedTo);
         }
         return record(new CaseAssigned(caseId, command.occurredAt(), clock.instant(), command.caseworker()));
     }
@@ -113,7 +114,7 @@ class FamilyCase {
         ChildOnCase child = command.child();
         if (facts().children().containsKey(child.subjectId()) || facts().parties().containsKey(child.subjectId())
                 || !canHoldAuthority(child.parentalAuthority(), child.housing())) {
-            throw new CaseRuleViolation(CaseRule.CHILD_ALREADY_ON_THE_CASE, "child " + child.subjectId()
+            throw new RuleViolation(CaseRule.CHILD_ALREADY_ON_THE_CASE, "child " + child.subjectId()
                     + " is already on the case, or " + child.parentalAuthority() + " holds no authority here");
         }
         long version = record(new ChildAdded(caseId, command.occurredAt(), clock.instant(), child));
@@ -147,7 +148,7 @@ class FamilyCase {
         requireStageAllows(command);
         PartyRole role = requireParty(command.party());
         if (consentIsCurrent(command.party(), command.occurredAt(), clock.getZone())) {
-            throw new CaseRuleViolation(CaseRule.CONSENT_ALREADY_CURRENT,
+            throw new RuleViolation(CaseRule.CONSENT_ALREADY_CURRENT,
                     "the " + describe(role) + " " + command.party() + " already consents at that date");
         }
         long version = record(new ConsentRecorded(caseId, command.occurredAt(), clock.instant(), command.party(),
@@ -164,7 +165,7 @@ class FamilyCase {
         requireStageAllows(command);
         PartyRole role = requireParty(command.party());
         if (!consentIsCurrent(command.party(), command.occurredAt(), clock.getZone())) {
-            throw new CaseRuleViolation(CaseRule.NO_CURRENT_CONSENT_TO_WITHDRAW,
+            throw new RuleViolation(CaseRule.NO_CURRENT_CONSENT_TO_WITHDRAW,
                     "the " + describe(role) + " " + command.party() + " has no current consent at that date");
         }
         return record(new ConsentWithdrawn(caseId, command.occurredAt(), clock.instant(), command.party(), role));
@@ -194,12 +195,12 @@ class FamilyCase {
     long handle(ExpireVisitingPermit command, Clock clock) {
         requireStageAllows(command);
         if (!facts().permitRecorded(command.accompanier(), command.prison())) {
-            throw new CaseRuleViolation(CaseRule.PERMIT_TO_EXPIRE,
+            throw new RuleViolation(CaseRule.PERMIT_TO_EXPIRE,
                     describe(command.accompanier()) + " has no permit for " + command.prison().label()
                             + " on this case");
         }
         if (command.accompanier().recordedBefore()) {
-            throw new CaseRuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, "an accompanier recorded by name before "
+            throw new RuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, "an accompanier recorded by name before "
                     + "cannot be referred to: record the permit's holder again");
         }
         return record(new VisitingPermitExpired(caseId, command.occurredAt(), clock.instant(), command.accompanier(),
@@ -219,7 +220,7 @@ class FamilyCase {
             requireNoSuspension(suspensions, command.plannedFor(), clock.getZone());
         }
         if (facts().visit(command.visitId()) != null) {
-            throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
+            throw new RuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
                     "a visit with this id is already on the case");
         }
         return record(new VisitScheduled(caseId, command.occurredAt(), clock.instant(), command.visitId(),
@@ -321,7 +322,7 @@ class FamilyCase {
         requireStageAllows(command);
         boolean corrected = facts().voided().containsKey(command.correctedEventId());
         if (!correctableEntries.contains(command.correctedEventId()) || corrected) {
-            throw new CaseRuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, corrected
+            throw new RuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, corrected
                     ? "this entry was already corrected"
                     : "the entry named is not one of this case's that can be corrected");
         }
@@ -333,7 +334,7 @@ class FamilyCase {
     long handle(CloseIntervention command, Clock clock) {
         requireStageAllows(command);
         if (command.reason() == null) {
-            throw new CaseRuleViolation(CaseRule.CLOSING_NEEDS_REASON, "no reason was given");
+            throw new RuleViolation(CaseRule.CLOSING_NEEDS_REASON, "no reason was given");
         }
         if (command.reason() == ClosingReason.CHILD_TURNED_18) {
             LocalDate closingDate = date(command.occurredAt(), clock.getZone());
@@ -344,7 +345,7 @@ class FamilyCase {
                 }
             });
             if (!minors.isEmpty()) {
-                throw new CaseRuleViolation(CaseRule.CHILD_TURNED_18_NEEDS_NO_MINOR,
+                throw new RuleViolation(CaseRule.CHILD_TURNED_18_NEEDS_NO_MINOR,
                         "still minor on " + closingDate + ": " + String.join(", ", minors));
             }
         }
@@ -369,11 +370,11 @@ class FamilyCase {
     @CommandHandler
     long handle(ErasePerson command, Clock clock) {
         if (!isPersonOfTheCase(command.subject())) {
-            throw new CaseRuleViolation(CaseRule.ERASURE_OF_A_PERSON_OF_THE_CASE,
+            throw new RuleViolation(CaseRule.ERASURE_OF_A_PERSON_OF_THE_CASE,
                     command.subject() + " is not a person of this case");
         }
         if (erased.contains(command.subject())) {
-            throw new CaseRuleViolation(CaseRule.PERSON_ERASED_ONCE,
+            throw new RuleViolation(CaseRule.PERSON_ERASED_ONCE,
                     "the personal data of " + command.subject() + " was already erased");
         }
         return record(new PersonalDataErased(caseId, clock.instant(), clock.instant(), command.subject(),
@@ -497,14 +498,14 @@ class FamilyCase {
 
     private static void requireCompleteFamily(ReceiveRequest command) {
         if (command.children() == null || command.children().isEmpty()) {
-            throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY, "the request names no child");
+            throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY, "the request names no child");
         }
         Set<SubjectId> people = new HashSet<>();
         people.add(command.detainedParent());
         Set<SubjectId> authorityHolders = new HashSet<>();
         for (PartyOnCase party : command.parties()) {
             if (!people.add(party.subjectId())) {
-                throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         party.subjectId() + " appears twice among the people of the request");
             }
             if (party.role().holdsParentalAuthority()) {
@@ -513,13 +514,13 @@ class FamilyCase {
         }
         for (ChildOnCase child : command.children()) {
             if (!people.add(child.subjectId())) {
-                throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         child.subjectId() + " appears twice among the people of the request");
             }
             boolean motherWithBaby = child.housing() == HousingType.WITH_MOTHER_IN_PRISON
                     && command.detainedParent().equals(child.parentalAuthority());
             if (!authorityHolders.contains(child.parentalAuthority()) && !motherWithBaby) {
-                throw new CaseRuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         "child " + child.subjectId() + " has no holder of parental authority among the parties");
             }
         }
@@ -544,7 +545,7 @@ class FamilyCase {
     private PartyRole requireParty(SubjectId party) {
         PartyRole role = facts().parties().get(party);
         if (role == null) {
-            throw new CaseRuleViolation(CaseRule.CONSENT_FROM_A_PARTY,
+            throw new RuleViolation(CaseRule.CONSENT_FROM_A_PARTY,
                     party + " is not the detained parent nor a holder of parental authority on this case");
         }
         return role;
@@ -552,15 +553,15 @@ class FamilyCase {
 
     private void requireChildrenOfTheCase(List<SubjectId> present) {
         if (present == null || present.isEmpty()) {
-            throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "no child is named");
+            throw new RuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "no child is named");
         }
         if (new HashSet<>(present).size() < present.size()) {
-            throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "a child is listed twice");
+            throw new RuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, "a child is listed twice");
         }
         Map<SubjectId, ChildOnCase> children = facts().children();
         for (SubjectId child : present) {
             if (!children.containsKey(child)) {
-                throw new CaseRuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE,
+                throw new RuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE,
                         child + " is not a child of this case");
             }
         }
@@ -571,7 +572,7 @@ class FamilyCase {
         for (SubjectId child : present) {
             int age = CaseFacts.age(children.get(child), visitDate);
             if (age >= CaseFacts.ADULT_AGE) {
-                throw new CaseRuleViolation(CaseRule.NO_VISIT_WITH_ADULT_CHILD, "child " + child + " is " + age
+                throw new RuleViolation(CaseRule.NO_VISIT_WITH_ADULT_CHILD, "child " + child + " is " + age
                         + " on " + visitDate + " (born " + children.get(child).birthDate() + ")");
             }
         }
@@ -584,12 +585,12 @@ class FamilyCase {
         for (SubjectId child : present) {
             NoContactOrdered order = known.noContactOrder(child, at);
             if (order != null) {
-                throw new CaseRuleViolation(underOrder, "the no-contact order of the "
+                throw new RuleViolation(underOrder, "the no-contact order of the "
                         + LifecycleWords.words(order.court()) + " dated "
                         + date(order.occurredAt(), zone) + " covers child " + child);
             }
             if (known.visitingRights(child, at) == VisitingRights.RESERVED) {
-                throw new CaseRuleViolation(withoutRights,
+                throw new RuleViolation(withoutRights,
                         "a court reserved the visiting rights for child " + child + " on that date");
             }
         }
@@ -613,7 +614,7 @@ class FamilyCase {
             }
         });
         if (!missing.isEmpty()) {
-            throw new CaseRuleViolation(CaseRule.CONSENTS_REQUIRED_FOR_VISIT,
+            throw new RuleViolation(CaseRule.CONSENTS_REQUIRED_FOR_VISIT,
                     "missing consent at the visit date from " + String.join(", ", missing));
         }
     }
@@ -621,7 +622,7 @@ class FamilyCase {
     private void requirePlaceMatchingCustody(VisitPlace place, Instant at) {
         boolean custody = facts().inCustody(at);
         if (custody != (place == VisitPlace.PRISON_VISITING_ROOM)) {
-            throw new CaseRuleViolation(CaseRule.VISIT_PLACE_FOLLOWS_CUSTODY, "on that date the parent is "
+            throw new RuleViolation(CaseRule.VISIT_PLACE_FOLLOWS_CUSTODY, "on that date the parent is "
                     + (custody ? "in custody: the visit must be in the visiting room"
                     : "in open setting: the visit must be outside prison"));
         }
@@ -637,7 +638,7 @@ class FamilyCase {
         }
         boolean known = facts().accompaniers().contains(accompanier.person());
         if (known == namedNow || isPersonOfTheCase(accompanier.person()) && !known) {
-            throw new CaseRuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, known
+            throw new RuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, known
                     ? "person " + accompanier.person() + " already accompanies on this case"
                     : "person " + accompanier.person() + " does not accompany on this case");
         }
@@ -647,7 +648,7 @@ class FamilyCase {
         Prison where = facts().prison(at);
         CaseFacts.Permit permit = accompanier == null ? null : facts().permit(accompanier, where, at);
         if (permit == null || !permit.inForceOn(date(at, zone))) {
-            throw new CaseRuleViolation(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT, (accompanier == null
+            throw new RuleViolation(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT, (accompanier == null
                     ? "no accompanier is named" : describe(accompanier) + " holds no valid permit for "
                     + where.label())
                     + " on " + date(at, zone));
@@ -660,7 +661,7 @@ class FamilyCase {
             return;
         }
         suspensions.covering(where, at).ifPresent(suspension -> {
-            throw new CaseRuleViolation(CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION, where.label()
+            throw new RuleViolation(CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION, where.label()
                     + " suspended all visits from " + date(suspension.from(), zone) + " to "
                     + date(suspension.until().minusNanos(1), zone) + " ("
                     + LifecycleWords.words(suspension.reason()) + ")");
@@ -670,7 +671,7 @@ class FamilyCase {
     private void requireScheduled(java.util.UUID visitId) {
         CaseFacts.VisitStatus status = facts().visit(visitId);
         if (status != CaseFacts.VisitStatus.SCHEDULED) {
-            throw new CaseRuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, status == null
+            throw new RuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, status == null
                     ? "no visit with this id was scheduled on this case"
                     : status == CaseFacts.VisitStatus.HELD ? "this visit was already held"
                     : "this visit was cancelled");
@@ -680,7 +681,7 @@ class FamilyCase {
     private ChildOnCase requireBabyInPrison(SubjectId subject) {
         ChildOnCase child = facts().children().get(subject);
         if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
-            throw new CaseRuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
+            throw new RuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
                     subject + " is not a child of this case living with the mother in prison");
         }
         return child;

@@ -3,9 +3,9 @@ package fr.rep.caseengine.command.familycase;
 import fr.rep.caseengine.command.access.CaseAccess;
 import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.command.access.DetainedParentOfCase;
-import fr.rep.caseengine.command.idempotency.CommandOutcome;
-import fr.rep.caseengine.command.idempotency.CommandDispatch;
-import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.pipeline.CommandOutcome;
+import fr.rep.caseengine.command.pipeline.CommandDispatch;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
@@ -100,7 +100,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/consents")
-    @Operation(summary = "Record a party's consent (adhesion) (204, ETag)")
+    @Operation(summary = "Record a party's consent (adhesion) (200, ETag)")
     ResponseEntity<String> recordConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
                                          HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(),
@@ -109,7 +109,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/consent-withdrawals")
-    @Operation(summary = "Record that a party withdrew their consent (204, ETag)")
+    @Operation(summary = "Record that a party withdrew their consent (200, ETag)")
     ResponseEntity<String> withdrawConsent(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Consent body,
                                            HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(),
@@ -117,7 +117,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/visits")
-    @Operation(summary = "Record a mediated visit (204, ETag; 201 with the subject id given to a person named in "
+    @Operation(summary = "Record a mediated visit (200, ETag; 201 with the subject id given to a person named in "
             + "accompanierName)")
     @ApiResponse(responseCode = "201", description = "The subject id given to the person named in accompanierName",
             content = @Content(schema = @Schema(implementation = RequestBodies.AccompanierNamed.class)))
@@ -132,7 +132,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/acceptance")
-    @Operation(summary = "Take the request on after evaluation (204, ETag)")
+    @Operation(summary = "Take the request on after evaluation (200, ETag)")
     ResponseEntity<String> accept(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Dated body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(),
@@ -140,7 +140,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/decline")
-    @Operation(summary = "Decline the request after evaluation, with the reason (204, ETag)")
+    @Operation(summary = "Decline the request after evaluation, with the reason (200, ETag)")
     ResponseEntity<String> decline(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Decline body,
                                    HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
@@ -148,7 +148,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/interviews")
-    @Operation(summary = "Record an interview: first, intermediate or closing (204, ETag)")
+    @Operation(summary = "Record an interview: first, intermediate or closing (200, ETag)")
     ResponseEntity<String> interview(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Interview body,
                                      HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
@@ -157,7 +157,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/case-reviews")
-    @Operation(summary = "Record the team's case review and its support plan (204, ETag)")
+    @Operation(summary = "Record the team's case review and its support plan (200, ETag)")
     ResponseEntity<String> review(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Review body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
@@ -165,7 +165,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/visiting-permits")
-    @Operation(summary = "Record a visiting permit issued to an accompanier (204, ETag; 201 with the subject id given "
+    @Operation(summary = "Record a visiting permit issued to an accompanier (200, ETag; 201 with the subject id given "
             + "to a person named in accompanierName)")
     @ApiResponse(responseCode = "201", description = "The subject id given to the person named in accompanierName",
             content = @Content(schema = @Schema(implementation = RequestBodies.AccompanierNamed.class)))
@@ -178,7 +178,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/visiting-permit-expiries")
-    @Operation(summary = "Record that a visiting permit ended (204, ETag)")
+    @Operation(summary = "Record that a visiting permit ended (200, ETag)")
     ResponseEntity<String> permitExpired(@PathVariable CaseId caseId,
                                          @Valid @RequestBody RequestBodies.PermitExpiry body,
                                          HttpServletRequest http, Caller caller) throws BindException {
@@ -204,12 +204,12 @@ class FamilyCaseCommandController {
                     visitId, body.plannedFor().toInstant(), body.children(), body.place(), named, accompanier.isNew()));
             return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
                     dispatch.toJson(new RequestBodies.VisitPlanned(visitId, version,
-                            accompanier.isNew() ? named.person() : null)));
+                            accompanier.isNew() ? named.person() : null, dispatch.recorded())));
         });
     }
 
     @PostMapping("/{caseId}/contact-steps")
-    @Operation(summary = "Record a step in rebuilding contact: photo, mediated letter, mediated phone call (204, ETag)")
+    @Operation(summary = "Record a step in rebuilding contact: photo, mediated letter, mediated phone call (200, ETag)")
     ResponseEntity<String> contactStep(@PathVariable CaseId caseId,
                                        @Valid @RequestBody RequestBodies.ContactStepBody body,
                                        HttpServletRequest http, Caller caller) throws BindException {
@@ -219,7 +219,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/visit-cancellations")
-    @Operation(summary = "Cancel a scheduled visit (204, ETag)")
+    @Operation(summary = "Cancel a scheduled visit (200, ETag)")
     ResponseEntity<String> cancelVisit(@PathVariable CaseId caseId,
                                        @Valid @RequestBody RequestBodies.VisitCancellation body,
                                        HttpServletRequest http, Caller caller) throws BindException {
@@ -228,7 +228,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/home-visits")
-    @Operation(summary = "Record a home visit (204, ETag)")
+    @Operation(summary = "Record a home visit (200, ETag)")
     ResponseEntity<String> homeVisit(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.HomeVisit body,
                                      HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
@@ -236,7 +236,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/nursery-accompaniments")
-    @Operation(summary = "Record a day-nursery (EAJE) accompaniment (204, ETag)")
+    @Operation(summary = "Record a day-nursery (EAJE) accompaniment (200, ETag)")
     ResponseEntity<String> nursery(@PathVariable CaseId caseId,
                                    @Valid @RequestBody RequestBodies.NurseryAccompaniment body,
                                    HttpServletRequest http, Caller caller) throws BindException {
@@ -245,7 +245,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/nursery-derogations")
-    @Operation(summary = "Record a derogation keeping a baby in the prison nursery until 24 months (204, ETag)")
+    @Operation(summary = "Record a derogation keeping a baby in the prison nursery until 24 months (200, ETag)")
     ResponseEntity<String> nurseryDerogation(@PathVariable CaseId caseId,
                                              @Valid @RequestBody RequestBodies.NurseryDerogation body,
                                              HttpServletRequest http, Caller caller) throws BindException {
@@ -254,7 +254,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/custody-changes")
-    @Operation(summary = "Record a step of the parent's penal path (204, ETag)")
+    @Operation(summary = "Record a step of the parent's penal path (200, ETag)")
     ResponseEntity<String> custody(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.CustodyStep body,
                                    HttpServletRequest http, Caller caller) throws BindException {
         requirePrisonOfTransfer(body.change(), body.prison());
@@ -270,7 +270,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/court-decisions")
-    @Operation(summary = "Record a JE or JAF decision on visiting rights (204, ETag)")
+    @Operation(summary = "Record a JE or JAF decision on visiting rights (200, ETag)")
     ResponseEntity<String> courtDecision(@PathVariable CaseId caseId,
                                          @Valid @RequestBody RequestBodies.CourtDecision body,
                                          HttpServletRequest http, Caller caller) throws BindException {
@@ -279,7 +279,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/no-contact-orders")
-    @Operation(summary = "Record a no-contact order for some children (204, ETag)")
+    @Operation(summary = "Record a no-contact order for some children (200, ETag)")
     ResponseEntity<String> noContact(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.NoContact body,
                                      HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
@@ -287,7 +287,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/no-contact-order-liftings")
-    @Operation(summary = "Record that a no-contact order was lifted (204, ETag)")
+    @Operation(summary = "Record that a no-contact order was lifted (200, ETag)")
     ResponseEntity<String> liftNoContact(@PathVariable CaseId caseId,
                                          @Valid @RequestBody RequestBodies.NoContactLifting body,
                                          HttpServletRequest http, Caller caller) throws BindException {
@@ -318,11 +318,11 @@ class FamilyCaseCommandController {
                         body.department() == null ? null : new Department(body.department()), body.housing(),
                         body.parentalAuthority())));
         return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, version,
-                dispatch.toJson(new RequestBodies.ChildAddedAnswer(child, version)));
+                dispatch.toJson(new RequestBodies.ChildAddedAnswer(child, version, dispatch.recorded())));
     }
 
     @PostMapping("/{caseId}/corrections")
-    @Operation(summary = "Correct an earlier entry: it becomes void, with the reason (204, ETag)")
+    @Operation(summary = "Correct an earlier entry: it becomes void, with the reason (200, ETag)")
     ResponseEntity<String> correct(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Correction body,
                                    HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(), (version, occurredAt) ->
@@ -330,7 +330,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/reopening")
-    @Operation(summary = "Reopen a declined or closed case (204, ETag)")
+    @Operation(summary = "Reopen a declined or closed case (200, ETag)")
     ResponseEntity<String> reopen(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Dated body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(),
@@ -338,7 +338,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/closure")
-    @Operation(summary = "Close the intervention for one of the report's reasons (204, ETag)")
+    @Operation(summary = "Close the intervention for one of the report's reasons (200, ETag)")
     ResponseEntity<String> closeIntervention(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Closure body,
                                              HttpServletRequest http, Caller caller) throws BindException {
         return update(http, caller, caseId, body, body.occurredAt(),
@@ -346,7 +346,7 @@ class FamilyCaseCommandController {
     }
 
     @PostMapping("/{caseId}/assignment")
-    @Operation(summary = "Assign the case to a caseworker; team managers of the case's team (204, ETag)")
+    @Operation(summary = "Assign the case to a caseworker; team managers of the case's team (200, ETag)")
     ResponseEntity<String> assign(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Assignment body,
                                   HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
@@ -370,7 +370,7 @@ class FamilyCaseCommandController {
 
     @PostMapping("/{caseId}/erasures")
     @Operation(summary = "Erase a person's personal data on the data protection officer's instruction: the person's "
-            + "key is destroyed, the history and the figures stay (204, ETag); administrators")
+            + "key is destroyed, the history and the figures stay (200, ETag); administrators")
     ResponseEntity<String> erase(@PathVariable CaseId caseId, @Valid @RequestBody RequestBodies.Erasure body,
                                  HttpServletRequest http, Caller caller) throws BindException {
         CommandRequest request = CommandRequest.of(http, caller);
@@ -475,7 +475,8 @@ class FamilyCaseCommandController {
             CommandOutcome outcome = dispatch.updated(request, command.build(request.expectedVersion(), at, named));
             return accompanier.isNew()
                     ? new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, outcome.version(),
-                            dispatch.toJson(new RequestBodies.AccompanierNamed(named.person(), outcome.version())))
+                            dispatch.toJson(new RequestBodies.AccompanierNamed(named.person(), outcome.version(),
+                                    dispatch.recorded())))
                     : outcome;
         });
     }
@@ -509,7 +510,8 @@ class FamilyCaseCommandController {
         dispatch.send(request, new ReceiveRequest(caseId, body.occurredAt().toInstant(), body.referrerType(), body.channel(),
                 body.team(), body.prison(), detainedParent, body.detainedParent().penalStatus(), parties, children,
                 body.educationalOrJudicialMeasure()));
-        var opened = new RequestBodies.CaseOpened(caseId.toString(), 0, detainedParent, partyIds, childIds);
+        var opened = new RequestBodies.CaseOpened(caseId.toString(), 0, detainedParent, partyIds, childIds,
+                dispatch.recorded());
         return new CommandOutcome(HttpStatus.CREATED.value(), "/api/cases/" + caseId, opened.version(), dispatch.toJson(opened));
     }
 

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.familycase;
 
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.Court;
@@ -66,27 +67,27 @@ final class LifecycleWords {
      *
      * @param why the closing's or the declining's reason in words, for a closed or declined case; else ignored
      */
-    static CaseRuleViolation refusal(CaseStage stage, Class<?> command, String why) {
+    static RuleViolation refusal(CaseStage stage, Class<?> command, String why) {
         String where = STAGES.get(stage);
         if (stage == CaseStage.CLOSED || stage == CaseStage.DECLINED) {
             CaseRule rule = stage == CaseStage.CLOSED ? CaseRule.CLOSED_CASE_ACCEPTS_NOTHING
                     : CaseRule.DECLINED_CASE_ACCEPTS_NOTHING;
-            return CaseRuleViolation.said(rule, step(command) + " only while the case is open; " + where + " ("
+            return RuleViolation.said(rule, step(command) + " only while the case is open; " + where + " ("
                     + why + "): reopen it first");
         }
         Set<CaseStage> allowed = Lifecycle.ALLOWED_COMMANDS.entrySet().stream()
                 .filter(row -> row.getValue().contains(command)).map(Map.Entry::getKey)
                 .collect(() -> EnumSet.noneOf(CaseStage.class), Set::add, Set::addAll);
         if (allowed.equals(Set.of(CaseStage.RECEPTION))) {
-            return CaseRuleViolation.said(CaseRule.REQUEST_DECIDED_ONCE,
+            return RuleViolation.said(CaseRule.REQUEST_DECIDED_ONCE,
                     step(command) + " only while it is at reception; " + where);
         }
         if (allowed.equals(EnumSet.of(CaseStage.DECLINED, CaseStage.CLOSED))) {
-            return CaseRuleViolation.said(CaseRule.ONLY_AN_ENDED_CASE_REOPENS,
+            return RuleViolation.said(CaseRule.ONLY_AN_ENDED_CASE_REOPENS,
                     step(command) + " only once it is closed or its request declined; " + where);
         }
         if (SUPPORT.containsAll(allowed) && !allowed.isEmpty()) {
-            return CaseRuleViolation.said(CaseRule.NOT_IN_THIS_STAGE,
+            return RuleViolation.said(CaseRule.NOT_IN_THIS_STAGE,
                     step(command) + " once the request has been accepted; " + where);
         }
         throw new IllegalStateException(command.getSimpleName() + " is refused in " + stage + " by no worded rule");

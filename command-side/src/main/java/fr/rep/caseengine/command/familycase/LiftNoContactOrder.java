@@ -9,6 +9,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** Record that a no-contact order was lifted for some children. */
-public record LiftNoContactOrder(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record LiftNoContactOrder(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, List<SubjectId> children) {
 }

@@ -1,7 +1,8 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.command.idempotency.CommandRequest;
-import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.pipeline.IdempotencyKeyReused;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.PenalStatus;
@@ -107,7 +108,7 @@ class NewRequestPage {
                 errors.putIfAbsent(error.getField(), "request.error." + lastSegment(error.getField()));
             }
             return form(model, typed, errors);
-        } catch (CaseRuleViolation refused) {
+        } catch (RuleViolation refused) {
             return form(model, typed, Map.of("form", "rule." + refused.rule().code()));
         } catch (IdempotencyKeyReused reused) {
             // The same form, changed after it was recorded: a new key lets it be sent as a new request if meant so.

@@ -10,6 +10,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** Record a court's no-contact order for some children. */
-public record OrderNoContact(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record OrderNoContact(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, Court court, List<SubjectId> children) {
 }

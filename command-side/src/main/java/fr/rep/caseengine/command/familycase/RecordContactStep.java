@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param kilometres the trip's kilometres, when the step took one, or {@code null}
  */
-public record RecordContactStep(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record RecordContactStep(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
                                 Instant occurredAt, ContactStep step, List<SubjectId> children,
                                 Accompaniment mediatedBy, Integer kilometres) {
 

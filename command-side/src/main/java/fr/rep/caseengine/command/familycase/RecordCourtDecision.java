@@ -11,6 +11,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** Record a JE or JAF decision on visiting rights for some children. */
-public record RecordCourtDecision(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record RecordCourtDecision(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, Court court, VisitingRights rights, List<SubjectId> children) {
 }

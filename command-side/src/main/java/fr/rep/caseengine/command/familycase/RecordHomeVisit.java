@@ -7,6 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Record a home visit to the family. */
-public record RecordHomeVisit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record RecordHomeVisit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, int kilometres) {
 }

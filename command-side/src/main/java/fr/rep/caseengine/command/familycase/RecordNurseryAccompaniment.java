@@ -8,6 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Record a day-nursery (EAJE) accompaniment of a baby living with the mother in prison. */
-public record RecordNurseryAccompaniment(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record RecordNurseryAccompaniment(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, SubjectId child, int kilometres) {
 }

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Record a derogation keeping a baby in the prison nursery until 24 months. */
-public record RecordNurseryDerogation(@TargetAggregateIdentifier CaseId caseId,
+record RecordNurseryDerogation(@TargetAggregateIdentifier CaseId caseId,
                                       @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
                                       SubjectId child) {
 }

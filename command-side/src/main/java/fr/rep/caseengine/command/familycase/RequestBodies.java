@@ -1,6 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.rep.caseengine.command.pipeline.RecordedEvent;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.input.NotInTheFuture;
@@ -223,7 +224,7 @@ final class RequestBodies {
                     @NotNull @Valid Person person) {
     }
 
-    record ChildAddedAnswer(SubjectId subjectId, long version) {
+    record ChildAddedAnswer(SubjectId subjectId, long version, List<RecordedEvent> events) {
     }
 
     record Correction(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
@@ -232,11 +233,11 @@ final class RequestBodies {
     }
 
     /** @param accompanier the subject id given to the person {@code accompanierName} named, else {@code null} */
-    record VisitPlanned(UUID visitId, long version, SubjectId accompanier) {
+    record VisitPlanned(UUID visitId, long version, SubjectId accompanier, List<RecordedEvent> events) {
     }
 
     /** The answer to a permit or a visit that named a new accompanier: the subject id given to them. */
-    record AccompanierNamed(SubjectId accompanier, long version) {
+    record AccompanierNamed(SubjectId accompanier, long version, List<RecordedEvent> events) {
     }
 
     record Closure(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull ClosingReason reason) {
@@ -247,6 +248,6 @@ final class RequestBodies {
 
     /** The answer to a new case: its id and the subject ids given to each person, in the request's order. */
     record CaseOpened(String caseId, long version, SubjectId detainedParent,
-                      Map<String, SubjectId> parties, List<SubjectId> children) {
+                      Map<String, SubjectId> parties, List<SubjectId> children, List<RecordedEvent> events) {
     }
 }

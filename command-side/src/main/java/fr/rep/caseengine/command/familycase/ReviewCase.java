@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param kilometres the trip's kilometres to the meeting, when it took one (a meeting with partners), or {@code null}
  */
-public record ReviewCase(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record ReviewCase(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, int plannedVisitsPerMonth, Integer kilometres) {
 
     /** A review whose trip, if any, was not recorded. */

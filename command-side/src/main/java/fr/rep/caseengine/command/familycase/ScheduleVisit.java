@@ -16,7 +16,7 @@ import java.util.UUID;
  *
  * @param namedNow the accompanier is a person whose details this same request recorded (new to the case)
  */
-public record ScheduleVisit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
+record ScheduleVisit(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
         Instant occurredAt, UUID visitId, Instant plannedFor, List<SubjectId> children, VisitPlace place,
         Accompanier accompanier, boolean namedNow) {
 

@@ -11,5 +11,5 @@ import java.util.UUID;
  *
  * @param by who records it, whose scope the suspended prison must be in
  */
-public record LiftPrisonVisitSuspension(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Caller by) {
+record LiftPrisonVisitSuspension(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Caller by) {
 }

@@ -1,15 +1,18 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
-import fr.rep.caseengine.command.idempotency.CommandDispatch;
-import fr.rep.caseengine.command.idempotency.CommandOutcome;
-import fr.rep.caseengine.command.idempotency.CommandProblems;
-import fr.rep.caseengine.command.idempotency.CommandRequest;
+import fr.rep.caseengine.command.pipeline.CommandAnswer;
+import fr.rep.caseengine.command.pipeline.CommandDispatch;
+import fr.rep.caseengine.command.pipeline.CommandOutcome;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.pipeline.RecordedEvent;
 import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,8 +30,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -54,9 +57,17 @@ class PrisonSuspensionController {
     record Lifting(@NotNull @PlausibleDate OffsetDateTime occurredAt) {
     }
 
+    /**
+     * The answer to a suspension: its id and the event recorded. The scheduled visits it hits are cancelled after the
+     * answer, by {@link PrisonSuspensionProcess}, each in its case's history.
+     */
+    record SuspensionRecorded(UUID suspensionId, long version, List<RecordedEvent> events) {
+    }
+
     @PostMapping
     @Operation(summary = "Record that a prison suspends all visits for a period: its scheduled visits are cancelled")
-    @ApiResponse(responseCode = "201", description = "Recorded; Location names the suspension", content = @Content)
+    @ApiResponse(responseCode = "201", description = "Recorded; Location names the suspension",
+            content = @Content(schema = @Schema(implementation = SuspensionRecorded.class)))
     ResponseEntity<String> suspend(@Valid @RequestBody Suspension body, Caller caller, HttpServletRequest http)
             throws BindException {
         return suspend(CommandRequest.of(http, caller), body, body);
@@ -68,13 +79,15 @@ class PrisonSuspensionController {
             UUID suspensionId = UUID.randomUUID();
             dispatch.send(request, new SuspendPrisonVisits(suspensionId, body.occurredAt().toInstant(), body.prison(),
                     body.from().toInstant(), body.until().toInstant(), body.reason(), request.caller()));
-            return new CommandOutcome(HttpStatus.CREATED.value(), "/api/prison-suspensions/" + suspensionId, 0, null);
+            return new CommandOutcome(HttpStatus.CREATED.value(), "/api/prison-suspensions/" + suspensionId, 0,
+                    dispatch.toJson(new SuspensionRecorded(suspensionId, 0, dispatch.recorded())));
         });
     }
 
     @PostMapping("/{suspensionId}/lifting")
     @Operation(summary = "Record that the prison lifted its suspension of visits")
-    @ApiResponse(responseCode = "204", description = "Recorded", content = @Content)
+    @ApiResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = CommandAnswer.class)))
     ResponseEntity<String> lift(@PathVariable UUID suspensionId, @Valid @RequestBody Lifting body, Caller caller,
                                 HttpServletRequest http) throws BindException {
         return lift(CommandRequest.of(http, caller), suspensionId, body, body);
@@ -85,25 +98,16 @@ class PrisonSuspensionController {
             dispatch.send(request, new LiftPrisonVisitSuspension(suspensionId, body.occurredAt().toInstant(),
                     request.caller()));
             // A suspension has two events at most, its recording (version 0) and its one lifting (version 1).
-            return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, 1, null);
+            return new CommandOutcome(HttpStatus.OK.value(), null, 1,
+                    dispatch.toJson(new CommandAnswer(1, dispatch.recorded())));
         });
-    }
-
-    @ExceptionHandler
-    ProblemDetail refused(SuspensionRefused refused) {
-        // A prison outside the caller's scope is a matter of rights (403); the other rules, of the suspension's state.
-        boolean scope = refused.rule() == SuspensionRule.OWN_TEAMS_PRISONS;
-        ProblemDetail problem = CommandProblems.problem(scope ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
-                "suspension-rule", "Suspension rule broken", refused.getMessage());
-        problem.setProperty("rule", refused.rule().code());
-        return problem;
     }
 
     @ExceptionHandler
     ProblemDetail unknown(org.axonframework.modelling.command.AggregateNotFoundException unknown) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No suspension with id " + unknown.getAggregateIdentifier());
-        problem.setType(URI.create("urn:rep:problem:unknown-suspension"));
+        problem.setType(ProblemType.of("unknown-suspension"));
         return problem;
     }
 }

@@ -1,7 +1,8 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
-import fr.rep.caseengine.command.idempotency.CommandRequest;
-import fr.rep.caseengine.command.idempotency.IdempotencyKeyReused;
+import fr.rep.caseengine.command.pipeline.CommandRequest;
+import fr.rep.caseengine.command.pipeline.IdempotencyKeyReused;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
@@ -62,7 +63,7 @@ class PrisonSuspensionPages {
                     body, typed);
             redirect.addFlashAttribute("done", "suspension");
             return "redirect:/suspensions";
-        } catch (SuspensionRefused refused) {
+        } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());
         } catch (InvalidField invalid) {
             redirect.addFlashAttribute("invalidField", invalid.getMessage());
@@ -84,7 +85,7 @@ class PrisonSuspensionPages {
                     "POST /suspensions/" + suspensionId + "/levee"), suspensionId,
                     new PrisonSuspensionController.Lifting(OffsetDateTime.now(clock)), Map.of());
             redirect.addFlashAttribute("done", "levee");
-        } catch (SuspensionRefused refused) {
+        } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());
         } catch (AggregateNotFoundException unknown) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

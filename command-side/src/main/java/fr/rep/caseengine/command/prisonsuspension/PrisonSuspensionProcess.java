@@ -1,7 +1,7 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
 import fr.rep.caseengine.command.familycase.CancelVisit;
-import fr.rep.caseengine.command.familycase.CaseRuleViolation;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.VisitCancellationReason;
@@ -56,7 +56,7 @@ class PrisonSuspensionProcess {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CancelVisit(
                         new CaseId(visit.caseId()), null, suspension.occurredAt(), visit.visitId(),
                         VisitCancellationReason.PRISON_WIDE_SUSPENSION)).andMetaData(Map.of(EventMetadata.ACTOR, ACTOR)));
-            } catch (CaseRuleViolation refused) {
+            } catch (RuleViolation refused) {
                 LOG.warn("Suspension {}: visit {} of case {} not cancelled: {}", suspension.suspensionId(),
                         visit.visitId(), visit.caseId(), refused.getMessage());
             }

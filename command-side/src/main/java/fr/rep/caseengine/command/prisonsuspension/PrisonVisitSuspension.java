@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
@@ -31,7 +32,7 @@ class PrisonVisitSuspension {
     PrisonVisitSuspension(SuspendPrisonVisits command, Clock clock) {
         inScope(command.by(), command.prison());
         if (!command.until().isAfter(command.from())) {
-            throw new SuspensionRefused(SuspensionRule.ENDS_AFTER_IT_BEGINS, command.from() + " is not before "
+            throw new RuleViolation(SuspensionRule.ENDS_AFTER_IT_BEGINS, command.from() + " is not before "
                     + command.until());
         }
         apply(new PrisonVisitsSuspended(command.suspensionId(), command.occurredAt(), clock.instant(),
@@ -42,14 +43,14 @@ class PrisonVisitSuspension {
     void handle(LiftPrisonVisitSuspension command, Clock clock) {
         inScope(command.by(), prison);
         if (lifted) {
-            throw new SuspensionRefused(SuspensionRule.LIFTED_ONCE, "this one already was");
+            throw new RuleViolation(SuspensionRule.LIFTED_ONCE, "this one already was");
         }
         apply(new PrisonVisitSuspensionLifted(suspensionId, command.occurredAt(), clock.instant()));
     }
 
     private static void inScope(Caller caller, Prison prison) {
         if (!caller.maySuspendVisitsAt(prison)) {
-            throw new SuspensionRefused(SuspensionRule.OWN_TEAMS_PRISONS, prison.label() + " is not a prison of "
+            throw new RuleViolation(SuspensionRule.OWN_TEAMS_PRISONS, prison.label() + " is not a prison of "
                     + (caller.team() == null ? "any team of the caller" : caller.team().label()));
         }
     }

@@ -13,6 +13,6 @@ import java.util.UUID;
  *
  * @param by who records it, whose scope the prison must be in
  */
-public record SuspendPrisonVisits(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Prison prison,
+record SuspendPrisonVisits(@TargetAggregateIdentifier UUID suspensionId, Instant occurredAt, Prison prison,
                                   Instant from, Instant until, SuspensionReason reason, Caller by) {
 }

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import fr.rep.caseengine.command.rule.Rule;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
@@ -65,11 +67,11 @@ final class AtAmiens {
         return TalkingGroupTheme.cycle().get(number - 1);
     }
 
-    /** A {@link CollectiveActionRuleViolation} of exactly {@code rule}; any other exception type does not match. */
-    static Matcher<CollectiveActionRuleViolation> violationOf(CollectiveActionRule rule) {
-        return new FeatureMatcher<>(equalTo(rule), "a CollectiveActionRuleViolation of rule", "rule") {
+    /** A {@link RuleViolation} of exactly {@code rule}; any other exception type does not match. */
+    static Matcher<RuleViolation> violationOf(CollectiveActionRule rule) {
+        return new FeatureMatcher<RuleViolation, Rule>(equalTo(rule), "a RuleViolation of rule", "rule") {
             @Override
-            protected CollectiveActionRule featureValueOf(CollectiveActionRuleViolation violation) {
+            protected Rule featureValueOf(RuleViolation violation) {
                 return violation.rule();
             }
         };

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.familycase;
 
+import fr.rep.caseengine.command.rule.Rule;
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import org.hamcrest.Description;
 import org.hamcrest.FeatureMatcher;
@@ -16,11 +18,11 @@ final class CaseMatchers {
     private CaseMatchers() {
     }
 
-    /** A {@link CaseRuleViolation} of exactly {@code rule}; any other exception type does not match. */
-    static Matcher<CaseRuleViolation> violationOf(CaseRule rule) {
-        return new FeatureMatcher<>(equalTo(rule), "a CaseRuleViolation of rule", "rule") {
+    /** A {@link RuleViolation} of exactly {@code rule}; any other exception type does not match. */
+    static Matcher<RuleViolation> violationOf(CaseRule rule) {
+        return new FeatureMatcher<RuleViolation, Rule>(equalTo(rule), "a RuleViolation of rule", "rule") {
             @Override
-            protected CaseRule featureValueOf(CaseRuleViolation violation) {
+            protected Rule featureValueOf(RuleViolation violation) {
                 return violation.rule();
             }
         };

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.command.prisonsuspension;
 
+import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
@@ -51,7 +52,7 @@ class PrisonVisitSuspensionTest {
                 .when(new SuspendPrisonVisits(id, NOW, Prison.MA_ARRAS, UNTIL, FROM, SuspensionReason.SANITARY_MEASURES,
                         ARRAS_MANAGER))
                 .expectNoEvents()
-                .expectException(SuspensionRefused.class);
+                .expectException(RuleViolation.class);
     }
 
     @Test
@@ -64,7 +65,7 @@ class PrisonVisitSuspensionTest {
         fixture.given(suspended, new PrisonVisitSuspensionLifted(id, UNTIL, NOW))
                 .when(new LiftPrisonVisitSuspension(id, UNTIL, ARRAS_MANAGER))
                 .expectNoEvents()
-                .expectException(SuspensionRefused.class);
+                .expectException(RuleViolation.class);
     }
 
     @Test
@@ -73,13 +74,13 @@ class PrisonVisitSuspensionTest {
                 .when(new SuspendPrisonVisits(id, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE,
                         AMIENS_MANAGER))
                 .expectNoEvents()
-                .expectException(SuspensionRefused.class)
+                .expectException(RuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("A team manager suspends the visits of "
                         + "their own team's prisons"));
         fixture.givenNoPriorActivity()
                 .when(new SuspendPrisonVisits(id, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE,
                         ARRAS_MANAGER))
-                .expectException(SuspensionRefused.class);
+                .expectException(RuleViolation.class);
         fixture.givenNoPriorActivity()
                 .when(new SuspendPrisonVisits(id, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE,
                         SERVICE_MANAGER))
@@ -90,7 +91,7 @@ class PrisonVisitSuspensionTest {
         fixture.given(atArras)
                 .when(new LiftPrisonVisitSuspension(id, UNTIL, AMIENS_MANAGER))
                 .expectNoEvents()
-                .expectException(SuspensionRefused.class);
+                .expectException(RuleViolation.class);
         fixture.given(atArras)
                 .when(new LiftPrisonVisitSuspension(id, UNTIL, SERVICE_MANAGER))
                 .expectEvents(new PrisonVisitSuspensionLifted(id, UNTIL, NOW));

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.audit;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.access.ViewScope;
@@ -12,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -115,7 +115,7 @@ public class AccessTrail {
 
     private static ErrorResponseException invalidPurpose(String rule) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, PURPOSE_HEADER + ": " + rule);
-        problem.setType(URI.create("urn:rep:problem:invalid-input"));
+        problem.setType(ProblemType.INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", List.of(Map.of("field", PURPOSE_HEADER, "message", rule)));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.caseview;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.query.access.UnknownCase;
 import fr.rep.caseengine.query.access.ViewBehind;
 import org.springframework.core.Ordered;
@@ -11,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
 
 /** Problem details of the case views: 404 for an unknown case, 503 while a view is behind the asked version. */
 @RestControllerAdvice(basePackages = "fr.rep.caseengine.query")
@@ -21,7 +21,7 @@ class CaseViewProblems {
     @ExceptionHandler
     ProblemDetail unknownCase(UnknownCase unknown) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
-        problem.setType(URI.create("urn:rep:problem:unknown-case"));
+        problem.setType(ProblemType.of("unknown-case"));
         problem.setTitle("Unknown case");
         return problem;
     }
@@ -29,7 +29,7 @@ class CaseViewProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> viewBehind(ViewBehind behind) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, behind.getMessage());
-        problem.setType(URI.create("urn:rep:problem:view-behind"));
+        problem.setType(ProblemType.of("view-behind"));
         problem.setTitle("View not yet up to date");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);

@@ -1,11 +1,11 @@
 package fr.rep.caseengine.query.history;
 
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +68,7 @@ record HistoryFilter(Instant from, Instant to, TimeAxis time, List<String> kinds
 
     private static ErrorResponseException invalid(String field, String rule) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + rule);
-        problem.setType(URI.create("urn:rep:problem:invalid-input"));
+        problem.setType(ProblemType.INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", List.of(Map.of("field", field, "message", rule)));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

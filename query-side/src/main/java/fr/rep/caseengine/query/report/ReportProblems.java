@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.report;
 
+import fr.rep.caseengine.events.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -7,7 +8,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ class ReportProblems {
     @ExceptionHandler
     ProblemDetail outOfScope(ReportOutOfScope outOfScope) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, outOfScope.getMessage());
-        problem.setType(URI.create("urn:rep:problem:report-out-of-scope"));
+        problem.setType(ProblemType.of("report-out-of-scope"));
         problem.setTitle("Report outside your scope");
         return problem;
     }
@@ -28,7 +28,7 @@ class ReportProblems {
     ProblemDetail invalid(InvalidReportRequest invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 invalid.field() + ": " + invalid.getMessage());
-        problem.setType(URI.create("urn:rep:problem:invalid-input"));
+        problem.setType(ProblemType.INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
         return problem;

@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -28,23 +29,33 @@ public class CommandDispatch {
 
     private final CommandGateway commands;
     private final IdempotentCommands idempotent;
+    private final RecordedEvents recorded;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CommandDispatch(CommandGateway commands, IdempotentCommands idempotent, ObjectMapper json, Clock clock) {
+    CommandDispatch(CommandGateway commands, IdempotentCommands idempotent, RecordedEvents recorded,
+                    ObjectMapper json, Clock clock) {
         this.commands = commands;
         this.idempotent = idempotent;
+        this.recorded = recorded;
         this.json = json;
         this.clock = clock;
     }
 
     /**
      * Runs {@code command} once per idempotency key and answers as its outcome says; a conflict with a concurrent
-     * append is retried unless the request named the version it was decided on ({@code If-Match}).
+     * append is retried unless the request named the version it was decided on ({@code If-Match}). The events the
+     * command records are noted as it runs ({@link #recorded()}), for its answer to name them; a resend gets the
+     * stored answer, naming the same events.
      */
     public ResponseEntity<String> run(CommandRequest request, Object body, Supplier<CommandOutcome> command) {
         return request.answer(idempotent.run(request.caller().account(), request.idempotencyKey(),
-                request.fingerprint(toJson(body)), request.expectedVersion(), command));
+                request.fingerprint(toJson(body)), request.expectedVersion(), () -> recorded.recording(command)));
+    }
+
+    /** The events recorded so far by the command {@link #run} is running on this thread, in order. */
+    public List<RecordedEvent> recorded() {
+        return recorded.recorded();
     }
 
     /** Sends a command with the request's actor and trace id; returns the handler's result (a version). */
@@ -52,10 +63,11 @@ public class CommandDispatch {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
     }
 
-    /** Sends a command on an existing aggregate and answers 204 with its new version. */
+    /** Sends a command on an existing aggregate and answers 200 with its new version and the events recorded. */
     public CommandOutcome updated(CommandRequest request, Object command) {
         long version = (Long) send(request, command);
-        return new CommandOutcome(HttpStatus.NO_CONTENT.value(), null, version, null);
+        return new CommandOutcome(HttpStatus.OK.value(), null, version,
+                toJson(new CommandAnswer(version, recorded())));
     }
 
     /**

@@ -1,6 +1,7 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 import fr.rep.caseengine.command.access.CaseOutOfReach;
+import fr.rep.caseengine.events.problem.ProblemType;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,7 +14,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
 
 /**
  * What every command endpoint answers alike: a case out of the caller's reach (404, as if unknown), an id of another
@@ -24,10 +24,10 @@ import java.net.URI;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class CommandProblems {
 
-    /** A problem of type {@code urn:rep:problem:<type>}. */
+    /** A problem of the type {@link ProblemType#of} names for {@code type}. */
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:rep:problem:" + type));
+        problem.setType(ProblemType.of(type));
         problem.setTitle(title);
         return problem;
     }
@@ -50,7 +50,7 @@ public class CommandProblems {
                         + versions.getActualVersion() + "): reload it and decide again"
                 : "It was changed by someone else at the same moment: reload it and decide again";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setType(URI.create("urn:rep:problem:version-conflict"));
+        problem.setType(ProblemType.of("version-conflict"));
         problem.setTitle("Version conflict");
         return problem;
     }
@@ -67,7 +67,7 @@ public class CommandProblems {
     @ExceptionHandler
     ProblemDetail keyReused(IdempotencyKeyReused reused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
-        problem.setType(URI.create("urn:rep:problem:idempotency-key-reused"));
+        problem.setType(ProblemType.of("idempotency-key-reused"));
         problem.setTitle("Idempotency key reused");
         return problem;
     }

@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 /** The same idempotency key came with a different request: the client has a bug, nothing is executed. */
 public class IdempotencyKeyReused extends RuntimeException {

@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;

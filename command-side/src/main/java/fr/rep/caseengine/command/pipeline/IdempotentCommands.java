@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 import fr.rep.caseengine.command.admission.CommandAdmission;
 import org.axonframework.modelling.command.ConcurrencyException;

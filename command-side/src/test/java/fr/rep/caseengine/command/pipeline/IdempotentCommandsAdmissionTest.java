@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;

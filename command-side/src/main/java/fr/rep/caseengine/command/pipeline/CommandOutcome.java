@@ -1,4 +1,4 @@
-package fr.rep.caseengine.command.idempotency;
+package fr.rep.caseengine.command.pipeline;
 
 /**
  * The answer to a successful command request, as stored for idempotent resends.
