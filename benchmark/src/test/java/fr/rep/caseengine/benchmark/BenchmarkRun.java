@@ -3,6 +3,7 @@ package fr.rep.caseengine.benchmark;
 import fr.rep.caseengine.app.projections.ViewBacklogGate;
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.familycase.Team;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -54,6 +55,11 @@ final class BenchmarkRun {
     private static final double HISTORY_LIMIT_MILLIS = 100;
     private static final double LAG_LIMIT_MILLIS = 1_000;
     private static final double STARTUP_LIMIT_MILLIS = 20_000;
+    /** (g): a page's server time p95, and its bytes with its assets (500 KB, counted in thousands). */
+    private static final double PAGE_LIMIT_MILLIS = 100;
+    private static final long PAGE_LIMIT_BYTES = 500_000;
+    /** (g): the report's year, one with activity in the generated dataset (2019–2024), as in the browser tests. */
+    private static final int PAGES_YEAR = 2021;
     private static final Duration LAG_PATIENCE = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(5);
 
@@ -82,9 +88,14 @@ final class BenchmarkRun {
             replay(engine, profiler, events);
             maintain(engine);
             queries(engine, dataset);
-            commands(engine, profiler, dataset);
+            pages(engine, dataset);
+            if (!settings.skipped().contains("commands")) {
+                commands(engine, profiler, dataset);
+            }
         }
-        startup(data);
+        if (!settings.skipped().contains("startup")) {
+            startup(data);
+        }
         report.context("command mix of (b)", mix());
         return report;
     }
@@ -213,6 +224,86 @@ final class BenchmarkRun {
         report.row(latencyRow("d/annual-report", "annual activity report of the whole service: "
                 + "`GET /api/reports/activity/{year}` (service manager)", "years " + years.get(0) + "–"
                 + years.get(years.size() - 1) + " drawn, " + idle, annual, QUERY_LIMIT_MILLIS));
+    }
+
+    /** (g) Every page of every role, with the dataset loaded: server time and size with assets. */
+    private void pages(EngineInstance engine, CaseDataset dataset) {
+        report.progress("asking for every page");
+        // A family of the team manager's team when the sample has one, and a caseworker of the family's team.
+        Family family = dataset.sampledFamilies().stream()
+                .filter(sampled -> sampled.request().team() == Team.SOMME_AISNE_OISE).findFirst()
+                .orElse(dataset.sampledFamilies().get(0));
+        String caseId = family.caseId().value().toString();
+        String longCase = dataset.longCases().get(0).value().toString();
+        String lastName = family.people().get(family.request().detainedParent()).lastName();
+        String caseworker = (family.request().team() == Team.SOMME_AISNE_OISE
+                ? FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS : FamilyGenerator.PAS_DE_CALAIS_CASEWORKERS).get(0);
+        String manager = CaseEngineHttpClient.TEAM_MANAGER;
+        String service = CaseEngineHttpClient.MANAGER;
+        String auditor = CaseEngineHttpClient.READER;
+        String administrator = CaseEngineHttpClient.ADMINISTRATOR;
+        int year = PAGES_YEAR;
+        List<PageLatencies.Page> pages = List.of(
+                new PageLatencies.Page("g/home", "« Mon travail » (caseworker)", caseworker, "/mon-travail"),
+                new PageLatencies.Page("g/case-list", "case list filtered by stage (caseworker)", caseworker,
+                        "/dossiers?stage=SETTING_UP"),
+                new PageLatencies.Page("g/name-search", "case list: last-name search (caseworker)", caseworker,
+                        "/dossiers?name=" + java.net.URLEncoder.encode(lastName, java.nio.charset.StandardCharsets.UTF_8)),
+                new PageLatencies.Page("g/case", "case page (caseworker)", caseworker, "/dossiers/" + caseId),
+                new PageLatencies.Page("g/history", "case history (caseworker)", caseworker,
+                        "/dossiers/" + caseId + "/historique"),
+                new PageLatencies.Page("g/history-long", "history of a case with "
+                        + count(settings.dataset().longCaseEvents()) + " events (auditor)", auditor,
+                        "/dossiers/" + longCase + "/historique"),
+                new PageLatencies.Page("g/as-of", "case as of a date (auditor)", auditor,
+                        "/dossiers/" + caseId + "/a-date"),
+                new PageLatencies.Page("g/as-of-long", "as of a date, case with "
+                        + count(settings.dataset().longCaseEvents()) + " events (auditor)", auditor,
+                        "/dossiers/" + longCase + "/a-date"),
+                new PageLatencies.Page("g/dashboard-team", "« Tableau de bord » (team manager)", manager,
+                        "/tableau-de-bord"),
+                new PageLatencies.Page("g/team-queue", "a caseworker's queue (team manager)", manager,
+                        "/equipe?intervenant=" + FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS.get(0)),
+                new PageLatencies.Page("g/suspensions", "prison suspensions (team manager)", manager, "/suspensions"),
+                new PageLatencies.Page("g/dashboard-service", "« Tableau de bord » (service manager)", service,
+                        "/tableau-de-bord"),
+                new PageLatencies.Page("g/report", "« Bilan d'activité » " + year + " (service manager)", service,
+                        "/bilan?annee=" + year),
+                new PageLatencies.Page("g/report-csv", "its CSV download", service,
+                        "/api/reports/activity/" + year + ".csv"),
+                new PageLatencies.Page("g/report-pdf", "its PDF download", service,
+                        "/api/reports/activity/" + year + ".pdf"),
+                new PageLatencies.Page("g/access-trail", "access trail (auditor)", auditor, "/traces-acces"),
+                new PageLatencies.Page("g/break-glass", "break-glass accesses (auditor)", auditor,
+                        "/acces-exceptionnels"),
+                new PageLatencies.Page("g/erasures", "erasure register (auditor)", auditor, "/effacements"),
+                new PageLatencies.Page("g/verification", "store verification (auditor)", auditor, "/verification"),
+                new PageLatencies.Page("g/projections", "projections (administrator)", administrator,
+                        "/administration/projections"),
+                new PageLatencies.Page("g/accounts", "accounts (administrator)", administrator,
+                        "/administration/comptes"));
+        String conditions = count(settings.dataset().cases()) + " cases, " + count(settings.pageRequests())
+                + " requests, 1 client, idle engine";
+        for (PageLatencies.Measured page : new PageLatencies(new CaseEngineHttpClient(engine.port()))
+                .measure(pages, settings.pageRequests())) {
+            double p95 = page.latencies().millis(95);
+            boolean small = page.totalBytes() <= PAGE_LIMIT_BYTES;
+            String verdict = p95 < PAGE_LIMIT_MILLIS && small ? "met" : String.join("; ",
+                    p95 < PAGE_LIMIT_MILLIS ? "" : "p95 " + under(p95, PAGE_LIMIT_MILLIS),
+                    small ? "" : "size missed").replaceAll("^; |; $", "");
+            report.row(new BenchmarkReport.Row(page.page().id(), "page: " + page.page().name() + ", `"
+                    + page.page().path().replace(caseId, "{id}").replace(longCase, "{long}") + "`", conditions,
+                    String.format(Locale.ROOT, "HTTP %d; p95 %s; %s KB with %d assets (page %s KB)", page.status(),
+                            millis(p95), kilobytes(page.totalBytes()), page.assets(), kilobytes(page.pageBytes())),
+                    millis(page.latencies().millis(50)), millis(page.latencies().millis(99)),
+                    "p95 < " + (int) PAGE_LIMIT_MILLIS + " ms, ≤ 500 KB", verdict,
+                    List.of(page.latencies().millis(50), p95, page.latencies().millis(99), (double) page.status(),
+                            (double) page.totalBytes())));
+        }
+    }
+
+    private static String kilobytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1000.0);
     }
 
     private void commands(EngineInstance engine, PhaseProfiler profiler, CaseDataset dataset) throws Exception {

@@ -26,6 +26,10 @@ class BenchmarkSmokeIT {
         assertThat(report.rows()).extracting(BenchmarkReport.Row::id).containsExactly(
                 "c/scan", "c/deserialize", "c/rebuild", "c/floor",
                 "d/case-list", "d/caseload", "d/detail", "d/history", "d/work-queue", "d/annual-report",
+                "g/home", "g/case-list", "g/name-search", "g/case", "g/history", "g/history-long", "g/as-of",
+                "g/as-of-long", "g/dashboard-team", "g/team-queue", "g/suspensions", "g/dashboard-service",
+                "g/report", "g/report-csv", "g/report-pdf", "g/access-trail", "g/break-glass", "g/erasures",
+                "g/verification", "g/projections", "g/accounts",
                 "a/1", "b/gateway/1", "e/gateway/1", "b/HTTP/1", "e/HTTP/1", "b/gateway-alone/1",
                 "b/append-alone/1",
                 "a/4", "b/gateway/4", "e/gateway/4", "b/HTTP/4", "e/HTTP/4", "b/gateway-alone/4",
@@ -37,6 +41,12 @@ class BenchmarkSmokeIT {
             assertThat(row.figures()).as(row.id()).isNotEmpty().allSatisfy(
                     figure -> assertThat(figure).as(row.id()).isPositive().isFinite());
         }
+        // (g): every page answers 200 to its role, and weighs at most 500 KB with its assets (figures: p50, p95,
+        // p99, status, bytes).
+        assertThat(report.rows()).filteredOn(row -> row.id().startsWith("g/")).allSatisfy(row -> {
+            assertThat(row.figures().get(3)).as(row.id() + " status").isEqualTo(200);
+            assertThat(row.figures().get(4)).as(row.id() + " bytes with assets").isLessThanOrEqualTo(500_000);
+        });
         assertThat(run.errors()).isZero();
         // Counts, not timings: a change that adds a statement per event to a rebuild of the four projections fails
         // here. On this dataset (200 events over 50 cases, the four rebuilt together) the rebuild ran 22.3 statements

@@ -51,6 +51,8 @@ final class CaseEngineHttpClient {
     static final String MANAGER = "bench.manager";
     /** A team manager of Somme–Aisne–Oise reads the work queues of the team's caseworkers. */
     static final String TEAM_MANAGER = "bench.team-manager";
+    /** An administrator opens the projections' and accounts' pages. */
+    static final String ADMINISTRATOR = "bench.administrator";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
@@ -173,6 +175,36 @@ final class CaseEngineHttpClient {
     /** One caseworker's work queue, as their team manager opens it. */
     String workQueue(String caseworker) {
         return send(get("/api/work-queue?caseworker=" + caseworker, TEAM_MANAGER), 200).body();
+    }
+
+    /**
+     * A page or file as a browser downloads it: the bytes as transferred (compressed when the server compresses),
+     * its status and type; the text decoded for reading its links.
+     */
+    record Fetched(int status, byte[] bytes, String contentType, String text) {
+    }
+
+    /** A page (or an asset or download) as {@code account} asks for it in a browser; {@code null}: signed out. */
+    Fetched page(String path, String account) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Accept-Encoding", "gzip").GET();
+        if (account != null) {
+            request.header("Cookie", sessionOf(account).cookies());
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            byte[] decoded = response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
+                    ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes() : body;
+            return new Fetched(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+                    new String(decoded, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + path + " was interrupted", e);
+        }
     }
 
     /** Whether the app answers its health check with UP; false while it cannot be reached. */

@@ -57,6 +57,7 @@ final class EngineInstance implements AutoCloseable {
         account(accounts, CaseEngineHttpClient.READER, Set.of(Role.AUDITOR), null);
         account(accounts, CaseEngineHttpClient.MANAGER, Set.of(Role.SERVICE_MANAGER), null);
         account(accounts, CaseEngineHttpClient.TEAM_MANAGER, Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
+        account(accounts, CaseEngineHttpClient.ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
     }
 
     private static void account(AccountStore accounts, String name, Set<Role> roles, Team team) {

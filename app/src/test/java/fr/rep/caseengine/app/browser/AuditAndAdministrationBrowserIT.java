@@ -11,10 +11,16 @@ import org.openqa.selenium.WebElement;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Timestamp;
 import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -247,5 +253,53 @@ class AuditAndAdministrationBrowserIT extends BrowserTestBase {
         auditor.find(By.linkText("Effacements")).click();
         assertThat(auditor.text(By.id("erasures"))).contains("Décision d'une autorité (juge ou CNIL) admin-web oui");
         auditor.assertAccessible().screenshot("auditeur-effacements");
+    }
+
+    @Test
+    void the_retention_runs_are_paged_like_the_other_lists_newest_first() {
+        JdbcTemplate owner = owner();
+        int before = owner.queryForObject("SELECT count(*) FROM retention_run", Integer.class);
+        // Runs older than any other (2001), so that they are the last pages whatever other tests ran.
+        List<UUID> runs = new ArrayList<>();
+        for (int day = 1; day <= 21; day++) {
+            UUID runId = UUID.randomUUID();
+            runs.add(runId);
+            Instant started = Instant.parse("2001-01-01T02:00:00Z").plus(Duration.ofDays(day));
+            owner.update("""
+                    INSERT INTO retention_run (run_id, started_at, finished_at, after_closing, cutoff, cases_erased,
+                        people_erased, failures) VALUES (?, ?, ?, 'P10Y', ?, ?, 0, 0)""", runId,
+                    Timestamp.from(started), Timestamp.from(started.plusSeconds(60)),
+                    Timestamp.from(started.minus(Duration.ofDays(3653))), 1000 + day);
+        }
+        try {
+            int total = before + runs.size();
+            CaseApi.ensureAccount(accounts, AUDITOR, Set.of(Role.AUDITOR), null);
+            Browser browser = browser().open("/connexion").signIn(AUDITOR, CaseApi.PASSWORD).open("/effacements");
+            By rows = By.cssSelector("#retention-runs tbody tr");
+            By runsPager = By.cssSelector("nav[aria-label='Pages des passages de la politique de conservation']");
+            assertThat(browser.findAll(rows)).as("a page of runs").hasSize(20);
+            assertThat(browser.find(runsPager).findElements(By.linkText("Page précédente"))).isEmpty();
+            browser.assertAccessible();
+
+            browser.find(runsPager).findElement(By.linkText("Page suivante")).click();
+            assertThat(browser.driver().getCurrentUrl()).contains("runsPage=1").contains("page=0");
+            assertThat(browser.findAll(rows)).hasSize(Math.min(20, total - 20));
+            assertThat(browser.text(By.id("runs-count"))).endsWith(", page 2");
+            browser.assertAccessible();
+
+            // The last page ends with the oldest run, and leads back.
+            int last = (total - 1) / 20;
+            browser.open("/effacements?runsPage=" + last);
+            List<WebElement> lastRows = browser.findAll(rows);
+            assertThat(lastRows).hasSize(total - 20 * last);
+            assertThat(lastRows.get(lastRows.size() - 1).getText()).startsWith("02/01/2001 à 03:00")
+                    .contains("1001");
+            assertThat(browser.find(runsPager).findElements(By.linkText("Page suivante"))).isEmpty();
+            browser.find(runsPager).findElement(By.linkText("Page précédente")).click();
+            assertThat(browser.driver().getCurrentUrl()).contains("runsPage=" + (last - 1));
+            browser.assertAccessible().screenshot("auditeur-effacements-passages");
+        } finally {
+            runs.forEach(runId -> owner.update("DELETE FROM retention_run WHERE run_id = ?", runId));
+        }
     }
 }

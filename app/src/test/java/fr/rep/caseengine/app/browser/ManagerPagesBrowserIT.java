@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The managers' pages in a real browser: the live dashboard, the activity report, a caseworker's queue, suspensions. */
 class ManagerPagesBrowserIT extends BrowserTestBase {
 
+    /** Requests whose live update the dashboard test measures (issue 16: p99 under 1 s). */
+    private static final int LIVE_SAMPLES = 20;
+
     private static final Pattern UUID_OR_CONSTANT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
 
@@ -37,7 +40,10 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         dashboard.waitUntil(driver -> !driver.findElements(By.cssSelector("[data-live=open]")).isEmpty());
         dashboard.waitUntil(driver -> !driver.findElements(By.cssSelector("#stages-table + *, [data-drawn]"))
                 .isEmpty());
-        ((JavascriptExecutor) dashboard.driver()).executeScript("window.notReloaded = true");
+        JavascriptExecutor page = (JavascriptExecutor) dashboard.driver();
+        page.executeScript("window.notReloaded = true");
+        // When the last server-sent event reached the page: splits each delay below into its two legs.
+        page.executeScript("document.addEventListener('htmx:sseMessage', function () { window.lastEventAt = Date.now(); })");
         // A first case through the API, so that the measure below is of a warm service, not of its first command.
         int before = Integer.parseInt(dashboard.text(By.id("total-cases")));
         CaseApi.caseworker(http, accounts).openCase();
@@ -54,13 +60,25 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
                 return performance.timeOrigin + (navigation.redirectEnd || navigation.responseStart);""")).doubleValue();
 
         dashboard.waitForText(By.id("total-cases"), String.valueOf(before + 1));
-        double changed = Double.parseDouble(dashboard.find(By.id("caseload")).getAttribute("data-changed-at"));
-        long delay = Math.round(changed - acknowledged);
-        System.out.printf("Live dashboard: the new request was counted %d ms after the command's acknowledgement%n",
-                delay);
-        // The target is 1 s; the bound is looser because this test shares two cores with the whole build (the
-        // delay printed above is the measure, README "Web application").
-        assertThat(delay).as("ms from the acknowledgement to the dashboard's change").isLessThan(5_000);
+        List<Long> delays = new ArrayList<>();
+        delays.add(liveDelay(dashboard, acknowledged));
+        // More requests, acknowledged to this test's client (the instant the 201 was read), one after the other's
+        // change was seen: a p99 needs more than one sample.
+        CaseApi api = CaseApi.caseworker(http, accounts);
+        for (int sample = 1; sample < LIVE_SAMPLES; sample++) {
+            int counted = Integer.parseInt(dashboard.text(By.id("total-cases")));
+            api.openCase();
+            long apiAcknowledged = System.currentTimeMillis();
+            dashboard.waitForText(By.id("total-cases"), String.valueOf(counted + 1));
+            delays.add(liveDelay(dashboard, apiAcknowledged));
+        }
+        List<Long> sorted = delays.stream().sorted().toList();
+        // Nearest rank: of 20 samples, the p99 is the slowest.
+        long p99 = sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
+        System.out.printf("Live dashboard: %d requests counted, acknowledgement to change p50 %d ms, p99 %d ms%n",
+                sorted.size(), sorted.get(sorted.size() / 2), p99);
+        assertThat(p99).as("p99 ms from the acknowledgement to the dashboard's change, of %s", delays)
+                .isLessThan(1_000);
         assertThat(((JavascriptExecutor) dashboard.driver()).executeScript("return window.notReloaded"))
                 .as("updated without a reload").isEqualTo(true);
         assertThat(dashboard.text(By.id("stages-table"))).contains("Accueil et évaluation");
@@ -287,6 +305,21 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
                 () -> browser.submit(browser.find(card).findElement(By.tagName("button"))));
         assertThat(browser.text(By.id("suspension-done"))).isEqualTo("La suspension est levée.");
         assertThat(refreshedText(browser, card, "Levée le ")).doesNotContain("Lever la suspension");
+    }
+
+    /**
+     * Milliseconds from a command's acknowledgement to the moment the dashboard swapped in the figures counting it
+     * (stamped by static/js/charts.js, in the page's clock: the same machine's as the acknowledgement's); the legs are
+     * printed: up to the server-sent event's arrival, then the fetch and swap of the figures.
+     */
+    private static long liveDelay(Browser dashboard, double acknowledged) {
+        double changed = Double.parseDouble(dashboard.find(By.id("caseload")).getAttribute("data-changed-at"));
+        double event = ((Number) ((JavascriptExecutor) dashboard.driver()).executeScript("return window.lastEventAt"))
+                .doubleValue();
+        long delay = Math.round(changed - acknowledged);
+        System.out.printf("Live dashboard: counted %d ms after the acknowledgement (event after %d ms, figures %d ms"
+                + " later)%n", delay, Math.round(event - acknowledged), Math.round(changed - event));
+        return delay;
     }
 
     /** The text of an element of a list that replaces itself every few seconds, once it holds {@code expected}. */

@@ -43,10 +43,12 @@ class ErasureTrailController {
 
     @GetMapping("/api/erasures")
     @Operation(summary = "Erasures of personal data, newest first (optionally of one case), a page at a time, and "
-            + "the retention policy's 50 latest runs; auditors")
+            + "the retention policy's runs, newest first, a page at a time (by default the 50 latest); auditors")
     Trail trail(@RequestParam(required = false) UUID caseId,
                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size) {
+                @RequestParam(defaultValue = "500") @Min(1) @Max(500) int size,
+                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int runsPage,
+                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int runsSize) {
         List<Object> arguments = new ArrayList<>();
         String where = "";
         if (caseId != null) {
@@ -66,11 +68,11 @@ class ErasureTrailController {
                 SELECT r.run_id, r.started_at, r.finished_at, r.after_closing, r.cutoff, r.cases_erased,
                     r.people_erased, r.failures,
                     ARRAY(SELECT c.case_id FROM retention_run_case c WHERE c.run_id = r.run_id ORDER BY c.case_id)
-                FROM retention_run r ORDER BY r.started_at DESC LIMIT 50""",
+                FROM retention_run r ORDER BY r.started_at DESC, r.run_id LIMIT ? OFFSET ?""",
                 (rs, row) -> new RetentionRun(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
                         rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class),
                         (Integer) rs.getObject(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8),
-                        List.of((UUID[]) rs.getArray(9).getArray())));
+                        List.of((UUID[]) rs.getArray(9).getArray())), runsSize, (long) runsPage * runsSize);
         return new Trail(erasures, runs);
     }
 }
