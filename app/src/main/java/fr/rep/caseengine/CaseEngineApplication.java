@@ -3,15 +3,14 @@ package fr.rep.caseengine;
 import fr.rep.caseengine.app.backup.BackupCommand;
 import fr.rep.caseengine.app.backup.RestoreCommand;
 import fr.rep.caseengine.app.hashchain.VerifyStoreCommand;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.Arrays;
 
 /** The case engine: both sides, the event store and, unless told otherwise, an embedded PostgreSQL. */
 @SpringBootApplication

@@ -1,28 +1,28 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The case as it stood at an instant, replayed from its events through the API, with a visit recorded late. */
 class AsOfReplayIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
 
@@ -39,14 +39,18 @@ class AsOfReplayIT extends EmbeddedDatabaseTest {
     void by_recorded_time_the_case_is_what_the_service_knew_then() {
         DocumentContext beforeTheVisitWasRecorded = asOf(story.visitRecordedAt.minusMillis(1), "RECORDED");
         assertThat(beforeTheVisitWasRecorded.read("$.stage", String.class)).isEqualTo("SETTING_UP");
-        assertThat(beforeTheVisitWasRecorded.read("$.visits.held", Integer.class)).isZero();
-        assertThat(beforeTheVisitWasRecorded.read("$.eventsApplied", Integer.class)).isEqualTo(5);
+        assertThat(beforeTheVisitWasRecorded.read("$.visits.held", Integer.class))
+                .isZero();
+        assertThat(beforeTheVisitWasRecorded.read("$.eventsApplied", Integer.class))
+                .isEqualTo(5);
         assertThat(beforeTheVisitWasRecorded.read("$.parties[*].consent", List.class))
                 .containsExactly("GIVEN", "GIVEN");
-        assertThat(beforeTheVisitWasRecorded.read("$.permits[0].inForce", Boolean.class)).isTrue();
+        assertThat(beforeTheVisitWasRecorded.read("$.permits[0].inForce", Boolean.class))
+                .isTrue();
 
         DocumentContext atTheVisit = asOf(story.visitRecordedAt, "RECORDED");
-        assertThat(atTheVisit.read("$.eventsApplied", Integer.class)).as("the entry recorded at the instant counts")
+        assertThat(atTheVisit.read("$.eventsApplied", Integer.class))
+                .as("the entry recorded at the instant counts")
                 .isEqualTo(6);
         DocumentContext beforeTheCorrection = asOf(story.correctionRecordedAt.minusNanos(1_000), "RECORDED");
         assertThat(beforeTheCorrection.read("$.stage", String.class)).isEqualTo("CLOSED_SETTING");
@@ -64,8 +68,8 @@ class AsOfReplayIT extends EmbeddedDatabaseTest {
         DocumentContext recorded = asOf(twoDaysBeforeItWasRecorded, "RECORDED");
         assertThat(recorded.read("$.received", Boolean.class)).isFalse();
 
-        DocumentContext beforeTheConsents = asOf(story.visitRecordedAt.minus(Duration.ofDays(5)).minusSeconds(60),
-                "OCCURRED");
+        DocumentContext beforeTheConsents =
+                asOf(story.visitRecordedAt.minus(Duration.ofDays(5)).minusSeconds(60), "OCCURRED");
         assertThat(beforeTheConsents.read("$.stage", String.class)).isEqualTo("SETTING_UP");
         assertThat(beforeTheConsents.read("$.parties[*].consent", List.class)).containsOnly("NONE");
         assertThat(beforeTheConsents.read("$.team", String.class)).isEqualTo(Team.SOMME_AISNE_OISE.name());
@@ -93,22 +97,22 @@ class AsOfReplayIT extends EmbeddedDatabaseTest {
     @Test
     void the_replay_has_the_scope_of_the_case_detail() {
         CaseApi.ensureAccount(accounts, "paul.pdc", Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS);
-        ResponseEntity<String> outOfScope = new CaseApi(http, "paul.pdc").get("/api/cases/" + story.caseId
-                + "/as-of?instant=" + Instant.now());
+        ResponseEntity<String> outOfScope =
+                new CaseApi(http, "paul.pdc").get("/api/cases/" + story.caseId + "/as-of?instant=" + Instant.now());
         assertThat(outOfScope.getStatusCode().value()).isEqualTo(404);
         assertThat(outOfScope.getBody()).doesNotContain("SETTING_UP");
 
         ResponseEntity<String> noInstant = api.get("/api/cases/" + story.caseId + "/as-of");
         assertThat(noInstant.getStatusCode().value()).isEqualTo(400);
-        ResponseEntity<String> badBy = api.get("/api/cases/" + story.caseId + "/as-of?instant=" + Instant.now()
-                + "&by=WHENEVER");
+        ResponseEntity<String> badBy =
+                api.get("/api/cases/" + story.caseId + "/as-of?instant=" + Instant.now() + "&by=WHENEVER");
         assertThat(badBy.getStatusCode().value()).isEqualTo(400);
         assertThat(json(badBy).read("$.errors[0].field", String.class)).isEqualTo("by");
     }
 
     private DocumentContext asOf(Instant instant, String by) {
-        ResponseEntity<String> answer = api.get("/api/cases/" + story.caseId + "/as-of?instant=" + instant + "&by="
-                + by);
+        ResponseEntity<String> answer =
+                api.get("/api/cases/" + story.caseId + "/as-of?instant=" + instant + "&by=" + by);
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
         return json(answer);
     }

@@ -5,6 +5,10 @@ import com.jayway.jsonpath.JsonPath;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -12,16 +16,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Set;
-
 /** The case API as a signed-in client sees it: JSON in, status, headers and JSON out. */
 public class CaseApi {
 
     /** A caseworker of the Somme–Aisne–Oise team, the team of {@link #newFamily()}. */
     public static final String CASEWORKER = "claire";
+
     public static final String PASSWORD = "a-test-password";
 
     private final TestRestTemplate http;
@@ -79,7 +79,10 @@ public class CaseApi {
     }
 
     public static String daysAgo(int days) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(1)).minusDays(days).withNano(0).toString();
+        return OffsetDateTime.now(ZoneOffset.ofHours(1))
+                .minusDays(days)
+                .withNano(0)
+                .toString();
     }
 
     /** Opens a case and returns the answer's body. */
@@ -96,11 +99,13 @@ public class CaseApi {
      * prison (Maison d'arrêt d'Amiens), so that visits can follow; returns the case version after both.
      */
     public long acceptWithPermit(String caseId, String accompanier) {
-        assertCreatedOrDone(post("/api/cases/" + caseId + "/acceptance",
-                "{\"occurredAt\": \"%s\"}".formatted(daysAgo(6)), Map.of()));
-        ResponseEntity<String> permit = post("/api/cases/" + caseId + "/visiting-permits", """
-                {"occurredAt": "%s", "accompanier": "%s", "prison": "MA_AMIENS", "validUntil": "%s"}"""
-                .formatted(daysAgo(6), accompanier, java.time.LocalDate.now().plusYears(1)), Map.of());
+        assertCreatedOrDone(post(
+                "/api/cases/" + caseId + "/acceptance", "{\"occurredAt\": \"%s\"}".formatted(daysAgo(6)), Map.of()));
+        ResponseEntity<String> permit = post(
+                "/api/cases/" + caseId + "/visiting-permits",
+                """
+                {"occurredAt": "%s", "accompanier": "%s", "prison": "MA_AMIENS", "validUntil": "%s"}""".formatted(daysAgo(6), accompanier, java.time.LocalDate.now().plusYears(1)),
+                Map.of());
         assertCreatedOrDone(permit);
         return Long.parseLong(permit.getHeaders().getETag().replace("\"", ""));
     }

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.DocumentContext;
@@ -7,21 +10,17 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /** The history for auditors: why each entry was made, filters, and exports whose checksum anyone can recompute. */
 class CaseHistoryExportIT extends EmbeddedDatabaseTest {
@@ -30,6 +29,7 @@ class CaseHistoryExportIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
 
@@ -61,8 +61,9 @@ class CaseHistoryExportIT extends EmbeddedDatabaseTest {
     void the_history_filters_by_period_on_either_time_and_by_kind() {
         String path = "/api/cases/" + story.caseId + "/history";
         // Only the visit happened between four and two days ago, though it was recorded today.
-        DocumentContext occurred = json(api.get(path + "?time=OCCURRED&from=" + story.visitRecordedAt.minusSeconds(
-                4 * 86_400) + "&to=" + story.visitRecordedAt.minusSeconds(2 * 86_400)));
+        DocumentContext occurred =
+                json(api.get(path + "?time=OCCURRED&from=" + story.visitRecordedAt.minusSeconds(4 * 86_400) + "&to="
+                        + story.visitRecordedAt.minusSeconds(2 * 86_400)));
         assertThat(occurred.read("$.events[*].type", List.class)).containsExactly("VisitMediated");
         // Recorded from the visit on: the visit and its correction.
         DocumentContext recorded = json(api.get(path + "?time=RECORDED&from=" + story.visitRecordedAt));
@@ -91,8 +92,11 @@ class CaseHistoryExportIT extends EmbeddedDatabaseTest {
 
     @Test
     void the_json_export_carries_the_sha256_of_its_events_array_as_written() throws Exception {
-        ResponseEntity<byte[]> export = AuditStory.get(http, AUDITOR, "/api/cases/" + story.caseId
-                + "/history.json?kind=VisitMediated&kind=EntryCorrected", Map.of());
+        ResponseEntity<byte[]> export = AuditStory.get(
+                http,
+                AUDITOR,
+                "/api/cases/" + story.caseId + "/history.json?kind=VisitMediated&kind=EntryCorrected",
+                Map.of());
 
         assertThat(export.getStatusCode().value()).isEqualTo(200);
         String body = new String(export.getBody(), StandardCharsets.UTF_8);
@@ -106,17 +110,17 @@ class CaseHistoryExportIT extends EmbeddedDatabaseTest {
         assertThat(document.at("/exportedBy").asText()).isEqualTo(AUDITOR);
         assertThat(document.get("events")).hasSize(2);
         assertThat(document.at("/events/1/corrects").asText()).isEqualTo(story.visitEventId);
-        assertThat(export.getHeaders().getFirst("Repr-Digest")).isEqualTo("sha-256=:"
-                + java.util.Base64.getEncoder().encodeToString(digest(export.getBody())) + ":");
+        assertThat(export.getHeaders().getFirst("Repr-Digest"))
+                .isEqualTo("sha-256=:" + java.util.Base64.getEncoder().encodeToString(digest(export.getBody())) + ":");
     }
 
     @Test
     void the_pdf_export_prints_the_checksum_of_the_same_entries_in_french() throws Exception {
         String filters = "?time=RECORDED&from=" + story.visitRecordedAt;
-        ResponseEntity<byte[]> json = AuditStory.get(http, AUDITOR, "/api/cases/" + story.caseId + "/history.json"
-                + filters, Map.of());
-        ResponseEntity<byte[]> pdf = AuditStory.get(http, AUDITOR, "/api/cases/" + story.caseId + "/history.pdf"
-                + filters, Map.of());
+        ResponseEntity<byte[]> json =
+                AuditStory.get(http, AUDITOR, "/api/cases/" + story.caseId + "/history.json" + filters, Map.of());
+        ResponseEntity<byte[]> pdf =
+                AuditStory.get(http, AUDITOR, "/api/cases/" + story.caseId + "/history.pdf" + filters, Map.of());
 
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
         assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
@@ -125,10 +129,14 @@ class CaseHistoryExportIT extends EmbeddedDatabaseTest {
         PdfReader reader = new PdfReader(pdf.getBody());
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         reader.close();
-        assertThat(text).contains("Historique du dossier " + story.caseId)
+        assertThat(text)
+                .contains("Historique du dossier " + story.caseId)
                 .contains("Empreinte SHA-256 des événements : " + checksum)
-                .contains("Enregistré le").contains("VisitMediated").contains("EntryCorrected")
-                .contains("RECORDED_BY_MISTAKE").doesNotContain("ConsentRecorded");
+                .contains("Enregistré le")
+                .contains("VisitMediated")
+                .contains("EntryCorrected")
+                .contains("RECORDED_BY_MISTAKE")
+                .doesNotContain("ConsentRecorded");
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -1,20 +1,13 @@
 package fr.rep.caseengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.BeanUtils;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.io.ClassPathResource;
-
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
@@ -29,8 +22,14 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The README's configuration table names every setting of the app's own ({@code rep.*}): each property of each
@@ -46,6 +45,7 @@ class ConfigurationTableTest {
     static Map<String, String> read = new TreeMap<>();
     /** Each row of the README's table: its names, and its default cell. */
     static Map<String, String> documented = new TreeMap<>();
+
     static Properties yaml;
 
     @BeforeAll
@@ -54,11 +54,12 @@ class ConfigurationTableTest {
         factory.setResources(new ClassPathResource("application.yml"));
         yaml = factory.getObject();
 
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fr.rep.caseengine")) {
-            type.tryGetAnnotationOfType(ConfigurationProperties.class).ifPresent(
-                    properties -> bound(properties.prefix().isEmpty() ? properties.value() : properties.prefix(),
-                            type.reflect()));
+            type.tryGetAnnotationOfType(ConfigurationProperties.class)
+                    .ifPresent(properties -> bound(
+                            properties.prefix().isEmpty() ? properties.value() : properties.prefix(), type.reflect()));
             for (JavaCodeUnit unit : type.getCodeUnits()) {
                 for (JavaParameter parameter : unit.getParameters()) {
                     parameter.tryGetAnnotationOfType(Value.class).ifPresent(value -> injected(value.value()));
@@ -97,7 +98,8 @@ class ConfigurationTableTest {
             Parameter[] parameters = canonical.getParameters();
             for (int i = 0; i < components.length; i++) {
                 DefaultValue given = parameters[i].getAnnotation(DefaultValue.class);
-                read.put(prefix + "." + kebab(components[i].getName())
+                read.put(
+                        prefix + "." + kebab(components[i].getName())
                                 + (Map.class.isAssignableFrom(components[i].getType()) ? ".<name>" : ""),
                         given == null || given.value().length == 0 ? null : String.join(",", given.value()));
             }
@@ -123,9 +125,12 @@ class ConfigurationTableTest {
 
     @Test
     void the_readme_names_every_setting_the_code_reads_and_no_other() {
-        List<String> ours = documented.keySet().stream().filter(name -> name.startsWith("rep.")).toList();
+        List<String> ours = documented.keySet().stream()
+                .filter(name -> name.startsWith("rep."))
+                .toList();
 
-        assertThat(ours).as("the rep.* settings of the README's configuration table")
+        assertThat(ours)
+                .as("the rep.* settings of the README's configuration table")
                 .containsExactlyInAnyOrderElementsOf(read.keySet());
     }
 

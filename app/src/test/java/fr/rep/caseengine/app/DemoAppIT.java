@@ -1,15 +1,10 @@
 package fr.rep.caseengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,9 +25,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The app as a newcomer starts it, with the demo dataset, on a database of its own.
@@ -66,19 +65,25 @@ class DemoAppIT {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         // A start-up task that lasts as long as the test wants, standing for a slow demo dataset or erasure replay.
         ApplicationRunner slowTask = arguments -> gate.await(2, TimeUnit.MINUTES);
-        CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(() -> IsolatedApp
-                .builder()
-                .initializers(context -> context.getBeanFactory().registerSingleton("slowStartUpTask", slowTask))
-                .listeners((ApplicationListener<WebServerInitializedEvent>) event ->
-                        port.complete(event.getWebServer().getPort()))
-                .run(IsolatedApp.arguments(data, "--rep.demo-data.enabled=true")));
+        CompletableFuture<ConfigurableApplicationContext> starting =
+                CompletableFuture.supplyAsync(() -> IsolatedApp.builder()
+                        .initializers(
+                                context -> context.getBeanFactory().registerSingleton("slowStartUpTask", slowTask))
+                        .listeners((ApplicationListener<WebServerInitializedEvent>)
+                                event -> port.complete(event.getWebServer().getPort()))
+                        .run(IsolatedApp.arguments(data, "--rep.demo-data.enabled=true")));
         starting.whenComplete((started, failed) -> port.completeExceptionally(
                 failed != null ? failed : new IllegalStateException("started without a web server")));
         try {
             base = URI.create("http://localhost:" + port.get(2, TimeUnit.MINUTES));
-            whileStarting = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> HTTP.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString()), answer -> answer != null);
+            whileStarting = await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(
+                            () -> HTTP.send(
+                                    HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()),
+                            answer -> answer != null);
             startedWhileAnswering = starting.isDone();
         } finally {
             gate.countDown();
@@ -95,15 +100,19 @@ class DemoAppIT {
 
     @Test
     void health_answers_out_of_service_until_every_start_up_task_has_run_then_up() throws Exception {
-        assertThat(startedWhileAnswering).as("the start-up task was still held back when health was asked").isFalse();
+        assertThat(startedWhileAnswering)
+                .as("the start-up task was still held back when health was asked")
+                .isFalse();
         assertThat(whileStarting.statusCode()).as(whileStarting.body()).isEqualTo(503);
         assertThat(whileStarting.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
 
         HttpResponse<String> started = send("GET", "/actuator/health", null, null, Map.of());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         assertThat(started.body()).contains("\"status\":\"UP\"");
-        assertThat(send("GET", "/api/account", "claire:demo-password", null, Map.of()).statusCode())
-                .as("the demo caseworker signs in once the node is UP").isEqualTo(200);
+        assertThat(send("GET", "/api/account", "claire:demo-password", null, Map.of())
+                        .statusCode())
+                .as("the demo caseworker signs in once the node is UP")
+                .isEqualTo(200);
     }
 
     @Test
@@ -112,14 +121,18 @@ class DemoAppIT {
         String tryIt = readme.substring(readme.indexOf("## Try it"), readme.indexOf("### The API in short"));
         Ids ids = new Ids();
         List<Example> examples = examples(tryIt);
-        assertThat(examples).as("the README's examples with the answer they show").hasSize(3);
+        assertThat(examples)
+                .as("the README's examples with the answer they show")
+                .hasSize(3);
         for (Example example : examples) {
             HttpResponse<String> answer = null;
             for (Iterator<String> commands = example.commands().iterator(); commands.hasNext(); ) {
                 String command = commands.next();
                 answer = run(command, ids);
                 if (commands.hasNext()) {
-                    assertThat(answer.statusCode()).as(command + " answered " + answer.body()).isBetween(200, 299);
+                    assertThat(answer.statusCode())
+                            .as(command + " answered " + answer.body())
+                            .isBetween(200, 299);
                 }
                 if (command.contains("/acceptance")) {
                     // The prose: "Once the request is accepted (204, the new version "1" as ETag)".
@@ -132,17 +145,18 @@ class DemoAppIT {
 
         // The prose after the examples: another team's caseworker gets 404; the service manager lists, cannot open.
         String caseId = ids.actual("b2e65cc7-d9fa-4d70-b756-874dd3563b6b");
-        assertThat(send("GET", "/api/cases/" + caseId, "paul:demo-password", null, Map.of()).statusCode())
+        assertThat(send("GET", "/api/cases/" + caseId, "paul:demo-password", null, Map.of())
+                        .statusCode())
                 .isEqualTo(404);
         HttpResponse<String> listed = send("GET", "/api/cases?size=100", "marc:demo-password", null, Map.of());
         assertThat(listed.body()).contains(caseId).doesNotContain("Dupont");
-        assertThat(send("GET", "/api/cases/" + caseId, "marc:demo-password", null, Map.of()).statusCode())
+        assertThat(send("GET", "/api/cases/" + caseId, "marc:demo-password", null, Map.of())
+                        .statusCode())
                 .isEqualTo(403);
     }
 
     /** A bash block of curl commands and the block that follows it: the answer to its last command. */
-    private record Example(List<String> commands, String shown) {
-    }
+    private record Example(List<String> commands, String shown) {}
 
     private static List<Example> examples(String section) {
         List<Example> examples = new ArrayList<>();
@@ -174,7 +188,7 @@ class DemoAppIT {
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             switch (word) {
-                case "-i", "-s" -> { }
+                case "-i", "-s" -> {}
                 case "-X" -> method = words.get(++i);
                 case "-u" -> user = words.get(++i);
                 case "-H" -> {
@@ -182,9 +196,11 @@ class DemoAppIT {
                     headers.put(header[0], header[1]);
                 }
                 case "-d" -> body = words.get(++i);
-                case "--data" -> body = Files.readString(Path.of("..", words.get(++i).substring(1)));
+                case "--data" ->
+                    body = Files.readString(Path.of("..", words.get(++i).substring(1)));
                 default -> {
-                    assertThat(word).as("a curl option this test does not know: " + command)
+                    assertThat(word)
+                            .as("a curl option this test does not know: " + command)
                             .startsWith("localhost:8080/");
                     path = word.substring("localhost:8080".length());
                 }
@@ -203,13 +219,17 @@ class DemoAppIT {
         return words;
     }
 
-    private static HttpResponse<String> send(String method, String path, String user, String body,
-                                             Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> send(
+            String method, String path, String user, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         if (user != null) {
-            request.header("Authorization",
+            request.header(
+                    "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -224,7 +244,9 @@ class DemoAppIT {
         private final Map<String, String> actual = new HashMap<>();
 
         String actual(String readmeId) {
-            assertThat(actual).as("an id the README uses before an answer gave it").containsKey(readmeId);
+            assertThat(actual)
+                    .as("an id the README uses before an answer gave it")
+                    .containsKey(readmeId);
             return actual.get(readmeId);
         }
 
@@ -238,19 +260,25 @@ class DemoAppIT {
             if (shown.startsWith("HTTP/1.1 ")) {
                 String[] parts = shown.split("\n\n", 2);
                 List<String> lines = List.of(parts[0].split("\n"));
-                assertThat(answer.statusCode()).as(answer.body())
-                        .isEqualTo(Integer.parseInt(lines.get(0).substring("HTTP/1.1 ".length()).strip()));
+                assertThat(answer.statusCode())
+                        .as(answer.body())
+                        .isEqualTo(Integer.parseInt(
+                                lines.get(0).substring("HTTP/1.1 ".length()).strip()));
                 for (String line : lines.subList(1, lines.size())) {
                     if (line.startsWith("(")) {
                         continue;
                     }
                     String[] header = line.split(": ", 2);
-                    same(header[0], header[1], answer.headers().firstValue(header[0]).orElse(null));
+                    same(
+                            header[0],
+                            header[1],
+                            answer.headers().firstValue(header[0]).orElse(null));
                 }
                 body = parts[1];
             } else {
                 JsonNode problem = JSON.readTree(shown).path("status");
-                assertThat(answer.statusCode()).as(answer.body())
+                assertThat(answer.statusCode())
+                        .as(answer.body())
                         .isEqualTo(problem.isMissingNode() ? 200 : problem.asInt());
             }
             same("$", JSON.readTree(body), JSON.readTree(answer.body()));
@@ -266,7 +294,8 @@ class DemoAppIT {
                 given.fieldNames().forEachRemaining(answered::add);
                 assertThat(answered).as(where + "'s fields").containsExactlyInAnyOrderElementsOf(fields);
                 // When the event was recorded is the one value that changes from run to run without being an id.
-                fields.stream().filter(field -> !field.equals("recordedAt"))
+                fields.stream()
+                        .filter(field -> !field.equals("recordedAt"))
                         .forEach(field -> same(where + "." + field, shown.get(field), given.get(field)));
             } else if (shown.isArray()) {
                 assertThat(given.size()).as(where + "'s length").isEqualTo(shown.size());
@@ -288,18 +317,22 @@ class DemoAppIT {
             Matcher id = UUID_PATTERN.matcher(shown);
             int from = 0;
             while (id.find()) {
-                pattern.append(Pattern.quote(shown.substring(from, id.start()))).append("(")
-                        .append(UUID_PATTERN.pattern()).append(")");
+                pattern.append(Pattern.quote(shown.substring(from, id.start())))
+                        .append("(")
+                        .append(UUID_PATTERN.pattern())
+                        .append(")");
                 readmeIds.add(id.group());
                 from = id.end();
             }
             pattern.append(Pattern.quote(shown.substring(from)));
             Matcher answered = Pattern.compile(pattern.toString()).matcher(given);
-            assertThat(answered.matches()).as(where + ": the README shows «" + shown + "», the app answered «"
-                    + given + "»").isTrue();
+            assertThat(answered.matches())
+                    .as(where + ": the README shows «" + shown + "», the app answered «" + given + "»")
+                    .isTrue();
             for (int i = 0; i < readmeIds.size(); i++) {
                 String was = actual.putIfAbsent(readmeIds.get(i), answered.group(i + 1));
-                assertThat(answered.group(i + 1)).as(where + ": " + readmeIds.get(i) + " stands for one id")
+                assertThat(answered.group(i + 1))
+                        .as(where + ": " + readmeIds.get(i) + " stands for one id")
                         .isEqualTo(was == null ? answered.group(i + 1) : was);
             }
         }

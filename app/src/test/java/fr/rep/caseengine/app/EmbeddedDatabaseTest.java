@@ -1,16 +1,15 @@
 package fr.rep.caseengine.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The whole app on its embedded PostgreSQL, in a data directory of its own. Every test class extending this shares
@@ -35,8 +34,12 @@ public abstract class EmbeddedDatabaseTest {
      * while that one is alive.
      */
     static void isolatedData(DynamicPropertyRegistry registry, Path data) {
-        registry.add("rep.embedded-postgres.data-directory", () -> data.resolve("postgres").toString());
-        registry.add("rep.personal-data.master-key-file", () -> data.resolve("master-key.json").toString());
+        registry.add(
+                "rep.embedded-postgres.data-directory",
+                () -> data.resolve("postgres").toString());
+        registry.add(
+                "rep.personal-data.master-key-file",
+                () -> data.resolve("master-key.json").toString());
         registry.add("rep.demo-data.enabled", () -> "false");
         registry.add("rep.views.read-your-write-timeout", () -> "2s");
         // One node: every append wakes the store sealer after its commit; the poll (for other nodes) would only hide

@@ -1,30 +1,31 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.daysAgo;
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
+import fr.rep.caseengine.app.security.AccountStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import fr.rep.caseengine.app.security.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static fr.rep.caseengine.app.CaseApi.daysAgo;
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class FamilyCaseApiIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,9 +53,11 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         assertThat(view.read("$.children[*].name", List.class)).containsExactly("Lucas Dupont", "Emma Dupont");
         assertThat(view.read("$.adults[0].role", String.class)).isEqualTo("DETAINED_PARENT");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                json(api.get("/api/cases?team=SOMME_AISNE_OISE&stage=RECEPTION&size=200"))
-                        .read("$.items[*].caseId", List.class)).contains(caseId));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(json(api.get("/api/cases?team=SOMME_AISNE_OISE&stage=RECEPTION&size=200"))
+                                        .read("$.items[*].caseId", List.class))
+                                .contains(caseId));
         assertThat(json(api.get("/api/cases?team=PAS_DE_CALAIS&size=200")).read("$.items[*].caseId", List.class))
                 .doesNotContain(caseId);
     }
@@ -70,13 +73,15 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
 
         ResponseEntity<String> first = consent(caseId, father, Map.of());
         ResponseEntity<String> second = consent(caseId, mother, Map.of());
-        ResponseEntity<String> visit = api.post("/api/cases/" + caseId + "/visits", """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}"""
-                .formatted(daysAgo(1), lucas), Map.of());
+        ResponseEntity<String> visit =
+                api.post("/api/cases/" + caseId + "/visits", """
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}""".formatted(daysAgo(1), lucas), Map.of());
 
-        assertThat(List.of(first, second, visit)).extracting(r -> r.getStatusCode().value())
+        assertThat(List.of(first, second, visit))
+                .extracting(r -> r.getStatusCode().value())
                 .containsExactly(200, 200, 200);
-        assertThat(List.of(first, second, visit)).extracting(r -> r.getHeaders().getETag())
+        assertThat(List.of(first, second, visit))
+                .extracting(r -> r.getHeaders().getETag())
                 .containsExactly("\"3\"", "\"4\"", "\"5\"");
         DocumentContext view = json(api.get("/api/cases/" + caseId + "?minVersion=5"));
         assertThat(view.read("$.version", Long.class)).isEqualTo(5L);
@@ -101,24 +106,25 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         assertThat(history.read("$.events[0].summary", String.class))
                 .startsWith("Request received by phone from the free parent: 2 children")
                 .doesNotContain("Dupont");
-        assertThat(history.read("$.events[0].occurredAt", String.class)).isNotEqualTo(
-                history.read("$.events[0].recordedAt", String.class));
+        assertThat(history.read("$.events[0].occurredAt", String.class))
+                .isNotEqualTo(history.read("$.events[0].recordedAt", String.class));
     }
 
     @Test
     void a_stored_idempotent_answer_holds_ids_only_so_erasure_leaves_nothing_personal_in_it() {
-        ResponseEntity<String> opened = api.post("/api/cases", CaseApi.newFamily(),
-                Map.of("Idempotency-Key", "open-dupont-family-stored"));
+        ResponseEntity<String> opened =
+                api.post("/api/cases", CaseApi.newFamily(), Map.of("Idempotency-Key", "open-dupont-family-stored"));
         assertThat(opened.getStatusCode().value()).isEqualTo(201);
 
-        Map<String, Object> stored = jdbc.queryForMap("SELECT * FROM idempotent_request WHERE idempotency_key = ?",
-                "open-dupont-family-stored");
+        Map<String, Object> stored = jdbc.queryForMap(
+                "SELECT * FROM idempotent_request WHERE idempotency_key = ?", "open-dupont-family-stored");
 
         // The request's names never reach the table: the answer is ids and a version, the request only a digest.
         assertThat(stored.values().stream().map(String::valueOf))
                 .noneMatch(value -> value.contains("Dupont") || value.contains("Marc"));
         assertThat(com.jayway.jsonpath.JsonPath.parse(String.valueOf(stored.get("response_body")))
-                .read("$.caseId", String.class)).isEqualTo(json(opened).read("$.caseId", String.class));
+                        .read("$.caseId", String.class))
+                .isEqualTo(json(opened).read("$.caseId", String.class));
     }
 
     @Test
@@ -133,12 +139,13 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
 
         assertThat(again.getStatusCode().value()).isEqualTo(201);
         assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(again.getHeaders().getLocation())
+                .isEqualTo(first.getHeaders().getLocation());
         assertThat(eventCount()).isEqualTo(eventsAfterFirst);
 
         Map<String, String> consentKey = Map.of("Idempotency-Key", "consent-" + caseId);
-        String consent = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(daysAgo(2),
-                json(first).read("$.detainedParent"));
+        String consent = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}"
+                .formatted(daysAgo(2), json(first).read("$.detainedParent"));
         String path = "/api/cases/" + caseId + "/consents";
         assertThat(api.post(path, consent, consentKey).getHeaders().getETag()).isEqualTo("\"1\"");
         ResponseEntity<String> consentAgain = api.post(path, consent, consentKey);
@@ -175,9 +182,9 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         assertThat(again.getBody()).isEqualTo(recorded.getBody());
         assertThat(eventsOf(caseId)).isEqualTo(4);
 
-        ResponseEntity<String> corrected = api.post("/api/cases/" + caseId + "/corrections", """
-                {"occurredAt": "%s", "correctedEventId": "%s", "reason": "DUPLICATE"}"""
-                .formatted(daysAgo(0), interviewId), Map.of());
+        ResponseEntity<String> corrected =
+                api.post("/api/cases/" + caseId + "/corrections", """
+                {"occurredAt": "%s", "correctedEventId": "%s", "reason": "DUPLICATE"}""".formatted(daysAgo(0), interviewId), Map.of());
 
         assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
         assertThat(json(corrected).read("$.events[*].type", List.class)).containsExactly("EntryCorrected");
@@ -206,18 +213,23 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
     void a_stale_if_match_gets_409_and_appends_nothing() {
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
-        assertThat(consent(caseId, opened.read("$.detainedParent"), Map.of("If-Match", "\"0\"")).getStatusCode()
-                .value()).isEqualTo(200);
+        assertThat(consent(caseId, opened.read("$.detainedParent"), Map.of("If-Match", "\"0\""))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
 
         ResponseEntity<String> stale = consent(caseId, opened.read("$.parties.mother"), Map.of("If-Match", "\"0\""));
 
         assertThat(stale.getStatusCode().value()).isEqualTo(409);
         assertThat(stale.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(json(stale).read("$.detail", String.class)).contains("changed since version 0")
+        assertThat(json(stale).read("$.detail", String.class))
+                .contains("changed since version 0")
                 .contains("now at version 1");
         assertThat(eventsOf(caseId)).isEqualTo(2);
-        assertThat(consent(caseId, opened.read("$.parties.mother"), Map.of("If-Match", "\"1\"")).getStatusCode()
-                .value()).isEqualTo(200);
+        assertThat(consent(caseId, opened.read("$.parties.mother"), Map.of("If-Match", "\"1\""))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     @Test
@@ -226,9 +238,9 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         String caseId = opened.read("$.caseId");
         api.acceptWithPermit(caseId, CaseApi.CASEWORKER);
 
-        ResponseEntity<String> visit = api.post("/api/cases/" + caseId + "/visits", """
-                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}"""
-                .formatted(daysAgo(1), opened.read("$.children[0]")), Map.of());
+        ResponseEntity<String> visit = api.post(
+                "/api/cases/" + caseId + "/visits", """
+                {"occurredAt": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM", "kilometres": 0}""".formatted(daysAgo(1), opened.read("$.children[0]")), Map.of());
 
         assertThat(visit.getStatusCode().value()).isEqualTo(409);
         assertThat(json(visit).read("$.rule", String.class)).isEqualTo("consents-required-for-visit");
@@ -241,7 +253,8 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         String babyWithMother = com.jayway.jsonpath.JsonPath.parse(CaseApi.newFamily())
                 .put("$.detainedParent", "ref", "mum")
                 .set("$.children[1].housing", "WITH_MOTHER_IN_PRISON")
-                .set("$.children[1].parentalAuthority", "mum").jsonString();
+                .set("$.children[1].parentalAuthority", "mum")
+                .jsonString();
 
         ResponseEntity<String> opened = api.post("/api/cases", babyWithMother, Map.of());
 
@@ -249,23 +262,26 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
         String caseId = json(opened).read("$.caseId");
         String detainedMother = json(opened).read("$.detainedParent");
         String baby = json(opened).read("$.children[1]");
-        await().ignoreExceptions().untilAsserted(() -> assertThat(
-                json(api.get("/api/cases/" + caseId + "?minVersion=0")).read("$.children[?(@.subjectId == '" + baby + "')].parentalAuthority", List.class))
-                .containsExactly(detainedMother));
+        await().ignoreExceptions()
+                .untilAsserted(() -> assertThat(json(api.get("/api/cases/" + caseId + "?minVersion=0"))
+                                .read("$.children[?(@.subjectId == '" + baby + "')].parentalAuthority", List.class))
+                        .containsExactly(detainedMother));
 
-        ResponseEntity<String> notInPrison = api.post("/api/cases",
-                babyWithMother.replace("WITH_MOTHER_IN_PRISON", "WITH_FREE_PARENT"), Map.of());
+        ResponseEntity<String> notInPrison =
+                api.post("/api/cases", babyWithMother.replace("WITH_MOTHER_IN_PRISON", "WITH_FREE_PARENT"), Map.of());
         assertThat(notInPrison.getStatusCode().value()).isEqualTo(400);
-        assertThat(notInPrison.getBody()).contains("children[1].parentalAuthority",
-                "only for a baby living with her in prison");
+        assertThat(notInPrison.getBody())
+                .contains("children[1].parentalAuthority", "only for a baby living with her in prison");
     }
 
     @Test
     void a_closed_case_refuses_further_commands() {
         DocumentContext opened = api.openCase();
         String caseId = opened.read("$.caseId");
-        ResponseEntity<String> closed = api.post("/api/cases/" + caseId + "/closure",
-                "{\"occurredAt\": \"%s\", \"reason\": \"REQUEST_IMPOSSIBLE\"}".formatted(daysAgo(1)), Map.of());
+        ResponseEntity<String> closed = api.post(
+                "/api/cases/" + caseId + "/closure",
+                "{\"occurredAt\": \"%s\", \"reason\": \"REQUEST_IMPOSSIBLE\"}".formatted(daysAgo(1)),
+                Map.of());
         assertThat(closed.getStatusCode().value()).isEqualTo(200);
 
         ResponseEntity<String> after = consent(caseId, opened.read("$.detainedParent"), Map.of());
@@ -280,8 +296,8 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
     void an_unknown_case_gets_404_on_commands_and_views() {
         String unknown = "/api/cases/5b1f4c56-0000-4000-8000-000000000000";
 
-        ResponseEntity<String> command = consent("5b1f4c56-0000-4000-8000-000000000000",
-                "6c1f4c56-0000-4000-8000-000000000000", Map.of());
+        ResponseEntity<String> command =
+                consent("5b1f4c56-0000-4000-8000-000000000000", "6c1f4c56-0000-4000-8000-000000000000", Map.of());
 
         assertThat(command.getStatusCode().value()).isEqualTo(404);
         assertThat(command.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -300,8 +316,10 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
     }
 
     private ResponseEntity<String> consent(String caseId, String party, Map<String, String> headers) {
-        return api.post("/api/cases/" + caseId + "/consents",
-                "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(daysAgo(2), party), headers);
+        return api.post(
+                "/api/cases/" + caseId + "/consents",
+                "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(daysAgo(2), party),
+                headers);
     }
 
     private long eventCount() {
@@ -309,7 +327,7 @@ class FamilyCaseApiIT extends EmbeddedDatabaseTest {
     }
 
     private long eventsOf(String caseId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, caseId);
     }
 }

@@ -1,7 +1,10 @@
 package fr.rep.caseengine.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,11 +16,6 @@ import fr.rep.caseengine.app.RawHttp.Header;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +32,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Hostile input against every operation the served OpenAPI describes, signed in with a role that reaches it (and
@@ -53,33 +51,50 @@ class HostileInputIT extends EmbeddedDatabaseTest {
 
     static final long SEED = 0x5EED_2026L;
 
-    static final String CLAIRE = "claire";          // caseworker, Somme–Aisne–Oise
-    static final String SOPHIE = "sophie.manager";  // team manager, Somme–Aisne–Oise
-    static final String ALICE = "alice.audit";      // auditor
-    static final String ROOT = "root.admin";        // administrator
+    static final String CLAIRE = "claire"; // caseworker, Somme–Aisne–Oise
+    static final String SOPHIE = "sophie.manager"; // team manager, Somme–Aisne–Oise
+    static final String ALICE = "alice.audit"; // auditor
+    static final String ROOT = "root.admin"; // administrator
     static final String ANONYMOUS = "(anonymous)";
 
-    static final List<String> CONTROL_TEXT = List.of("a\u0000b", "\u0001", "line\u0007", "\u001b[31mred",
-            "del\u007f", "c1\u0085", "c1\u009b", "surrogate\ud800");
-    static final List<String> EXTREME_INSTANTS = List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
-    static final List<String> EXTREME_DATES = List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01",
-            "9999-12-31");
+    static final List<String> CONTROL_TEXT = List.of(
+            "a\u0000b",
+            "\u0001",
+            "line\u0007",
+            "\u001b[31mred",
+            "del\u007f",
+            "c1\u0085",
+            "c1\u009b",
+            "surrogate\ud800");
+    static final List<String> EXTREME_INSTANTS = List.of(
+            "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
+    static final List<String> EXTREME_DATES =
+            List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01", "9999-12-31");
     static final List<String> CUSTOM_HEADERS = List.of("Idempotency-Key", "X-Correlation-Id", "X-Access-Purpose");
-    static final List<String> ODD_ACCEPTS = List.of("application/xml", "text/html", "*/*;q=bogus", "garbage",
-            "application/", "text/event-stream", "application/json;q=2, image/png");
+    static final List<String> ODD_ACCEPTS = List.of(
+            "application/xml",
+            "text/html",
+            "*/*;q=bogus",
+            "garbage",
+            "application/",
+            "text/event-stream",
+            "application/json;q=2, image/png");
     static final List<String> ENCODED_SEGMENTS = List.of("%2F", "a%5Cb", "%00", "%ZZ", "a%2Fb", "%2e%2e");
     static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)(:[^}]*)?}");
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @LocalServerPort
     int port;
 
     /** Non-ASCII written as \\u escapes: a lone surrogate has no UTF-8 form, but JSON can still carry it. */
-    final ObjectMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    final ObjectMapper json =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     final Random random = new Random(SEED);
     RawHttp raw;
     final Map<String, SignedIn> sessions = new LinkedHashMap<>();
@@ -88,20 +103,30 @@ class HostileInputIT extends EmbeddedDatabaseTest {
     String suspension;
 
     /** One hostile request and what it must get. */
-    record Probe(String account, String method, String target, List<Header> headers, String body, String what,
-                 String namedField, boolean mustBeRefused) {
-    }
+    record Probe(
+            String account,
+            String method,
+            String target,
+            List<Header> headers,
+            String body,
+            String what,
+            String namedField,
+            boolean mustBeRefused) {}
 
     @Test
     void no_hostile_request_gets_a_5xx_and_every_refusal_is_a_problem_naming_what_was_refused() throws IOException {
         raw = new RawHttp(port);
         fixtures();
-        JsonNode docs = json.readTree(send(new Probe(ALICE, "GET", "/v3/api-docs", List.of(), null, "docs", null,
-                false)).body());
+        JsonNode docs =
+                json.readTree(send(new Probe(ALICE, "GET", "/v3/api-docs", List.of(), null, "docs", null, false))
+                        .body());
 
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-        json.writerWithDefaultPrettyPrinter().writeValue(java.nio.file.Path.of("target", "hostile-input-api-docs.json")
-                .toFile(), docs);
+        json.writerWithDefaultPrettyPrinter()
+                .writeValue(
+                        java.nio.file.Path.of("target", "hostile-input-api-docs.json")
+                                .toFile(),
+                        docs);
         List<Probe> probes = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = docs.path("paths").fields();
         int operations = 0;
@@ -132,7 +157,8 @@ class HostileInputIT extends EmbeddedDatabaseTest {
         }
 
         assertThat(operations).as("operations described by /v3/api-docs").isGreaterThan(50);
-        assertThat(failures).as("%d hostile requests (seed %d), statuses %s; failures", probes.size(), SEED, statuses)
+        assertThat(failures)
+                .as("%d hostile requests (seed %d), statuses %s; failures", probes.size(), SEED, statuses)
                 .isEmpty();
     }
 
@@ -142,8 +168,13 @@ class HostileInputIT extends EmbeddedDatabaseTest {
         CaseApi.ensureAccount(accounts, CLAIRE, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
         String session = SignedIn.as(http, CLAIRE).cookie();
 
-        Answer forged = raw.send("POST", "/api/cases", List.of(Header.of("Content-Type", "application/json"),
-                Header.of("Cookie", session), Header.of("Authorization", "Bearer x")),
+        Answer forged = raw.send(
+                "POST",
+                "/api/cases",
+                List.of(
+                        Header.of("Content-Type", "application/json"),
+                        Header.of("Cookie", session),
+                        Header.of("Authorization", "Bearer x")),
                 CaseApi.newFamily().getBytes(UTF_8));
 
         assertThat(forged.status()).as(forged.body()).isEqualTo(403);
@@ -166,18 +197,19 @@ class HostileInputIT extends EmbeddedDatabaseTest {
             } catch (IOException e) {
                 return "a problem that is not JSON";
             }
-            if (problem.path("status").asInt() != status || problem.path("title").asText().isBlank()) {
+            if (problem.path("status").asInt() != status
+                    || problem.path("title").asText().isBlank()) {
                 return "a problem without its status and title";
             }
             if (status == 400 && problem.path("detail").asText().isBlank()) {
                 return "a 400 that does not say what is wrong";
             }
         }
-        if (probe.account().equals(ANONYMOUS) && probe.target().startsWith("/api/") && status != 401
-                && status != 400) {
+        if (probe.account().equals(ANONYMOUS) && probe.target().startsWith("/api/") && status != 401 && status != 400) {
             return "an anonymous request must be refused with 401 (or 400 for input refused before sign-in)";
         }
-        if (probe.mustBeRefused() && !probe.account().equals(ANONYMOUS)
+        if (probe.mustBeRefused()
+                && !probe.account().equals(ANONYMOUS)
                 && (status < 400 || status == 401 || status == 403)) {
             return "hostile input was not refused (or the probe's account cannot reach the operation)";
         }
@@ -187,7 +219,9 @@ class HostileInputIT extends EmbeddedDatabaseTest {
             }
             List<String> fields = new ArrayList<>();
             try {
-                json.readTree(answer.body()).path("errors").forEach(error -> fields.add(error.path("field").asText()));
+                json.readTree(answer.body())
+                        .path("errors")
+                        .forEach(error -> fields.add(error.path("field").asText()));
             } catch (IOException e) {
                 return "a problem that is not JSON";
             }
@@ -228,8 +262,7 @@ class HostileInputIT extends EmbeddedDatabaseTest {
                             requiredQuery.put(name, validQueryValue(name, resolve(parameter.path("schema"))));
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             JsonNode content = operation.path("requestBody").path("content");
@@ -256,39 +289,68 @@ class HostileInputIT extends EmbeddedDatabaseTest {
                 byte[] invalidUtf8 = {'a', (byte) 0xC3, (byte) 0x28, (byte) 0xFF};
                 byte[] control = {'a', (byte) (random.nextBoolean() ? 0x01 : 0x7F), 'b'};
                 boolean freeText = header.equals("X-Access-Purpose");
-                add(account, target, List.of(new Header(header, nonLatin1)), body, header + " non-Latin-1",
-                        freeText ? null : header, !freeText);
-                add(account, target, List.of(new Header(header, invalidUtf8)), body, header + " not UTF-8",
-                        freeText ? null : header, !freeText);
-                add(account, target, List.of(new Header(header, control)), body, header + " control byte",
-                        null, true);
+                add(
+                        account,
+                        target,
+                        List.of(new Header(header, nonLatin1)),
+                        body,
+                        header + " non-Latin-1",
+                        freeText ? null : header,
+                        !freeText);
+                add(
+                        account,
+                        target,
+                        List.of(new Header(header, invalidUtf8)),
+                        body,
+                        header + " not UTF-8",
+                        freeText ? null : header,
+                        !freeText);
+                add(account, target, List.of(new Header(header, control)), body, header + " control byte", null, true);
             }
             for (String accept : pick(ODD_ACCEPTS, 3)) {
                 if (stream && !accept.equals("application/xml")) {
                     continue;
                 }
-                add(account, target, List.of(Header.of("Accept", accept)), harmlessBody, "Accept: " + accept,
-                        null, false);
+                add(
+                        account,
+                        target,
+                        List.of(Header.of("Accept", accept)),
+                        harmlessBody,
+                        "Accept: " + accept,
+                        null,
+                        false);
             }
             for (String segment : ENCODED_SEGMENTS) {
-                String encoded = pathValues.isEmpty() ? target.replaceFirst("/api/", "/api/" + segment + "/")
+                String encoded = pathValues.isEmpty()
+                        ? target.replaceFirst("/api/", "/api/" + segment + "/")
                         : path(Map.of(pathValues.keySet().iterator().next(), segment), pathValues);
                 add(account, encoded, List.of(), harmlessBody, "encoded path " + segment, null, true);
             }
-            add(account, target.replaceFirst("/api/", "/api//"), List.of(), harmlessBody, "double slash", null,
-                    true);
+            add(account, target.replaceFirst("/api/", "/api//"), List.of(), harmlessBody, "double slash", null, true);
             add(account, target + "/", List.of(), harmlessBody, "trailing slash", null, false);
             for (Map.Entry<String, String> parameter : pathValues.entrySet()) {
                 for (String wrong : wrongIds(parameter.getKey())) {
                     if (!stream) {
-                        add(account, path(Map.of(parameter.getKey(), wrong), pathValues), List.of(), body,
-                                "wrong id for " + parameter.getKey(), null, false);
+                        add(
+                                account,
+                                path(Map.of(parameter.getKey(), wrong), pathValues),
+                                List.of(),
+                                body,
+                                "wrong id for " + parameter.getKey(),
+                                null,
+                                false);
                     }
                 }
             }
             add(ANONYMOUS, target, List.of(), body, "anonymous", null, true);
-            add(ANONYMOUS, target, List.of(Header.of("Authorization", "Bearer x")), body, "anonymous bearer",
-                    null, true);
+            add(
+                    ANONYMOUS,
+                    target,
+                    List.of(Header.of("Authorization", "Bearer x")),
+                    body,
+                    "anonymous bearer",
+                    null,
+                    true);
             return probes;
         }
 
@@ -307,8 +369,7 @@ class HostileInputIT extends EmbeddedDatabaseTest {
                 for (String value : values) {
                     JsonNode variant = example.deepCopy();
                     if (replace(variant, field, value)) {
-                        add(account, target, List.of(), write(variant), field + " = " + printable(value), field,
-                                true);
+                        add(account, target, List.of(), write(variant), field + " = " + printable(value), field, true);
                     }
                 }
             }
@@ -353,13 +414,25 @@ class HostileInputIT extends EmbeddedDatabaseTest {
                 Map<String, String> query = new LinkedHashMap<>(requiredQuery);
                 query.put(name, value);
                 boolean plainNonAscii = value.equals("clé-€-😀");
-                add(account, path(pathValues) + query(query), List.of(), null, "?" + name + "=" + printable(value),
-                        named && !plainNonAscii ? name : null, !plainNonAscii);
+                add(
+                        account,
+                        path(pathValues) + query(query),
+                        List.of(),
+                        null,
+                        "?" + name + "=" + printable(value),
+                        named && !plainNonAscii ? name : null,
+                        !plainNonAscii);
             }
         }
 
-        private void add(String who, String target, List<Header> headers, String body, String what, String field,
-                         boolean refused) {
+        private void add(
+                String who,
+                String target,
+                List<Header> headers,
+                String body,
+                String what,
+                String field,
+                boolean refused) {
             probes.add(new Probe(who, method, target, headers, body, what, field, refused));
         }
 
@@ -367,10 +440,19 @@ class HostileInputIT extends EmbeddedDatabaseTest {
         private void leaves(JsonNode schema, String path, Map<String, JsonNode> into) {
             JsonNode resolved = resolve(schema);
             if (isId(resolved)) {
-                into.put(path, JsonNodeFactory.instance.objectNode().put("type", "string").put("format", "uuid"));
+                into.put(
+                        path,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("type", "string")
+                                .put("format", "uuid"));
             } else if (resolved.has("properties")) {
-                resolved.path("properties").fields().forEachRemaining(property -> leaves(property.getValue(),
-                        path.isEmpty() ? property.getKey() : path + "." + property.getKey(), into));
+                resolved.path("properties")
+                        .fields()
+                        .forEachRemaining(property -> leaves(
+                                property.getValue(),
+                                path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                                into));
             } else if (resolved.path("type").asText().equals("array")) {
                 leaves(resolved.path("items"), path + "[0]", into);
             } else if (resolved.path("type").asText().equals("string")) {
@@ -384,15 +466,23 @@ class HostileInputIT extends EmbeddedDatabaseTest {
             JsonNodeFactory nodes = JsonNodeFactory.instance;
             String name = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[0]$", "");
             String id = idFor(path, name);
-            if (isId(resolved) || resolved.path("format").asText().equals("uuid")
+            if (isId(resolved)
+                    || resolved.path("format").asText().equals("uuid")
                     || (id != null && resolved.path("type").asText().equals("string") && !resolved.has("enum"))) {
-                return nodes.textNode(id != null ? id : UUID.nameUUIDFromBytes(name.getBytes(UTF_8)).toString());
+                return nodes.textNode(
+                        id != null
+                                ? id
+                                : UUID.nameUUIDFromBytes(name.getBytes(UTF_8)).toString());
             }
             if (resolved.has("properties")) {
                 ObjectNode object = nodes.objectNode();
-                resolved.path("properties").fields().forEachRemaining(property -> object.set(property.getKey(),
-                        example(property.getValue(), path.isEmpty() ? property.getKey()
-                                : path + "." + property.getKey())));
+                resolved.path("properties")
+                        .fields()
+                        .forEachRemaining(property -> object.set(
+                                property.getKey(),
+                                example(
+                                        property.getValue(),
+                                        path.isEmpty() ? property.getKey() : path + "." + property.getKey())));
                 return object;
             }
             if (resolved.has("enum")) {
@@ -406,11 +496,12 @@ class HostileInputIT extends EmbeddedDatabaseTest {
                 case "integer", "number" -> nodes.numberNode(1);
                 case "boolean" -> nodes.booleanNode(true);
                 case "object" -> nodes.objectNode();
-                default -> switch (resolved.path("format").asText()) {
-                    case "date-time" -> nodes.textNode(CaseApi.daysAgo(1));
-                    case "date" -> nodes.textNode("2020-01-15");
-                    default -> nodes.textNode(textFor(name));
-                };
+                default ->
+                    switch (resolved.path("format").asText()) {
+                        case "date-time" -> nodes.textNode(CaseApi.daysAgo(1));
+                        case "date" -> nodes.textNode("2020-01-15");
+                        default -> nodes.textNode(textFor(name));
+                    };
             };
         }
 
@@ -456,7 +547,8 @@ class HostileInputIT extends EmbeddedDatabaseTest {
     /** An id type shown as an object with one {@code value} (a record with @JsonValue). */
     private static boolean isId(JsonNode schema) {
         JsonNode properties = schema.path("properties");
-        return properties.size() == 1 && properties.has("value")
+        return properties.size() == 1
+                && properties.has("value")
                 && properties.path("value").path("format").asText().equals("uuid");
     }
 
@@ -502,8 +594,9 @@ class HostileInputIT extends EmbeddedDatabaseTest {
             case "name" -> "no-such-view";
             case "year" -> "2021";
             case "requestId" -> "999999999";
-            default -> throw new AssertionError("no value known for the path parameter " + name
-                    + ": tell this test what to send");
+            default ->
+                throw new AssertionError(
+                        "no value known for the path parameter " + name + ": tell this test what to send");
         };
     }
 
@@ -519,7 +612,8 @@ class HostileInputIT extends EmbeddedDatabaseTest {
 
     /** The account whose role reaches the operation (docs/security.md's table). */
     static String accountFor(String method, String path) {
-        if (path.startsWith("/api/accounts") || path.startsWith("/api/projections")
+        if (path.startsWith("/api/accounts")
+                || path.startsWith("/api/projections")
                 || (method.equals("POST") && path.endsWith("/erasures"))) {
             return ROOT;
         }
@@ -542,13 +636,17 @@ class HostileInputIT extends EmbeddedDatabaseTest {
         CaseApi.ensureAccount(accounts, ROOT, Set.of(Role.ADMINISTRATOR), null);
         CaseApi claire = new CaseApi(http, CLAIRE);
         caseA = claire.openCase();
-        talkingGroup = CaseApi.json(claire.post("/api/talking-groups", SecurityMatrixIT.talkingGroupOf(caseA),
-                Map.of())).read("$.talkingGroupId");
+        talkingGroup = CaseApi.json(
+                        claire.post("/api/talking-groups", SecurityMatrixIT.talkingGroupOf(caseA), Map.of()))
+                .read("$.talkingGroupId");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).withNano(0);
-        String location = new CaseApi(http, SOPHIE).post("/api/prison-suspensions", """
+        String location = new CaseApi(http, SOPHIE)
+                .post("/api/prison-suspensions", """
                 {"occurredAt": "%s", "prison": "CP_BEAUVAIS", "from": "%s", "until": "%s",
-                 "reason": "SANITARY_MEASURES"}"""
-                .formatted(now, now.plusDays(200), now.plusDays(201)), Map.of()).getHeaders().getLocation().toString();
+                 "reason": "SANITARY_MEASURES"}""".formatted(now, now.plusDays(200), now.plusDays(201)), Map.of())
+                .getHeaders()
+                .getLocation()
+                .toString();
         suspension = location.substring(location.lastIndexOf('/') + 1);
         for (String account : List.of(CLAIRE, SOPHIE, ALICE, ROOT)) {
             sessions.put(account, SignedIn.as(http, account));
@@ -566,7 +664,10 @@ class HostileInputIT extends EmbeddedDatabaseTest {
             headers.add(Header.of("X-XSRF-TOKEN", session.token()));
         }
         headers.addAll(probe.headers());
-        return raw.send(probe.method(), probe.target(), headers,
+        return raw.send(
+                probe.method(),
+                probe.target(),
+                headers,
                 probe.body() == null ? null : probe.body().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -617,14 +718,18 @@ class HostileInputIT extends EmbeddedDatabaseTest {
         if (parameters.isEmpty()) {
             return "";
         }
-        return parameters.entrySet().stream().map(parameter -> parameter.getKey() + "="
-                        + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
+        return parameters.entrySet().stream()
+                .map(parameter ->
+                        parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
     }
 
     private static String printable(String value) {
-        return value.chars().mapToObj(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate((char) c)
-                ? String.format("\\u%04x", c) : String.valueOf((char) c)).collect(Collectors.joining());
+        return value.chars()
+                .mapToObj(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate((char) c)
+                        ? String.format("\\u%04x", c)
+                        : String.valueOf((char) c))
+                .collect(Collectors.joining());
     }
 
     private static String shortened(String body) {

@@ -1,18 +1,13 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,10 +26,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The caseload dashboard and the work queues through the API: commands move them, server-sent events announce the
@@ -43,16 +42,19 @@ import static org.awaitility.Awaitility.await;
  */
 class LiveViewsIT extends EmbeddedDatabaseTest {
 
-    static final String SOPHIE = "sophie.manager";   // team manager, Somme–Aisne–Oise
-    static final String PAUL = "paul.pdc";           // caseworker, Pas-de-Calais
-    static final String MARC = "marc.service";       // service manager
+    static final String SOPHIE = "sophie.manager"; // team manager, Somme–Aisne–Oise
+    static final String PAUL = "paul.pdc"; // caseworker, Pas-de-Calais
+    static final String MARC = "marc.service"; // service manager
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @LocalServerPort
     int port;
 
@@ -76,15 +78,19 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
         String caseId = claire.openCase().read("$.caseId");
         assign(caseId);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                bucketsOf(json(sophie.get("/api/caseload")), "RECEPTION")).containsExactly(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(bucketsOf(json(sophie.get("/api/caseload")), "RECEPTION"))
+                        .containsExactly(1));
         DocumentContext waiting = json(sophie.get("/api/caseload"));
-        assertThat(waiting.read("$.buckets[?(@.caseworker == '" + caseworker + "')].waiting.longestDays",
-                List.class)).singleElement().satisfies(days -> assertThat(((Number) days).doubleValue())
-                .isBetween(6.9, 7.1));
+        assertThat(waiting.read("$.buckets[?(@.caseworker == '" + caseworker + "')].waiting.longestDays", List.class))
+                .singleElement()
+                .satisfies(days -> assertThat(((Number) days).doubleValue()).isBetween(6.9, 7.1));
 
-        new CaseApi(http, caseworker).post("/api/cases/" + caseId + "/acceptance",
-                "{\"occurredAt\": \"%s\"}".formatted(CaseApi.daysAgo(1)), Map.of());
+        new CaseApi(http, caseworker)
+                .post(
+                        "/api/cases/" + caseId + "/acceptance",
+                        "{\"occurredAt\": \"%s\"}".formatted(CaseApi.daysAgo(1)),
+                        Map.of());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             DocumentContext caseload = json(sophie.get("/api/caseload"));
@@ -104,9 +110,11 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
         assign(caseId);
         CaseApi assignee = new CaseApi(http, caseworker);
         assignee.acceptWithPermit(caseId, caseworker);
-        ResponseEntity<String> scheduled = assignee.post("/api/cases/" + caseId + "/scheduled-visits", """
-                {"occurredAt": "%s", "plannedFor": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}"""
-                .formatted(CaseApi.daysAgo(0), laterThisWeek(), opened.read("$.children[0]")), Map.of());
+        ResponseEntity<String> scheduled = assignee.post(
+                "/api/cases/" + caseId + "/scheduled-visits",
+                """
+                {"occurredAt": "%s", "plannedFor": "%s", "children": ["%s"], "place": "PRISON_VISITING_ROOM"}""".formatted(CaseApi.daysAgo(0), laterThisWeek(), opened.read("$.children[0]")),
+                Map.of());
         assertThat(scheduled.getStatusCode().value()).as(scheduled.getBody()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -115,28 +123,38 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
             assertThat(queue.read("$.visitsThisWeek[*].caseId", List.class)).containsExactly(caseId);
         });
         DocumentContext ofTheCaseworker = json(sophie.get("/api/work-queue?caseworker=" + caseworker));
-        assertThat(ofTheCaseworker.read("$.visitsThisWeek[*].caseworker", List.class)).containsExactly(caseworker);
+        assertThat(ofTheCaseworker.read("$.visitsThisWeek[*].caseworker", List.class))
+                .containsExactly(caseworker);
         assertThat(json(claire.get("/api/work-queue")).read("$.recentlyAssigned[*].caseId", List.class))
                 .doesNotContain(caseId);
         assertThat(json(new CaseApi(http, PAUL).get("/api/work-queue")).read("$..caseId", List.class))
                 .doesNotContain(caseId);
-        assertThat(claire.get("/api/work-queue?caseworker=" + caseworker).getStatusCode().value()).isEqualTo(403);
+        assertThat(claire.get("/api/work-queue?caseworker=" + caseworker)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
     }
 
     @Test
     void a_dashboard_stream_announces_a_change_of_the_managers_team_and_nothing_of_another_team() {
         List<String> sophieHears = listen(SOPHIE, "/api/caseload/stream");
         List<String> paulHears = listen(PAUL, "/api/caseload/stream");
-        await().atMost(Duration.ofSeconds(10)).until(() -> sophieHears.contains("event:connected")
-                && paulHears.contains("event:connected"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sophieHears.contains("event:connected") && paulHears.contains("event:connected"));
 
-        String ofPasDeCalais = json(new CaseApi(http, PAUL).post("/api/cases",
-                CaseApi.newFamily().replace("SOMME_AISNE_OISE", "PAS_DE_CALAIS").replace("MA_AMIENS", "MA_ARRAS"),
-                Map.of())).read("$.caseId");
+        String ofPasDeCalais = json(new CaseApi(http, PAUL)
+                        .post(
+                                "/api/cases",
+                                CaseApi.newFamily()
+                                        .replace("SOMME_AISNE_OISE", "PAS_DE_CALAIS")
+                                        .replace("MA_AMIENS", "MA_ARRAS"),
+                                Map.of()))
+                .read("$.caseId");
         String ofSomme = claire.openCase().read("$.caseId");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> String.join("\n", sophieHears).contains(ofSomme)
-                && String.join("\n", paulHears).contains(ofPasDeCalais));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> String.join("\n", sophieHears).contains(ofSomme)
+                        && String.join("\n", paulHears).contains(ofPasDeCalais));
         // One segment handles the caseload in the store's order: the Pas-de-Calais case was announced first.
         assertThat(String.join("\n", sophieHears)).doesNotContain(ofPasDeCalais).contains("\"lag\":{\"events\":");
         assertThat(String.join("\n", paulHears)).doesNotContain(ofSomme);
@@ -150,20 +168,22 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
         String caseId = claire.openCase().read("$.caseId");
         assign(caseId);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> hears.stream()
-                .anyMatch(line -> line.startsWith("data:") && line.contains(caseId)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> hears.stream().anyMatch(line -> line.startsWith("data:") && line.contains(caseId)));
     }
 
     @Test
     void the_dashboard_reports_its_lag_behind_the_store_while_its_processor_is_stopped() {
         await().atMost(Duration.ofSeconds(20)).until(() -> lagEvents() == 0);
-        StreamingEventProcessor caseload = processing.eventProcessor("caseload", StreamingEventProcessor.class)
+        StreamingEventProcessor caseload = processing
+                .eventProcessor("caseload", StreamingEventProcessor.class)
                 .orElseThrow();
         caseload.shutDown();
         try {
             claire.openCase();
             await().atMost(Duration.ofSeconds(10)).until(() -> lagEvents() >= 1);
-            assertThat(json(sophie.get("/api/caseload")).read("$.lag.seconds", Integer.class)).isNotNegative();
+            assertThat(json(sophie.get("/api/caseload")).read("$.lag.seconds", Integer.class))
+                    .isNotNegative();
         } finally {
             caseload.start();
         }
@@ -175,15 +195,16 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
     }
 
     private void assign(String caseId) {
-        ResponseEntity<String> assigned = sophie.post("/api/cases/" + caseId + "/assignment",
+        ResponseEntity<String> assigned = sophie.post(
+                "/api/cases/" + caseId + "/assignment",
                 "{\"occurredAt\": \"%s\", \"caseworker\": \"%s\"}".formatted(CaseApi.daysAgo(1), caseworker),
                 Map.of());
         assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(200);
     }
 
     private List<Integer> bucketsOf(DocumentContext caseload, String stage) {
-        return caseload.read("$.buckets[?(@.caseworker == '" + caseworker + "' && @.stage == '" + stage
-                + "')].cases", List.class);
+        return caseload.read(
+                "$.buckets[?(@.caseworker == '" + caseworker + "' && @.stage == '" + stage + "')].cases", List.class);
     }
 
     /** Half an hour from now, or half way to the end of the week when that is nearer (Europe/Paris, as the app). */
@@ -191,7 +212,8 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
         ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Paris"));
         ZonedDateTime endOfWeek = now.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         ZonedDateTime halfHour = now.plusMinutes(30);
-        ZonedDateTime planned = halfHour.isBefore(endOfWeek) ? halfHour
+        ZonedDateTime planned = halfHour.isBefore(endOfWeek)
+                ? halfHour
                 : now.plus(Duration.between(now, endOfWeek).dividedBy(2));
         return planned.toOffsetDateTime().withNano(0);
     }
@@ -204,10 +226,15 @@ class LiveViewsIT extends EmbeddedDatabaseTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (account + ":" + CaseApi.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (account + ":" + CaseApi.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     lines.add("status:" + response.statusCode());
                     response.body().forEach(lines::add);

@@ -1,24 +1,24 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class OperationsEndpointsIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate anonymous;
+
     @Autowired
     AccountStore accounts;
 
@@ -47,7 +47,8 @@ class OperationsEndpointsIT extends EmbeddedDatabaseTest {
     void metrics_include_the_http_server_and_the_connection_pool() {
         http.getForEntity("/api/cases", String.class);
 
-        List<String> names = json(http.getForEntity("/actuator/metrics", String.class)).read("$.names");
+        List<String> names =
+                json(http.getForEntity("/actuator/metrics", String.class)).read("$.names");
 
         assertThat(names).contains("http.server.requests", "hikaricp.connections.active", "jvm.memory.used");
     }
@@ -58,8 +59,14 @@ class OperationsEndpointsIT extends EmbeddedDatabaseTest {
 
         assertThat(api.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> paths = json(api).read("$.paths");
-        assertThat(paths).containsKeys(
-                "/api/cases", "/api/cases/{caseId}", "/api/cases/{caseId}/history", "/api/cases/{caseId}/consents",
-                "/api/cases/{caseId}/consent-withdrawals", "/api/cases/{caseId}/visits", "/api/cases/{caseId}/closure");
+        assertThat(paths)
+                .containsKeys(
+                        "/api/cases",
+                        "/api/cases/{caseId}",
+                        "/api/cases/{caseId}/history",
+                        "/api/cases/{caseId}/consents",
+                        "/api/cases/{caseId}/consent-withdrawals",
+                        "/api/cases/{caseId}/visits",
+                        "/api/cases/{caseId}/closure");
     }
 }

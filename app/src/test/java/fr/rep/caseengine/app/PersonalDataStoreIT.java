@@ -1,29 +1,31 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.personaldata.EncryptedPersonalDataStore;
-import fr.rep.caseengine.events.SubjectId;
-import org.junit.jupiter.api.Test;
 import fr.rep.caseengine.app.security.AccountStore;
+import fr.rep.caseengine.events.SubjectId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Names live encrypted, one key per person; destroying the key erases the person and leaves the events intact. */
 class PersonalDataStoreIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EncryptedPersonalDataStore store;
 
@@ -32,10 +34,12 @@ class PersonalDataStoreIT extends EmbeddedDatabaseTest {
         DocumentContext opened = CaseApi.caseworker(http, accounts).openCase();
         SubjectId mother = SubjectId.of(opened.read("$.parties.mother"));
 
-        byte[] stored = jdbc.queryForObject("SELECT ciphertext FROM personal_data WHERE subject_id = ?",
-                byte[].class, mother.value());
+        byte[] stored = jdbc.queryForObject(
+                "SELECT ciphertext FROM personal_data WHERE subject_id = ?", byte[].class, mother.value());
 
-        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Anne").doesNotContain("Dupont")
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .doesNotContain("Anne")
+                .doesNotContain("Dupont")
                 .doesNotContain("06 12");
         assertThat(store.read(mother)).hasValueSatisfying(details -> {
             assertThat(details.firstName()).isEqualTo("Anne");
@@ -46,8 +50,10 @@ class PersonalDataStoreIT extends EmbeddedDatabaseTest {
     @Test
     void each_person_has_a_key_of_their_own() {
         DocumentContext opened = CaseApi.caseworker(http, accounts).openCase();
-        List<byte[]> keys = jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_key WHERE subject_id IN (?, ?)",
-                byte[].class, SubjectId.of(opened.read("$.parties.mother")).value(),
+        List<byte[]> keys = jdbc.queryForList(
+                "SELECT wrapped_keyset FROM personal_data_key WHERE subject_id IN (?, ?)",
+                byte[].class,
+                SubjectId.of(opened.read("$.parties.mother")).value(),
                 SubjectId.of(opened.read("$.detainedParent")).value());
 
         assertThat(keys).hasSize(2);
@@ -78,6 +84,7 @@ class PersonalDataStoreIT extends EmbeddedDatabaseTest {
     private byte[] firstPayload(String caseId) {
         return jdbc.queryForObject(
                 "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
-                byte[].class, caseId);
+                byte[].class,
+                caseId);
     }
 }

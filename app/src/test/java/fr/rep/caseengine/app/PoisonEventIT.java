@@ -1,5 +1,9 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.security.AccountStore;
@@ -11,22 +15,7 @@ import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.ResponseEntity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,10 +27,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A poison event — one a projection cannot apply, whatever the cause — never stops a processor: it is dead-lettered
@@ -56,6 +55,7 @@ class PoisonEventIT {
     static final String ADMINISTRATOR = "root.poison";
     /** The role the app's pool signs in as (docs/security.md, "Database roles"). */
     static final String APP_ROLE = "rep_app";
+
     static final Duration USUAL_WAIT = Duration.ofSeconds(30);
     static final List<String> PROJECTIONS = List.of("case-views", "caseload", "work-queue", "activity-report");
     static Path data;
@@ -63,18 +63,20 @@ class PoisonEventIT {
     static JdbcTemplate jdbc;
     /** The database's owner, for the faults the app's own role has no right to make. */
     static JdbcTemplate owner;
+
     static CaseApi caseworker;
     static CaseApi administrator;
 
     @BeforeAll
     static void app() throws Exception {
         data = Files.createTempDirectory("rep-poison-test");
-        app = new SpringApplicationBuilder(CaseEngineApplication.class).run(
-                "--server.port=0",
-                "--rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
-                "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
-                "--rep.demo-data.enabled=false",
-                "--rep.event-chain.seal-interval=10m");
+        app = new SpringApplicationBuilder(CaseEngineApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--rep.embedded-postgres.data-directory=" + data.resolve("postgres"),
+                        "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
+                        "--rep.demo-data.enabled=false",
+                        "--rep.event-chain.seal-interval=10m");
         jdbc = app.getBean(JdbcTemplate.class);
         owner = new JdbcTemplate(app.getBean(EmbeddedPostgres.class).getPostgresDatabase());
         AccountStore accounts = app.getBean(AccountStore.class);
@@ -114,19 +116,23 @@ class PoisonEventIT {
         ResponseEntity<String> listed = administrator.get("/api/projections");
         assertThat(listed.getBody()).doesNotContain("Valjean").doesNotContain("Cosette");
         DocumentContext projections = json(listed);
-        List<Map<String, Object>> letters = projections.read(
-                "$[?(@.name == 'case-views')].deadLetters[?(@.caseId == '" + poisoned + "')]");
+        List<Map<String, Object>> letters =
+                projections.read("$[?(@.name == 'case-views')].deadLetters[?(@.caseId == '" + poisoned + "')]");
         assertThat(letters).hasSize(1);
         Map<String, Object> letter = letters.get(0);
-        assertThat(letter).containsEntry("eventId", poisonId).containsEntry("eventType", "VisitingPermitIssued")
-                .containsEntry("sequenceNumber", 1).containsEntry("waiting", 1);
+        assertThat(letter)
+                .containsEntry("eventId", poisonId)
+                .containsEntry("eventType", "VisitingPermitIssued")
+                .containsEntry("sequenceNumber", 1)
+                .containsEntry("waiting", 1);
         assertThat(((Number) letter.get("position")).longValue()).isEqualTo(positionOf(poisonId));
         assertThat((String) letter.get("error")).isNotBlank();
         assertThat(Instant.parse((String) letter.get("since"))).isBetween(before, Instant.now());
 
         ResponseEntity<String> health = administrator.get("/actuator/health");
         assertThat(json(health).read("$.status", String.class)).isEqualTo("DEGRADED");
-        assertThat(json(health).read("$.components.projections.status", String.class)).isEqualTo("DEGRADED");
+        assertThat(json(health).read("$.components.projections.status", String.class))
+                .isEqualTo("DEGRADED");
         assertThat(json(health).read("$.components.projections.details.case-views.deadLetteredCases", Integer.class))
                 .isPositive();
         assertThat(health.getStatusCode().value()).isEqualTo(200);
@@ -141,8 +147,10 @@ class PoisonEventIT {
         owner.execute("GRANT UPDATE ON domain_event_entry TO " + APP_ROLE);
         String poisonId = new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).execute(status -> {
             String id = append(poisoned, 1, permit(poisoned, Accompanier.staff("Javert")));
-            jdbc.update("UPDATE domain_event_entry SET payload = convert_to(?, 'UTF8') WHERE event_identifier = ?",
-                    "{\"caseId\": \"" + poisoned + "\", \"validUntil\": \"not a date\"}", id);
+            jdbc.update(
+                    "UPDATE domain_event_entry SET payload = convert_to(?, 'UTF8') WHERE event_identifier = ?",
+                    "{\"caseId\": \"" + poisoned + "\", \"validUntil\": \"not a date\"}",
+                    id);
             return id;
         });
 
@@ -160,17 +168,30 @@ class PoisonEventIT {
     void an_event_dated_beyond_what_postgresql_stores_is_dead_lettered_and_later_cases_answer_their_min_version() {
         String poisoned = caseworker.openCase().read("$.caseId");
         Instant outOfRange = Instant.parse("-999999999-01-01T00:00:00Z");
-        String poisonId = append(poisoned, 1, new VisitingPermitIssued(CaseId.of(poisoned), outOfRange,
-                Instant.now(), Accompanier.staff("Fantine"), Prison.MA_AMIENS, LocalDate.now().plusMonths(6)));
+        String poisonId = append(
+                poisoned,
+                1,
+                new VisitingPermitIssued(
+                        CaseId.of(poisoned),
+                        outOfRange,
+                        Instant.now(),
+                        Accompanier.staff("Fantine"),
+                        Prison.MA_AMIENS,
+                        LocalDate.now().plusMonths(6)));
 
         List<String> later = openCases(12);
 
         for (String caseId : later) {
-            assertThat(caseworker.get("/api/cases/" + caseId + "?minVersion=0").getStatusCode().value())
-                    .as("case " + caseId).isEqualTo(200);
+            assertThat(caseworker
+                            .get("/api/cases/" + caseId + "?minVersion=0")
+                            .getStatusCode()
+                            .value())
+                    .as("case " + caseId)
+                    .isEqualTo(200);
         }
         awaitProjectedEverywhere(later);
-        await().atMost(USUAL_WAIT).until(() -> deadLetters("case-views", poisoned).equals(List.of(poisonId)));
+        await().atMost(USUAL_WAIT)
+                .until(() -> deadLetters("case-views", poisoned).equals(List.of(poisonId)));
     }
 
     @Test
@@ -183,29 +204,35 @@ class PoisonEventIT {
                 END $$""");
         owner.execute("CREATE TRIGGER refuse_case BEFORE INSERT ON case_views.case_view FOR EACH ROW "
                 + "EXECUTE FUNCTION refuse_case()");
-        String refused = json(caseworker.post("/api/cases",
-                CaseApi.newFamily().replace("\"MA_AMIENS\"", "\"ROUEN\""), Map.of())).read("$.caseId");
+        String refused = json(caseworker.post(
+                        "/api/cases", CaseApi.newFamily().replace("\"MA_AMIENS\"", "\"ROUEN\""), Map.of()))
+                .read("$.caseId");
         List<String> later = openCases(4);
         awaitProjectedEverywhere(later);
-        await().atMost(USUAL_WAIT).until(() -> deadLetters("case-views", refused).size() == 1);
+        await().atMost(USUAL_WAIT)
+                .until(() -> deadLetters("case-views", refused).size() == 1);
         assertThat(caseRows(refused)).isZero();
 
-        assertThat(caseworker.post("/api/projections/case-views/dead-letters/retry", "", Map.of())
-                .getStatusCode().value()).isEqualTo(403);
-        ResponseEntity<String> unknown = administrator.post("/api/projections/nothing/dead-letters/retry", "", Map.of());
+        assertThat(caseworker
+                        .post("/api/projections/case-views/dead-letters/retry", "", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        ResponseEntity<String> unknown =
+                administrator.post("/api/projections/nothing/dead-letters/retry", "", Map.of());
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
 
-        ResponseEntity<String> stillFailing = administrator.post("/api/projections/case-views/dead-letters/retry", "",
-                Map.of());
+        ResponseEntity<String> stillFailing =
+                administrator.post("/api/projections/case-views/dead-letters/retry", "", Map.of());
         assertThat(stillFailing.getStatusCode().value()).isEqualTo(200);
         assertThat(json(stillFailing).read("$.retried[?(@.caseId == '" + refused + "')].outcome", List.class))
                 .containsExactly("STILL_FAILING");
         assertThat(deadLetters("case-views", refused)).hasSize(1);
 
         removeFault();
-        ResponseEntity<String> retried = administrator.post("/api/projections/case-views/dead-letters/retry", "",
-                Map.of());
+        ResponseEntity<String> retried =
+                administrator.post("/api/projections/case-views/dead-letters/retry", "", Map.of());
 
         assertThat(retried.getStatusCode().value()).isEqualTo(200);
         assertThat(json(retried).read("$.retried[?(@.caseId == '" + refused + "')].outcome", List.class))
@@ -228,14 +255,13 @@ class PoisonEventIT {
             RebuildProgress done = rebuilds.rebuild(projection, Duration.ofMinutes(3));
 
             assertThat(done.state()).as(done.failure()).isEqualTo(RebuildProgress.State.DONE);
-            assertThat(done.deadLetters()).as(projection)
-                    .anySatisfy(letter -> {
-                        assertThat(letter.caseId()).isEqualTo(poisoned);
-                        assertThat(letter.eventId()).isEqualTo(poisonId);
-                        assertThat(letter.eventType()).isEqualTo("VisitingPermitIssued");
-                        assertThat(letter.error()).isNotBlank();
-                        assertThat(letter.waiting()).isEqualTo(1);
-                    });
+            assertThat(done.deadLetters()).as(projection).anySatisfy(letter -> {
+                assertThat(letter.caseId()).isEqualTo(poisoned);
+                assertThat(letter.eventId()).isEqualTo(poisonId);
+                assertThat(letter.eventType()).isEqualTo("VisitingPermitIssued");
+                assertThat(letter.error()).isNotBlank();
+                assertThat(letter.waiting()).isEqualTo(1);
+            });
             assertThat(deadLetters(projection, poisoned)).containsExactly(poisonId, waiting);
         }
         DocumentContext progress = json(administrator.get("/api/projections/case-views/rebuild"));
@@ -258,41 +284,66 @@ class PoisonEventIT {
             for (String caseId : cases) {
                 assertThat(caseRows(caseId)).as("case_view " + caseId).isEqualTo(1);
                 assertThat(historySequences(caseId)).as("history " + caseId).containsExactly(0L);
-                assertThat(rows("caseload.caseload_case", caseId)).as("caseload " + caseId).isEqualTo(1);
-                assertThat(rows("work_queue.work_queue_case", caseId)).as("work queue " + caseId).isEqualTo(1);
-                assertThat(rows("activity_report.report_case", caseId)).as("report " + caseId).isEqualTo(1);
+                assertThat(rows("caseload.caseload_case", caseId))
+                        .as("caseload " + caseId)
+                        .isEqualTo(1);
+                assertThat(rows("work_queue.work_queue_case", caseId))
+                        .as("work queue " + caseId)
+                        .isEqualTo(1);
+                assertThat(rows("activity_report.report_case", caseId))
+                        .as("report " + caseId)
+                        .isEqualTo(1);
             }
         });
     }
 
     private static VisitingPermitIssued permit(String caseId, Accompanier accompanier) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new VisitingPermitIssued(CaseId.of(caseId), now.minus(Duration.ofDays(1)), now, accompanier,
-                Prison.MA_AMIENS, LocalDate.now().plusMonths(6));
+        return new VisitingPermitIssued(
+                CaseId.of(caseId),
+                now.minus(Duration.ofDays(1)),
+                now,
+                accompanier,
+                Prison.MA_AMIENS,
+                LocalDate.now().plusMonths(6));
     }
 
     /** Appends {@code event} to the case's stream through Axon's storage engine; returns the event's id. */
     private static String append(String caseId, long sequence, Object event) {
         String id = UUID.randomUUID().toString();
-        app.getBean(EventStorageEngine.class).appendEvents(new GenericDomainEventMessage<>("FamilyCase", caseId,
-                sequence, event, Map.of(EventMetadata.ACTOR, CaseApi.CASEWORKER), id, Instant.now()));
+        app.getBean(EventStorageEngine.class)
+                .appendEvents(new GenericDomainEventMessage<>(
+                        "FamilyCase",
+                        caseId,
+                        sequence,
+                        event,
+                        Map.of(EventMetadata.ACTOR, CaseApi.CASEWORKER),
+                        id,
+                        Instant.now()));
         return id;
     }
 
     /** The event ids dead-lettered for a case by a projection, in the case's order. */
     private static List<String> deadLetters(String projection, String caseId) {
-        return jdbc.queryForList("SELECT event_identifier FROM dead_letter_entry WHERE processing_group = ? "
-                + "AND sequence_identifier = ? ORDER BY sequence_index", String.class, projection, caseId);
+        return jdbc.queryForList(
+                "SELECT event_identifier FROM dead_letter_entry WHERE processing_group = ? "
+                        + "AND sequence_identifier = ? ORDER BY sequence_index",
+                String.class,
+                projection,
+                caseId);
     }
 
     private static long positionOf(String eventId) {
-        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                Long.class, eventId);
+        return jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId);
     }
 
     private static List<Long> historySequences(String caseId) {
-        return jdbc.queryForList("SELECT sequence_number FROM case_views.case_history_entry WHERE case_id = ?::uuid "
-                + "ORDER BY sequence_number", Long.class, caseId);
+        return jdbc.queryForList(
+                "SELECT sequence_number FROM case_views.case_history_entry WHERE case_id = ?::uuid "
+                        + "ORDER BY sequence_number",
+                Long.class,
+                caseId);
     }
 
     private static long caseRows(String caseId) {

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The project's root directory (where mvnw is), for tests that write files the repository keeps under docs/. */
 public final class ProjectRoot {
 
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     /** The tests run from the module's directory under Maven, from the project's in some IDEs. */
     public static Path path() {
@@ -16,7 +15,8 @@ public final class ProjectRoot {
             directory = directory.getParent();
         }
         if (directory == null) {
-            throw new IllegalStateException("no project root (with mvnw) above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no project root (with mvnw) above " + Path.of("").toAbsolutePath());
         }
         return directory;
     }

@@ -1,5 +1,9 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.benchmark.CaseDataset;
@@ -7,6 +11,14 @@ import fr.rep.caseengine.benchmark.EventStoreLoader;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,19 +29,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A projection rebuilt from the event store equals the live one it replaces, and the live one serves meanwhile.
@@ -85,17 +84,21 @@ class ProjectionRebuildIT {
             assertThat(tablesOf(schema)).isEqualTo(tables);
             for (String table : tables) {
                 long rows = count("SELECT count(*) FROM " + schema + "." + table);
-                assertThat(rows).as(schema + "." + table + " rows")
+                assertThat(rows)
+                        .as(schema + "." + table + " rows")
                         .isEqualTo(count("SELECT count(*) FROM before_rebuild." + table));
                 assertThat(count("SELECT count(*) FROM (SELECT * FROM " + schema + "." + table
-                        + " EXCEPT ALL SELECT * FROM before_rebuild." + table + ") d")).as(table + " rebuilt only")
+                                + " EXCEPT ALL SELECT * FROM before_rebuild." + table + ") d"))
+                        .as(table + " rebuilt only")
                         .isZero();
                 assertThat(count("SELECT count(*) FROM (SELECT * FROM before_rebuild." + table
-                        + " EXCEPT ALL SELECT * FROM " + schema + "." + table + ") d")).as(table + " live only")
+                                + " EXCEPT ALL SELECT * FROM " + schema + "." + table + ") d"))
+                        .as(table + " live only")
                         .isZero();
             }
-            assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('" + schema + "_rebuild', '"
-                    + schema + "_retired')")).isZero();
+            assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('" + schema + "_rebuild', '" + schema
+                            + "_retired')"))
+                    .isZero();
         }
         assertThat(count("SELECT count(*) FROM case_view")).isGreaterThanOrEqualTo(400);
     }
@@ -115,8 +118,8 @@ class ProjectionRebuildIT {
             jdbc.execute("DROP SCHEMA IF EXISTS before_" + schema + " CASCADE");
             jdbc.execute("CREATE SCHEMA before_" + schema);
             for (String table : tablesOf(schema)) {
-                jdbc.execute("CREATE TABLE before_" + schema + "." + table + " AS SELECT * FROM " + schema + "."
-                        + table);
+                jdbc.execute(
+                        "CREATE TABLE before_" + schema + "." + table + " AS SELECT * FROM " + schema + "." + table);
             }
         }
 
@@ -124,8 +127,9 @@ class ProjectionRebuildIT {
 
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         assertThat(json(started).read("$[*].projection", List.class)).containsExactlyElementsOf(projections);
-        await().atMost(Duration.ofMinutes(3)).until(() -> projections.stream()
-                .allMatch(name -> rebuilds.progress(name).orElseThrow().finishedAt() != null));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> projections.stream()
+                        .allMatch(name -> rebuilds.progress(name).orElseThrow().finishedAt() != null));
         for (String projection : projections) {
             RebuildProgress done = rebuilds.progress(projection).orElseThrow();
             assertThat(done.state()).as(projection + ": " + done.failure()).isEqualTo(RebuildProgress.State.DONE);
@@ -136,15 +140,21 @@ class ProjectionRebuildIT {
             for (String table : tables.get(projection)) {
                 String live = schema + "." + table;
                 String before = "before_" + schema + "." + table;
-                assertThat(count("SELECT count(*) FROM " + live)).as(live + " rows")
+                assertThat(count("SELECT count(*) FROM " + live))
+                        .as(live + " rows")
                         .isEqualTo(count("SELECT count(*) FROM " + before));
                 assertThat(count("SELECT count(*) FROM (SELECT * FROM " + live + " EXCEPT ALL SELECT * FROM " + before
-                        + ") d")).as(live + " rebuilt only").isZero();
+                                + ") d"))
+                        .as(live + " rebuilt only")
+                        .isZero();
                 assertThat(count("SELECT count(*) FROM (SELECT * FROM " + before + " EXCEPT ALL SELECT * FROM " + live
-                        + ") d")).as(live + " live only").isZero();
+                                + ") d"))
+                        .as(live + " live only")
+                        .isZero();
             }
-            assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('" + schema + "_rebuild', '"
-                    + schema + "_retired')")).isZero();
+            assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('" + schema + "_rebuild', '" + schema
+                            + "_retired')"))
+                    .isZero();
             jdbc.execute("DROP SCHEMA before_" + schema + " CASCADE");
         }
     }
@@ -154,8 +164,8 @@ class ProjectionRebuildIT {
     void projections_rebuilt_together_start_none_when_one_is_being_rebuilt_elsewhere() throws Exception {
         List<String> projections = rebuilds.projections();
         try (Connection otherNode = jdbc.getDataSource().getConnection()) {
-            new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
-                    "SELECT pg_advisory_lock(hashtextextended('projection-rebuild:caseload', 0))");
+            new JdbcTemplate(new SingleConnectionDataSource(otherNode, true))
+                    .queryForList("SELECT pg_advisory_lock(hashtextextended('projection-rebuild:caseload', 0))");
             try {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> rebuilds.start(projections))
                         .isInstanceOf(fr.rep.caseengine.query.rebuild.RebuildAlreadyRunning.class)
@@ -163,19 +173,27 @@ class ProjectionRebuildIT {
                 JdbcTemplate elsewhere = new JdbcTemplate(new SingleConnectionDataSource(otherNode, true));
                 for (String projection : projections) {
                     assertThat(rebuilds.progress(projection).map(RebuildProgress::state))
-                            .as(projection).isNotEqualTo(java.util.Optional.of(RebuildProgress.State.PREPARING));
+                            .as(projection)
+                            .isNotEqualTo(java.util.Optional.of(RebuildProgress.State.PREPARING));
                     assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = '"
-                            + projection.replace('-', '_') + "_rebuild'")).as(projection).isZero();
+                                    + projection.replace('-', '_') + "_rebuild'"))
+                            .as(projection)
+                            .isZero();
                     // The locks taken before the refusal were let go: another node may rebuild those.
-                    assertThat(elsewhere.queryForObject("SELECT pg_try_advisory_lock(hashtextextended(?, 0))",
-                            Boolean.class, "projection-rebuild:" + projection)).as(projection)
+                    assertThat(elsewhere.queryForObject(
+                                    "SELECT pg_try_advisory_lock(hashtextextended(?, 0))",
+                                    Boolean.class,
+                                    "projection-rebuild:" + projection))
+                            .as(projection)
                             .isEqualTo(true);
-                    elsewhere.queryForObject("SELECT pg_advisory_unlock(hashtextextended(?, 0))", Boolean.class,
+                    elsewhere.queryForObject(
+                            "SELECT pg_advisory_unlock(hashtextextended(?, 0))",
+                            Boolean.class,
                             "projection-rebuild:" + projection);
                 }
             } finally {
-                new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
-                        "SELECT pg_advisory_unlock(hashtextextended('projection-rebuild:caseload', 0))");
+                new JdbcTemplate(new SingleConnectionDataSource(otherNode, true))
+                        .queryForList("SELECT pg_advisory_unlock(hashtextextended('projection-rebuild:caseload', 0))");
             }
         }
         RebuildProgress rebuilt = rebuilds.rebuild("caseload", Duration.ofMinutes(2));
@@ -192,21 +210,34 @@ class ProjectionRebuildIT {
         ResponseEntity<String> started = administrator.post("/api/projections/case-views/rebuild", "", Map.of());
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         assertThat(started.getHeaders().getLocation()).hasToString("/api/projections/case-views/rebuild");
-        assertThat(caseworker.get("/api/cases/" + caseId).getStatusCode().value()).isEqualTo(200);
+        assertThat(caseworker.get("/api/cases/" + caseId).getStatusCode().value())
+                .isEqualTo(200);
         String father = json(caseworker.get("/api/cases/" + caseId)).read("$.adults[0].subjectId");
-        assertThat(caseworker.post("/api/cases/" + caseId + "/consents",
-                "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(CaseApi.daysAgo(1), father), Map.of())
-                .getStatusCode().value()).isEqualTo(200);
-        assertThat(administrator.post("/api/projections/case-views/rebuild", "", Map.of()).getStatusCode().value())
+        assertThat(caseworker
+                        .post(
+                                "/api/cases/" + caseId + "/consents",
+                                "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(CaseApi.daysAgo(1), father),
+                                Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(administrator
+                        .post("/api/projections/case-views/rebuild", "", Map.of())
+                        .getStatusCode()
+                        .value())
                 .isIn(202, 409);
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(
-                json(administrator.get("/api/projections/case-views/rebuild")).read("$.state")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> "DONE"
+                        .equals(json(administrator.get("/api/projections/case-views/rebuild"))
+                                .read("$.state")));
         DocumentContext progress = json(administrator.get("/api/projections/case-views/rebuild"));
-        assertThat(progress.read("$.eventsDone", Long.class)).isPositive()
+        assertThat(progress.read("$.eventsDone", Long.class))
+                .isPositive()
                 .isEqualTo(progress.read("$.eventsTotal", Long.class));
         assertThat(progress.read("$.eventsPerSecond", Double.class)).isPositive();
-        assertThat(json(caseworker.get("/api/cases/" + caseId + "?minVersion=1")).read("$.version", Long.class))
+        assertThat(json(caseworker.get("/api/cases/" + caseId + "?minVersion=1"))
+                        .read("$.version", Long.class))
                 .isEqualTo(1L);
         assertThat(json(caseworker.get("/api/cases/" + caseId + "/history")).read("$.events.length()", Integer.class))
                 .isEqualTo(2);
@@ -218,9 +249,13 @@ class ProjectionRebuildIT {
         ResponseEntity<String> unknown = administrator.post("/api/projections/no-such-view/rebuild", "", Map.of());
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(json(administrator.get("/api/projections")).read("$[*].name", List.class)).contains("case-views");
+        assertThat(json(administrator.get("/api/projections")).read("$[*].name", List.class))
+                .contains("case-views");
         CaseApi caseworker = CaseApi.caseworker(http(), app.getBean(AccountStore.class));
-        assertThat(caseworker.post("/api/projections/case-views/rebuild", "", Map.of()).getStatusCode().value())
+        assertThat(caseworker
+                        .post("/api/projections/case-views/rebuild", "", Map.of())
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(403);
     }
 
@@ -230,20 +265,21 @@ class ProjectionRebuildIT {
             throws Exception {
         CaseApi administrator = new CaseApi(http(), ADMINISTRATOR);
         try (Connection otherNode = jdbc.getDataSource().getConnection()) {
-            new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
-                    "SELECT pg_advisory_lock(hashtextextended('projection-rebuild:work-queue', 0))");
+            new JdbcTemplate(new SingleConnectionDataSource(otherNode, true))
+                    .queryForList("SELECT pg_advisory_lock(hashtextextended('projection-rebuild:work-queue', 0))");
             jdbc.execute("CREATE SCHEMA work_queue_rebuild");
             jdbc.execute("CREATE TABLE work_queue_rebuild.replayed_so_far (n INT)");
             try {
-                ResponseEntity<String> refused = administrator.post("/api/projections/work-queue/rebuild", "",
-                        Map.of());
+                ResponseEntity<String> refused =
+                        administrator.post("/api/projections/work-queue/rebuild", "", Map.of());
 
                 assertThat(refused.getStatusCode().value()).isEqualTo(409);
                 assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
                 assertThat(tablesOf("work_queue_rebuild")).containsExactly("replayed_so_far");
             } finally {
-                new JdbcTemplate(new SingleConnectionDataSource(otherNode, true)).queryForList(
-                        "SELECT pg_advisory_unlock(hashtextextended('projection-rebuild:work-queue', 0))");
+                new JdbcTemplate(new SingleConnectionDataSource(otherNode, true))
+                        .queryForList(
+                                "SELECT pg_advisory_unlock(hashtextextended('projection-rebuild:work-queue', 0))");
                 jdbc.execute("DROP SCHEMA work_queue_rebuild CASCADE");
             }
         }
@@ -256,8 +292,8 @@ class ProjectionRebuildIT {
     }
 
     private static List<String> tablesOf(String schema) {
-        return jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1", String.class,
-                schema);
+        return jdbc.queryForList(
+                "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1", String.class, schema);
     }
 
     private static long count(String sql) {

@@ -1,17 +1,16 @@
 package fr.rep.caseengine.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.query.deadletter.ProjectionDeadLetters;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The views and the processor's token commit in one transaction: when a view write fails, nothing of the event is
@@ -22,10 +21,13 @@ class ProjectionTransactionIT extends EmbeddedDatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     ProjectionDeadLetters deadLetters;
 
@@ -51,11 +53,13 @@ class ProjectionTransactionIT extends EmbeddedDatabaseTest {
                 + "FOR EACH ROW EXECUTE FUNCTION refuse_rouen()");
         CaseApi api = CaseApi.caseworker(http, accounts);
 
-        String caseId = CaseApi.json(api.post("/api/cases",
-                CaseApi.newFamily().replace("\"MA_AMIENS\"", "\"ROUEN\""), java.util.Map.of())).read("$.caseId");
+        String caseId = CaseApi.json(api.post(
+                        "/api/cases", CaseApi.newFamily().replace("\"MA_AMIENS\"", "\"ROUEN\""), java.util.Map.of()))
+                .read("$.caseId");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(caseId) == 1);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> historyRows(caseId) == 0 && caseRows(caseId) == 0);
 
         removeFault();
@@ -88,17 +92,24 @@ class ProjectionTransactionIT extends EmbeddedDatabaseTest {
                 .read("$.caseId");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> caseRows(caseId) == 1);
-        assertThat(jdbc.queryForList("SELECT tbl || ' ' || mode FROM commit_mode_seen WHERE case_id = ? ORDER BY tbl",
-                String.class, caseId)).containsExactly("case_view off", "domain_event_entry on");
+        assertThat(jdbc.queryForList(
+                        "SELECT tbl || ' ' || mode FROM commit_mode_seen WHERE case_id = ? ORDER BY tbl",
+                        String.class,
+                        caseId))
+                .containsExactly("case_view off", "domain_event_entry on");
     }
 
     private long deadLetters(String caseId) {
-        return jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'case-views' "
-                + "AND sequence_identifier = ?", Long.class, caseId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'case-views' "
+                        + "AND sequence_identifier = ?",
+                Long.class,
+                caseId);
     }
 
     private long historyRows(String caseId) {
-        return jdbc.queryForObject("SELECT count(*) FROM case_history_entry WHERE case_id = ?::uuid", Long.class, caseId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM case_history_entry WHERE case_id = ?::uuid", Long.class, caseId);
     }
 
     private long caseRows(String caseId) {

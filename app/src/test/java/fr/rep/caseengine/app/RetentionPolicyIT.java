@@ -1,5 +1,9 @@
 package fr.rep.caseengine.app;
 
+import static fr.rep.caseengine.app.CaseApi.daysAgo;
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import fr.rep.caseengine.app.security.AccountStore;
@@ -8,22 +12,17 @@ import fr.rep.caseengine.command.erasure.RetentionProperties;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static fr.rep.caseengine.app.CaseApi.daysAgo;
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The retention policy, run with the configured period (five years) on cases whose facts are dated in the past:
@@ -35,12 +34,16 @@ class RetentionPolicyIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RetentionPolicy retention;
+
     @Autowired
     RetentionProperties properties;
 
@@ -52,8 +55,10 @@ class RetentionPolicyIT extends EmbeddedDatabaseTest {
         close(caseworker, old, SIX_YEARS);
         DocumentContext reopened = openCaseReceivedDaysAgo(caseworker, SIX_YEARS + 60);
         close(caseworker, reopened, SIX_YEARS);
-        ok(caseworker.post("/api/cases/" + id(reopened) + "/reopening",
-                "{\"occurredAt\": \"%s\"}".formatted(daysAgo(3)), Map.of()));
+        ok(caseworker.post(
+                "/api/cases/" + id(reopened) + "/reopening",
+                "{\"occurredAt\": \"%s\"}".formatted(daysAgo(3)),
+                Map.of()));
         DocumentContext recent = openCaseReceivedDaysAgo(caseworker, 400);
         close(caseworker, recent, 2);
         DocumentContext open = openCaseReceivedDaysAgo(caseworker, SIX_YEARS + 60);
@@ -63,7 +68,8 @@ class RetentionPolicyIT extends EmbeddedDatabaseTest {
 
         assertThat(first.erased()).containsKey(new CaseId(UUID.fromString(id(old))));
         assertThat(first.erased().get(new CaseId(UUID.fromString(id(old))))).containsExactlyElementsOf(people(old));
-        assertThat(first.erased().keySet()).extracting(CaseId::toString)
+        assertThat(first.erased().keySet())
+                .extracting(CaseId::toString)
                 .doesNotContain(id(reopened), id(recent), id(open));
         assertThat(keys(people(old))).isZero();
         assertThat(keys(people(reopened))).isEqualTo(4);
@@ -74,34 +80,44 @@ class RetentionPolicyIT extends EmbeddedDatabaseTest {
         assertThat(second.peopleErased()).isZero();
 
         DocumentContext detail = json(caseworker.get("/api/cases/" + id(old) + "?minVersion=5"));
-        assertThat(detail.read("$.adults[*].name", List.class)).containsOnlyNulls().hasSize(2);
-        assertThat(detail.read("$.children[*].name", List.class)).containsOnlyNulls().hasSize(2);
+        assertThat(detail.read("$.adults[*].name", List.class))
+                .containsOnlyNulls()
+                .hasSize(2);
+        assertThat(detail.read("$.children[*].name", List.class))
+                .containsOnlyNulls()
+                .hasSize(2);
         assertThat(detail.read("$.children[*].birthDate", List.class)).containsExactly("2017-05-02", "2020-01-15");
         assertThat(detail.read("$.stage", String.class)).isEqualTo("CLOSED");
         DocumentContext history = json(caseworker.get("/api/cases/" + id(old) + "/history"));
         assertThat(history.read("$.events[?(@.type == 'PersonalDataErased')].actor", List.class))
-                .hasSize(4).containsOnly(RetentionPolicy.SYSTEM_ACTOR);
+                .hasSize(4)
+                .containsOnly(RetentionPolicy.SYSTEM_ACTOR);
 
         CaseApi.ensureAccount(accounts, "retention.audit", Set.of(Role.AUDITOR), null);
         DocumentContext trail = json(new CaseApi(http, "retention.audit").get("/api/erasures?caseId=" + id(old)));
         assertThat(trail.read("$.erasures[*].reason", List.class)).hasSize(4).containsOnly("RETENTION_PERIOD_ENDED");
         assertThat(trail.read("$.erasures[*].traceId", List.class)).containsOnly("retention:" + first.runId());
         assertThat(trail.read("$.retentionRuns[?(@.runId == '" + first.runId() + "')].cases[*]", List.class))
-                .contains(id(old)).doesNotContain(id(recent), id(open), id(reopened));
+                .contains(id(old))
+                .doesNotContain(id(recent), id(open), id(reopened));
         assertThat(trail.read("$.retentionRuns[?(@.runId == '" + second.runId() + "')].peopleErased", List.class))
                 .containsExactly(0);
     }
 
     private static DocumentContext openCaseReceivedDaysAgo(CaseApi caseworker, int days) {
-        String family = JsonPath.parse(CaseApi.newFamily()).set("$.occurredAt", daysAgo(days)).jsonString();
+        String family = JsonPath.parse(CaseApi.newFamily())
+                .set("$.occurredAt", daysAgo(days))
+                .jsonString();
         ResponseEntity<String> opened = caseworker.post("/api/cases", family, Map.of());
         assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
         return json(opened);
     }
 
     private static void close(CaseApi caseworker, DocumentContext opened, int daysAgo) {
-        ok(caseworker.post("/api/cases/" + id(opened) + "/closure",
-                "{\"occurredAt\": \"%s\", \"reason\": \"PARENT_RELEASED\"}".formatted(daysAgo(daysAgo)), Map.of()));
+        ok(caseworker.post(
+                "/api/cases/" + id(opened) + "/closure",
+                "{\"occurredAt\": \"%s\", \"reason\": \"PARENT_RELEASED\"}".formatted(daysAgo(daysAgo)),
+                Map.of()));
     }
 
     private static void ok(ResponseEntity<String> answer) {
@@ -123,7 +139,8 @@ class RetentionPolicyIT extends EmbeddedDatabaseTest {
     }
 
     private int keys(List<SubjectId> subjects) {
-        return jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ANY (?)", Integer.class,
-                (Object) subjects.stream().map(SubjectId::value).toArray(UUID[]::new));
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM personal_data_key WHERE subject_id = ANY (?)", Integer.class, (Object)
+                        subjects.stream().map(SubjectId::value).toArray(UUID[]::new));
     }
 }

@@ -1,21 +1,11 @@
 package fr.rep.caseengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Every endpoint, called anonymously and as each role: the expected status, and no data outside the caller's scope
@@ -41,19 +40,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityMatrixIT extends EmbeddedDatabaseTest {
 
     static final String ANONYMOUS = "(anonymous)";
-    static final String CLAIRE = "claire";          // caseworker, Somme–Aisne–Oise
-    static final String PAUL = "paul.pdc";          // caseworker, Pas-de-Calais
-    static final String SOPHIE = "sophie.manager";  // team manager, Somme–Aisne–Oise
-    static final String MARC = "marc.service";      // service manager
-    static final String ALICE = "alice.audit";      // auditor
-    static final String ROOT = "root.admin";        // administrator
+    static final String CLAIRE = "claire"; // caseworker, Somme–Aisne–Oise
+    static final String PAUL = "paul.pdc"; // caseworker, Pas-de-Calais
+    static final String SOPHIE = "sophie.manager"; // team manager, Somme–Aisne–Oise
+    static final String MARC = "marc.service"; // service manager
+    static final String ALICE = "alice.audit"; // auditor
+    static final String ROOT = "root.admin"; // administrator
     static final List<String> EVERYONE = List.of(ANONYMOUS, CLAIRE, PAUL, SOPHIE, MARC, ALICE, ROOT);
     static final List<Stream<String>> OPEN_STREAMS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @LocalServerPort
     int port;
 
@@ -75,8 +76,8 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         new CaseApi(http, PAUL).get("/api/cases/" + caseB.read("$.caseId") + "?minVersion=0");
         new CaseApi(http, CLAIRE).get("/api/cases/" + caseA.read("$.caseId") + "?minVersion=0");
         otherCaseOfA = new CaseApi(http, CLAIRE).openCase();
-        groupA = CaseApi.json(new CaseApi(http, CLAIRE).post("/api/talking-groups", talkingGroupOf(caseA),
-                Map.of())).read("$.talkingGroupId");
+        groupA = CaseApi.json(new CaseApi(http, CLAIRE).post("/api/talking-groups", talkingGroupOf(caseA), Map.of()))
+                .read("$.talkingGroupId");
     }
 
     @TestFactory
@@ -85,7 +86,7 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         String consentA = "{\"occurredAt\": \"%s\", \"party\": \"%s\"}"
                 .formatted(CaseApi.daysAgo(1), caseA.read("$.detainedParent"));
         String visitA = ("{\"occurredAt\": \"%s\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\", "
-                + "\"kilometres\": 0}")
+                        + "\"kilometres\": 0}")
                 .formatted(CaseApi.daysAgo(1), caseA.read("$.children[0]"));
         String closureA = "{\"occurredAt\": \"%s\", \"reason\": \"PARENT_RELEASED\"}".formatted(CaseApi.daysAgo(1));
         String newAccount = "{\"username\": \"new.%s\", \"displayName\": \"New\", \"roles\": [\"AUDITOR\"]}";
@@ -95,8 +96,7 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         String joinGroupA = "{\"occurredAt\": \"%s\", \"caseId\": \"%s\"}"
                 .formatted(CaseApi.daysAgo(1), otherCaseOfA.read("$.caseId"));
         String sessionOfGroupA = """
-                {"occurredAt": "%s", "theme": "BEING_A_FATHER_IN_DETENTION", "participants": ["%s"]}"""
-                .formatted(CaseApi.daysAgo(1), a);
+                {"occurredAt": "%s", "theme": "BEING_A_FATHER_IN_DETENTION", "participants": ["%s"]}""".formatted(CaseApi.daysAgo(1), a);
 
         List<Call> calls = new ArrayList<>(List.of(
                 call(HttpMethod.GET, "/actuator/health", null, statuses(200, 200, 200, 200, 200, 200, 200)),
@@ -105,54 +105,120 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
                 call(HttpMethod.GET, "/api/account", null, statuses(401, 200, 200, 200, 200, 200, 200)),
                 call(HttpMethod.GET, "/api/accounts", null, statuses(401, 403, 403, 403, 403, 403, 200)),
                 call(HttpMethod.POST, "/api/accounts", newAccount, statuses(401, 403, 403, 403, 403, 403, 201)),
-                call(HttpMethod.POST, "/api/accounts/" + ALICE + "/role-requests", "{\"roles\": [\"AUDITOR\"]}",
+                call(
+                        HttpMethod.POST,
+                        "/api/accounts/" + ALICE + "/role-requests",
+                        "{\"roles\": [\"AUDITOR\"]}",
                         statuses(401, 403, 403, 403, 403, 403, 409)),
-                call(HttpMethod.POST, "/api/accounts/" + ALICE + "/role-requests", "{\"roles\": [\"TEAM_MANAGER\"]}",
+                call(
+                        HttpMethod.POST,
+                        "/api/accounts/" + ALICE + "/role-requests",
+                        "{\"roles\": [\"TEAM_MANAGER\"]}",
                         statuses(401, 403, 403, 403, 403, 403, 400)),
-                call(HttpMethod.POST, "/api/accounts/nobody.here/password-reset", null,
+                call(
+                        HttpMethod.POST,
+                        "/api/accounts/nobody.here/password-reset",
+                        null,
                         statuses(401, 403, 403, 403, 403, 403, 404)),
                 call(HttpMethod.GET, "/api/one-time-passwords", null, statuses(401, 403, 403, 200, 200, 200, 200)),
-                call(HttpMethod.POST, "/api/one-time-passwords/nobody.here", null,
+                call(
+                        HttpMethod.POST,
+                        "/api/one-time-passwords/nobody.here",
+                        null,
                         statuses(401, 403, 403, 404, 404, 404, 404)),
                 call(HttpMethod.GET, "/api/cases?size=200", null, statuses(401, 200, 200, 200, 200, 200, 403)),
                 call(HttpMethod.GET, "/api/cases/" + a, null, statuses(401, 200, 404, 200, 403, 200, 403)),
-                call(HttpMethod.GET, "/api/cases/" + a + "/history", null,
+                call(HttpMethod.GET, "/api/cases/" + a + "/history", null, statuses(401, 200, 404, 200, 403, 200, 403)),
+                call(
+                        HttpMethod.GET,
+                        "/api/cases/" + a + "/history.json",
+                        null,
                         statuses(401, 200, 404, 200, 403, 200, 403)),
-                call(HttpMethod.GET, "/api/cases/" + a + "/history.json", null,
+                call(
+                        HttpMethod.GET,
+                        "/api/cases/" + a + "/history.pdf",
+                        null,
                         statuses(401, 200, 404, 200, 403, 200, 403)),
-                call(HttpMethod.GET, "/api/cases/" + a + "/history.pdf", null,
+                call(
+                        HttpMethod.GET,
+                        "/api/cases/" + a + "/as-of?instant=" + java.time.Instant.now(),
+                        null,
                         statuses(401, 200, 404, 200, 403, 200, 403)),
-                call(HttpMethod.GET, "/api/cases/" + a + "/as-of?instant=" + java.time.Instant.now(), null,
-                        statuses(401, 200, 404, 200, 403, 200, 403)),
-                call(HttpMethod.GET, "/api/cases/" + a + "/accesses", null,
+                call(
+                        HttpMethod.GET,
+                        "/api/cases/" + a + "/accesses",
+                        null,
                         statuses(401, 403, 403, 403, 403, 200, 403)),
                 call(HttpMethod.GET, "/api/accesses?caseId=" + a, null, statuses(401, 403, 403, 403, 403, 200, 403)),
                 call(HttpMethod.POST, "/api/cases", CaseApi.newFamily(), statuses(401, 201, 403, 403, 403, 403, 403)),
-                call(HttpMethod.POST, "/api/cases/" + a + "/visits", visitA,
+                call(
+                        HttpMethod.POST,
+                        "/api/cases/" + a + "/visits",
+                        visitA,
                         statuses(401, 409, 404, 403, 403, 403, 403)),
-                call(HttpMethod.POST, "/api/cases/" + a + "/consent-withdrawals", consentA,
+                call(
+                        HttpMethod.POST,
+                        "/api/cases/" + a + "/consent-withdrawals",
+                        consentA,
                         statuses(401, 409, 404, 403, 403, 403, 403)),
-                call(HttpMethod.POST, "/api/cases/" + a + "/consents", consentA,
+                call(
+                        HttpMethod.POST,
+                        "/api/cases/" + a + "/consents",
+                        consentA,
                         statuses(401, 200, 404, 403, 403, 403, 403)),
                 call(HttpMethod.GET, "/api/break-glass-accesses", null, statuses(401, 403, 403, 403, 403, 200, 403)),
-                call(HttpMethod.GET, "/api/event-store/verification", null,
+                call(
+                        HttpMethod.GET,
+                        "/api/event-store/verification",
+                        null,
                         statuses(401, 403, 403, 403, 403, 200, 403)),
-                call(HttpMethod.POST, "/api/cases/" + a + "/closure", closureA,
+                call(
+                        HttpMethod.POST,
+                        "/api/cases/" + a + "/closure",
+                        closureA,
                         statuses(401, 200, 404, 403, 403, 403, 403)),
                 call(HttpMethod.POST, "/api/collective-actions", snackA, statuses(401, 201, 403, 403, 403, 403, 403)),
-                call(HttpMethod.POST, "/api/talking-groups", talkingGroupOf(caseA),
+                call(
+                        HttpMethod.POST,
+                        "/api/talking-groups",
+                        talkingGroupOf(caseA),
                         statuses(401, 201, 403, 403, 403, 403, 403)),
-                call(HttpMethod.POST, "/api/talking-groups/" + groupA + "/members", joinGroupA,
+                call(
+                        HttpMethod.POST,
+                        "/api/talking-groups/" + groupA + "/members",
+                        joinGroupA,
                         statuses(401, 200, 403, 403, 403, 403, 403)),
-                call(HttpMethod.POST, "/api/talking-groups/" + groupA + "/sessions", sessionOfGroupA,
+                call(
+                        HttpMethod.POST,
+                        "/api/talking-groups/" + groupA + "/sessions",
+                        sessionOfGroupA,
                         statuses(401, 200, 403, 403, 403, 403, 403))));
         // Every other step of the lifecycle: only caseworkers get past security (their empty body is then a 400,
         // before any case is looked up, so it says nothing of the case); every other role is refused.
-        for (String step : List.of("acceptance", "decline", "interviews", "case-reviews", "visiting-permits",
-                "visiting-permit-expiries", "contact-steps", "scheduled-visits", "visit-cancellations", "home-visits",
-                "nursery-accompaniments", "nursery-derogations", "custody-changes", "court-decisions",
-                "no-contact-orders", "no-contact-order-liftings", "children", "corrections", "reopening")) {
-            calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/" + step, "{}",
+        for (String step : List.of(
+                "acceptance",
+                "decline",
+                "interviews",
+                "case-reviews",
+                "visiting-permits",
+                "visiting-permit-expiries",
+                "contact-steps",
+                "scheduled-visits",
+                "visit-cancellations",
+                "home-visits",
+                "nursery-accompaniments",
+                "nursery-derogations",
+                "custody-changes",
+                "court-decisions",
+                "no-contact-orders",
+                "no-contact-order-liftings",
+                "children",
+                "corrections",
+                "reopening")) {
+            calls.add(call(
+                    HttpMethod.POST,
+                    "/api/cases/" + a + "/" + step,
+                    "{}",
                     statuses(401, 400, 400, 403, 403, 403, 403)));
         }
         calls.add(call(HttpMethod.POST, "/api/prison-suspensions", "{}", statuses(401, 403, 403, 400, 400, 403, 403)));
@@ -162,33 +228,53 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         calls.add(call(HttpMethod.GET, "/api/caseload/stream", null, statuses(401, 200, 200, 200, 200, 403, 403)));
         calls.add(call(HttpMethod.GET, "/api/projections", null, statuses(401, 403, 403, 403, 403, 403, 200)));
         // An unknown projection, so that the administrator's call starts no rebuild under the other tests.
-        calls.add(call(HttpMethod.POST, "/api/projections/no-such-view/rebuild", "",
+        calls.add(call(
+                HttpMethod.POST,
+                "/api/projections/no-such-view/rebuild",
+                "",
                 statuses(401, 403, 403, 403, 403, 403, 404)));
-        calls.add(call(HttpMethod.GET, "/api/projections/case-views/rebuild", null,
+        calls.add(call(
+                HttpMethod.GET,
+                "/api/projections/case-views/rebuild",
+                null,
                 statuses(401, 403, 403, 403, 403, 403, 404)));
-        calls.add(call(HttpMethod.POST, "/api/projections/no-such-view/dead-letters/retry", "",
+        calls.add(call(
+                HttpMethod.POST,
+                "/api/projections/no-such-view/dead-letters/retry",
+                "",
                 statuses(401, 403, 403, 403, 403, 403, 404)));
         // The activity report: counts only. A team manager gets their own team's (also when no team is asked), never
         // the other team's nor the whole service's broken down by team; caseworkers and administrators none.
-        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021", null,
-                statuses(401, 403, 403, 200, 200, 200, 403)));
-        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021?team=PAS_DE_CALAIS", null,
+        calls.add(
+                call(HttpMethod.GET, "/api/reports/activity/2021", null, statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(
+                HttpMethod.GET,
+                "/api/reports/activity/2021?team=PAS_DE_CALAIS",
+                null,
                 statuses(401, 403, 403, 403, 200, 200, 403)));
-        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021.csv?team=SOMME_AISNE_OISE", null,
+        calls.add(call(
+                HttpMethod.GET,
+                "/api/reports/activity/2021.csv?team=SOMME_AISNE_OISE",
+                null,
                 statuses(401, 403, 403, 200, 200, 200, 403)));
-        calls.add(call(HttpMethod.GET, "/api/reports/activity/2021.pdf", null,
-                statuses(401, 403, 403, 200, 200, 200, 403)));
-        calls.add(call(HttpMethod.GET, "/api/reports/activity?from=2020&to=2021", null,
+        calls.add(call(
+                HttpMethod.GET, "/api/reports/activity/2021.pdf", null, statuses(401, 403, 403, 200, 200, 200, 403)));
+        calls.add(call(
+                HttpMethod.GET,
+                "/api/reports/activity?from=2020&to=2021",
+                null,
                 statuses(401, 403, 403, 200, 200, 200, 403)));
         calls.add(call(HttpMethod.GET, "/api/erasures", null, statuses(401, 403, 403, 403, 403, 200, 403)));
         calls.add(call(HttpMethod.GET, "/api/account-trail", null, statuses(401, 403, 403, 403, 403, 200, 403)));
         calls.add(call(HttpMethod.GET, "/api/role-requests", null, statuses(401, 403, 403, 403, 403, 403, 200)));
-        calls.add(call(HttpMethod.GET, "/api/personal-data/key-rotations", null,
-                statuses(401, 403, 403, 403, 403, 200, 200)));
-        calls.add(call(HttpMethod.POST, "/api/personal-data/key-rotations", "",
-                statuses(401, 403, 403, 403, 403, 403, 200)));
+        calls.add(call(
+                HttpMethod.GET, "/api/personal-data/key-rotations", null, statuses(401, 403, 403, 403, 403, 200, 200)));
+        calls.add(call(
+                HttpMethod.POST, "/api/personal-data/key-rotations", "", statuses(401, 403, 403, 403, 403, 403, 200)));
         // Last: the administrator erases case A's mother (the others are refused before anything is looked up).
-        calls.add(call(HttpMethod.POST, "/api/cases/" + a + "/erasures",
+        calls.add(call(
+                HttpMethod.POST,
+                "/api/cases/" + a + "/erasures",
                 "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}"
                         .formatted((String) caseA.read("$.parties.mother")),
                 statuses(401, 403, 403, 403, 403, 403, 200)));
@@ -197,17 +283,22 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         for (Call call : calls) {
             for (String account : EVERYONE) {
                 int expected = call.expected().get(account);
-                tests.add(DynamicTest.dynamicTest(call.method() + " " + call.path() + " as " + account + " -> "
-                        + expected, () -> {
-                    if (call.path().endsWith("/stream")) {
-                        assertThat(streamStatus(account, call.path())).isEqualTo(expected);
-                        return;
-                    }
-                    ResponseEntity<String> response = send(account, call.method(), call.path(),
-                            call.body() == null ? null : call.body().formatted(account.replaceAll("\\W", "")));
-                    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(expected);
-                    assertNothingOutOfScope(account, call.path(), response.getBody());
-                }));
+                tests.add(DynamicTest.dynamicTest(
+                        call.method() + " " + call.path() + " as " + account + " -> " + expected, () -> {
+                            if (call.path().endsWith("/stream")) {
+                                assertThat(streamStatus(account, call.path())).isEqualTo(expected);
+                                return;
+                            }
+                            ResponseEntity<String> response = send(
+                                    account,
+                                    call.method(),
+                                    call.path(),
+                                    call.body() == null ? null : call.body().formatted(account.replaceAll("\\W", "")));
+                            assertThat(response.getStatusCode().value())
+                                    .as(response.getBody())
+                                    .isEqualTo(expected);
+                            assertNothingOutOfScope(account, call.path(), response.getBody());
+                        }));
             }
         }
         return tests.stream();
@@ -227,8 +318,12 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
             case CLAIRE, SOPHIE -> assertThat(body).doesNotContain(b).doesNotContain("Lefort");
             case PAUL -> assertThat(body).doesNotContain(a).doesNotContain("Dupont");
             case MARC -> assertThat(body).doesNotContain("Dupont").doesNotContain("Lefort");
-            case ROOT, ANONYMOUS -> assertThat(body).doesNotContain(a).doesNotContain(b).doesNotContain("Dupont")
-                    .doesNotContain("Lefort");
+            case ROOT, ANONYMOUS ->
+                assertThat(body)
+                        .doesNotContain(a)
+                        .doesNotContain(b)
+                        .doesNotContain("Dupont")
+                        .doesNotContain("Lefort");
             default -> assertThat(account).isEqualTo(ALICE);
         }
     }
@@ -240,13 +335,18 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
      */
     private int streamStatus(String account, String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(10));
         if (!account.equals(ANONYMOUS)) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account + ":" + CaseApi.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(
+                                            (account + ":" + CaseApi.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
         OPEN_STREAMS.add(response.body());
         return response.statusCode();
     }
@@ -261,17 +361,18 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
     /** A talking group at Amiens, formed two days ago with the detained parent of {@code family}. */
     static String talkingGroupOf(DocumentContext family) {
         return """
-                {"occurredAt": "%s", "team": "SOMME_AISNE_OISE", "prison": "MA_AMIENS", "members": ["%s"]}"""
-                .formatted(CaseApi.daysAgo(2), family.read("$.caseId"));
+                {"occurredAt": "%s", "team": "SOMME_AISNE_OISE", "prison": "MA_AMIENS", "members": ["%s"]}""".formatted(CaseApi.daysAgo(2), family.read("$.caseId"));
     }
 
     static String pasDeCalaisFamily() {
-        return CaseApi.newFamily().replace("SOMME_AISNE_OISE", "PAS_DE_CALAIS").replace("MA_AMIENS", "MA_ARRAS")
+        return CaseApi.newFamily()
+                .replace("SOMME_AISNE_OISE", "PAS_DE_CALAIS")
+                .replace("MA_AMIENS", "MA_ARRAS")
                 .replace("Dupont", "Lefort");
     }
 
-    private static Map<String, Integer> statuses(int anonymous, int claire, int paul, int sophie, int marc, int alice,
-                                                 int root) {
+    private static Map<String, Integer> statuses(
+            int anonymous, int claire, int paul, int sophie, int marc, int alice, int root) {
         Map<String, Integer> expected = new LinkedHashMap<>();
         List<Integer> values = List.of(anonymous, claire, paul, sophie, marc, alice, root);
         for (int i = 0; i < EVERYONE.size(); i++) {
@@ -284,6 +385,5 @@ class SecurityMatrixIT extends EmbeddedDatabaseTest {
         return new Call(method, path, body, expected);
     }
 
-    record Call(HttpMethod method, String path, String body, Map<String, Integer> expected) {
-    }
+    record Call(HttpMethod method, String path, String body, Map<String, Integer> expected) {}
 }

@@ -1,14 +1,20 @@
 package fr.rep.caseengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
@@ -19,19 +25,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Sign-in as a browser and as an API client: throttled failures, cookies, CSRF and security headers. */
 @ExtendWith(OutputCaptureExtension.class)
 class SignInIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
 
@@ -46,16 +46,22 @@ class SignInIT extends EmbeddedDatabaseTest {
             wrongAnswer = refused.getBody();
         }
 
-        ResponseEntity<String> rightButLocked = http.withBasicAuth("target.user", CaseApi.PASSWORD)
-                .getForEntity("/api/account", String.class);
+        ResponseEntity<String> rightButLocked =
+                http.withBasicAuth("target.user", CaseApi.PASSWORD).getForEntity("/api/account", String.class);
 
         assertThat(rightButLocked.getStatusCode().value()).isEqualTo(401);
         // The lock is not told: the right password while locked answers as a wrong one (docs/security.md).
         assertThat(rightButLocked.getBody()).isEqualTo(wrongAnswer);
-        assertThat(output.getOut()).contains("Failed sign-in for account 'target.user' from 127.0.0.1")
-                .contains("(3 in a row)").contains("locked out from this address");
-        await().atMost(Duration.ofSeconds(10)).until(() -> http.withBasicAuth("target.user", CaseApi.PASSWORD)
-                .getForEntity("/api/account", String.class).getStatusCode().value() == 200);
+        assertThat(output.getOut())
+                .contains("Failed sign-in for account 'target.user' from 127.0.0.1")
+                .contains("(3 in a row)")
+                .contains("locked out from this address");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.withBasicAuth("target.user", CaseApi.PASSWORD)
+                                .getForEntity("/api/account", String.class)
+                                .getStatusCode()
+                                .value()
+                        == 200);
     }
 
     @Test
@@ -63,10 +69,14 @@ class SignInIT extends EmbeddedDatabaseTest {
         // No colon: HTTP Basic would end the account name there.
         String forged = "nobody\r\n2026-12-03T10.00.00Z  INFO Account 'admin' changed its password";
 
-        assertThat(http.withBasicAuth(forged, "whatever").getForEntity("/api/account", String.class)
-                .getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth(forged, "whatever")
+                        .getForEntity("/api/account", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
 
-        assertThat(output.getOut()).contains("Failed sign-in for account 'nobody\\r\\n2026-12-03T10.00.00Z  INFO")
+        assertThat(output.getOut())
+                .contains("Failed sign-in for account 'nobody\\r\\n2026-12-03T10.00.00Z  INFO")
                 .doesNotContain("\n2026-12-03T10.00.00Z  INFO Account 'admin'");
     }
 
@@ -75,8 +85,8 @@ class SignInIT extends EmbeddedDatabaseTest {
         CaseApi.ensureAccount(accounts, "browser.user", Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE);
         ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
         String xsrf = cookie(loginPage, "XSRF-TOKEN");
-        String csrfInPage = loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*",
-                "$1");
+        String csrfInPage =
+                loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", "browser.user");
         form.add("password", CaseApi.PASSWORD);
@@ -85,14 +95,17 @@ class SignInIT extends EmbeddedDatabaseTest {
         formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         formHeaders.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + "; " + sessionCookie(loginPage));
 
-        TestRestTemplate noRedirects = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+        TestRestTemplate noRedirects = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
                 .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
-        ResponseEntity<String> signedIn = noRedirects.exchange("/login", HttpMethod.POST,
-                new HttpEntity<>(form, formHeaders), String.class);
+        ResponseEntity<String> signedIn =
+                noRedirects.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, formHeaders), String.class);
 
         assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
         String setCookie = signedIn.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).contains("Secure").contains("HttpOnly").contains("SameSite=Strict");
         String session = setCookie.substring(0, setCookie.indexOf(';'));
 
@@ -100,17 +113,25 @@ class SignInIT extends EmbeddedDatabaseTest {
         withSession.add(HttpHeaders.COOKIE, session);
         withSession.setContentType(MediaType.APPLICATION_JSON);
         assertThat(http.exchange("/api/account", HttpMethod.GET, new HttpEntity<>(withSession), String.class)
-                .getStatusCode().value()).isEqualTo(200);
-        ResponseEntity<String> withoutToken = http.exchange("/api/cases", HttpMethod.POST,
-                new HttpEntity<>(CaseApi.newFamily(), withSession), String.class);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        ResponseEntity<String> withoutToken = http.exchange(
+                "/api/cases", HttpMethod.POST, new HttpEntity<>(CaseApi.newFamily(), withSession), String.class);
         assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
         assertThat(withoutToken.getBody()).contains("CSRF");
 
         // Signing in replaced the token the sign-in page gave: the session's own is in the sign-in's answer.
-        assertThat(post("/api/cases", CaseApi.newFamily(), session, xsrf).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/api/cases", CaseApi.newFamily(), session, xsrf)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
         String token = lastCookie(signedIn, "XSRF-TOKEN");
         assertThat(token).isNotEqualTo(xsrf);
-        assertThat(post("/api/cases", CaseApi.newFamily(), session, token).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/cases", CaseApi.newFamily(), session, token)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
     }
 
     @Test
@@ -127,8 +148,11 @@ class SignInIT extends EmbeddedDatabaseTest {
 
         assertThat(forged.getStatusCode().value()).isEqualTo(403);
         assertThat(forged.getBody()).contains("urn:rep:problem:csrf");
-        assertThat(post("/api/account/password", wrongPassword, victim[0], victim[1]).getStatusCode().value())
-                .as("the victim's own token passes the CSRF check (then the password is wrong)").isEqualTo(400);
+        assertThat(post("/api/account/password", wrongPassword, victim[0], victim[1])
+                        .getStatusCode()
+                        .value())
+                .as("the victim's own token passes the CSRF check (then the password is wrong)")
+                .isEqualTo(400);
     }
 
     /** Signs in with the form as a browser does; returns the session cookie and the session's CSRF token. */
@@ -149,17 +173,20 @@ class SignInIT extends EmbeddedDatabaseTest {
     private static String lastCookie(ResponseEntity<String> response, String name) {
         List<String> values = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
                 .filter(value -> value.startsWith(name + "="))
-                .map(value -> value.substring(name.length() + 1, value.indexOf(';'))).toList();
+                .map(value -> value.substring(name.length() + 1, value.indexOf(';')))
+                .toList();
         return values.isEmpty() ? "" : values.get(values.size() - 1);
     }
 
     @Test
     void answers_carry_the_security_headers() {
-        HttpHeaders headers = http.getForEntity("/actuator/health", String.class).getHeaders();
+        HttpHeaders headers =
+                http.getForEntity("/actuator/health", String.class).getHeaders();
 
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'self'")
+        assertThat(headers.getFirst("Content-Security-Policy"))
+                .contains("default-src 'self'")
                 .contains("frame-ancestors 'none'");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(headers.getFirst("Cache-Control")).contains("no-store");
@@ -167,13 +194,19 @@ class SignInIT extends EmbeddedDatabaseTest {
 
     private static String cookie(ResponseEntity<String> response, String name) {
         List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-        return cookies.stream().filter(value -> value.startsWith(name + "=")).findFirst()
-                .map(value -> value.substring(name.length() + 1, value.indexOf(';'))).orElseThrow();
+        return cookies.stream()
+                .filter(value -> value.startsWith(name + "="))
+                .findFirst()
+                .map(value -> value.substring(name.length() + 1, value.indexOf(';')))
+                .orElseThrow();
     }
 
     private static String sessionCookie(ResponseEntity<String> response) {
         List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-        return cookies.stream().filter(value -> value.startsWith("JSESSIONID=")).findFirst()
-                .map(value -> value.substring(0, value.indexOf(';'))).orElse("");
+        return cookies.stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .map(value -> value.substring(0, value.indexOf(';')))
+                .orElse("");
     }
 }

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -10,10 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A signed-in session: its cookie, and the CSRF token bound to it. */
 public record SignedIn(String cookie, String token) {
@@ -32,10 +31,12 @@ public record SignedIn(String cookie, String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + lastCookie(page, "JSESSIONID"));
-        ResponseEntity<String> signedIn = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
-                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW))
+        ResponseEntity<String> signedIn = new TestRestTemplate(new RestTemplateBuilder()
+                        .rootUri(http.getRootUri())
+                        .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW))
                 .exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-        assertThat(signedIn.getStatusCode().value()).as("%s signs in: %s", account, signedIn.getHeaders())
+        assertThat(signedIn.getStatusCode().value())
+                .as("%s signs in: %s", account, signedIn.getHeaders())
                 .isEqualTo(302);
         return new SignedIn("JSESSIONID=" + lastCookie(signedIn, "JSESSIONID"), lastCookie(signedIn, "XSRF-TOKEN"));
     }
@@ -48,8 +49,11 @@ public record SignedIn(String cookie, String token) {
 
     private static String lastCookie(ResponseEntity<String> response, String name) {
         List<String> values = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .map(value -> value.split(";", 2)[0]).filter(pair -> pair.startsWith(name + "="))
-                .map(pair -> pair.substring(name.length() + 1)).filter(value -> !value.isEmpty()).toList();
+                .map(value -> value.split(";", 2)[0])
+                .filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> pair.substring(name.length() + 1))
+                .filter(value -> !value.isEmpty())
+                .toList();
         assertThat(values).as("cookie " + name).isNotEmpty();
         return values.get(values.size() - 1);
     }

@@ -1,18 +1,17 @@
 package fr.rep.caseengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The auditor's verification of the store the app writes: every event sealed, and the head to note. */
 class StoreVerificationApiIT extends EmbeddedDatabaseTest {
@@ -21,8 +20,10 @@ class StoreVerificationApiIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -49,20 +50,20 @@ class StoreVerificationApiIT extends EmbeddedDatabaseTest {
         DocumentContext report = CaseApi.json(answer);
         assertThat(report.read("$.intact", Boolean.class)).as(answer.getBody()).isTrue();
         assertThat(report.read("$.problems", Long.class)).isZero();
-        assertThat(report.read("$.events", Long.class)).isEqualTo(
-                jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
+        assertThat(report.read("$.events", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
         long position = report.read("$.head.position", Long.class);
         String link = report.read("$.head.storeLink");
 
         caseworker.openCase();
-        DocumentContext later = CaseApi.json(auditor.get(
-                "/api/event-store/verification?atPosition=" + position + "&storeLink=" + link));
+        DocumentContext later = CaseApi.json(
+                auditor.get("/api/event-store/verification?atPosition=" + position + "&storeLink=" + link));
         assertThat(later.read("$.intact", Boolean.class)).isTrue();
         assertThat(later.read("$.notedHead.matches", Boolean.class)).isTrue();
         assertThat(later.read("$.head.position", Long.class)).isGreaterThan(position);
 
-        DocumentContext wrong = CaseApi.json(auditor.get(
-                "/api/event-store/verification?atPosition=" + position + "&storeLink=" + "ab".repeat(32)));
+        DocumentContext wrong = CaseApi.json(
+                auditor.get("/api/event-store/verification?atPosition=" + position + "&storeLink=" + "ab".repeat(32)));
         assertThat(wrong.read("$.intact", Boolean.class)).isFalse();
         assertThat(wrong.read("$.firstBrokenLink.problem", String.class)).isEqualTo("NOTED_HEAD_MISMATCH");
     }
@@ -71,8 +72,8 @@ class StoreVerificationApiIT extends EmbeddedDatabaseTest {
     void a_noted_head_needs_both_its_position_and_its_link_well_formed() {
         ResponseEntity<String> positionOnly = auditor.get("/api/event-store/verification?atPosition=3");
         ResponseEntity<String> shortLink = auditor.get("/api/event-store/verification?atPosition=3&storeLink=abc");
-        ResponseEntity<String> badPosition = auditor.get("/api/event-store/verification?atPosition=x&storeLink="
-                + "0".repeat(64));
+        ResponseEntity<String> badPosition =
+                auditor.get("/api/event-store/verification?atPosition=x&storeLink=" + "0".repeat(64));
 
         for (ResponseEntity<String> answer : java.util.List.of(positionOnly, shortLink, badPosition)) {
             assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);

@@ -7,7 +7,6 @@ import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -52,8 +51,7 @@ public final class CaseDataset {
      * @param sampledFamilies families kept with their identities, spread over the dataset
      * @param openCases       how many of the latest still-open cases to keep
      */
-    public record Sizes(int cases, long events, int longCases, int longCaseEvents, int sampledFamilies,
-                        int openCases) {
+    public record Sizes(int cases, long events, int longCases, int longCaseEvents, int sampledFamilies, int openCases) {
 
         public Sizes {
             long regularEvents = events - (long) longCases * longCaseEvents;
@@ -84,11 +82,17 @@ public final class CaseDataset {
                 .thenComparing(cursor -> cursor.caseId().value()));
         for (int i = 0; i < sizes.longCases(); i++) {
             FamilyGenerator generator = new FamilyGenerator(seeds.split());
-            Family family = generator.family(START.plus(Duration.ofMinutes(generator.between(0, 180 * 24 * 60))),
-                    LONG_CASE_MAX_CHILD_AGE);
+            Family family = generator.family(
+                    START.plus(Duration.ofMinutes(generator.between(0, 180 * 24 * 60))), LONG_CASE_MAX_CHILD_AGE);
             longCases.add(family.caseId());
-            pending.add(new CaseCursor(family, generated(generator, family, generator.story(family,
-                    sizes.longCaseEvents(), LONG_CASE_SPAN.dividedBy(sizes.longCaseEvents()))), false));
+            pending.add(new CaseCursor(
+                    family,
+                    generated(
+                            generator,
+                            family,
+                            generator.story(
+                                    family, sizes.longCaseEvents(), LONG_CASE_SPAN.dividedBy(sizes.longCaseEvents()))),
+                    false));
         }
         int regularCases = sizes.cases() - sizes.longCases();
         long budget = sizes.events() - (long) sizes.longCases() * sizes.longCaseEvents();
@@ -98,16 +102,20 @@ public final class CaseDataset {
         while (opened < regularCases || !pending.isEmpty()) {
             Instant earliestUnopened = START.plus(step.multipliedBy(opened));
             if (opened < regularCases
-                    && (pending.isEmpty() || !earliestUnopened.isAfter(pending.peek().nextRecordedAt()))) {
+                    && (pending.isEmpty()
+                            || !earliestUnopened.isAfter(pending.peek().nextRecordedAt()))) {
                 FamilyGenerator generator = new FamilyGenerator(seeds.split());
-                Family family = generator.family(earliestUnopened.plusSeconds(
-                        (long) (generator.nextDouble() * step.toSeconds())), REGULAR_MAX_CHILD_AGE);
+                Family family = generator.family(
+                        earliestUnopened.plusSeconds((long) (generator.nextDouble() * step.toSeconds())),
+                        REGULAR_MAX_CHILD_AGE);
                 int casesLeft = regularCases - opened;
                 int length = regularLength(generator, budget, casesLeft);
                 budget -= length;
                 Duration meanGap = Duration.ofMinutes(generator.between(10 * 24 * 60, 40 * 24 * 60));
                 Duration shortest = LONGEST_REGULAR_SPAN.dividedBy(length);
-                List<GeneratedEvent> events = generated(generator, family,
+                List<GeneratedEvent> events = generated(
+                        generator,
+                        family,
                         generator.story(family, length, meanGap.compareTo(shortest) < 0 ? meanGap : shortest));
                 if (opened % sampleEvery == 0 && sampledFamilies.size() < sizes.sampledFamilies()) {
                     sampledFamilies.add(family);
@@ -174,8 +182,13 @@ public final class CaseDataset {
     private static List<GeneratedEvent> generated(FamilyGenerator generator, Family family, List<CaseEvent> story) {
         List<GeneratedEvent> events = new ArrayList<>(story.size());
         for (int sequence = 0; sequence < story.size(); sequence++) {
-            events.add(new GeneratedEvent(generator.uuid().toString(), sequence, story.get(sequence),
-                    family.caseworker(), generator.uuid().toString(), generator.uuid().toString()));
+            events.add(new GeneratedEvent(
+                    generator.uuid().toString(),
+                    sequence,
+                    story.get(sequence),
+                    family.caseworker(),
+                    generator.uuid().toString(),
+                    generator.uuid().toString()));
         }
         return events;
     }
@@ -183,7 +196,8 @@ public final class CaseDataset {
     private void keepIfOpen(CaseCursor cursor) {
         List<GeneratedEvent> events = cursor.events();
         CaseEvent last = events.get(events.size() - 1).payload();
-        if (last instanceof InterventionClosed || sizes.openCases() == 0
+        if (last instanceof InterventionClosed
+                || sizes.openCases() == 0
                 || events.stream().noneMatch(event -> event.payload() instanceof VisitingPermitIssued)) {
             return;
         }
@@ -195,7 +209,10 @@ public final class CaseDataset {
                 consenting.remove(withdrawal.party());
             }
         }
-        openCases.addLast(new OpenCase(cursor.family().request(), Set.copyOf(consenting), last.occurredAt(),
+        openCases.addLast(new OpenCase(
+                cursor.family().request(),
+                Set.copyOf(consenting),
+                last.occurredAt(),
                 cursor.family().caseworker()));
         if (openCases.size() > sizes.openCases()) {
             openCases.removeFirst();

@@ -1,17 +1,16 @@
 package fr.rep.caseengine.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.RequestReceived;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The benchmark's dataset: seeded, of the exact size asked for, in the engine's stored order. */
 class CaseDatasetTest {
@@ -25,7 +24,8 @@ class CaseDatasetTest {
 
     @Test
     void another_seed_gives_other_cases() {
-        assertThat(new CaseDataset(8, SIZES).events().get(0)).isNotEqualTo(new CaseDataset(7, SIZES).events().get(0));
+        assertThat(new CaseDataset(8, SIZES).events().get(0))
+                .isNotEqualTo(new CaseDataset(7, SIZES).events().get(0));
     }
 
     @Test
@@ -38,7 +38,9 @@ class CaseDatasetTest {
         assertThat(events).hasSize(3_000);
         assertThat(dataset.eventCount()).isEqualTo(3_000);
         assertThat(perCase).hasSize(300);
-        assertThat(dataset.longCases()).hasSize(2).allSatisfy(caseId -> assertThat(perCase.get(caseId)).isEqualTo(200));
+        assertThat(dataset.longCases())
+                .hasSize(2)
+                .allSatisfy(caseId -> assertThat(perCase.get(caseId)).isEqualTo(200));
         assertThat(dataset.sampledFamilies()).hasSize(20);
     }
 
@@ -52,7 +54,8 @@ class CaseDatasetTest {
             GeneratedEvent event = events.get(i);
             CaseId caseId = event.payload().caseId();
             if (i > 0) {
-                assertThat(event.payload().recordedAt()).isAfterOrEqualTo(events.get(i - 1).payload().recordedAt());
+                assertThat(event.payload().recordedAt())
+                        .isAfterOrEqualTo(events.get(i - 1).payload().recordedAt());
             }
             assertThat(event.payload().recordedAt()).isAfter(event.payload().occurredAt());
             assertThat(event.payload().occurredAt()).isBefore(CaseDataset.END);
@@ -69,16 +72,28 @@ class CaseDatasetTest {
     @Test
     void the_caseload_looks_like_the_services_report() {
         CaseDataset dataset = new CaseDataset(7, new CaseDataset.Sizes(2_000, 20_000, 0, 0, 0, 0));
-        List<RequestReceived> requests = dataset.events().stream().map(GeneratedEvent::payload)
-                .filter(RequestReceived.class::isInstance).map(RequestReceived.class::cast).toList();
+        List<RequestReceived> requests = dataset.events().stream()
+                .map(GeneratedEvent::payload)
+                .filter(RequestReceived.class::isInstance)
+                .map(RequestReceived.class::cast)
+                .toList();
 
-        double childrenPerFamily = requests.stream().mapToInt(request -> request.children().size()).average()
+        double childrenPerFamily = requests.stream()
+                .mapToInt(request -> request.children().size())
+                .average()
                 .orElseThrow();
-        double withMeasure = requests.stream().filter(RequestReceived::educationalOrJudicialMeasure).count()
+        double withMeasure = requests.stream()
+                        .filter(RequestReceived::educationalOrJudicialMeasure)
+                        .count()
                 / (double) requests.size();
         assertThat(childrenPerFamily).isBetween(1.5, 2.1);
         assertThat(withMeasure).isBetween(0.25, 0.45);
-        assertThat(dataset.eventsByType()).containsKeys("RequestReceived", "ConsentRecorded", "ConsentWithdrawn",
-                "VisitMediated", "InterventionClosed");
+        assertThat(dataset.eventsByType())
+                .containsKeys(
+                        "RequestReceived",
+                        "ConsentRecorded",
+                        "ConsentWithdrawn",
+                        "VisitMediated",
+                        "InterventionClosed");
     }
 }

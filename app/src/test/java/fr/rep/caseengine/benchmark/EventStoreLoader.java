@@ -1,12 +1,7 @@
 package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import fr.rep.caseengine.events.familycase.RequestReceived;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a generated dataset into the event store through Axon's own {@link EventStorageEngine#appendEvents}, so rows
@@ -34,10 +33,10 @@ public final class EventStoreLoader {
         }
     }
 
-    private EventStoreLoader() {
-    }
+    private EventStoreLoader() {}
 
-    public static Loaded load(CaseDataset dataset, EventStorageEngine storage, int batchSize) throws InterruptedException {
+    public static Loaded load(CaseDataset dataset, EventStorageEngine storage, int batchSize)
+            throws InterruptedException {
         long start = System.nanoTime();
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "bench-event-loader"));
         try {
@@ -68,11 +67,12 @@ public final class EventStoreLoader {
     }
 
     /** Records the made-up identities of these families, encrypted by the app's own personal-data store. */
-    static void recordPeople(List<Family> families, PersonalDataRecorder personalData, TransactionTemplate transaction) {
+    static void recordPeople(
+            List<Family> families, PersonalDataRecorder personalData, TransactionTemplate transaction) {
         for (int from = 0; from < families.size(); from += 100) {
             List<Family> slice = families.subList(from, Math.min(families.size(), from + 100));
-            transaction.executeWithoutResult(status -> slice.forEach(
-                    family -> family.people().forEach(personalData::record)));
+            transaction.executeWithoutResult(
+                    status -> slice.forEach(family -> family.people().forEach(personalData::record)));
         }
     }
 

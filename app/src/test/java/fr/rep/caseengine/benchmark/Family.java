@@ -4,7 +4,6 @@ import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-
 import java.util.Map;
 
 /**

@@ -27,10 +27,22 @@ import java.util.stream.Collectors;
  *                       its own, reading the store itself), to compare the two in one run
  * @param skipped        phases not run: {@code commands} ((a), (b), (e)), {@code startup} ((f))
  */
-record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, List<Integer> concurrencies,
-                         Duration warmup, Duration ceilingWindow, Duration commandWindow, int queryRequests,
-                         int pageRequests, int loadBatchSize, List<String> tuning, boolean coldStart, boolean jfr,
-                         List<String> rebuildProbe, Set<String> skipped) {
+record BenchmarkSettings(
+        Path directory,
+        long seed,
+        CaseDataset.Sizes dataset,
+        List<Integer> concurrencies,
+        Duration warmup,
+        Duration ceilingWindow,
+        Duration commandWindow,
+        int queryRequests,
+        int pageRequests,
+        int loadBatchSize,
+        List<String> tuning,
+        boolean coldStart,
+        boolean jfr,
+        List<String> rebuildProbe,
+        Set<String> skipped) {
 
     static final long DEFAULT_SEED = 20261126L;
 
@@ -46,27 +58,39 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
     static BenchmarkSettings fromSystemProperties() {
         int cases = Integer.getInteger("bench.cases", 100_000);
         return new BenchmarkSettings(
-                Path.of(System.getProperty("bench.directory", "target/benchmark")).toAbsolutePath(),
+                Path.of(System.getProperty("bench.directory", "target/benchmark"))
+                        .toAbsolutePath(),
                 Long.getLong("bench.seed", DEFAULT_SEED),
-                new CaseDataset.Sizes(cases, Long.getLong("bench.events", 1_000_000L),
-                        Integer.getInteger("bench.longCases", 5), Integer.getInteger("bench.longCaseEvents", 1_000),
-                        Math.min(cases, 2_000), 50_000),
+                new CaseDataset.Sizes(
+                        cases,
+                        Long.getLong("bench.events", 1_000_000L),
+                        Integer.getInteger("bench.longCases", 5),
+                        Integer.getInteger("bench.longCaseEvents", 1_000),
+                        Math.min(cases, 2_000),
+                        50_000),
                 Arrays.stream(System.getProperty("bench.concurrency", "1,4,16").split(","))
-                        .map(String::trim).map(Integer::valueOf).toList(),
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList(),
                 Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5)),
                 Duration.ofSeconds(Long.getLong("bench.ceilingSeconds", 10)),
                 Duration.ofSeconds(Long.getLong("bench.commandSeconds", 15)),
                 Integer.getInteger("bench.queries", 1_000),
                 Integer.getInteger("bench.pages", 200),
                 1_000,
-                Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(a -> !a.isBlank())
+                Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+"))
+                        .filter(a -> !a.isBlank())
                         .toList(),
                 Boolean.parseBoolean(System.getProperty("bench.coldStart", "true")),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
-                Arrays.stream(System.getProperty("bench.rebuildProbe", "").split(",")).map(String::trim)
-                        .filter(way -> !way.isEmpty()).toList(),
-                Arrays.stream(System.getProperty("bench.skip", "").split(",")).map(String::trim)
-                        .filter(phase -> !phase.isEmpty()).collect(Collectors.toSet()));
+                Arrays.stream(System.getProperty("bench.rebuildProbe", "").split(","))
+                        .map(String::trim)
+                        .filter(way -> !way.isEmpty())
+                        .toList(),
+                Arrays.stream(System.getProperty("bench.skip", "").split(","))
+                        .map(String::trim)
+                        .filter(phase -> !phase.isEmpty())
+                        .collect(Collectors.toSet()));
     }
 
     /**
@@ -74,8 +98,21 @@ record BenchmarkSettings(Path directory, long seed, CaseDataset.Sizes dataset, L
      * last 4 s so that, at 16 clients on 2 cores, HTTP requests complete within the window.
      */
     static BenchmarkSettings smoke(Path directory) {
-        return new BenchmarkSettings(directory, DEFAULT_SEED, new CaseDataset.Sizes(50, 200, 1, 40, 10, 40),
-                List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(4), 20, 5, 50,
-                List.of(), true, true, List.of(), Set.of());
+        return new BenchmarkSettings(
+                directory,
+                DEFAULT_SEED,
+                new CaseDataset.Sizes(50, 200, 1, 40, 10, 40),
+                List.of(1, 4, 16),
+                Duration.ofMillis(200),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(4),
+                20,
+                5,
+                50,
+                List.of(),
+                true,
+                true,
+                List.of(),
+                Set.of());
     }
 }

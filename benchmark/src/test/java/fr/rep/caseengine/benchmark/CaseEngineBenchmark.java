@@ -1,11 +1,10 @@
 package fr.rep.caseengine.benchmark;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The full benchmark of issue #7, about 20 minutes on 2 cores:
@@ -26,6 +25,8 @@ class CaseEngineBenchmark {
         Path table = settings.directory().resolve("report.md");
         Files.writeString(table, report.markdown());
         System.out.println("\n" + report.markdown() + "\nWritten to " + table);
-        assertThat(run.errors()).as("commands or inserts that failed during the run").isZero();
+        assertThat(run.errors())
+                .as("commands or inserts that failed during the run")
+                .isZero();
     }
 }

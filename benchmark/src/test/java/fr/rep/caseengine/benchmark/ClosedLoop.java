@@ -19,8 +19,7 @@ final class ClosedLoop {
         void runOnce(Window window) throws Exception;
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     /** The measured window, in {@link System#nanoTime()} terms. */
@@ -34,19 +33,24 @@ final class ClosedLoop {
     /**
      * @param errorSamples the first few failures, for the report
      */
-    record Result(String name, int concurrency, long operations, Duration window, Latencies latencies, long errors,
-                  List<String> errorSamples) {
+    record Result(
+            String name,
+            int concurrency,
+            long operations,
+            Duration window,
+            Latencies latencies,
+            long errors,
+            List<String> errorSamples) {
 
         double perSecond() {
             return operations / (window.toNanos() / 1e9);
         }
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
-    static Result run(String name, int concurrency, Duration warmup, Duration measured,
-                      IntFunction<Worker> workers) throws InterruptedException {
+    static Result run(String name, int concurrency, Duration warmup, Duration measured, IntFunction<Worker> workers)
+            throws InterruptedException {
         long start = System.nanoTime() + warmup.toNanos();
         Window window = new Window(start, start + measured.toNanos());
         List<Latencies> latencies = new ArrayList<>();
@@ -57,30 +61,32 @@ final class ClosedLoop {
             Latencies own = new Latencies();
             latencies.add(own);
             Worker worker = workers.apply(i);
-            Thread thread = new Thread(() -> {
-                try (worker) {
-                    while (System.nanoTime() < window.endNanos()) {
-                        long before = System.nanoTime();
-                        try {
-                            worker.runOnce(window);
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                            synchronized (errorSamples) {
-                                if (errorSamples.size() < 5) {
-                                    errorSamples.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            Thread thread = new Thread(
+                    () -> {
+                        try (worker) {
+                            while (System.nanoTime() < window.endNanos()) {
+                                long before = System.nanoTime();
+                                try {
+                                    worker.runOnce(window);
+                                } catch (Exception e) {
+                                    errors.incrementAndGet();
+                                    synchronized (errorSamples) {
+                                        if (errorSamples.size() < 5) {
+                                            errorSamples.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                                        }
+                                    }
+                                    continue;
+                                }
+                                long after = System.nanoTime();
+                                if (window.covers(before, after)) {
+                                    own.record(after - before);
                                 }
                             }
-                            continue;
+                        } catch (Exception e) {
+                            throw new IllegalStateException("worker of " + name + " failed to close", e);
                         }
-                        long after = System.nanoTime();
-                        if (window.covers(before, after)) {
-                            own.record(after - before);
-                        }
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException("worker of " + name + " failed to close", e);
-                }
-            }, name + "-" + i);
+                    },
+                    name + "-" + i);
             thread.start();
             threads.add(thread);
         }

@@ -2,28 +2,26 @@ package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.command.familycase.AcceptRequest;
 import fr.rep.caseengine.command.familycase.CloseIntervention;
-import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.familycase.MediateVisit;
 import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.familycase.RecordConsent;
+import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.familycase.WithdrawConsent;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /** Where the benchmark sends its commands: straight to Axon's command gateway, or through the HTTP API. */
 interface CommandChannel {
 
     /** The case as the engine knows it and its version once the command is stored. */
-    record Stored(UUID caseId, long version) {
-    }
+    record Stored(UUID caseId, long version) {}
 
     String name();
 
@@ -78,19 +76,36 @@ interface CommandChannel {
                 if (command instanceof AcceptRequest) {
                     version = client.acceptRequest(caseId, ((AcceptRequest) command).occurredAt(), sent.actor());
                 } else if (command instanceof RecordVisitingPermit permit) {
-                    version = client.recordVisitingPermit(caseId, permit.occurredAt(), permit.accompanier().account(),
-                            permit.prison(), permit.validUntil(), sent.actor());
+                    version = client.recordVisitingPermit(
+                            caseId,
+                            permit.occurredAt(),
+                            permit.accompanier().account(),
+                            permit.prison(),
+                            permit.validUntil(),
+                            sent.actor());
                 } else if (command instanceof RecordConsent consent) {
-                    version = client.recordConsent(caseId, consent.occurredAt(),
-                            subjects.getOrDefault(consent.party(), consent.party()), sent.actor());
+                    version = client.recordConsent(
+                            caseId,
+                            consent.occurredAt(),
+                            subjects.getOrDefault(consent.party(), consent.party()),
+                            sent.actor());
                 } else if (command instanceof WithdrawConsent withdrawal) {
-                    version = client.withdrawConsent(caseId, withdrawal.occurredAt(),
-                            subjects.getOrDefault(withdrawal.party(), withdrawal.party()), sent.actor());
+                    version = client.withdrawConsent(
+                            caseId,
+                            withdrawal.occurredAt(),
+                            subjects.getOrDefault(withdrawal.party(), withdrawal.party()),
+                            sent.actor());
                 } else if (command instanceof MediateVisit visit) {
                     List<SubjectId> children = visit.children().stream()
-                            .map(child -> subjects.getOrDefault(child, child)).toList();
-                    version = client.mediateVisit(caseId, visit.occurredAt(), children, visit.place(),
-                            visit.accompanier().account(), sent.actor());
+                            .map(child -> subjects.getOrDefault(child, child))
+                            .toList();
+                    version = client.mediateVisit(
+                            caseId,
+                            visit.occurredAt(),
+                            children,
+                            visit.place(),
+                            visit.accompanier().account(),
+                            sent.actor());
                 } else {
                     CloseIntervention closing = (CloseIntervention) command;
                     version = client.closeIntervention(caseId, closing.occurredAt(), closing.reason(), sent.actor());

@@ -2,25 +2,24 @@ package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.command.familycase.AcceptRequest;
 import fr.rep.caseengine.command.familycase.CloseIntervention;
-import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.familycase.MediateVisit;
 import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.familycase.RecordConsent;
+import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.familycase.WithdrawConsent;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
+import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.ConsentWithdrawn;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
+import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitMediated;
-import fr.rep.caseengine.events.familycase.Accompaniment;
-import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -91,12 +90,14 @@ final class CommandWorkload {
 
     /** The request of a new family, as (b) receives them, to append straight to the store. */
     RequestReceived newRequest() {
-        return (RequestReceived) generator.story(liveFamily(), 1, Duration.ofDays(1)).get(0);
+        return (RequestReceived)
+                generator.story(liveFamily(), 1, Duration.ofDays(1)).get(0);
     }
 
     private Family liveFamily() {
-        return generator.family(LIVE_START.plus(Duration.ofMinutes(
-                generator.between(0, LIVE_REQUESTS_SPREAD_MINUTES))), LIVE_MAX_CHILD_AGE);
+        return generator.family(
+                LIVE_START.plus(Duration.ofMinutes(generator.between(0, LIVE_REQUESTS_SPREAD_MINUTES))),
+                LIVE_MAX_CHILD_AGE);
     }
 
     private void newFamily() {
@@ -105,8 +106,8 @@ final class CommandWorkload {
         Duration meanGap = Duration.ofMinutes(generator.between(5 * 24 * 60, 20 * 24 * 60));
         Duration shortest = LIVE_LONGEST_SPAN.dividedBy(length);
         for (CaseEvent event : generator.story(family, length, meanGap.compareTo(shortest) < 0 ? meanGap : shortest)) {
-            script.add(new WorkloadCommand(commandFor(event), family.caseworker(),
-                    event instanceof RequestReceived ? family : null));
+            script.add(new WorkloadCommand(
+                    commandFor(event), family.caseworker(), event instanceof RequestReceived ? family : null));
         }
     }
 
@@ -115,26 +116,41 @@ final class CommandWorkload {
         Instant at = later(open.lastOccurredAt().isAfter(LIVE_START) ? open.lastOccurredAt() : LIVE_START);
         for (SubjectId party : FamilyGenerator.partiesWhoseConsentVisitsNeed(request)) {
             if (!open.consenting().contains(party)) {
-                script.add(new WorkloadCommand(new RecordConsent(request.caseId(), null, at, party),
-                        open.caseworker(), null));
+                script.add(new WorkloadCommand(
+                        new RecordConsent(request.caseId(), null, at, party), open.caseworker(), null));
                 at = later(at);
             }
         }
         for (int visits = generator.between(1, 4); visits > 0; visits--) {
             List<SubjectId> minors = FamilyGenerator.minorsOn(request, at);
             if (minors.isEmpty()) {
-                script.add(new WorkloadCommand(new CloseIntervention(request.caseId(), null, at,
-                        ClosingReason.CHILD_TURNED_18), open.caseworker(), null));
+                script.add(new WorkloadCommand(
+                        new CloseIntervention(request.caseId(), null, at, ClosingReason.CHILD_TURNED_18),
+                        open.caseworker(),
+                        null));
                 return;
             }
-            script.add(new WorkloadCommand(new MediateVisit(request.caseId(), null, at, minors,
-                    VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff(open.caseworker()), Accompaniment.PROFESSIONAL,
-                    FamilyGenerator.VISIT_MINUTES, FamilyGenerator.VISIT_KILOMETRES), open.caseworker(), null));
+            script.add(new WorkloadCommand(
+                    new MediateVisit(
+                            request.caseId(),
+                            null,
+                            at,
+                            minors,
+                            VisitPlace.PRISON_VISITING_ROOM,
+                            null,
+                            Accompanier.staff(open.caseworker()),
+                            Accompaniment.PROFESSIONAL,
+                            FamilyGenerator.VISIT_MINUTES,
+                            FamilyGenerator.VISIT_KILOMETRES),
+                    open.caseworker(),
+                    null));
             at = later(at);
         }
         if (generator.chance(0.2)) {
-            script.add(new WorkloadCommand(new CloseIntervention(request.caseId(), null, at,
-                    ClosingReason.PARENT_RELEASED), open.caseworker(), null));
+            script.add(new WorkloadCommand(
+                    new CloseIntervention(request.caseId(), null, at, ClosingReason.PARENT_RELEASED),
+                    open.caseworker(),
+                    null));
         }
     }
 
@@ -145,17 +161,30 @@ final class CommandWorkload {
     /** The command that makes this event happen. */
     static Object commandFor(CaseEvent event) {
         if (event instanceof RequestReceived request) {
-            return new ReceiveRequest(request.caseId(), request.occurredAt(), request.referrerType(),
-                    request.channel(), request.team(), request.prison(), request.detainedParent(),
-                    request.penalStatus(), request.parties(), request.children(),
+            return new ReceiveRequest(
+                    request.caseId(),
+                    request.occurredAt(),
+                    request.referrerType(),
+                    request.channel(),
+                    request.team(),
+                    request.prison(),
+                    request.detainedParent(),
+                    request.penalStatus(),
+                    request.parties(),
+                    request.children(),
                     request.educationalOrJudicialMeasure());
         }
         if (event instanceof RequestAccepted accepted) {
             return new AcceptRequest(accepted.caseId(), null, accepted.occurredAt());
         }
         if (event instanceof VisitingPermitIssued permit) {
-            return new RecordVisitingPermit(permit.caseId(), null, permit.occurredAt(), permit.accompanier(),
-                    permit.prison(), permit.validUntil());
+            return new RecordVisitingPermit(
+                    permit.caseId(),
+                    null,
+                    permit.occurredAt(),
+                    permit.accompanier(),
+                    permit.prison(),
+                    permit.validUntil());
         }
         if (event instanceof ConsentRecorded consent) {
             return new RecordConsent(consent.caseId(), null, consent.occurredAt(), consent.party());
@@ -164,13 +193,22 @@ final class CommandWorkload {
             return new WithdrawConsent(withdrawal.caseId(), null, withdrawal.occurredAt(), withdrawal.party());
         }
         if (event instanceof VisitMediated visit) {
-            return new MediateVisit(visit.caseId(), null, visit.occurredAt(), visit.children(), visit.place(),
-                    visit.visitId(), visit.accompanier(), visit.accompaniedBy(), visit.durationMinutes(),
+            return new MediateVisit(
+                    visit.caseId(),
+                    null,
+                    visit.occurredAt(),
+                    visit.children(),
+                    visit.place(),
+                    visit.visitId(),
+                    visit.accompanier(),
+                    visit.accompaniedBy(),
+                    visit.durationMinutes(),
                     visit.kilometres());
         }
         if (event instanceof InterventionClosed closing) {
             return new CloseIntervention(closing.caseId(), null, closing.occurredAt(), closing.reason());
         }
-        throw new IllegalArgumentException("no command of the benchmark makes a " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "no command of the benchmark makes a " + event.getClass().getSimpleName());
     }
 }

@@ -4,13 +4,8 @@ import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +15,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The case engine started in this JVM on the benchmark's data directory, with its embedded PostgreSQL (durable, as
@@ -41,8 +40,10 @@ final class EngineInstance implements AutoCloseable {
      * @param tuning extra {@code --name=value} arguments, such as processor or pool settings under test
      */
     static EngineInstance start(Path dataDirectory, List<String> tuning) {
-        EngineInstance engine = new EngineInstance(new SpringApplicationBuilder(CaseEngineApplication.class)
-                .run(arguments(dataDirectory, tuning, 0).toArray(String[]::new)), dataDirectory);
+        EngineInstance engine = new EngineInstance(
+                new SpringApplicationBuilder(CaseEngineApplication.class)
+                        .run(arguments(dataDirectory, tuning, 0).toArray(String[]::new)),
+                dataDirectory);
         engine.createAccounts();
         return engine;
     }
@@ -50,10 +51,10 @@ final class EngineInstance implements AutoCloseable {
     /** The generator's caseworkers, each in their team, and an auditor and managers for the queries; all with one password. */
     void createAccounts() {
         AccountStore accounts = bean(AccountStore.class);
-        FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS.forEach(name ->
-                account(accounts, name, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE));
-        FamilyGenerator.PAS_DE_CALAIS_CASEWORKERS.forEach(name ->
-                account(accounts, name, Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS));
+        FamilyGenerator.SOMME_AISNE_OISE_CASEWORKERS.forEach(
+                name -> account(accounts, name, Set.of(Role.CASEWORKER), Team.SOMME_AISNE_OISE));
+        FamilyGenerator.PAS_DE_CALAIS_CASEWORKERS.forEach(
+                name -> account(accounts, name, Set.of(Role.CASEWORKER), Team.PAS_DE_CALAIS));
         account(accounts, CaseEngineHttpClient.READER, Set.of(Role.AUDITOR), null);
         account(accounts, CaseEngineHttpClient.MANAGER, Set.of(Role.SERVICE_MANAGER), null);
         account(accounts, CaseEngineHttpClient.TEAM_MANAGER, Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
@@ -97,7 +98,8 @@ final class EngineInstance implements AutoCloseable {
     /** A connection of the benchmark's own to the app's PostgreSQL, outside the app's pool. */
     Connection connect() throws SQLException {
         // The superuser (zonky's data source carries its password): the benchmark creates tables and extensions.
-        Connection connection = bean(EmbeddedPostgres.class).getPostgresDatabase().getConnection();
+        Connection connection =
+                bean(EmbeddedPostgres.class).getPostgresDatabase().getConnection();
         String searchPath = context.getEnvironment().getProperty("spring.datasource.hikari.connection-init-sql");
         if (searchPath != null) {
             try (var statement = connection.createStatement()) {
@@ -111,16 +113,19 @@ final class EngineInstance implements AutoCloseable {
     List<StreamingEventProcessor> projectionProcessors() {
         EventProcessingConfiguration processing = bean(EventProcessingConfiguration.class);
         return bean(ProjectionRebuilds.class).projections().stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .map(name -> processing
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow())
                 .toList();
     }
-
 
     /** The PostgreSQL server's main process, to account for its CPU time. */
     long postgresPid() {
         try {
-            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"))
-                    .get(0).trim());
+            return Long.parseLong(
+                    Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the PostgreSQL process id", e);
         }

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
@@ -10,21 +13,17 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.VisitPlace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the benchmark writes straight into the event store is what the engine itself would have stored: its stories
@@ -36,8 +35,10 @@ class GeneratedCasesInTheEngineIT extends EmbeddedDatabaseTest {
 
     @Autowired
     CommandGateway commands;
+
     @Autowired
     EventStorageEngine storage;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,9 +51,14 @@ class GeneratedCasesInTheEngineIT extends EmbeddedDatabaseTest {
                     .andMetaData(Map.of(EventMetadata.ACTOR, event.actor())));
         }
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
-                Long.class, (Object) events.stream().map(event -> event.payload().caseId().toString()).distinct()
-                        .toArray(String[]::new))).isEqualTo(400);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
+                        Long.class,
+                        (Object) events.stream()
+                                .map(event -> event.payload().caseId().toString())
+                                .distinct()
+                                .toArray(String[]::new)))
+                .isEqualTo(400);
     }
 
     @Test
@@ -70,15 +76,21 @@ class GeneratedCasesInTheEngineIT extends EmbeddedDatabaseTest {
         for (String column : List.of("type", "payload_type", "payload_revision")) {
             assertThat(loaded.get(column)).as(column).isEqualTo(stored.get(column));
         }
-        assertThat(fieldNames((byte[]) loaded.get("meta_data"))).isEqualTo(fieldNames((byte[]) stored.get("meta_data")));
+        assertThat(fieldNames((byte[]) loaded.get("meta_data")))
+                .isEqualTo(fieldNames((byte[]) stored.get("meta_data")));
         assertThat(fieldNames((byte[]) loaded.get("payload"))).isEqualTo(fieldNames((byte[]) stored.get("payload")));
         assertThat(Instant.parse((String) loaded.get("time_stamp"))).isBefore(CaseDataset.END);
 
-        long lastVersion = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ?", Long.class, open.request().caseId().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "SELECT version FROM case_view WHERE case_id = ?", Long.class, open.request().caseId().value())
-                .contains(lastVersion));
+        long lastVersion = jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM domain_event_entry " + "WHERE aggregate_identifier = ?",
+                Long.class,
+                open.request().caseId().toString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForList(
+                                "SELECT version FROM case_view WHERE case_id = ?",
+                                Long.class,
+                                open.request().caseId().value())
+                        .contains(lastVersion));
         long version = lastVersion;
         Instant at = CaseDataset.END.plus(Duration.ofDays(2));
         for (SubjectId party : FamilyGenerator.partiesWhoseConsentVisitsNeed(open.request())) {
@@ -86,9 +98,18 @@ class GeneratedCasesInTheEngineIT extends EmbeddedDatabaseTest {
                 version = send(new RecordConsent(open.request().caseId(), version, at, party));
             }
         }
-        assertThat(send(new MediateVisit(open.request().caseId(), version, at.plus(Duration.ofDays(1)),
-                FamilyGenerator.minorsOn(open.request(), at), VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff(open.caseworker()),
-                Accompaniment.PROFESSIONAL, 60, 30))).isEqualTo(version + 1);
+        assertThat(send(new MediateVisit(
+                        open.request().caseId(),
+                        version,
+                        at.plus(Duration.ofDays(1)),
+                        FamilyGenerator.minorsOn(open.request(), at),
+                        VisitPlace.PRISON_VISITING_ROOM,
+                        null,
+                        Accompanier.staff(open.caseworker()),
+                        Accompaniment.PROFESSIONAL,
+                        60,
+                        30)))
+                .isEqualTo(version + 1);
     }
 
     private long send(Object command) {

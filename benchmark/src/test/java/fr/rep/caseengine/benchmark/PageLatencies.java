@@ -17,12 +17,11 @@ import java.util.regex.Pattern;
 final class PageLatencies {
 
     /** A stylesheet, script or image the page makes the browser download. */
-    private static final Pattern ASSET = Pattern.compile(
-            "<(?:script|img)\\b[^>]*\\bsrc=\"([^\"]+)\"|<link\\b[^>]*\\bhref=\"([^\"]+)\"[^>]*>");
+    private static final Pattern ASSET =
+            Pattern.compile("<(?:script|img)\\b[^>]*\\bsrc=\"([^\"]+)\"|<link\\b[^>]*\\bhref=\"([^\"]+)\"[^>]*>");
 
     /** One page (or download) of a role: what to measure and who asks. */
-    record Page(String id, String name, String account, String path) {
-    }
+    record Page(String id, String name, String account, String path) {}
 
     /** What was measured of a page. */
     record Measured(Page page, Latencies latencies, int status, long pageBytes, long assetBytes, int assets) {
@@ -53,12 +52,17 @@ final class PageLatencies {
                 CaseEngineHttpClient.Fetched fetched = client.page(page.path(), page.account());
                 latencies.record(System.nanoTime() - start);
                 if (fetched.status() != first.status()) {
-                    throw new IllegalStateException(page.path() + " answered " + fetched.status() + " after "
-                            + first.status());
+                    throw new IllegalStateException(
+                            page.path() + " answered " + fetched.status() + " after " + first.status());
                 }
             }
-            measured.add(new Measured(page, latencies, first.status(), first.bytes().length,
-                    assets.values().stream().mapToLong(Long::longValue).sum(), assets.size()));
+            measured.add(new Measured(
+                    page,
+                    latencies,
+                    first.status(),
+                    first.bytes().length,
+                    assets.values().stream().mapToLong(Long::longValue).sum(),
+                    assets.size()));
         }
         return measured;
     }

@@ -1,12 +1,5 @@
 package fr.rep.caseengine.benchmark;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -27,6 +20,12 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the time goes during one phase, from three angles: CPU seconds of this JVM, of the PostgreSQL server (its
@@ -46,11 +45,19 @@ final class PhaseProfiler {
     private static final Map<String, String> LAYERS = layers();
 
     /** What one phase cost and where. */
-    record Profile(String phase, Duration took, double jvmCores, double postgresCores, double otherCores,
-                   double idleCores, Map<String, Double> postgresBackends, Map<String, Double> jvmLayers,
-                   Map<String, Double> jvmThreads, List<String> hotMethods, List<String> topStatements,
-                   Path recording) {
-    }
+    record Profile(
+            String phase,
+            Duration took,
+            double jvmCores,
+            double postgresCores,
+            double otherCores,
+            double idleCores,
+            Map<String, Double> postgresBackends,
+            Map<String, Double> jvmLayers,
+            Map<String, Double> jvmThreads,
+            List<String> hotMethods,
+            List<String> topStatements,
+            Path recording) {}
 
     private final EngineInstance engine;
     private final Path recordings;
@@ -108,20 +115,35 @@ final class PhaseProfiler {
             List<String> statements = topStatements(seconds);
             connection.close();
             double jvm = (endCpu.jvmNanos() - startCpu.jvmNanos()) / 1e9 / seconds;
-            double postgres = (endCpu.postgresTicks() - startCpu.postgresTicks()) / (double) CLOCK_TICKS_PER_SECOND
+            double postgres =
+                    (endCpu.postgresTicks() - startCpu.postgresTicks()) / (double) CLOCK_TICKS_PER_SECOND / seconds;
+            double busy = (endCpu.machineBusyTicks() - startCpu.machineBusyTicks())
+                    / (double) CLOCK_TICKS_PER_SECOND
                     / seconds;
-            double busy = (endCpu.machineBusyTicks() - startCpu.machineBusyTicks()) / (double) CLOCK_TICKS_PER_SECOND
-                    / seconds;
-            double idle = (endCpu.machineIdleTicks() - startCpu.machineIdleTicks()) / (double) CLOCK_TICKS_PER_SECOND
+            double idle = (endCpu.machineIdleTicks() - startCpu.machineIdleTicks())
+                    / (double) CLOCK_TICKS_PER_SECOND
                     / seconds;
             Map<String, Double> backends = new LinkedHashMap<>();
-            backendSamples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            backendSamples.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(entry -> Map.entry(entry.getKey(), entry.getValue() / (double) Math.max(1, samples)))
-                    .filter(entry -> entry.getValue() >= 0.01).limit(BACKEND_STATES)
+                    .filter(entry -> entry.getValue() >= 0.01)
+                    .limit(BACKEND_STATES)
                     .forEach(entry -> backends.put(entry.getKey(), entry.getValue()));
             if (recording == null) {
-                return new Profile(phase, took, jvm, postgres, Math.max(0, busy - jvm - postgres), idle, backends,
-                        Map.of(), Map.of(), List.of(), statements, null);
+                return new Profile(
+                        phase,
+                        took,
+                        jvm,
+                        postgres,
+                        Math.max(0, busy - jvm - postgres),
+                        idle,
+                        backends,
+                        Map.of(),
+                        Map.of(),
+                        List.of(),
+                        statements,
+                        null);
             }
             recording.stop();
             Path file = recordings.resolve(phase.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
@@ -130,8 +152,19 @@ final class PhaseProfiler {
                 recording.dump(file);
                 recording.close();
                 JfrSummary summary = JfrSummary.of(file);
-                return new Profile(phase, took, jvm, postgres, Math.max(0, busy - jvm - postgres), idle, backends,
-                        summary.layers(), summary.threads(), summary.hotMethods(), statements, file);
+                return new Profile(
+                        phase,
+                        took,
+                        jvm,
+                        postgres,
+                        Math.max(0, busy - jvm - postgres),
+                        idle,
+                        backends,
+                        summary.layers(),
+                        summary.threads(),
+                        summary.hotMethods(),
+                        statements,
+                        file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write or read the JFR recording " + file, e);
             }
@@ -144,7 +177,7 @@ final class PhaseProfiler {
         private List<String> topStatements(double seconds) throws SQLException {
             List<String> top = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("""
+                    ResultSet rows = statement.executeQuery("""
                          SELECT query, calls, total_exec_time, rows,
                                 100 * total_exec_time / nullif(sum(total_exec_time) OVER (), 0) AS share
                          FROM pg_stat_statements
@@ -152,8 +185,12 @@ final class PhaseProfiler {
                          ORDER BY total_exec_time DESC LIMIT\s""" + TOP_STATEMENTS)) {
                 while (rows.next()) {
                     long calls = rows.getLong("calls");
-                    top.add(String.format(Locale.ROOT, "%.0f %% `%s` (%,.0f calls/s, %.3f ms, %.1f rows each)",
-                            rows.getDouble("share"), shorten(rows.getString("query")), calls / seconds,
+                    top.add(String.format(
+                            Locale.ROOT,
+                            "%.0f %% `%s` (%,.0f calls/s, %.3f ms, %.1f rows each)",
+                            rows.getDouble("share"),
+                            shorten(rows.getString("query")),
+                            calls / seconds,
                             rows.getDouble("total_exec_time") / Math.max(1, calls),
                             rows.getLong("rows") / (double) Math.max(1, calls)));
                 }
@@ -169,8 +206,8 @@ final class PhaseProfiler {
                             SELECT backend_type, state, wait_event_type, wait_event FROM pg_stat_activity
                             WHERE pid <> pg_backend_pid()""")) {
                         while (rows.next()) {
-                            String activity = activity(rows.getString(1), rows.getString(2), rows.getString(3),
-                                    rows.getString(4));
+                            String activity = activity(
+                                    rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
                             if (activity != null) {
                                 backendSamples.merge(activity, 1L, Long::sum);
                             }
@@ -210,7 +247,12 @@ final class PhaseProfiler {
         static CpuTimes now(long postmasterPid) {
             long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+            String[] cpu = read(Path.of("/proc/stat"))
+                    .lines()
+                    .findFirst()
+                    .orElseThrow()
+                    .trim()
+                    .split("\\s+");
             long total = 0;
             for (int i = 1; i < cpu.length; i++) {
                 total += Long.parseLong(cpu[i]);
@@ -223,7 +265,9 @@ final class PhaseProfiler {
         private static long postgresTicks(long postmasterPid) {
             long ticks = 0;
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                for (Path process : processes
+                        .filter(p -> p.getFileName().toString().matches("\\d+"))
+                        .toList()) {
                     String[] stat = stat(process);
                     if (stat == null) {
                         continue;
@@ -231,7 +275,9 @@ final class PhaseProfiler {
                     long pid = Long.parseLong(process.getFileName().toString());
                     // Fields after the command name: [1] parent pid, [11] utime, [12] stime, [13] cutime, [14] cstime
                     if (pid == postmasterPid) {
-                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                        ticks += Long.parseLong(stat[11])
+                                + Long.parseLong(stat[12])
+                                + Long.parseLong(stat[13])
                                 + Long.parseLong(stat[14]);
                     } else if (Long.parseLong(stat[1]) == postmasterPid) {
                         ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
@@ -279,15 +325,21 @@ final class PhaseProfiler {
                 }
                 total++;
                 RecordedFrame top = stack.getFrames().get(0);
-                methods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+                methods.merge(
+                        top.getMethod().getType().getName() + "."
+                                + top.getMethod().getName(),
+                        1L,
+                        Long::sum);
                 layers.merge(layer(stack), 1L, Long::sum);
-                String thread = event.getThread("sampledThread") == null ? "?"
+                String thread = event.getThread("sampledThread") == null
+                        ? "?"
                         : event.getThread("sampledThread").getJavaName();
                 threads.merge(thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", "-n"), 1L, Long::sum);
             }
             long samples = Math.max(1, total);
             List<String> hot = methods.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(HOT_METHODS)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(HOT_METHODS)
                     .map(entry -> "%4.1f%% %s".formatted(100.0 * entry.getValue() / samples, entry.getKey()))
                     .toList();
             return new JfrSummary(shares(layers, samples), shares(threads, samples), hot);
@@ -307,9 +359,14 @@ final class PhaseProfiler {
         }
 
         private static Map<String, Double> shares(Map<String, Long> counts, long total) {
-            return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> 100.0 * entry.getValue() / total,
-                            (a, b) -> a, LinkedHashMap::new));
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(8)
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            entry -> 100.0 * entry.getValue() / total,
+                            (a, b) -> a,
+                            LinkedHashMap::new));
         }
     }
 

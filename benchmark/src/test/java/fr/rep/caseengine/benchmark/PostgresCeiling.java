@@ -22,9 +22,13 @@ final class PostgresCeiling implements AutoCloseable {
     static final String TABLE = "bench_ceiling_event";
     private static final int SAMPLE_ROWS = 5_000;
 
-    private record Row(String type, String timeStamp, String payloadType, String payloadRevision, byte[] payload,
-                       byte[] metaData) {
-    }
+    private record Row(
+            String type,
+            String timeStamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {}
 
     private final EngineInstance engine;
     private final List<Row> rows = new ArrayList<>();
@@ -33,15 +37,21 @@ final class PostgresCeiling implements AutoCloseable {
     PostgresCeiling(EngineInstance engine) throws SQLException {
         this.engine = engine;
         long payloadBytes = 0;
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = engine.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
             statement.execute("CREATE TABLE " + TABLE + " (LIKE domain_event_entry INCLUDING ALL)");
             try (ResultSet sample = statement.executeQuery("""
                     SELECT type, time_stamp, payload_type, payload_revision, payload, meta_data
                     FROM domain_event_entry ORDER BY global_index DESC LIMIT""" + " " + SAMPLE_ROWS)) {
                 while (sample.next()) {
-                    Row row = new Row(sample.getString(1), sample.getString(2), sample.getString(3),
-                            sample.getString(4), sample.getBytes(5), sample.getBytes(6));
+                    Row row = new Row(
+                            sample.getString(1),
+                            sample.getString(2),
+                            sample.getString(3),
+                            sample.getString(4),
+                            sample.getBytes(5),
+                            sample.getBytes(6));
                     rows.add(row);
                     payloadBytes += row.payload().length;
                 }
@@ -63,7 +73,8 @@ final class PostgresCeiling implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = engine.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
         }
     }

@@ -24,8 +24,7 @@ final class ProjectionLag implements AutoCloseable {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(5);
 
-    private record Awaited(long version, long acknowledgedNanos) {
-    }
+    private record Awaited(long version, long acknowledgedNanos) {}
 
     private final Connection connection;
     private final ConcurrentLinkedQueue<Map.Entry<UUID, Awaited>> incoming = new ConcurrentLinkedQueue<>();
@@ -71,20 +70,20 @@ final class ProjectionLag implements AutoCloseable {
         return new Result(lags, neverSeen);
     }
 
-    record Result(Latencies lags, int notVisibleInTime) {
-    }
+    record Result(Latencies lags, int notVisibleInTime) {}
 
     private synchronized boolean isSettled() {
         return incoming.isEmpty() && pending.isEmpty();
     }
 
     private void poll() {
-        try (PreparedStatement versions = connection.prepareStatement(
-                "SELECT case_id, version FROM case_view WHERE case_id = ANY (?)")) {
+        try (PreparedStatement versions =
+                connection.prepareStatement("SELECT case_id, version FROM case_view WHERE case_id = ANY (?)")) {
             while (!stopped) {
                 synchronized (this) {
                     for (Map.Entry<UUID, Awaited> entry; (entry = incoming.poll()) != null; ) {
-                        pending.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue());
+                        pending.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
+                                .add(entry.getValue());
                     }
                     if (!pending.isEmpty()) {
                         resolve(versions);

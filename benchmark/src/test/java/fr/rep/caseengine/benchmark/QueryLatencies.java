@@ -3,7 +3,6 @@ package fr.rep.caseengine.benchmark;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.Team;
-
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -28,18 +27,27 @@ final class QueryLatencies {
 
     /** A team's caseload at one stage, one of its first pages: the case list as a caseworker opens it. */
     Latencies caseload(int requests) {
-        return measure(requests, () -> client.caseList(TEAMS[random.nextInt(TEAMS.length)],
-                STAGES[random.nextInt(STAGES.length)], random.nextInt(CASELOAD_PAGES), PAGE_SIZE));
+        return measure(
+                requests,
+                () -> client.caseList(
+                        TEAMS[random.nextInt(TEAMS.length)],
+                        STAGES[random.nextInt(STAGES.length)],
+                        random.nextInt(CASELOAD_PAGES),
+                        PAGE_SIZE));
     }
 
     /** A case's detail, with the names of its people decrypted from the personal-data store. */
     Latencies caseDetail(List<CaseId> cases, int requests) {
-        return measure(requests, () -> client.caseDetail(cases.get(random.nextInt(cases.size())).value()));
+        return measure(
+                requests,
+                () -> client.caseDetail(cases.get(random.nextInt(cases.size())).value()));
     }
 
     /** The whole history of one of these cases. */
     Latencies history(List<CaseId> cases, int requests) {
-        return measure(requests, () -> client.caseHistory(cases.get(random.nextInt(cases.size())).value()));
+        return measure(
+                requests,
+                () -> client.caseHistory(cases.get(random.nextInt(cases.size())).value()));
     }
 
     /** The caseload dashboard of the whole service. */

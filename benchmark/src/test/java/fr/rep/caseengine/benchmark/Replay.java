@@ -2,13 +2,6 @@ package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-
-import org.postgresql.PGStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.postgresql.PGStatement;
 
 /**
  * Rebuilding every projection from the whole event store, against what reading the store costs. A rebuild is what an
@@ -76,10 +74,10 @@ final class Replay {
         return scan("""
                 SELECT payload_type, payload_revision, payload, meta_data FROM domain_event_entry
                 ORDER BY global_index""", rows -> {
-            serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(3), byte[].class, rows.getString(1),
-                    rows.getString(2)));
-            serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(4), byte[].class,
-                    "org.axonframework.messaging.MetaData", null));
+            serializer.deserialize(
+                    new SimpleSerializedObject<>(rows.getBytes(3), byte[].class, rows.getString(1), rows.getString(2)));
+            serializer.deserialize(new SimpleSerializedObject<>(
+                    rows.getBytes(4), byte[].class, "org.axonframework.messaging.MetaData", null));
         });
     }
 
@@ -98,8 +96,9 @@ final class Replay {
     Rate rebuild(boolean together) throws SQLException, InterruptedException {
         ProjectionRebuilds rebuilds = engine.bean(ProjectionRebuilds.class);
         long events;
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
-             ResultSet store = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+        try (Connection connection = engine.connect();
+                Statement statement = connection.createStatement();
+                ResultSet store = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
             store.next();
             events = store.getLong(1);
         }
@@ -113,7 +112,8 @@ final class Replay {
             }
         }
         long deadline = start + Duration.ofHours(2).toNanos();
-        while (projections().stream().map(name -> rebuilds.progress(name).orElseThrow())
+        while (projections().stream()
+                .map(name -> rebuilds.progress(name).orElseThrow())
                 .anyMatch(progress -> progress.finishedAt() == null)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the rebuild did not end within 2 hours");
@@ -135,7 +135,8 @@ final class Replay {
      * processors and schedulers poll), and the benchmark's own; {@code pg_stat_statements} must be loaded.
      */
     private long projectionStatements() throws SQLException {
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = engine.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             try (ResultSet calls = statement.executeQuery("""
                     SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
@@ -155,7 +156,8 @@ final class Replay {
      */
     Rate viewWriteFloor(long events) throws SQLException {
         long took = 0;
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = engine.connect();
+                Statement statement = connection.createStatement()) {
             for (String projection : projections()) {
                 String schema = projection.replace('-', '_');
                 List<String> tables = new ArrayList<>();
@@ -187,22 +189,26 @@ final class Replay {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!caughtUp(processor.processingStatus(), processor, lastIndex)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the " + processor.getName() + " processor did not reach event " + lastIndex
-                        + " within " + patience + ": " + processor.processingStatus());
+                throw new IllegalStateException("the " + processor.getName() + " processor did not reach event "
+                        + lastIndex + " within " + patience + ": " + processor.processingStatus());
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
     }
 
-    private static boolean caughtUp(Map<Integer, EventTrackerStatus> segments, StreamingEventProcessor processor,
-                                    long lastIndex) {
-        return !segments.isEmpty() && !processor.isError() && coversEverySegment(segments)
-                && segments.values().stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= lastIndex);
+    private static boolean caughtUp(
+            Map<Integer, EventTrackerStatus> segments, StreamingEventProcessor processor, long lastIndex) {
+        return !segments.isEmpty()
+                && !processor.isError()
+                && coversEverySegment(segments)
+                && segments.values().stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= lastIndex);
     }
 
     /** Whether the claimed segments add up to the whole stream (each covers 1/(mask+1) of it). */
     private static boolean coversEverySegment(Map<Integer, EventTrackerStatus> segments) {
-        double covered = segments.values().stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1))
+        double covered = segments.values().stream()
+                .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1))
                 .sum();
         return Math.abs(covered - 1.0) < 1e-9;
     }

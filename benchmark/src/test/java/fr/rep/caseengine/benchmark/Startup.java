@@ -1,9 +1,6 @@
 package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.CaseEngineApplication;
-
-import org.axonframework.eventhandling.StreamingEventProcessor;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /** Start-up of the app on an existing store, until it serves requests and until its views have caught up. */
 final class Startup {
@@ -27,11 +25,9 @@ final class Startup {
      * @param toCaughtUp   until the case-views processor has also handled the store's last event
      * @param storedEvents events in the store
      */
-    record Measured(Duration toReady, Duration toCaughtUp, long storedEvents) {
-    }
+    record Measured(Duration toReady, Duration toCaughtUp, long storedEvents) {}
 
-    private Startup() {
-    }
+    private Startup() {}
 
     /** A fresh Spring context in this JVM, whose classes are already loaded and compiled: a warm start. */
     static Measured inThisJvm(Path dataDirectory, List<String> tuning) throws SQLException {
@@ -40,9 +36,10 @@ final class Startup {
             Duration ready = Duration.ofNanos(System.nanoTime() - start);
             long lastIndex;
             long events;
-            try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
-                 ResultSet store = statement.executeQuery(
-                         "SELECT max(global_index), count(*) FROM domain_event_entry")) {
+            try (Connection connection = engine.connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet store =
+                            statement.executeQuery("SELECT max(global_index), count(*) FROM domain_event_entry")) {
                 store.next();
                 lastIndex = store.getLong(1);
                 events = store.getLong(2);
@@ -58,19 +55,24 @@ final class Startup {
      * The app in a new JVM on the same classpath, as a deployment starts it: from launching the process until its
      * health endpoint answers UP. The process is then stopped gracefully (its PostgreSQL with it).
      */
-    static Duration inNewJvm(Path dataDirectory, List<String> tuning, Path log) throws IOException,
-            InterruptedException {
+    static Duration inNewJvm(Path dataDirectory, List<String> tuning, Path log)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 CaseEngineApplication.class.getName()));
         command.addAll(EngineInstance.arguments(dataDirectory, tuning, port));
         CaseEngineHttpClient client = new CaseEngineHttpClient(port);
         long start = System.nanoTime();
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process app = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             while (!client.isUp()) {
                 if (!app.isAlive()) {

@@ -1,8 +1,21 @@
 package fr.rep.caseengine.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.app.hashchain.StoreChainSealer;
 import fr.rep.caseengine.app.hashchain.StoreVerification;
 import fr.rep.caseengine.app.hashchain.VerificationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,20 +28,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How long verifying the hash chains of a generated store takes (1,000,000 events by default, {@code bench.events}
@@ -49,39 +48,56 @@ class StoreVerificationBenchmark {
         deleteRecursively(directory);
         List<String> rows = new ArrayList<>();
         try (EngineInstance engine = EngineInstance.start(directory.resolve("data"), settings.tuning())) {
-            engine.bean(EventProcessingConfiguration.class).eventProcessors().values()
+            engine.bean(EventProcessingConfiguration.class)
+                    .eventProcessors()
+                    .values()
                     .forEach(EventProcessor::shutDown);
             CaseDataset dataset = new CaseDataset(settings.seed(), settings.dataset());
-            EventStoreLoader.Loaded loaded = EventStoreLoader.load(dataset, engine.bean(EventStorageEngine.class),
-                    settings.loadBatchSize());
-            rows.add(row("load through the sealing engine, transactions of " + settings.loadBatchSize() + " events",
-                    loaded.events() + " events", loaded.took(), loaded.perSecond()));
+            EventStoreLoader.Loaded loaded =
+                    EventStoreLoader.load(dataset, engine.bean(EventStorageEngine.class), settings.loadBatchSize());
+            rows.add(row(
+                    "load through the sealing engine, transactions of " + settings.loadBatchSize() + " events",
+                    loaded.events() + " events",
+                    loaded.took(),
+                    loaded.perSecond()));
 
             // The store chain is sealed after commit, in the background during the load: what is left is sealed now.
             long catchUpStart = System.nanoTime();
             long leftPending = engine.bean(StoreChainSealer.class).sealPending();
             Duration catchUp = Duration.ofNanos(System.nanoTime() - catchUpStart);
-            rows.add(row("store seal of the events still pending at the end of the load", leftPending + " events",
-                    catchUp, leftPending / Math.max(catchUp.toNanos() / 1e9, 1e-9)));
+            rows.add(row(
+                    "store seal of the events still pending at the end of the load",
+                    leftPending + " events",
+                    catchUp,
+                    leftPending / Math.max(catchUp.toNanos() / 1e9, 1e-9)));
 
             StoreVerification verification = engine.bean(StoreVerification.class);
             for (String run : List.of("first", "second")) {
                 long start = System.nanoTime();
                 VerificationReport report = verification.verify(Optional.empty());
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertThat(report.intact()).as(String.valueOf(report.firstBrokenLink())).isTrue();
+                assertThat(report.intact())
+                        .as(String.valueOf(report.firstBrokenLink()))
+                        .isTrue();
                 assertThat(report.events()).isEqualTo(loaded.events());
                 assertThat(report.awaitingStoreSeal()).isZero();
-                rows.add(row("verification of both chains (" + run + " run), " + report.aggregates() + " cases",
-                        report.events() + " events", took, report.events() / (took.toNanos() / 1e9)));
+                rows.add(row(
+                        "verification of both chains (" + run + " run), " + report.aggregates() + " cases",
+                        report.events() + " events",
+                        took,
+                        report.events() / (took.toNanos() / 1e9)));
                 if (run.equals("second")) {
-                    assertThat(took).as("verification of %d events", report.events())
+                    assertThat(took)
+                            .as("verification of %d events", report.events())
                             .isLessThan(Duration.ofMinutes(1));
                 }
             }
             Replay.Rate scan = new Replay(engine).rawScan();
-            rows.add(row("for comparison: raw ordered scan of domain_event_entry (all columns)",
-                    scan.events() + " events", scan.took(), scan.perSecond()));
+            rows.add(row(
+                    "for comparison: raw ordered scan of domain_event_entry (all columns)",
+                    scan.events() + " events",
+                    scan.took(),
+                    scan.perSecond()));
 
             // Last, as the plain engine's rows are unsealed and would fail a later verification.
             EventStorageEngine sealing = engine.bean(EventStorageEngine.class);
@@ -92,12 +108,14 @@ class StoreVerificationBenchmark {
             StoreChainSealer sealer = engine.bean(StoreChainSealer.class);
             for (int threads : List.of(1, 4)) {
                 rows.add(appends("sealed", sealing, threads, APPEND_WINDOW));
-                long pending = engine.bean(JdbcTemplate.class).queryForObject(
-                        "SELECT count(*) FROM event_chain WHERE store_position IS NULL", Long.class);
+                long pending = engine.bean(JdbcTemplate.class)
+                        .queryForObject("SELECT count(*) FROM event_chain WHERE store_position IS NULL", Long.class);
                 long start = System.nanoTime();
                 long sealed = sealer.sealPending();
-                rows.add(row("  then awaiting their store seal at the window's end (" + pending
-                        + "), sealed", sealed + " events", Duration.ofNanos(System.nanoTime() - start),
+                rows.add(row(
+                        "  then awaiting their store seal at the window's end (" + pending + "), sealed",
+                        sealed + " events",
+                        Duration.ofNanos(System.nanoTime() - start),
                         sealed / Math.max((System.nanoTime() - start) / 1e9, 1e-9)));
                 rows.add(appends("plain (no chain)", plain, threads, APPEND_WINDOW));
                 // Again, after the plain engine's window: on a shared machine the first window pays for what the
@@ -108,7 +126,9 @@ class StoreVerificationBenchmark {
                 rows.add(appends("case chain only (sealer stopped)", sealing, threads, APPEND_WINDOW));
                 start = System.nanoTime();
                 sealed = sealer.sealPending();
-                rows.add(row("  then their store seal, by one caller", sealed + " events",
+                rows.add(row(
+                        "  then their store seal, by one caller",
+                        sealed + " events",
                         Duration.ofNanos(System.nanoTime() - start),
                         sealed / Math.max((System.nanoTime() - start) / 1e9, 1e-9)));
                 sealer.start();
@@ -132,8 +152,12 @@ class StoreVerificationBenchmark {
             counts.add(pool.submit(() -> {
                 long appended = 0;
                 while (System.nanoTime() < end) {
-                    engine.appendEvents(new GenericDomainEventMessage<>(GeneratedEvent.AGGREGATE_TYPE,
-                            UUID.randomUUID().toString(), 0, first.payload(), first.toMessage().getMetaData()));
+                    engine.appendEvents(new GenericDomainEventMessage<>(
+                            GeneratedEvent.AGGREGATE_TYPE,
+                            UUID.randomUUID().toString(),
+                            0,
+                            first.payload(),
+                            first.toMessage().getMetaData()));
                     appended++;
                 }
                 return appended;
@@ -145,8 +169,11 @@ class StoreVerificationBenchmark {
         }
         pool.shutdown();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return row("appends of one event per transaction, " + engineName + ", " + threads + " thread(s)",
-                total + " events", took, total / (took.toNanos() / 1e9));
+        return row(
+                "appends of one event per transaction, " + engineName + ", " + threads + " thread(s)",
+                total + " events",
+                took,
+                total / (took.toNanos() / 1e9));
     }
 
     private static GeneratedEvent firstEvent() {
@@ -173,14 +200,20 @@ class StoreVerificationBenchmark {
     }
 
     private static String row(String measure, String size, Duration took, double perSecond) {
-        return String.format(Locale.ROOT, "| %s | %s | %.1f s | %,.0f events/s |", measure, size,
-                took.toMillis() / 1000.0, perSecond);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.1f s | %,.0f events/s |",
+                measure,
+                size,
+                took.toMillis() / 1000.0,
+                perSecond);
     }
 
     private static void deleteRecursively(Path directory) throws Exception {
         if (Files.exists(directory)) {
             try (var paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }

@@ -2,10 +2,10 @@ package fr.rep.caseengine.benchmark;
 
 import fr.rep.caseengine.command.familycase.AcceptRequest;
 import fr.rep.caseengine.command.familycase.CloseIntervention;
-import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.familycase.MediateVisit;
 import fr.rep.caseengine.command.familycase.ReceiveRequest;
 import fr.rep.caseengine.command.familycase.RecordConsent;
+import fr.rep.caseengine.command.familycase.RecordVisitingPermit;
 import fr.rep.caseengine.command.familycase.WithdrawConsent;
 import fr.rep.caseengine.events.CaseId;
 

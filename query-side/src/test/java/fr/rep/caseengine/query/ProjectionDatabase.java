@@ -3,14 +3,13 @@ package fr.rep.caseengine.query;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * A PostgreSQL of a projection test class's own, with the query side's migrations, whose connections find the
@@ -30,8 +29,11 @@ public final class ProjectionDatabase implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(postgres.getPostgresDatabase())
+                .locations("classpath:db/migration/query")
+                .load()
+                .migrate();
         // Pooled: a projection runs many statements per event, and opening a connection for each one (the
         // driver's plain data source does) made a seven-test class take five minutes.
         HikariConfig config = new HikariConfig();

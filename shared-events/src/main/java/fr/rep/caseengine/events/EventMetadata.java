@@ -12,6 +12,5 @@ public final class EventMetadata {
     /** Identifier of the whole request chain, echoed to HTTP clients as {@code X-Correlation-Id}. */
     public static final String TRACE_ID = "traceId";
 
-    private EventMetadata() {
-    }
+    private EventMetadata() {}
 }

@@ -7,6 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,13 +22,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The request bodies' schemas say every input rule the server checks, read from the same bean-validation annotations
@@ -55,7 +54,10 @@ class RequestConstraints {
             mappings.getObject().getHandlerMethods().values().forEach(handler -> {
                 for (MethodParameter parameter : handler.getMethodParameters()) {
                     if (parameter.hasParameterAnnotation(RequestBody.class)) {
-                        constrain(parameter.getParameterType(), api.getComponents().getSchemas(), seen);
+                        constrain(
+                                parameter.getParameterType(),
+                                api.getComponents().getSchemas(),
+                                seen);
                     }
                 }
             });
@@ -78,7 +80,8 @@ class RequestConstraints {
             Schema property = (Schema) model.getProperties().get(field.getName());
             ResolvableType fieldType = ResolvableType.forField(field);
             Class<?> nested = fieldType.asCollection() != ResolvableType.NONE
-                    ? fieldType.asCollection().resolveGeneric(0) : fieldType.resolve();
+                    ? fieldType.asCollection().resolveGeneric(0)
+                    : fieldType.resolve();
             if (property != null) {
                 constrain(property, field);
                 if (isIdentifier(nested)) {
@@ -93,7 +96,9 @@ class RequestConstraints {
 
     /** An identifier written as its UUID (a SubjectId, a CaseId: a record of one UUID). */
     private static boolean isIdentifier(Class<?> type) {
-        return type != null && type.isRecord() && type.getRecordComponents().length == 1
+        return type != null
+                && type.isRecord()
+                && type.getRecordComponents().length == 1
                 && UUID.class.equals(type.getRecordComponents()[0].getType());
     }
 
@@ -118,13 +123,16 @@ class RequestConstraints {
         if (dates != null) {
             property.addExtension(NOT_BEFORE, dates.notBefore());
             property.addExtension(AHEAD, dates.ahead());
-            property.setDescription(sentence(property.getDescription(), "Not before " + dates.notBefore()
-                    + ", not after today + " + dates.ahead() + "."));
+            property.setDescription(sentence(
+                    property.getDescription(),
+                    "Not before " + dates.notBefore() + ", not after today + " + dates.ahead() + "."));
         }
         if (field.isAnnotationPresent(NotInTheFuture.class)) {
             property.addExtension(NOT_IN_THE_FUTURE, NotInTheFuture.TOLERANCE);
-            property.setDescription(sentence(property.getDescription(), "Not in the future (a fact that has "
-                    + "happened; " + NotInTheFuture.TOLERANCE + " of tolerance for clocks that drift)."));
+            property.setDescription(sentence(
+                    property.getDescription(),
+                    "Not in the future (a fact that has " + "happened; " + NotInTheFuture.TOLERANCE
+                            + " of tolerance for clocks that drift)."));
         }
         if (field.isAnnotationPresent(Past.class)) {
             property.addExtension(PAST, true);
@@ -137,8 +145,12 @@ class RequestConstraints {
         if (property.getType() != null) {
             return property.getType();
         }
-        return property.getTypes() == null ? null : (String) property.getTypes().stream()
-                .filter(type -> !"null".equals(type)).findFirst().orElse(null);
+        return property.getTypes() == null
+                ? null
+                : (String) property.getTypes().stream()
+                        .filter(type -> !"null".equals(type))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static String sentence(String description, String rule) {

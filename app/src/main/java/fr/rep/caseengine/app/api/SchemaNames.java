@@ -8,7 +8,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +31,7 @@ final class SchemaNames {
     /** Words that say what a class is rather than what it holds: left out of the prefix. */
     private static final String ROLE_SUFFIX = "(Controller|Bodies|Page)$";
 
-    private SchemaNames() {
-    }
+    private SchemaNames() {}
 
     @SuppressWarnings("rawtypes")
     /** Renames the schemas named after classes, and every reference to them. */
@@ -54,8 +52,9 @@ final class SchemaNames {
         };
         renamed.values().forEach(schema -> walk(schema, rename));
         if (api.getPaths() != null) {
-            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                    walk(operation, rename)));
+            api.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations().forEach(operation -> walk(operation, rename)));
         }
     }
 
@@ -64,8 +63,8 @@ final class SchemaNames {
         Map<String, List<String>> bySimpleName = classNames.stream()
                 .collect(Collectors.groupingBy(SchemaNames::simpleName, LinkedHashMap::new, Collectors.toList()));
         Map<String, String> names = new HashMap<>();
-        bySimpleName.forEach((simple, sharing) -> sharing.forEach(name ->
-                names.put(name, sharing.size() == 1 ? simple : qualified(name))));
+        bySimpleName.forEach((simple, sharing) ->
+                sharing.forEach(name -> names.put(name, sharing.size() == 1 ? simple : qualified(name))));
         return names;
     }
 
@@ -75,7 +74,8 @@ final class SchemaNames {
 
     private static String qualified(String className) {
         int nested = className.lastIndexOf('$');
-        String outer = nested < 0 ? className.substring(0, Math.max(0, className.lastIndexOf('.')))
+        String outer = nested < 0
+                ? className.substring(0, Math.max(0, className.lastIndexOf('.')))
                 : className.substring(0, nested);
         String prefix = simpleName(outer).replaceAll(ROLE_SUFFIX, "");
         return Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + simpleName(className);
@@ -95,8 +95,8 @@ final class SchemaNames {
         if (schema.getAdditionalProperties() instanceof Schema additional) {
             inner.add(additional);
         }
-        for (List<Schema> combined : new List[]{schema.getAllOf(), schema.getAnyOf(), schema.getOneOf(),
-                schema.getPrefixItems()}) {
+        for (List<Schema> combined :
+                new List[] {schema.getAllOf(), schema.getAnyOf(), schema.getOneOf(), schema.getPrefixItems()}) {
             if (combined != null) {
                 inner.addAll(combined);
             }

@@ -2,10 +2,6 @@ package fr.rep.caseengine.app.backup;
 
 import fr.rep.caseengine.app.database.OwnerDatabase;
 import fr.rep.caseengine.app.personaldata.MasterKeyLocation;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.springframework.boot.context.properties.bind.Binder;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * {@code java -jar case-engine.jar backup DIR [--rep.embedded-postgres.data-directory=...]
@@ -49,8 +48,7 @@ public final class BackupCommand {
     private static final String TABLES = "tables";
     private static final String MIGRATION_HISTORY = "flyway_schema_history";
 
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     /** Runs the backup; returns the process's exit status. */
     public static int run(String... args) {
@@ -71,7 +69,9 @@ public final class BackupCommand {
             createEmpty(directory);
             try (OwnerDatabase database = OwnerDatabase.open(settings)) {
                 BackupManifest manifest = copy(database, directory);
-                long rows = manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum();
+                long rows = manifest.tables().stream()
+                        .mapToLong(BackupManifest.Table::rows)
+                        .sum();
                 out.println("Backup of " + database.description() + " written to " + directory + ": "
                         + manifest.tables().size() + " tables, " + rows + " rows, as of " + manifest.takenAt()
                         + " (schema " + manifest.schemaVersion() + "). The master key is not in it: back it up "
@@ -121,8 +121,11 @@ public final class BackupCommand {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             Timestamp takenAt = single(connection, "SELECT now()", Timestamp.class);
-            String version = single(connection, "SELECT version FROM " + MIGRATION_HISTORY
-                    + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1", String.class);
+            String version = single(
+                    connection,
+                    "SELECT version FROM " + MIGRATION_HISTORY
+                            + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1",
+                    String.class);
             CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
             List<BackupManifest.Table> tables = new ArrayList<>();
             for (String[] table : tables(connection)) {
@@ -130,8 +133,8 @@ public final class BackupCommand {
             }
             List<BackupManifest.Sequence> sequences = sequences(connection);
             connection.commit();
-            BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, takenAt.toInstant(), version, tables,
-                    sequences);
+            BackupManifest manifest =
+                    new BackupManifest(BackupManifest.FORMAT, takenAt.toInstant(), version, tables, sequences);
             manifest.write(directory);
             sync(directory.resolve(BackupManifest.FILE));
             return manifest;
@@ -148,15 +151,16 @@ public final class BackupCommand {
             query.setString(2, MIGRATION_HISTORY);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    tables.add(new String[]{rows.getString(1), rows.getString(2)});
+                    tables.add(new String[] {rows.getString(1), rows.getString(2)});
                 }
             }
         }
         return tables;
     }
 
-    private static BackupManifest.Table copyTable(Connection connection, CopyManager copies, Path directory,
-                                                  String schema, String name) throws SQLException, IOException {
+    private static BackupManifest.Table copyTable(
+            Connection connection, CopyManager copies, Path directory, String schema, String name)
+            throws SQLException, IOException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped
@@ -173,12 +177,13 @@ public final class BackupCommand {
         MessageDigest sha256 = sha256();
         Path path = directory.resolve(file);
         long rows;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), sha256)) {
+        try (OutputStream out = new DigestOutputStream(
+                Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), sha256)) {
             rows = copies.copyOut("COPY " + table.qualified() + " (" + table.columnList() + ") TO STDOUT", out);
         }
         sync(path);
-        return new BackupManifest.Table(schema, name, columns, rows, file, HexFormat.of().formatHex(sha256.digest()));
+        return new BackupManifest.Table(
+                schema, name, columns, rows, file, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private static List<BackupManifest.Sequence> sequences(Connection connection) throws SQLException {
@@ -199,7 +204,8 @@ public final class BackupCommand {
     }
 
     private static <T> T single(Connection connection, String sql, Class<T> type) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             if (!row.next()) {
                 throw new SQLException("No answer to " + sql + ": is this the app's database?");
             }

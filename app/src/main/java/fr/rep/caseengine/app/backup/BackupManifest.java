@@ -3,7 +3,6 @@ package fr.rep.caseengine.app.backup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,8 +18,7 @@ import java.util.List;
  * @param tables        every table copied, in the order they are loaded back
  * @param sequences     the sequences' positions, set back after loading
  */
-record BackupManifest(int format, Instant takenAt, String schemaVersion, List<Table> tables,
-                      List<Sequence> sequences) {
+record BackupManifest(int format, Instant takenAt, String schemaVersion, List<Table> tables, List<Sequence> sequences) {
 
     static final String FILE = "manifest.json";
     static final int FORMAT = 1;
@@ -38,13 +36,13 @@ record BackupManifest(int format, Instant takenAt, String schemaVersion, List<Ta
         }
 
         String columnList() {
-            return String.join(", ", columns.stream().map(BackupManifest::quoted).toList());
+            return String.join(
+                    ", ", columns.stream().map(BackupManifest::quoted).toList());
         }
     }
 
     /** @param lastValue null for a sequence never used */
-    record Sequence(String schema, String name, Long lastValue) {
-    }
+    record Sequence(String schema, String name, Long lastValue) {}
 
     void write(Path directory) throws IOException {
         json().writeValue(directory.resolve(FILE).toFile(), this);
@@ -57,8 +55,8 @@ record BackupManifest(int format, Instant takenAt, String schemaVersion, List<Ta
         }
         BackupManifest manifest = json().readValue(file.toFile(), BackupManifest.class);
         if (manifest.format() != FORMAT) {
-            throw new IOException("Backup format " + manifest.format() + " is not " + FORMAT + ", the one this version "
-                    + "reads");
+            throw new IOException(
+                    "Backup format " + manifest.format() + " is not " + FORMAT + ", the one this version " + "reads");
         }
         return manifest;
     }
@@ -68,7 +66,8 @@ record BackupManifest(int format, Instant takenAt, String schemaVersion, List<Ta
     }
 
     private static ObjectMapper json() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }

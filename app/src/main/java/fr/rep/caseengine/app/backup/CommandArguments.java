@@ -1,12 +1,11 @@
 package fr.rep.caseengine.app.backup;
 
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A command's arguments: its directories (the arguments without {@code --}) and the settings the app would read from
@@ -19,7 +18,8 @@ record CommandArguments(List<String> directories, List<String> options, Binder s
     static CommandArguments of(String... args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-        return new CommandArguments(Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList(),
+        return new CommandArguments(
+                Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList(),
                 Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList(),
                 new Binder(ConfigurationPropertySources.get(environment)));
     }

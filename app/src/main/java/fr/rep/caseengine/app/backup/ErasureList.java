@@ -5,10 +5,6 @@ import fr.rep.caseengine.command.personaldata.ErasureJournal;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ErasureReason;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
  * The erasures, one line each, in {@value #FILE} beside the master key: kept and backed up with the key, apart from
@@ -34,8 +33,7 @@ class ErasureList implements ErasureJournal {
     private static final String HEADER = "erased_at,case_id,subject_id,reason\n";
 
     /** One erasure the list holds. */
-    record Entry(Instant erasedAt, CaseId caseId, SubjectId subject, ErasureReason reason) {
-    }
+    record Entry(Instant erasedAt, CaseId caseId, SubjectId subject, ErasureReason reason) {}
 
     private final Path file;
 
@@ -60,8 +58,8 @@ class ErasureList implements ErasureJournal {
                 channel.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not add the erasure of " + subject + " to " + file
-                    + "; the erasure is not made", e);
+            throw new UncheckedIOException(
+                    "Could not add the erasure of " + subject + " to " + file + "; the erasure is not made", e);
         }
     }
 
@@ -86,8 +84,11 @@ class ErasureList implements ErasureJournal {
                 if (line.isBlank() || line.startsWith("erased_at") || fields.length != 4) {
                     continue;
                 }
-                entries.add(new Entry(Instant.parse(fields[0]), new CaseId(UUID.fromString(fields[1])),
-                        new SubjectId(UUID.fromString(fields[2])), ErasureReason.valueOf(fields[3])));
+                entries.add(new Entry(
+                        Instant.parse(fields[0]),
+                        new CaseId(UUID.fromString(fields[1])),
+                        new SubjectId(UUID.fromString(fields[2])),
+                        ErasureReason.valueOf(fields[3])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the erasure list " + file, e);

@@ -5,6 +5,11 @@ import fr.rep.caseengine.app.personaldata.PersonalDataKeyRotation;
 import fr.rep.caseengine.command.familycase.ErasePerson;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -15,12 +20,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * On every start, erases anew anyone the {@link ErasureList} names whose key the database still holds — which happens
@@ -42,8 +41,12 @@ class ErasureListReplay implements ApplicationRunner {
     private final PersonalDataKeyRotation rotation;
     private final StartupTurn turn;
 
-    ErasureListReplay(ErasureList list, JdbcTemplate jdbc, CommandGateway commands,
-                      PersonalDataKeyRotation rotation, StartupTurn turn) {
+    ErasureListReplay(
+            ErasureList list,
+            JdbcTemplate jdbc,
+            CommandGateway commands,
+            PersonalDataKeyRotation rotation,
+            StartupTurn turn) {
         this.list = list;
         this.jdbc = jdbc;
         this.commands = commands;
@@ -60,8 +63,11 @@ class ErasureListReplay implements ApplicationRunner {
         int erased = replay();
         if (erased > 0) {
             rotation.rotate(ACTOR);
-            LOG.warn("{} people erased since the database's backup were erased again from {}, and the wrapping keys "
-                    + "rotated", erased, list.file());
+            LOG.warn(
+                    "{} people erased since the database's backup were erased again from {}, and the wrapping keys "
+                            + "rotated",
+                    erased,
+                    list.file());
         }
     }
 
@@ -72,21 +78,28 @@ class ErasureListReplay implements ApplicationRunner {
         if (latest.isEmpty()) {
             return 0;
         }
-        Set<UUID> keyed = jdbc.queryForList("SELECT subject_id FROM personal_data_key WHERE subject_id = ANY (?)",
-                        UUID.class, (Object) latest.keySet().stream().map(SubjectId::value).toArray(UUID[]::new))
-                .stream().collect(Collectors.toSet());
+        Set<UUID> keyed = jdbc
+                .queryForList(
+                        "SELECT subject_id FROM personal_data_key WHERE subject_id = ANY (?)", UUID.class, (Object)
+                                latest.keySet().stream().map(SubjectId::value).toArray(UUID[]::new))
+                .stream()
+                .collect(Collectors.toSet());
         int erased = 0;
         for (ErasureList.Entry entry : latest.values()) {
             if (!keyed.contains(entry.subject().value())) {
                 continue;
             }
-            LOG.warn("Subject {} of case {} was erased on {} ({}) but the database holds their key again (restored "
-                    + "from an older backup?): erasing them again", entry.subject(), entry.caseId(), entry.erasedAt(),
+            LOG.warn(
+                    "Subject {} of case {} was erased on {} ({}) but the database holds their key again (restored "
+                            + "from an older backup?): erasing them again",
+                    entry.subject(),
+                    entry.caseId(),
+                    entry.erasedAt(),
                     entry.reason());
-            commands.sendAndWait(GenericCommandMessage
-                    .asCommandMessage(new ErasePerson(entry.caseId(), null, entry.subject(), entry.reason()))
-                    .andMetaData(Map.of(EventMetadata.ACTOR, ACTOR, EventMetadata.TRACE_ID,
-                            "erasure-list:" + entry.erasedAt())));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new ErasePerson(entry.caseId(), null, entry.subject(), entry.reason()))
+                    .andMetaData(Map.of(
+                            EventMetadata.ACTOR, ACTOR, EventMetadata.TRACE_ID, "erasure-list:" + entry.erasedAt())));
             erased++;
         }
         return erased;

@@ -2,14 +2,13 @@ package fr.rep.caseengine.app.backup;
 
 import fr.rep.caseengine.app.hashchain.VerifyStoreCommand;
 import fr.rep.caseengine.app.personaldata.MasterKeyLocation;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar case-engine.jar restore DIR [--rep.embedded-postgres.data-directory=NEW | --spring.datasource.*]}:
@@ -28,8 +27,7 @@ public final class RestoreCommand {
 
     static final int FAILED = 2;
 
-    private RestoreCommand() {
-    }
+    private RestoreCommand() {}
 
     /** Runs the restore with {@code application} as the app's configuration; returns the process's exit status. */
     public static int run(Class<?> application, String... args) {
@@ -52,14 +50,16 @@ public final class RestoreCommand {
         }
         List<String> options = arguments.options();
         List<String> restoring = new ArrayList<>(options);
-        restoring.add("--" + RestoreFromBackup.PROPERTY + "=" + Path.of(directories.get(0)).toAbsolutePath());
-        // The web layer is part of the app's configuration (its security needs it): on a free loopback port, unannounced.
+        restoring.add("--" + RestoreFromBackup.PROPERTY + "="
+                + Path.of(directories.get(0)).toAbsolutePath());
+        // The web layer is part of the app's configuration (its security needs it): on a free loopback port,
+        // unannounced.
         restoring.add("--server.port=0");
         restoring.add("--server.address=127.0.0.1");
         restoring.removeIf(option -> option.startsWith("--rep.demo-data.enabled="));
         restoring.add("--rep.demo-data.enabled=false");
-        try (ConfigurableApplicationContext ignored = SpringApplication.run(application,
-                restoring.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext ignored =
+                SpringApplication.run(application, restoring.toArray(String[]::new))) {
             out.println("Backup " + directories.get(0) + " restored; verifying the event store");
         } catch (Exception e) {
             out.println("Restore failed: " + e.getMessage());

@@ -1,16 +1,5 @@
 package fr.rep.caseengine.app.backup;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
-import org.springframework.stereotype.Component;
-import org.springframework.beans.factory.annotation.Value;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +13,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.stereotype.Component;
 
 /**
  * With {@value #PROPERTY} set (the {@code restore} command sets it), the migrations at start restore that backup into
@@ -54,12 +53,20 @@ class RestoreFromBackup implements FlywayMigrationStrategy {
                 throw new IllegalStateException("The database to restore into is not empty (migrations were applied "
                         + "to it): restore into a new data directory or an empty database");
             }
-            Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
-                    .target(MigrationVersion.fromVersion(manifest.schemaVersion())).load().migrate();
+            Flyway.configure(flyway.getConfiguration().getClassLoader())
+                    .configuration(flyway.getConfiguration())
+                    .target(MigrationVersion.fromVersion(manifest.schemaVersion()))
+                    .load()
+                    .migrate();
             long rows = load(flyway, manifest);
             flyway.migrate();
-            LOG.warn("Restored the backup of {} from {}: {} tables, {} rows; migrations after its schema version {} "
-                    + "applied", manifest.takenAt(), directory, manifest.tables().size(), rows,
+            LOG.warn(
+                    "Restored the backup of {} from {}: {} tables, {} rows; migrations after its schema version {} "
+                            + "applied",
+                    manifest.takenAt(),
+                    directory,
+                    manifest.tables().size(),
+                    rows,
                     manifest.schemaVersion());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restore the backup in " + directory + ": " + e.getMessage(), e);
@@ -83,8 +90,8 @@ class RestoreFromBackup implements FlywayMigrationStrategy {
                 }
                 long rows;
                 MessageDigest sha256 = BackupCommand.sha256();
-                try (InputStream in = new DigestInputStream(Files.newInputStream(directory.resolve(table.file())),
-                        sha256)) {
+                try (InputStream in =
+                        new DigestInputStream(Files.newInputStream(directory.resolve(table.file())), sha256)) {
                     rows = copies.copyIn("COPY " + table.qualified() + " (" + table.columnList() + ") FROM STDIN", in);
                 }
                 // Checked as it is read: a file not as the backup wrote it rolls the whole load back.
@@ -92,16 +99,19 @@ class RestoreFromBackup implements FlywayMigrationStrategy {
                     throw new IOException(table.file() + " is not the file the backup wrote (its SHA-256 differs)");
                 }
                 if (rows != table.rows()) {
-                    throw new SQLException(table.qualified() + ": " + rows + " rows loaded, the backup holds "
-                            + table.rows());
+                    throw new SQLException(
+                            table.qualified() + ": " + rows + " rows loaded, the backup holds " + table.rows());
                 }
                 total += rows;
             }
             for (BackupManifest.Sequence sequence : manifest.sequences()) {
                 if (sequence.lastValue() != null) {
-                    try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
-                        setval.setString(1, BackupManifest.quoted(sequence.schema()) + "."
-                                + BackupManifest.quoted(sequence.name()));
+                    try (PreparedStatement setval =
+                            connection.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
+                        setval.setString(
+                                1,
+                                BackupManifest.quoted(sequence.schema()) + "."
+                                        + BackupManifest.quoted(sequence.name()));
                         setval.setLong(2, sequence.lastValue());
                         try (ResultSet ignored = setval.executeQuery()) {
                             // Only its effect matters.

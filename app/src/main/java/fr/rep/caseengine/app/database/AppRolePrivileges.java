@@ -1,15 +1,8 @@
 package fr.rep.caseengine.app.database;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import static java.util.Map.entry;
 
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static java.util.Map.entry;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * What the app's own role may do, granted by the owner after every migration (docs/security.md, "Database roles").
@@ -115,15 +114,19 @@ class AppRolePrivileges implements Callback {
             Connection connection = context.getConnection();
             String owner = single(connection, "SELECT current_user");
             if (app.isEmpty() || app.get().equals(owner)) {
-                LOG.warn("The app connects to PostgreSQL as {}, the owner of its tables: it could change or delete "
-                        + "stored events and audit rows. Give it a role of its own (docs/security.md, \"Database "
-                        + "roles\").", owner);
+                LOG.warn(
+                        "The app connects to PostgreSQL as {}, the owner of its tables: it could change or delete "
+                                + "stored events and audit rows. Give it a role of its own (docs/security.md, \"Database "
+                                + "roles\").",
+                        owner);
                 return;
             }
             grant(connection, app.get());
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not grant the app's role " + app.orElse("?") + " its privileges ("
-                    + e.getMessage() + "); see docs/security.md, \"Database roles\"", e);
+            throw new IllegalStateException(
+                    "Could not grant the app's role " + app.orElse("?") + " its privileges (" + e.getMessage()
+                            + "); see docs/security.md, \"Database roles\"",
+                    e);
         }
     }
 
@@ -140,29 +143,34 @@ class AppRolePrivileges implements Callback {
         List<String> statements = new ArrayList<>();
         statements.add("GRANT USAGE ON SCHEMA public TO " + app);
         statements.add("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + app);
-        for (String table : list(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+        for (String table :
+                list(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
             String privileges = PUBLIC_TABLES.get(table);
             if (privileges != null) {
                 statements.add("GRANT " + privileges + " ON TABLE public." + quoted(table) + " TO " + app);
             } else if (!table.equals(MIGRATION_HISTORY)) {
-                LOG.warn("Table public.{} is not in AppRolePrivileges.PUBLIC_TABLES: the app's role {} may not use it",
-                        table, appRole);
+                LOG.warn(
+                        "Table public.{} is not in AppRolePrivileges.PUBLIC_TABLES: the app's role {} may not use it",
+                        table,
+                        appRole);
             }
         }
         statements.add("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM " + app);
         statements.add("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + app);
         for (String schema : PROJECTION_SCHEMAS) {
-            Optional<String> schemaOwner = optional(connection,
-                    "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = ?", schema);
+            Optional<String> schemaOwner = optional(
+                    connection, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = ?", schema);
             if (schemaOwner.isEmpty()) {
                 continue;
             }
             if (!schemaOwner.get().equals(appRole)) {
                 statements.add("ALTER SCHEMA " + quoted(schema) + " OWNER TO " + app);
             }
-            for (String table : list(connection,
+            for (String table : list(
+                    connection,
                     "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tableowner <> ? ORDER BY 1",
-                    schema, appRole)) {
+                    schema,
+                    appRole)) {
                 statements.add("ALTER TABLE " + quoted(schema) + "." + quoted(table) + " OWNER TO " + app);
             }
         }
@@ -179,8 +187,10 @@ class AppRolePrivileges implements Callback {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-        LOG.info("Granted the app's role {} its privileges: append-only on the event store and the audit tables, "
-                + "owner of the projections' schemas", appRole);
+        LOG.info(
+                "Granted the app's role {} its privileges: append-only on the event store and the audit tables, "
+                        + "owner of the projections' schemas",
+                appRole);
     }
 
     private static String quoted(String identifier) {

@@ -22,8 +22,7 @@ final class ClientAuthentication {
             host    all       all   ::1/128       scram-sha-256
             """;
 
-    private ClientAuthentication() {
-    }
+    private ClientAuthentication() {}
 
     /** True for a data directory of an earlier version, whose clients needed no password. */
     static boolean trusting(Path dataDirectory) {

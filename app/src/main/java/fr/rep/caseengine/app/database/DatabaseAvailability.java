@@ -1,15 +1,6 @@
 package fr.rep.caseengine.app.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,6 +10,14 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Whether PostgreSQL answers, known at once rather than after the pool's 30 s wait: a connection of its own, outside
@@ -43,8 +42,8 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
     private volatile String reason = "";
     private volatile Instant since;
 
-    DatabaseAvailability(ObjectProvider<DataSource> pool, ObjectProvider<EmbeddedPostgresSupervisor> supervisor,
-                         Clock clock) {
+    DatabaseAvailability(
+            ObjectProvider<DataSource> pool, ObjectProvider<EmbeddedPostgresSupervisor> supervisor, Clock clock) {
         this.pool = pool;
         this.supervisor = supervisor;
         this.clock = clock;
@@ -62,7 +61,9 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
 
     @Override
     public Health health() {
-        return (up ? Health.up() : Health.down().withDetail("reason", reason)).withDetail("since", since).build();
+        return (up ? Health.up() : Health.down().withDetail("reason", reason))
+                .withDetail("since", since)
+                .build();
     }
 
     /** Told by the supervisor: no need to wait for the next check. */
@@ -78,8 +79,9 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
     private void markUp() {
         if (!up) {
             up = true;
-            LOG.warn("Database available again after {} s", java.time.Duration.between(since, clock.instant())
-                    .toSeconds());
+            LOG.warn(
+                    "Database available again after {} s",
+                    java.time.Duration.between(since, clock.instant()).toSeconds());
             since = clock.instant();
             reason = "";
         }

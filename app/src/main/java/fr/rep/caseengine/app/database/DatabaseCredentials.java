@@ -1,8 +1,5 @@
 package fr.rep.caseengine.app.database;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -14,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL's two passwords, generated on first start and kept like the personal-data master key: a file
@@ -47,13 +46,15 @@ record DatabaseCredentials(String ownerPassword, String appPassword) {
             String owner = properties.getProperty(OWNER);
             String app = properties.getProperty(APP);
             if (owner == null || owner.isBlank() || app == null || app.isBlank()) {
-                throw new IllegalStateException("The embedded PostgreSQL's credentials file " + absolute + " lacks "
-                        + OWNER + " or " + APP);
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL's credentials file " + absolute + " lacks " + OWNER + " or " + APP);
             }
             return new DatabaseCredentials(owner, app);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the embedded PostgreSQL's credentials file "
-                    + absolute + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read or create the embedded PostgreSQL's credentials file " + absolute + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -70,7 +71,8 @@ record DatabaseCredentials(String ownerPassword, String appPassword) {
         properties.setProperty(OWNER, generated());
         properties.setProperty(APP, generated());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties.store(writer, "Embedded PostgreSQL passwords (docs/security.md). Keep with the master key's care.");
+            properties.store(
+                    writer, "Embedded PostgreSQL passwords (docs/security.md). Keep with the master key's care.");
         }
         LOG.info("Created the embedded PostgreSQL's credentials in {}", file);
     }

@@ -5,14 +5,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * While PostgreSQL is down, answers every request but the actuator's at once: {@code 503}, {@code Retry-After},
@@ -54,8 +53,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter implements Ordered 
         response.getWriter().write("""
                 {"type":"%s","title":"Database unavailable","status":503,\
                 "detail":"The database does not answer; the service is reconnecting. Try again in %d s.",\
-                "instance":"%s"}""".formatted(ProblemType.of("database-unavailable"), RETRY_AFTER_SECONDS,
-                json(request.getRequestURI())));
+                "instance":"%s"}""".formatted(
+                        ProblemType.of("database-unavailable"), RETRY_AFTER_SECONDS, json(request.getRequestURI())));
     }
 
     private static String json(String text) {

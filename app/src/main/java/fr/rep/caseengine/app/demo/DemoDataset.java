@@ -30,6 +30,13 @@ import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.staff.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -41,14 +48,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Four fictional families at different stages, sent as commands like any caseworker's (actor {@value #ACTOR}), and
@@ -72,9 +71,15 @@ class DemoDataset implements ApplicationRunner {
     private final Clock clock;
     private final StartupTurn turn;
 
-    DemoDataset(CommandGateway commands, PersonalDataRecorder personalData, AccountStore accounts,
-                DemoDataProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
-                StartupTurn turn) {
+    DemoDataset(
+            CommandGateway commands,
+            PersonalDataRecorder personalData,
+            AccountStore accounts,
+            DemoDataProperties properties,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            Clock clock,
+            StartupTurn turn) {
         this.commands = commands;
         this.personalData = personalData;
         this.accounts = accounts;
@@ -127,14 +132,27 @@ class DemoDataset implements ApplicationRunner {
         SubjectId mother = person("Julie", "Benali");
         SubjectId lea = person("Léa", "Benali");
         SubjectId noah = person("Noah", "Benali");
-        send(new ReceiveRequest(caseId, daysAgo(90), ReferrerType.FREE_PARENT, ReferralChannel.PHONE,
-                Team.SOMME_AISNE_OISE, Prison.MA_AMIENS, father, PenalStatus.SENTENCED,
+        send(new ReceiveRequest(
+                caseId,
+                daysAgo(90),
+                ReferrerType.FREE_PARENT,
+                ReferralChannel.PHONE,
+                Team.SOMME_AISNE_OISE,
+                Prison.MA_AMIENS,
+                father,
+                PenalStatus.SENTENCED,
                 List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
-                List.of(child(lea, 2016, "80", HousingType.WITH_FREE_PARENT, mother),
+                List.of(
+                        child(lea, 2016, "80", HousingType.WITH_FREE_PARENT, mother),
                         child(noah, 2019, "80", HousingType.WITH_FREE_PARENT, mother)),
                 false));
         send(new AcceptRequest(caseId, null, daysAgo(85)));
-        send(new RecordVisitingPermit(caseId, null, daysAgo(84), Accompanier.staff("claire"), Prison.MA_AMIENS,
+        send(new RecordVisitingPermit(
+                caseId,
+                null,
+                daysAgo(84),
+                Accompanier.staff("claire"),
+                Prison.MA_AMIENS,
                 LocalDate.now(clock).plusMonths(6)));
         send(new RecordConsent(caseId, null, daysAgo(80), father));
         send(new RecordConsent(caseId, null, daysAgo(78), mother));
@@ -147,8 +165,15 @@ class DemoDataset implements ApplicationRunner {
         SubjectId father = person("Mickaël", "Durand");
         SubjectId referent = person("Sophie", "Martin");
         SubjectId enzo = person("Enzo", "Durand");
-        send(new ReceiveRequest(caseId, daysAgo(40), ReferrerType.CHILDREN_JUDGE, ReferralChannel.LETTER,
-                Team.PAS_DE_CALAIS, Prison.CD_BAPAUME, father, PenalStatus.SENTENCED,
+        send(new ReceiveRequest(
+                caseId,
+                daysAgo(40),
+                ReferrerType.CHILDREN_JUDGE,
+                ReferralChannel.LETTER,
+                Team.PAS_DE_CALAIS,
+                Prison.CD_BAPAUME,
+                father,
+                PenalStatus.SENTENCED,
                 List.of(new PartyOnCase(referent, PartyRole.ASE)),
                 List.of(child(enzo, 2012, "62", HousingType.FOSTER_FAMILY, referent)),
                 true));
@@ -161,8 +186,15 @@ class DemoDataset implements ApplicationRunner {
         SubjectId father = person("Yann", "Lefebvre");
         SubjectId mother = person("Claire", "Dubois");
         SubjectId ines = person("Inès", "Lefebvre");
-        send(new ReceiveRequest(caseId, daysAgo(5), ReferrerType.DETAINED_PARENT, ReferralChannel.MEETING_IN_DETENTION,
-                Team.PAS_DE_CALAIS, Prison.MA_ARRAS, father, PenalStatus.AWAITING_TRIAL,
+        send(new ReceiveRequest(
+                caseId,
+                daysAgo(5),
+                ReferrerType.DETAINED_PARENT,
+                ReferralChannel.MEETING_IN_DETENTION,
+                Team.PAS_DE_CALAIS,
+                Prison.MA_ARRAS,
+                father,
+                PenalStatus.AWAITING_TRIAL,
                 List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
                 List.of(child(ines, 2021, "59", HousingType.WITH_FREE_PARENT, mother)),
                 false));
@@ -173,13 +205,25 @@ class DemoDataset implements ApplicationRunner {
         SubjectId father = person("Thomas", "Petit");
         SubjectId mother = person("Amandine", "Roux");
         SubjectId jade = person("Jade", "Petit");
-        send(new ReceiveRequest(caseId, daysAgo(300), ReferrerType.FAMILY_JUDGE, ReferralChannel.LETTER,
-                Team.SOMME_AISNE_OISE, Prison.CP_LAON, father, PenalStatus.SENTENCED,
+        send(new ReceiveRequest(
+                caseId,
+                daysAgo(300),
+                ReferrerType.FAMILY_JUDGE,
+                ReferralChannel.LETTER,
+                Team.SOMME_AISNE_OISE,
+                Prison.CP_LAON,
+                father,
+                PenalStatus.SENTENCED,
                 List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
                 List.of(child(jade, 2014, "02", HousingType.WITH_FREE_PARENT, mother)),
                 true));
         send(new AcceptRequest(caseId, null, daysAgo(295)));
-        send(new RecordVisitingPermit(caseId, null, daysAgo(294), Accompanier.staff("claire"), Prison.CP_LAON,
+        send(new RecordVisitingPermit(
+                caseId,
+                null,
+                daysAgo(294),
+                Accompanier.staff("claire"),
+                Prison.CP_LAON,
                 LocalDate.now(clock).minusDays(60)));
         send(new RecordConsent(caseId, null, daysAgo(290), father));
         send(new RecordConsent(caseId, null, daysAgo(288), mother));
@@ -189,8 +233,17 @@ class DemoDataset implements ApplicationRunner {
     }
 
     private static MediateVisit visit(CaseId caseId, Instant at, List<SubjectId> children) {
-        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM, null, Accompanier.staff("claire"),
-                Accompaniment.PROFESSIONAL, 60, 24);
+        return new MediateVisit(
+                caseId,
+                null,
+                at,
+                children,
+                VisitPlace.PRISON_VISITING_ROOM,
+                null,
+                Accompanier.staff("claire"),
+                Accompaniment.PROFESSIONAL,
+                60,
+                24);
     }
 
     private SubjectId person(String firstName, String lastName) {
@@ -199,10 +252,9 @@ class DemoDataset implements ApplicationRunner {
         return subject;
     }
 
-    private static ChildOnCase child(SubjectId subject, int birthYear, String department, HousingType housing,
-                                     SubjectId authority) {
-        return new ChildOnCase(subject, LocalDate.of(birthYear, 3, 14), new Department(department), housing,
-                authority);
+    private static ChildOnCase child(
+            SubjectId subject, int birthYear, String department, HousingType housing, SubjectId authority) {
+        return new ChildOnCase(subject, LocalDate.of(birthYear, 3, 14), new Department(department), housing, authority);
     }
 
     private Instant daysAgo(int days) {
@@ -210,7 +262,7 @@ class DemoDataset implements ApplicationRunner {
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(EventMetadata.ACTOR, ACTOR)));
+        commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(EventMetadata.ACTOR, ACTOR)));
     }
 }

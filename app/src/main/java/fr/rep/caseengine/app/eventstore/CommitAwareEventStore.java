@@ -1,11 +1,10 @@
 package fr.rep.caseengine.app.eventstore;
 
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.List;
 
 /**
  * Axon's embedded event store, whose readers are woken when the events they wait for are committed. Axon wakes them

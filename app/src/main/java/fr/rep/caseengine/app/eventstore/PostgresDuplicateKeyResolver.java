@@ -1,8 +1,7 @@
 package fr.rep.caseengine.app.eventstore;
 
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-
 import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 /**
  * Recognises PostgreSQL's unique-violation (SQLState 23505) anywhere in the cause chain, so that two writers appending

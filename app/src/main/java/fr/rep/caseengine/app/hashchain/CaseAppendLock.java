@@ -1,5 +1,14 @@
 package fr.rep.caseengine.app.hashchain;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,16 +21,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Makes the appends to one case take turns until they commit: before an append, its transaction takes each of its
@@ -69,7 +68,9 @@ final class CaseAppendLock {
         for (EventMessage<?> event : events) {
             // An event of no aggregate is stored as number 0 under an identifier of its own: no turn to take.
             if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
-                firstOfCase.merge(domain.getAggregateIdentifier(), domain,
+                firstOfCase.merge(
+                        domain.getAggregateIdentifier(),
+                        domain,
                         (first, next) -> next.getSequenceNumber() < first.getSequenceNumber() ? next : first);
             }
         }
@@ -77,27 +78,33 @@ final class CaseAppendLock {
             return;
         }
         evictOnRollback(firstOfCase.keySet());
-        Map<String, Long> lastStored = lockAndReadLastStored(firstOfCase.keySet().toArray(String[]::new));
+        Map<String, Long> lastStored =
+                lockAndReadLastStored(firstOfCase.keySet().toArray(String[]::new));
         firstOfCase.forEach((aggregate, first) -> requireFollows(first, lastStored.get(aggregate)));
     }
 
     private Map<String, Long> lockAndReadLastStored(String[] aggregates) {
         Map<String, Long> lastStored = new HashMap<>();
         try {
-            jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(LOCK);
-                statement.setArray(1, connection.createArrayOf("varchar", aggregates));
-                return statement;
-            }, row -> {
-                long last = row.getLong("last_sequence_number");
-                Long stored = row.wasNull() ? null : last;
-                lastStored.put(row.getString("aggregate"), stored);
-            });
+            jdbc.query(
+                    connection -> {
+                        PreparedStatement statement = connection.prepareStatement(LOCK);
+                        statement.setArray(1, connection.createArrayOf("varchar", aggregates));
+                        return statement;
+                    },
+                    row -> {
+                        long last = row.getLong("last_sequence_number");
+                        Long stored = row.wasNull() ? null : last;
+                        lastStored.put(row.getString("aggregate"), stored);
+                    });
         } catch (DataAccessException e) {
             if (isLockConflict(e)) {
-                throw new ConcurrencyException("Appending to " + String.join(", ", aggregates) + " conflicted with "
-                        + "another transaction appending to the same cases (" + e.getMostSpecificCause().getMessage()
-                        + "); the command may be tried again", e);
+                throw new ConcurrencyException(
+                        "Appending to " + String.join(", ", aggregates) + " conflicted with "
+                                + "another transaction appending to the same cases ("
+                                + e.getMostSpecificCause().getMessage()
+                                + "); the command may be tried again",
+                        e);
             }
             throw e;
         }
@@ -113,15 +120,18 @@ final class CaseAppendLock {
         String aggregate = first.getAggregateIdentifier();
         LOG.debug("Appending #{} to {} after #{} stored: a conflict", first.getSequenceNumber(), aggregate, last);
         if (last > expected && first.getSequenceNumber() == 0) {
-            throw new AggregateStreamCreationException("Cannot create " + first.getType() + " " + aggregate
-                    + ": it exists already");
+            throw new AggregateStreamCreationException(
+                    "Cannot create " + first.getType() + " " + aggregate + ": it exists already");
         }
-        throw new ConcurrencyException(last > expected
-                ? "An event for aggregate [" + aggregate + "] at sequence [" + first.getSequenceNumber() + "] was "
-                        + "already appended by another transaction: the case must be read again"
-                : "Cannot append event #" + first.getSequenceNumber() + " to aggregate [" + aggregate + "]: the "
-                        + "store holds it only up to #" + last + " (the event it was decided after rolled back); the "
-                        + "case must be read again");
+        throw new ConcurrencyException(
+                last > expected
+                        ? "An event for aggregate [" + aggregate + "] at sequence [" + first.getSequenceNumber()
+                                + "] was " + "already appended by another transaction: the case must be read again"
+                        : "Cannot append event #" + first.getSequenceNumber() + " to aggregate [" + aggregate
+                                + "]: the "
+                                + "store holds it only up to #" + last
+                                + " (the event it was decided after rolled back); the "
+                                + "case must be read again");
     }
 
     @SuppressWarnings("unchecked")

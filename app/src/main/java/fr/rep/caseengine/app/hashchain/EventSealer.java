@@ -1,13 +1,5 @@
 package fr.rep.caseengine.app.hashchain;
 
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains the events a transaction appended into their cases' chains, just before it commits, and wakes the store
@@ -56,12 +55,10 @@ final class EventSealer {
     }
 
     /** An appended row and the link of its case predecessor, null when that one has no chain row. */
-    record Appended(StoredEvent event, byte[] previousCaseLink) {
-    }
+    record Appended(StoredEvent event, byte[] previousCaseLink) {}
 
     /** Rows in global order with their row digests and case links, as written into {@code event_chain}. */
-    record Chained(Long[] globalIndexes, String[] eventIdentifiers, byte[][] caseLinks, byte[][] digests) {
-    }
+    record Chained(Long[] globalIndexes, String[] eventIdentifiers, byte[][] caseLinks, byte[][] digests) {}
 
     /**
      * Chains these events into their cases when the current transaction commits, in the same transaction, and wakes
@@ -108,8 +105,8 @@ final class EventSealer {
             return;
         }
         String[] identifiers = eventIdentifiers.toArray(String[]::new);
-        List<Appended> appended = jdbc.query(SELECT_WITH_PREVIOUS_LINK
-                        + "WHERE e.event_identifier = ANY (?) ORDER BY e.global_index",
+        List<Appended> appended = jdbc.query(
+                SELECT_WITH_PREVIOUS_LINK + "WHERE e.event_identifier = ANY (?) ORDER BY e.global_index",
                 statement -> statement.setArray(1, statement.getConnection().createArrayOf("varchar", identifiers)),
                 (row, n) -> new Appended(StoredEvent.read(row), row.getBytes("previous_case_link")));
         if (appended.size() != identifiers.length) {
@@ -125,8 +122,7 @@ final class EventSealer {
     }
 
     /** The four arrays of {@code chained} as the statement's parameters 1 to 4. */
-    static void setArrays(Connection connection, PreparedStatement statement, Chained chained)
-            throws SQLException {
+    static void setArrays(Connection connection, PreparedStatement statement, Chained chained) throws SQLException {
         statement.setArray(1, connection.createArrayOf("bigint", chained.globalIndexes()));
         statement.setArray(2, connection.createArrayOf("varchar", chained.eventIdentifiers()));
         statement.setArray(3, connection.createArrayOf("bytea", chained.caseLinks()));
@@ -152,8 +148,8 @@ final class EventSealer {
         for (int i = 0; i < rows.size(); i++) {
             StoredEvent event = rows.get(i).event();
             digests[i] = event.digest(sha256);
-            byte[] previousCaseLink = previousCaseLink(rows.get(i), lastOfCase.get(event.aggregateIdentifier()),
-                    requirePredecessors);
+            byte[] previousCaseLink =
+                    previousCaseLink(rows.get(i), lastOfCase.get(event.aggregateIdentifier()), requirePredecessors);
             caseLinks[i] = StoredEvent.link(sha256, previousCaseLink, digests[i]);
             globalIndexes[i] = event.globalIndex();
             eventIdentifiers[i] = event.eventIdentifier();
@@ -179,12 +175,14 @@ final class EventSealer {
                     + "has no case link (rolled back, removed or written outside the engine); the case must be read "
                     + "again");
         }
-        LOG.error("Chaining {}: its predecessor #{} in {} is missing or unchained; its case link follows zero bytes",
-                event, event.sequenceNumber() - 1, event.aggregateIdentifier());
+        LOG.error(
+                "Chaining {}: its predecessor #{} in {} is missing or unchained; its case link follows zero bytes",
+                event,
+                event.sequenceNumber() - 1,
+                event.aggregateIdentifier());
         return StoredEvent.GENESIS;
     }
 
     /** A position (store position, or a case's sequence number) and its link. */
-    record Head(long position, byte[] link) {
-    }
+    record Head(long position, byte[] link) {}
 }

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app.hashchain;
 
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -18,10 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.Duration;
-
 /**
  * The event store's storage engine, case-chaining what it appends (it replaces the one Axon's auto-configuration would
  * build, with the same settings), the sealer extending the store chain after commit ({@code rep.event-chain.seal-batch}
@@ -33,35 +32,41 @@ import java.time.Duration;
 class HashChainConfiguration {
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager axonTransactions,
-                                          EventSchema eventSchema,
-                                          JdbcTemplate jdbc,
-                                          PlatformTransactionManager transactions,
-                                          StoreChainSealer storeChainSealer,
-                                          ObjectProvider<Cache> aggregateCaches) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager axonTransactions,
+            EventSchema eventSchema,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            StoreChainSealer storeChainSealer,
+            ObjectProvider<Cache> aggregateCaches) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
-        return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(axonTransactions)
-                .schema(eventSchema), new CaseAppendLock(jdbc, aggregateCaches),
-                new EventSealer(jdbc, transaction, storeChainSealer), transaction);
+        return new HashChainedEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(defaultSerializer)
+                        .upcasterChain(configuration.upcasterChain())
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .eventSerializer(eventSerializer)
+                        .snapshotFilter(configuration.snapshotFilter())
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(axonTransactions)
+                        .schema(eventSchema),
+                new CaseAppendLock(jdbc, aggregateCaches),
+                new EventSealer(jdbc, transaction, storeChainSealer),
+                transaction);
     }
 
     @Bean
-    StoreChainSealer storeChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                      @Value("${rep.event-chain.seal-batch:1000}") int batchSize,
-                                      @Value("${rep.event-chain.seal-interval:1s}") Duration interval,
-                                      @Value("${rep.event-chain.seal-gathering:20ms}") Duration gathering) {
+    StoreChainSealer storeChainSealer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${rep.event-chain.seal-batch:1000}") int batchSize,
+            @Value("${rep.event-chain.seal-interval:1s}") Duration interval,
+            @Value("${rep.event-chain.seal-gathering:20ms}") Duration gathering) {
         return new StoreChainSealer(jdbc, transactions, batchSize, interval, gathering);
     }
 

@@ -1,12 +1,11 @@
 package fr.rep.caseengine.app.hashchain;
 
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
 
 /**
  * Axon's JDBC storage engine whose every append takes its cases' turns ({@link CaseAppendLock}: appends to one case
@@ -21,8 +20,11 @@ final class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
     private final EventSealer sealer;
     private final TransactionTemplate transaction;
 
-    HashChainedEventStorageEngine(JdbcEventStorageEngine.Builder builder, CaseAppendLock turns, EventSealer sealer,
-                                  TransactionTemplate transaction) {
+    HashChainedEventStorageEngine(
+            JdbcEventStorageEngine.Builder builder,
+            CaseAppendLock turns,
+            EventSealer sealer,
+            TransactionTemplate transaction) {
         super(builder);
         this.turns = turns;
         this.sealer = sealer;

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app.hashchain;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -8,10 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.List;
 
 /**
  * Seals, once, the events stored before the chain existed (databases of version 2026.11.26.55 and earlier), in global
@@ -49,7 +48,8 @@ final class SealEventsWrittenBeforeTheChain implements JavaMigration {
         long sealed = 0;
         List<EventSealer.Appended> chunk;
         do {
-            chunk = jdbc.query(EventSealer.SELECT_WITH_PREVIOUS_LINK + """
+            chunk = jdbc.query(
+                    EventSealer.SELECT_WITH_PREVIOUS_LINK + """
                             WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index)
                             ORDER BY e.global_index LIMIT ?""",
                     (row, n) -> new EventSealer.Appended(StoredEvent.read(row), row.getBytes("previous_case_link")),

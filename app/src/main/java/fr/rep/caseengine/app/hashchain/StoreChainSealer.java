@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app.hashchain;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -7,10 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Extends the store-wide chain after commit: takes the rows that appending transactions left pending (case-chained,
@@ -45,10 +44,15 @@ public final class StoreChainSealer implements SmartLifecycle {
     private boolean signalled;
     /** Guarded by {@link #monitor}. */
     private boolean running;
+
     private Thread thread;
 
-    StoreChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, int batchSize, Duration interval,
-                     Duration gathering) {
+    StoreChainSealer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            int batchSize,
+            Duration interval,
+            Duration gathering) {
         if (batchSize < 1 || interval.isNegative() || interval.isZero() || gathering.isNegative()) {
             throw new IllegalArgumentException("rep.event-chain: seal-batch must be at least 1, seal-interval "
                     + "positive and seal-gathering not negative; got " + batchSize + ", " + interval + " and "
@@ -76,8 +80,8 @@ public final class StoreChainSealer implements SmartLifecycle {
         long sealed = 0;
         int pass;
         do {
-            pass = transaction.execute(status -> jdbc.queryForObject("SELECT event_chain_seal(?)", Integer.class,
-                    batchSize));
+            pass = transaction.execute(
+                    status -> jdbc.queryForObject("SELECT event_chain_seal(?)", Integer.class, batchSize));
             sealed += pass;
         } while (pass == batchSize && goOn.getAsBoolean());
         return sealed;
@@ -92,8 +96,10 @@ public final class StoreChainSealer implements SmartLifecycle {
         try {
             sealPending();
         } catch (RuntimeException e) {
-            LOG.warn("Could not seal pending events before verifying; they are reported as awaiting their store seal: "
-                    + "{}", e.toString());
+            LOG.warn(
+                    "Could not seal pending events before verifying; they are reported as awaiting their store seal: "
+                            + "{}",
+                    e.toString());
         }
     }
 
@@ -132,8 +138,10 @@ public final class StoreChainSealer implements SmartLifecycle {
         try {
             sealer.join(STOP_TIMEOUT.toMillis());
             if (sealer.isAlive()) {
-                LOG.warn("The event chain sealer's pass did not end within {}: interrupted; the rows it did not seal "
-                        + "stay pending until the next start", STOP_TIMEOUT);
+                LOG.warn(
+                        "The event chain sealer's pass did not end within {}: interrupted; the rows it did not seal "
+                                + "stay pending until the next start",
+                        STOP_TIMEOUT);
                 sealer.interrupt();
                 sealer.join(STOP_TIMEOUT.toMillis());
             }
@@ -202,8 +210,11 @@ public final class StoreChainSealer implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             if (isRunning()) {
-                LOG.warn("Could not seal pending events into the store chain (tried again in {} or at the next "
-                        + "append): {}", interval, e.toString());
+                LOG.warn(
+                        "Could not seal pending events into the store chain (tried again in {} or at the next "
+                                + "append): {}",
+                        interval,
+                        e.toString());
             }
         }
     }

@@ -4,9 +4,6 @@ import fr.rep.caseengine.app.hashchain.VerificationReport.BrokenLink;
 import fr.rep.caseengine.app.hashchain.VerificationReport.ChainHead;
 import fr.rep.caseengine.app.hashchain.VerificationReport.NotedHeadCheck;
 import fr.rep.caseengine.app.hashchain.VerificationReport.Problem;
-import org.postgresql.PGStatement;
-
-import javax.sql.DataSource;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +15,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Walks the event store in store order and recomputes both chains: each row's links from its predecessors' stored
@@ -53,13 +52,12 @@ public final class StoreVerification {
     }
 
     /** A store position and its store link, as an auditor noted them from an earlier report. */
-    public record NotedHead(long position, byte[] storeLink) {
-    }
+    public record NotedHead(long position, byte[] storeLink) {}
 
     /** Told how far a walk has gone: rows walked of the rows the store held when the walk began. */
     @FunctionalInterface
     public interface Progress {
-        Progress NONE = (walked, total) -> { };
+        Progress NONE = (walked, total) -> {};
 
         void walked(long walked, long total);
     }
@@ -83,8 +81,16 @@ public final class StoreVerification {
                 walk.unsealedRows(connection);
                 ChainHead head = walk.head(connection);
                 NotedHeadCheck notedHead = walk.notedHeadCheck();
-                return new VerificationReport(walk.problems == 0, startedAt, walk.events, walk.awaitingStoreSeal,
-                        walk.cases.size(), (System.nanoTime() - start) / 1_000_000, head, walk.problems, walk.first,
+                return new VerificationReport(
+                        walk.problems == 0,
+                        startedAt,
+                        walk.events,
+                        walk.awaitingStoreSeal,
+                        walk.cases.size(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        head,
+                        walk.problems,
+                        walk.first,
                         notedHead);
             } finally {
                 connection.rollback();
@@ -99,7 +105,7 @@ public final class StoreVerification {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT (SELECT count(*) FROM event_chain) + (SELECT count(*) FROM domain_event_entry e
                     WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index))""");
-             ResultSet row = statement.executeQuery()) {
+                ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
@@ -159,9 +165,16 @@ public final class StoreVerification {
             byte[] previousStoreLink = lastStoreLink;
             if (position != null) {
                 if (!follows) {
-                    found(Problem.POSITION_MISSING, position, sealedIndex, sealedIdentifier, null, null,
-                            "store positions " + (lastPosition + 1) + (position - 1 > lastPosition + 1 ? " to "
-                                    + (position - 1) : "") + " are missing: their links were removed");
+                    found(
+                            Problem.POSITION_MISSING,
+                            position,
+                            sealedIndex,
+                            sealedIdentifier,
+                            null,
+                            null,
+                            "store positions " + (lastPosition + 1)
+                                    + (position - 1 > lastPosition + 1 ? " to " + (position - 1) : "")
+                                    + " are missing: their links were removed");
                 }
                 lastPosition = position;
                 lastStoreLink = row.getBytes("store_link");
@@ -171,7 +184,13 @@ public final class StoreVerification {
             }
             String where = position == null ? "awaiting its store seal" : "sealed at store position " + position;
             if (row.getString("event_identifier") == null) {
-                found(Problem.DELETED, position, sealedIndex, sealedIdentifier, null, null,
+                found(
+                        Problem.DELETED,
+                        position,
+                        sealedIndex,
+                        sealedIdentifier,
+                        null,
+                        null,
                         "event " + sealedIdentifier + ", " + (position == null ? "case-chained" : "sealed")
                                 + " at global index " + sealedIndex + ", is no longer in the store");
                 return;
@@ -182,39 +201,65 @@ public final class StoreVerification {
                 awaitingStoreSeal++;
             }
             if (!event.eventIdentifier().equals(sealedIdentifier)) {
-                found(Problem.MOVED, position, event, "global index " + sealedIndex + " holds event "
-                        + event.eventIdentifier() + " where event " + sealedIdentifier + " was "
-                        + (position == null ? "case-chained" : "sealed"));
+                found(
+                        Problem.MOVED,
+                        position,
+                        event,
+                        "global index " + sealedIndex + " holds event "
+                                + event.eventIdentifier() + " where event " + sealedIdentifier + " was "
+                                + (position == null ? "case-chained" : "sealed"));
                 return;
             }
             byte[] digest = event.digest(sha256);
-            EventSealer.Head caseBefore = cases.put(event.aggregateIdentifier(),
-                    new EventSealer.Head(event.sequenceNumber(), caseLink));
-            if (position != null && follows
+            EventSealer.Head caseBefore =
+                    cases.put(event.aggregateIdentifier(), new EventSealer.Head(event.sequenceNumber(), caseLink));
+            if (position != null
+                    && follows
                     && !Arrays.equals(StoredEvent.link(sha256, previousStoreLink, digest), lastStoreLink)) {
-                found(Problem.ALTERED, position, event, "the stored row differs from the one " + where
-                        + " (or its store link was changed)");
+                found(
+                        Problem.ALTERED,
+                        position,
+                        event,
+                        "the stored row differs from the one " + where + " (or its store link was changed)");
                 return;
             }
             if (position == null && !Arrays.equals(digest, row.getBytes("digest"))) {
-                found(Problem.ALTERED, null, event, "the stored row differs from the one " + where
-                        + " (or its digest was changed)");
+                found(
+                        Problem.ALTERED,
+                        null,
+                        event,
+                        "the stored row differs from the one " + where + " (or its digest was changed)");
                 return;
             }
             long expectedSequence = caseBefore == null ? 0 : caseBefore.position() + 1;
             if (event.sequenceNumber() > expectedSequence) {
-                found(Problem.CASE_EVENT_MISSING, position, event, event.aggregateIdentifier() + " goes from #"
-                        + (expectedSequence - 1) + " to #" + event.sequenceNumber() + ": events #" + expectedSequence
-                        + (event.sequenceNumber() - 1 > expectedSequence ? " to #" + (event.sequenceNumber() - 1) : "")
-                        + " are missing");
+                found(
+                        Problem.CASE_EVENT_MISSING,
+                        position,
+                        event,
+                        event.aggregateIdentifier() + " goes from #"
+                                + (expectedSequence - 1) + " to #" + event.sequenceNumber() + ": events #"
+                                + expectedSequence
+                                + (event.sequenceNumber() - 1 > expectedSequence
+                                        ? " to #" + (event.sequenceNumber() - 1)
+                                        : "")
+                                + " are missing");
             } else if (event.sequenceNumber() < expectedSequence) {
-                found(Problem.OUT_OF_ORDER, position, event, "#" + event.sequenceNumber() + " of "
-                        + event.aggregateIdentifier() + " comes after #" + caseBefore.position() + " in store order");
+                found(
+                        Problem.OUT_OF_ORDER,
+                        position,
+                        event,
+                        "#" + event.sequenceNumber() + " of " + event.aggregateIdentifier() + " comes after #"
+                                + caseBefore.position() + " in store order");
             } else {
                 byte[] previousCaseLink = caseBefore == null ? StoredEvent.GENESIS : caseBefore.link();
                 if (!Arrays.equals(StoredEvent.link(sha256, previousCaseLink, digest), caseLink)) {
-                    found(Problem.ALTERED, position, event, "the case link of " + event.aggregateIdentifier() + " #"
-                            + event.sequenceNumber() + " does not follow from its content and its predecessor's");
+                    found(
+                            Problem.ALTERED,
+                            position,
+                            event,
+                            "the case link of " + event.aggregateIdentifier() + " #" + event.sequenceNumber()
+                                    + " does not follow from its content and its predecessor's");
                 }
             }
         }
@@ -225,8 +270,13 @@ public final class StoreVerification {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         walkedOne();
-                        found(Problem.UNSEALED, null, row.getLong("global_index"), row.getString("event_identifier"),
-                                row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                        found(
+                                Problem.UNSEALED,
+                                null,
+                                row.getLong("global_index"),
+                                row.getString("event_identifier"),
+                                row.getString("aggregate_identifier"),
+                                row.getLong("sequence_number"),
                                 "this row has no link: it was written into domain_event_entry outside the engine");
                     }
                 }
@@ -234,18 +284,27 @@ public final class StoreVerification {
         }
 
         ChainHead head(Connection connection) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT store_position, store_link FROM event_chain_head");
-                 ResultSet row = statement.executeQuery()) {
+            try (PreparedStatement statement =
+                            connection.prepareStatement("SELECT store_position, store_link FROM event_chain_head");
+                    ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     found(Problem.HEAD_MISMATCH, null, null, null, null, null, "event_chain_head has no row");
                     return null;
                 }
-                ChainHead head = new ChainHead(row.getLong("store_position"), StoredEvent.hex(row.getBytes("store_link")));
+                ChainHead head =
+                        new ChainHead(row.getLong("store_position"), StoredEvent.hex(row.getBytes("store_link")));
                 if (head.position() != lastPosition || !head.storeLink().equals(StoredEvent.hex(lastStoreLink))) {
-                    found(Problem.HEAD_MISMATCH, head.position(), null, null, null, null, "event_chain_head says "
-                            + "position " + head.position() + ", link " + head.storeLink() + "; the chain ends at "
-                            + "position " + lastPosition + ", link " + StoredEvent.hex(lastStoreLink));
+                    found(
+                            Problem.HEAD_MISMATCH,
+                            head.position(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            "event_chain_head says "
+                                    + "position " + head.position() + ", link " + head.storeLink()
+                                    + "; the chain ends at "
+                                    + "position " + lastPosition + ", link " + StoredEvent.hex(lastStoreLink));
                 }
                 return head;
             }
@@ -256,28 +315,47 @@ public final class StoreVerification {
                 return null;
             }
             boolean matches = Arrays.equals(noted.storeLink(), notedFound);
-            NotedHeadCheck check = new NotedHeadCheck(noted.position(), StoredEvent.hex(noted.storeLink()),
-                    StoredEvent.hex(notedFound), matches);
+            NotedHeadCheck check = new NotedHeadCheck(
+                    noted.position(), StoredEvent.hex(noted.storeLink()), StoredEvent.hex(notedFound), matches);
             if (!matches) {
-                found(Problem.NOTED_HEAD_MISMATCH, noted.position(), null, null, null, null, notedFound == null
-                        ? "the chain has no store position " + noted.position() + " any more"
-                        : "the store link at position " + noted.position() + " is not the one noted: the chain was "
-                        + "rewritten since");
+                found(
+                        Problem.NOTED_HEAD_MISMATCH,
+                        noted.position(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        notedFound == null
+                                ? "the chain has no store position " + noted.position() + " any more"
+                                : "the store link at position " + noted.position()
+                                        + " is not the one noted: the chain was " + "rewritten since");
             }
             return check;
         }
 
         private void found(Problem problem, Long position, StoredEvent event, String detail) {
-            found(problem, position, event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(),
-                    event.sequenceNumber(), detail);
+            found(
+                    problem,
+                    position,
+                    event.globalIndex(),
+                    event.eventIdentifier(),
+                    event.aggregateIdentifier(),
+                    event.sequenceNumber(),
+                    detail);
         }
 
-        private void found(Problem problem, Long position, Long globalIndex, String eventIdentifier,
-                           String aggregateIdentifier, Long sequenceNumber, String detail) {
+        private void found(
+                Problem problem,
+                Long position,
+                Long globalIndex,
+                String eventIdentifier,
+                String aggregateIdentifier,
+                Long sequenceNumber,
+                String detail) {
             problems++;
             if (first == null) {
-                first = new BrokenLink(problem, position, globalIndex, eventIdentifier, aggregateIdentifier,
-                        sequenceNumber, detail);
+                first = new BrokenLink(
+                        problem, position, globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, detail);
             }
         }
     }

@@ -2,6 +2,14 @@ package fr.rep.caseengine.app.hashchain;
 
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,15 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ResponseStatusException;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Auditors verify the event store from a page: the same walk as {@code GET /api/event-store/verification}, run in the
@@ -41,6 +40,7 @@ class StoreVerificationPage {
         thread.setDaemon(true);
         return thread;
     });
+
     private final Map<UUID, Run> runs = new LinkedHashMap<>();
 
     StoreVerificationPage(StoreVerificationController verification, Clock clock) {
@@ -131,8 +131,8 @@ class StoreVerificationPage {
     }
 
     @GetMapping("/verification/{runId}")
-    String run(@PathVariable UUID runId, @RequestHeader(name = "HX-Request", required = false) String htmx,
-               Model model) {
+    String run(
+            @PathVariable UUID runId, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Run run;
         synchronized (runs) {
             run = runs.get(runId);

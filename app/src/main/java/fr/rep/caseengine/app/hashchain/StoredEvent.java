@@ -13,9 +13,17 @@ import java.util.HexFormat;
  * column, each length-prefixed so that no two different rows encode to the same bytes; a link is
  * {@code SHA-256(previous link || row digest)}, and the first link of a chain follows 32 zero bytes.
  */
-record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
-                   String type, String timeStamp, String payloadType, String payloadRevision, byte[] payload,
-                   byte[] metaData) {
+record StoredEvent(
+        long globalIndex,
+        String eventIdentifier,
+        String aggregateIdentifier,
+        long sequenceNumber,
+        String type,
+        String timeStamp,
+        String payloadType,
+        String payloadRevision,
+        byte[] payload,
+        byte[] metaData) {
 
     /** The columns read, in the order {@link #read(ResultSet)} expects them, for {@code domain_event_entry e}. */
     static final String COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, "
@@ -28,10 +36,17 @@ record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIde
     private static final byte ENCODING = 1;
 
     static StoredEvent read(ResultSet row) throws SQLException {
-        return new StoredEvent(row.getLong("global_index"), row.getString("event_identifier"),
-                row.getString("aggregate_identifier"), row.getLong("sequence_number"), row.getString("type"),
-                row.getString("time_stamp"), row.getString("payload_type"), row.getString("payload_revision"),
-                row.getBytes("payload"), row.getBytes("meta_data"));
+        return new StoredEvent(
+                row.getLong("global_index"),
+                row.getString("event_identifier"),
+                row.getString("aggregate_identifier"),
+                row.getLong("sequence_number"),
+                row.getString("type"),
+                row.getString("time_stamp"),
+                row.getString("payload_type"),
+                row.getString("payload_revision"),
+                row.getBytes("payload"),
+                row.getBytes("meta_data"));
     }
 
     /** SHA-256 of the row's canonical bytes. */
@@ -78,7 +93,8 @@ record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIde
     /** Length (4 bytes, -1 for SQL NULL) then the bytes. */
     private static void bytes(MessageDigest sha256, byte[] value) {
         int length = value == null ? -1 : value.length;
-        sha256.update(new byte[]{(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+        sha256.update(
+                new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
         if (value != null) {
             sha256.update(value);
         }

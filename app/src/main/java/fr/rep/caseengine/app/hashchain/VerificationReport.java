@@ -19,25 +19,36 @@ import java.time.Instant;
  * @param firstBrokenLink the first, in store order (unsealed rows and a wrong head come after every sealed row)
  * @param notedHead     the check against a head noted earlier, when asked
  */
-public record VerificationReport(boolean intact, Instant verifiedAt, long events, long awaitingStoreSeal,
-                                 long aggregates, long durationMillis, ChainHead head, long problems,
-                                 BrokenLink firstBrokenLink, NotedHeadCheck notedHead) {
+public record VerificationReport(
+        boolean intact,
+        Instant verifiedAt,
+        long events,
+        long awaitingStoreSeal,
+        long aggregates,
+        long durationMillis,
+        ChainHead head,
+        long problems,
+        BrokenLink firstBrokenLink,
+        NotedHeadCheck notedHead) {
 
     /** A store position and the store chain's link there (64 hexadecimal digits). */
-    public record ChainHead(long position, String storeLink) {
-    }
+    public record ChainHead(long position, String storeLink) {}
 
     /** Whether the store chain's link at a noted position is still the one noted. */
-    public record NotedHeadCheck(long position, String expectedStoreLink, String foundStoreLink, boolean matches) {
-    }
+    public record NotedHeadCheck(long position, String expectedStoreLink, String foundStoreLink, boolean matches) {}
 
     /**
      * One broken link. Fields that do not apply are null (an unsealed row, or one awaiting its store seal, has no store
      * position; a deleted row no longer has a case).
      */
-    public record BrokenLink(Problem problem, Long storePosition, Long globalIndex, String eventIdentifier,
-                             String aggregateIdentifier, Long sequenceNumber, String detail) {
-    }
+    public record BrokenLink(
+            Problem problem,
+            Long storePosition,
+            Long globalIndex,
+            String eventIdentifier,
+            String aggregateIdentifier,
+            Long sequenceNumber,
+            String detail) {}
 
     /** What is wrong with a link. */
     public enum Problem {

@@ -3,6 +3,13 @@ package fr.rep.caseengine.app.hashchain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -15,14 +22,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-
-import javax.sql.DataSource;
-import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * {@code java -jar case-engine.jar verify-store [--at-position=N --store-link=HEX] [--spring.datasource.url=...]}:
@@ -42,8 +41,7 @@ public final class VerifyStoreCommand {
     static final int BROKEN = 1;
     static final int NOT_VERIFIED = 2;
 
-    private VerifyStoreCommand() {
-    }
+    private VerifyStoreCommand() {}
 
     /** Runs the verification; returns the process's exit status. */
     public static int run(String... args) {
@@ -60,13 +58,17 @@ public final class VerifyStoreCommand {
             DatasourceOnly.sealer(context.getBean(DataSource.class)).sealPendingBeforeVerifying();
             VerificationReport report = context.getBean(StoreVerification.class).verify(noted);
             out.println(json().writeValueAsString(report));
-            err.println(report.intact()
-                    ? "Event store intact: " + report.events() + " events, head at position "
-                    + report.head().position() + " with store link " + report.head().storeLink()
-                    + (report.awaitingStoreSeal() > 0 ? "; " + report.awaitingStoreSeal()
-                    + " events awaiting their store seal" : "")
-                    : "Event store BROKEN: " + report.problems() + " problem(s); first: "
-                    + report.firstBrokenLink().problem() + " - " + report.firstBrokenLink().detail());
+            err.println(
+                    report.intact()
+                            ? "Event store intact: " + report.events() + " events, head at position "
+                                    + report.head().position() + " with store link "
+                                    + report.head().storeLink()
+                                    + (report.awaitingStoreSeal() > 0
+                                            ? "; " + report.awaitingStoreSeal() + " events awaiting their store seal"
+                                            : "")
+                            : "Event store BROKEN: " + report.problems() + " problem(s); first: "
+                                    + report.firstBrokenLink().problem() + " - "
+                                    + report.firstBrokenLink().detail());
             return report.intact() ? INTACT : BROKEN;
         } catch (Exception e) {
             err.println("Could not verify the event store: " + e.getMessage());
@@ -83,11 +85,13 @@ public final class VerifyStoreCommand {
         if (position == null || link == null || !link.matches("[0-9a-fA-F]{64}")) {
             throw new IllegalArgumentException("--at-position=N and --store-link=<64 hexadecimal digits> go together");
         }
-        return Optional.of(new StoreVerification.NotedHead(Long.parseLong(position), HexFormat.of().parseHex(link)));
+        return Optional.of(new StoreVerification.NotedHead(
+                Long.parseLong(position), HexFormat.of().parseHex(link)));
     }
 
     private static ObjectMapper json() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -110,8 +114,12 @@ public final class VerifyStoreCommand {
 
         /** Not started (no bean): its one pass is asked for before verifying. */
         static StoreChainSealer sealer(DataSource dataSource) {
-            return new StoreChainSealer(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource), 1_000,
-                    Duration.ofSeconds(1), Duration.ZERO);
+            return new StoreChainSealer(
+                    new JdbcTemplate(dataSource),
+                    new DataSourceTransactionManager(dataSource),
+                    1_000,
+                    Duration.ofSeconds(1),
+                    Duration.ZERO);
         }
     }
 }

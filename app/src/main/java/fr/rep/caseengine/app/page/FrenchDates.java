@@ -1,13 +1,12 @@
 package fr.rep.caseengine.app.page;
 
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /**
  * Dates and times as the service writes them ({@code 03/12/2026}, {@code 14:30}) in its time zone, and ages today.

@@ -26,8 +26,8 @@ class PageErrors implements HandlerExceptionResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception failure) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
         if (!Pages.isPage(request) || (handler instanceof HandlerMethod method && !isPageController(method))) {
             return null;
         }
@@ -55,8 +55,7 @@ class PageErrors implements HandlerExceptionResolver {
         if (failure instanceof AccessDeniedException) {
             return HttpStatus.FORBIDDEN;
         }
-        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(failure.getClass(),
-                ResponseStatus.class);
+        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(failure.getClass(), ResponseStatus.class);
         return declared != null ? declared.code() : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 }

@@ -8,8 +8,7 @@ import org.springframework.web.servlet.ModelAndView;
 /** Which requests are pages (the rest is API, operations and API docs), and the French error page of a status. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Whether this request asks for a page of the browser application rather than the API or operations. */
     public static boolean isPage(HttpServletRequest request) {
@@ -18,8 +17,11 @@ public final class Pages {
 
     /** Whether this path (within the application) is one of the browser application's rather than the API's. */
     public static boolean isPagePath(String path) {
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
-                || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"));
+        return !(path.startsWith("/api/")
+                || path.equals("/api")
+                || path.startsWith("/actuator")
+                || path.startsWith("/v3/api-docs")
+                || path.startsWith("/swagger-ui"));
     }
 
     /** The French page of an error status: 403, 404, or the general one of its series. */

@@ -12,9 +12,6 @@ import fr.rep.caseengine.command.personaldata.PersonalDataRecorder;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.query.personaldata.PersonalDataReader;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -29,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Envelope encryption with Tink: a person's details are encrypted (AES-256-GCM) under a key of their own, stored
@@ -59,11 +58,14 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
         try {
             Aead key = subjectKey(subject).orElseGet(() -> newSubjectKey(subject));
             byte[] ciphertext = key.encrypt(json.writeValueAsBytes(details), associatedData(subject));
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO personal_data (subject_id, ciphertext, updated_at, last_name_hash) VALUES (?, ?, ?, ?)
                     ON CONFLICT (subject_id) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
                         updated_at = EXCLUDED.updated_at, last_name_hash = EXCLUDED.last_name_hash""",
-                    subject.value(), ciphertext, Timestamp.from(clock.instant()),
+                    subject.value(),
+                    ciphertext,
+                    Timestamp.from(clock.instant()),
                     lastNames.hash(details.lastName()).orElse(null));
         } catch (GeneralSecurityException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot encrypt the personal data of subject " + subject, e);
@@ -78,17 +80,26 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     @Override
     public Map<SubjectId, String> displayNames(Collection<SubjectId> subjects) {
         Map<SubjectId, String> names = new HashMap<>();
-        readAll(subjects).forEach((subject, details) -> names.put(subject, details.lastName() == null
-                ? details.firstName()
-                : details.firstName() + " " + details.lastName()));
+        readAll(subjects)
+                .forEach((subject, details) -> names.put(
+                        subject,
+                        details.lastName() == null
+                                ? details.firstName()
+                                : details.firstName() + " " + details.lastName()));
         return names;
     }
 
     @Override
     public Set<SubjectId> withLastName(String lastName) {
-        return lastNames.hash(lastName)
-                .map(hash -> jdbc.queryForList("SELECT subject_id FROM personal_data WHERE last_name_hash = ?",
-                        UUID.class, (Object) hash).stream().map(SubjectId::new).collect(Collectors.toSet()))
+        return lastNames
+                .hash(lastName)
+                .map(hash -> jdbc
+                        .queryForList(
+                                "SELECT subject_id FROM personal_data WHERE last_name_hash = ?", UUID.class, (Object)
+                                        hash)
+                        .stream()
+                        .map(SubjectId::new)
+                        .collect(Collectors.toSet()))
                 .orElse(Set.of());
     }
 
@@ -97,15 +108,18 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
      * returns how many were hashed. Those erased have no details left, hence nothing to hash.
      */
     int hashLastNamesRecordedBefore() {
-        List<UUID> unhashed = jdbc.queryForList("SELECT subject_id FROM personal_data WHERE last_name_hash IS NULL",
-                UUID.class);
+        List<UUID> unhashed =
+                jdbc.queryForList("SELECT subject_id FROM personal_data WHERE last_name_hash IS NULL", UUID.class);
         int hashed = 0;
         for (int from = 0; from < unhashed.size(); from += BACKFILL_CHUNK) {
             List<SubjectId> chunk = unhashed.subList(from, Math.min(unhashed.size(), from + BACKFILL_CHUNK)).stream()
-                    .map(SubjectId::new).toList();
+                    .map(SubjectId::new)
+                    .toList();
             List<Object[]> updates = new ArrayList<>();
-            readAll(chunk).forEach((subject, details) -> lastNames.hash(details.lastName())
-                    .ifPresent(hash -> updates.add(new Object[] {hash, subject.value()})));
+            readAll(chunk)
+                    .forEach((subject, details) -> lastNames
+                            .hash(details.lastName())
+                            .ifPresent(hash -> updates.add(new Object[] {hash, subject.value()})));
             jdbc.batchUpdate("UPDATE personal_data SET last_name_hash = ? WHERE subject_id = ?", updates);
             hashed += updates.size();
         }
@@ -115,7 +129,8 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     private Map<SubjectId, PersonalDetails> readAll(Collection<SubjectId> subjects) {
         UUID[] ids = subjects.stream().map(SubjectId::value).toArray(UUID[]::new);
         Map<SubjectId, PersonalDetails> found = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT k.subject_id, k.wrapped_keyset, d.ciphertext
                 FROM personal_data_key k JOIN personal_data d ON d.subject_id = k.subject_id
                 WHERE k.subject_id = ANY (?)""",
@@ -148,29 +163,34 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
     }
 
     private Optional<Aead> subjectKey(SubjectId subject) {
-        List<byte[]> wrapped = jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_key WHERE subject_id = ?",
-                byte[].class, subject.value());
+        List<byte[]> wrapped = jdbc.queryForList(
+                "SELECT wrapped_keyset FROM personal_data_key WHERE subject_id = ?", byte[].class, subject.value());
         return wrapped.isEmpty() ? Optional.empty() : Optional.of(unwrap(subject, wrapped.get(0)));
     }
 
     private Aead unwrap(SubjectId subject, byte[] wrapped) {
         try {
-            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrappingKeys.current(),
-                    associatedData(subject));
+            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(
+                    wrapped, wrappingKeys.current(), associatedData(subject));
             return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The key of subject " + subject + " cannot be unwrapped: is this the "
-                    + "master key the data was written with?", e);
+            throw new IllegalStateException(
+                    "The key of subject " + subject + " cannot be unwrapped: is this the "
+                            + "master key the data was written with?",
+                    e);
         }
     }
 
     private Aead newSubjectKey(SubjectId subject) {
         try {
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, wrappingKeysForWriting(),
-                    associatedData(subject));
-            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_keyset, created_at) VALUES (?, ?, ?)",
-                    subject.value(), wrapped, Timestamp.from(clock.instant()));
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                    keyset, wrappingKeysForWriting(), associatedData(subject));
+            jdbc.update(
+                    "INSERT INTO personal_data_key (subject_id, wrapped_keyset, created_at) VALUES (?, ?, ?)",
+                    subject.value(),
+                    wrapped,
+                    Timestamp.from(clock.instant()));
             return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot create a key for subject " + subject, e);
@@ -190,7 +210,9 @@ public class EncryptedPersonalDataStore implements PersonalDataRecorder, Persona
 
     static byte[] associatedData(SubjectId subject) {
         UUID id = subject.value();
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
                 .array();
     }
 }

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.app.personaldata;
 
+import java.time.Clock;
+import java.util.Optional;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -7,9 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.util.Optional;
-import java.time.Clock;
 
 /**
  * Hashes, once, the last names of the people recorded before last-name search existed (databases of version
@@ -51,8 +50,8 @@ final class HashLastNamesRecordedBefore implements JavaMigration {
     @Override
     public void migrate(Context context) {
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        int hashed = new EncryptedPersonalDataStore(jdbc,
-                WrappingKeys.open(properties.masterKeyFile(), jdbc, Optional.empty()), clock)
+        int hashed = new EncryptedPersonalDataStore(
+                        jdbc, WrappingKeys.open(properties.masterKeyFile(), jdbc, Optional.empty()), clock)
                 .hashLastNamesRecordedBefore();
         if (hashed > 0) {
             LOG.info("Hashed the last names of the {} people recorded before last-name search", hashed);

@@ -7,8 +7,6 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -19,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What makes a family findable by a last name without the name in the database: an HMAC-SHA-256 of the normalised
@@ -32,8 +31,8 @@ import java.util.regex.Pattern;
  */
 final class LastNameIndex {
 
-    private static final byte[] KEY_ASSOCIATED_DATA = "rep:personal-data:last-name-search"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY_ASSOCIATED_DATA =
+            "rep:personal-data:last-name-search".getBytes(StandardCharsets.UTF_8);
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -51,7 +50,8 @@ final class LastNameIndex {
             Aead keys = wrappingKeys.get();
             if (wrapped == null) {
                 byte[] created = TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                        KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG), keys,
+                        KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+                        keys,
                         KEY_ASSOCIATED_DATA);
                 // Two nodes starting at once: one key wins, both read it back.
                 jdbc.update("""
@@ -62,8 +62,10 @@ final class LastNameIndex {
             KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys, KEY_ASSOCIATED_DATA);
             return new LastNameIndex(keyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The last-name search key cannot be unwrapped: is this the master key the "
-                    + "data was written with?", e);
+            throw new IllegalStateException(
+                    "The last-name search key cannot be unwrapped: is this the master key the "
+                            + "data was written with?",
+                    e);
         }
     }
 
@@ -73,13 +75,14 @@ final class LastNameIndex {
      */
     static byte[] rewrapped(byte[] wrapped, Aead keys) throws GeneralSecurityException {
         return TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys, KEY_ASSOCIATED_DATA), keys,
+                TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys, KEY_ASSOCIATED_DATA),
+                keys,
                 KEY_ASSOCIATED_DATA);
     }
 
     static Optional<byte[]> wrappedKey(JdbcTemplate jdbc) {
-        List<byte[]> found = jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_search_key WHERE id = 1",
-                byte[].class);
+        List<byte[]> found =
+                jdbc.queryForList("SELECT wrapped_keyset FROM personal_data_search_key WHERE id = 1", byte[].class);
         return found.stream().findFirst();
     }
 
@@ -101,8 +104,13 @@ final class LastNameIndex {
             return "";
         }
         String decomposed = Normalizer.normalize(lastName, Normalizer.Form.NFD);
-        String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
-                .replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
+        String plain = COMBINING_MARKS
+                .matcher(decomposed)
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT)
+                .replace("œ", "oe")
+                .replace("æ", "ae")
+                .replace("ß", "ss");
         return SEPARATORS.matcher(plain).replaceAll(" ").trim();
     }
 }

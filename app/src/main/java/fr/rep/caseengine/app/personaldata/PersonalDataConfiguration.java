@@ -1,18 +1,16 @@
 package fr.rep.caseengine.app.personaldata;
 
-import fr.rep.caseengine.app.database.LocalDatabaseDirectory;
-import org.springframework.beans.factory.ObjectProvider;
-import java.util.Optional;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import fr.rep.caseengine.app.database.LocalDatabaseDirectory;
+import java.time.Clock;
+import java.util.Optional;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Clock;
 
 /**
  * The wrapping keys, the personal-data store's migration that needs them, and their scheduled rotation: a recurring
@@ -25,9 +23,13 @@ class PersonalDataConfiguration {
     static final String ROTATION_TASK = "personal-data-key-rotation";
 
     @Bean
-    WrappingKeys wrappingKeys(PersonalDataProperties properties, JdbcTemplate jdbc,
-                              ObjectProvider<LocalDatabaseDirectory> localDatabase) {
-        return WrappingKeys.open(properties.masterKeyFile(), jdbc,
+    WrappingKeys wrappingKeys(
+            PersonalDataProperties properties,
+            JdbcTemplate jdbc,
+            ObjectProvider<LocalDatabaseDirectory> localDatabase) {
+        return WrappingKeys.open(
+                properties.masterKeyFile(),
+                jdbc,
                 Optional.ofNullable(localDatabase.getIfAvailable()).map(LocalDatabaseDirectory::path));
     }
 

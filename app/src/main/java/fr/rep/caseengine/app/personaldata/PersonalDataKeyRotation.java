@@ -3,13 +3,6 @@ package fr.rep.caseengine.app.personaldata;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import fr.rep.caseengine.events.SubjectId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.PreparedStatement;
@@ -22,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rotates the wrapping keys so that an erasure holds against copies of the database: a new primary key is added to
@@ -41,6 +40,7 @@ public class PersonalDataKeyRotation {
 
     /** Taken in shared mode by every transaction that wraps a key, exclusively by a rotation once (see above). */
     static final long BARRIER = 0x5245_5050_4b45_5901L;
+
     static final long MUTEX = 0x5245_5050_4b45_5902L;
     static final String SCHEDULE = "system:key-rotation";
 
@@ -68,9 +68,15 @@ public class PersonalDataKeyRotation {
      * @param keysRewrapped   people's keys wrapped anew (the search key aside)
      * @param erasuresCovered erasures in the trail when it started: each of them is final against older copies
      */
-    public record Rotation(UUID rotationId, String trigger, Instant startedAt, Instant finishedAt, long newKeyId,
-                           List<Long> deletedKeyIds, int keysRewrapped, long erasuresCovered) {
-    }
+    public record Rotation(
+            UUID rotationId,
+            String trigger,
+            Instant startedAt,
+            Instant finishedAt,
+            long newKeyId,
+            List<Long> deletedKeyIds,
+            int keysRewrapped,
+            long erasuresCovered) {}
 
     /** Thrown when another rotation, on this node or another, holds the rotation's lock. */
     public static final class AlreadyRotating extends RuntimeException {
@@ -118,8 +124,8 @@ public class PersonalDataKeyRotation {
         long erasuresCovered = erasures();
         try {
             int primary = keys.addPrimary();
-            transaction.executeWithoutResult(status -> jdbc.queryForList("SELECT pg_advisory_xact_lock(?)",
-                    Object.class, BARRIER));
+            transaction.executeWithoutResult(
+                    status -> jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", Object.class, BARRIER));
             int rewrapped = 0;
             for (int pass = 0; pass < 3 && wrappedByOthers(primary) > 0; pass++) {
                 rewrapped += rewrapPeople(primary);
@@ -130,17 +136,39 @@ public class PersonalDataKeyRotation {
                 throw new IllegalStateException(left + " keys are still wrapped by an older wrapping key; the older "
                         + "keys are kept, the next rotation tries again");
             }
-            List<Long> deleted = keys.keepOnly(primary).stream().map(Integer::toUnsignedLong).toList();
-            Rotation rotation = new Rotation(UUID.randomUUID(), trigger, startedAt, clock.instant(),
-                    Integer.toUnsignedLong(primary), deleted, rewrapped, erasuresCovered);
-            jdbc.update("""
+            List<Long> deleted =
+                    keys.keepOnly(primary).stream().map(Integer::toUnsignedLong).toList();
+            Rotation rotation = new Rotation(
+                    UUID.randomUUID(),
+                    trigger,
+                    startedAt,
+                    clock.instant(),
+                    Integer.toUnsignedLong(primary),
+                    deleted,
+                    rewrapped,
+                    erasuresCovered);
+            jdbc.update(
+                    """
                     INSERT INTO personal_data_key_rotation (rotation_id, trigger, started_at, finished_at, new_key_id,
                         deleted_key_ids, keys_rewrapped, erasures_covered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    rotation.rotationId(), trigger, Timestamp.from(startedAt), Timestamp.from(rotation.finishedAt()),
-                    rotation.newKeyId(), deleted.toArray(Long[]::new), rewrapped, erasuresCovered);
-            LOG.info("Personal-data wrapping keys rotated ({}): new key {}, keys {} deleted from {}, {} people's keys "
+                    rotation.rotationId(),
+                    trigger,
+                    Timestamp.from(startedAt),
+                    Timestamp.from(rotation.finishedAt()),
+                    rotation.newKeyId(),
+                    deleted.toArray(Long[]::new),
+                    rewrapped,
+                    erasuresCovered);
+            LOG.info(
+                    "Personal-data wrapping keys rotated ({}): new key {}, keys {} deleted from {}, {} people's keys "
                             + "re-wrapped; the {} erasures recorded before {} are final against older copies",
-                    trigger, rotation.newKeyId(), deleted, keys.file(), rewrapped, erasuresCovered, startedAt);
+                    trigger,
+                    rotation.newKeyId(),
+                    deleted,
+                    keys.file(),
+                    rewrapped,
+                    erasuresCovered,
+                    startedAt);
             return rotation;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot rotate the personal-data wrapping keys: " + e.getMessage(), e);
@@ -174,7 +202,9 @@ public class PersonalDataKeyRotation {
             // Compared with the bytes read: a key erased or replaced meanwhile is left as it now is.
             int[][] counts = jdbc.batchUpdate(
                     "UPDATE personal_data_key SET wrapped_keyset = ? WHERE subject_id = ? AND wrapped_keyset = ?",
-                    updates, updates.size(), (statement, update) -> {
+                    updates,
+                    updates.size(),
+                    (statement, update) -> {
                         statement.setBytes(1, (byte[]) update[0]);
                         statement.setObject(2, update[1]);
                         statement.setBytes(3, (byte[]) update[2]);
@@ -190,8 +220,10 @@ public class PersonalDataKeyRotation {
     private void rewrapSearchKey(int primary) throws GeneralSecurityException {
         Optional<byte[]> wrapped = LastNameIndex.wrappedKey(jdbc);
         if (wrapped.isPresent() && WrappingKeys.wrappedBy(wrapped.get()) != primary) {
-            jdbc.update("UPDATE personal_data_search_key SET wrapped_keyset = ? WHERE id = 1 AND wrapped_keyset = ?",
-                    LastNameIndex.rewrapped(wrapped.get(), keys.current()), wrapped.get());
+            jdbc.update(
+                    "UPDATE personal_data_search_key SET wrapped_keyset = ? WHERE id = 1 AND wrapped_keyset = ?",
+                    LastNameIndex.rewrapped(wrapped.get(), keys.current()),
+                    wrapped.get());
         }
     }
 
@@ -199,20 +231,25 @@ public class PersonalDataKeyRotation {
         byte[] associatedData = EncryptedPersonalDataStore.associatedData(subject);
         try {
             return TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                    TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrapping, associatedData), wrapping,
+                    TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrapping, associatedData),
+                    wrapping,
                     associatedData);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The key of subject " + subject + " cannot be re-wrapped: it is wrapped "
-                    + "by key " + Integer.toUnsignedString(WrappingKeys.wrappedBy(wrapped)) + ", not in "
-                    + "the key file", e);
+            throw new IllegalStateException(
+                    "The key of subject " + subject + " cannot be re-wrapped: it is wrapped "
+                            + "by key " + Integer.toUnsignedString(WrappingKeys.wrappedBy(wrapped)) + ", not in "
+                            + "the key file",
+                    e);
         }
     }
 
     /** Keys (people's and the search key) wrapped by another key than {@code primary}. */
     private long wrappedByOthers(int primary) {
         long[] others = {0};
-        jdbc.query("SELECT wrapped_keyset FROM personal_data_key UNION ALL SELECT wrapped_keyset FROM "
-                + "personal_data_search_key", row -> {
+        jdbc.query(
+                "SELECT wrapped_keyset FROM personal_data_key UNION ALL SELECT wrapped_keyset FROM "
+                        + "personal_data_search_key",
+                row -> {
                     if (WrappingKeys.wrappedBy(row.getBytes(1)) != primary) {
                         others[0]++;
                     }
@@ -226,8 +263,8 @@ public class PersonalDataKeyRotation {
     }
 
     private long covered() {
-        Long covered = jdbc.queryForObject("SELECT coalesce(max(erasures_covered), 0) FROM personal_data_key_rotation",
-                Long.class);
+        Long covered = jdbc.queryForObject(
+                "SELECT coalesce(max(erasures_covered), 0) FROM personal_data_key_rotation", Long.class);
         return covered == null ? 0 : covered;
     }
 }

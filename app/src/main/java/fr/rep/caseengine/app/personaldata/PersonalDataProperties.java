@@ -1,9 +1,8 @@
 package fr.rep.caseengine.app.personaldata;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.nio.file.Path;
 
 /**
  * @param masterKeyFile    the Tink keyset of wrapping keys that wrap every person's key; created on first start when
@@ -14,6 +13,8 @@ import java.nio.file.Path;
  *                         database can no longer be unwrapped
  */
 @ConfigurationProperties("rep.personal-data")
-record PersonalDataProperties(@DefaultValue("data/keys/personal-data-master-key.json") Path masterKeyFile,
-                              @DefaultValue("DAILY|04:00|Europe/Paris") String rotationSchedule) {
-}
+record PersonalDataProperties(
+        @DefaultValue("data/keys/personal-data-master-key.json")
+        Path masterKeyFile,
+
+        @DefaultValue("DAILY|04:00|Europe/Paris") String rotationSchedule) {}

@@ -11,10 +11,6 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.proto.EncryptedKeyset;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,8 +24,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The versioned key-encryption keys that wrap every person's key and the last-name search key: a Tink keyset in a
@@ -52,8 +51,7 @@ final class WrappingKeys {
     private final Path file;
     private Loaded loaded;
 
-    private record Loaded(Object fileKey, long modified, long size, KeysetHandle keyset, Aead aead) {
-    }
+    private record Loaded(Object fileKey, long modified, long size, KeysetHandle keyset, Aead aead) {}
 
     private WrappingKeys(Path file) {
         this.file = file.toAbsolutePath();
@@ -86,8 +84,9 @@ final class WrappingKeys {
             keys.current();
             return keys;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot load the personal-data master key from " + file.toAbsolutePath()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot load the personal-data master key from " + file.toAbsolutePath() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -98,11 +97,15 @@ final class WrappingKeys {
      * pg_read_all_settings); when it does not, the directory is on another machine or out of the app's reach, and
      * there is nothing to compare.
      */
-    static void refuseInsideTheDatabase(Path file, JdbcTemplate jdbc, Optional<Path> localDatabase)
-            throws IOException {
-        Optional<Path> directory = localDatabase.or(() -> jdbc.queryForList(
+    static void refuseInsideTheDatabase(Path file, JdbcTemplate jdbc, Optional<Path> localDatabase) throws IOException {
+        Optional<Path> directory = localDatabase.or(() -> jdbc
+                .queryForList(
                         "SELECT setting FROM pg_settings WHERE name = 'data_directory' AND setting IS NOT NULL",
-                        String.class).stream().filter(setting -> !setting.isBlank()).findFirst().map(Path::of));
+                        String.class)
+                .stream()
+                .filter(setting -> !setting.isBlank())
+                .findFirst()
+                .map(Path::of));
         if (directory.isEmpty()) {
             return;
         }
@@ -152,7 +155,8 @@ final class WrappingKeys {
     synchronized int addPrimary() throws GeneralSecurityException, IOException {
         KeysetHandle rotated = KeysetHandle.newBuilder(loaded().keyset())
                 .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                        .withRandomId().makePrimary())
+                        .withRandomId()
+                        .makePrimary())
                 .build();
         write(rotated);
         return rotated.getPrimary().getId();
@@ -182,7 +186,8 @@ final class WrappingKeys {
     static int wrappedBy(byte[] wrapped) {
         try {
             byte[] ciphertext = EncryptedKeyset.parseFrom(wrapped, ExtensionRegistryLite.getEmptyRegistry())
-                    .getEncryptedKeyset().toByteArray();
+                    .getEncryptedKeyset()
+                    .toByteArray();
             return ciphertext.length < 5 ? 0 : ByteBuffer.wrap(ciphertext, 1, 4).getInt();
         } catch (InvalidProtocolBufferException e) {
             return 0;
@@ -192,23 +197,29 @@ final class WrappingKeys {
     private Loaded loaded() {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            if (loaded == null || !Objects.equals(loaded.fileKey(), attributes.fileKey())
+            if (loaded == null
+                    || !Objects.equals(loaded.fileKey(), attributes.fileKey())
                     || loaded.modified() != attributes.lastModifiedTime().toMillis()
                     || loaded.size() != attributes.size()) {
                 KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
                         Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
                 for (int i = 0; i < keyset.size(); i++) {
                     if (keyset.getAt(i).getStatus() != KeyStatus.ENABLED) {
-                        throw new GeneralSecurityException("key " + keyset.getAt(i).getId() + " is not enabled");
+                        throw new GeneralSecurityException(
+                                "key " + keyset.getAt(i).getId() + " is not enabled");
                     }
                 }
-                loaded = new Loaded(attributes.fileKey(), attributes.lastModifiedTime().toMillis(),
-                        attributes.size(), keyset, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
+                loaded = new Loaded(
+                        attributes.fileKey(),
+                        attributes.lastModifiedTime().toMillis(),
+                        attributes.size(),
+                        keyset,
+                        keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
             }
             return loaded;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot load the personal-data master key from " + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot load the personal-data master key from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -240,8 +251,11 @@ final class WrappingKeys {
             } catch (UnsupportedOperationException notPosix) {
                 // Another file system: its own access rules apply.
             }
-            LOG.warn("Moved the personal-data master key from {} to {}, its new default location outside the "
-                    + "database's directory; back it up from there", former.toAbsolutePath(), file.toAbsolutePath());
+            LOG.warn(
+                    "Moved the personal-data master key from {} to {}, its new default location outside the "
+                            + "database's directory; back it up from there",
+                    former.toAbsolutePath(),
+                    file.toAbsolutePath());
         }
     }
 
@@ -272,8 +286,8 @@ final class WrappingKeys {
             return;
         }
         try {
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createDirectories(directory);
         }

@@ -4,6 +4,10 @@ import fr.rep.caseengine.query.deadletter.RetryReport;
 import fr.rep.caseengine.query.rebuild.RebuildAlreadyRunning;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
 import fr.rep.caseengine.query.rebuild.UnknownProjection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,11 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Administrators' projection pages: each read model's processor state, lag and dead letters, as
@@ -40,8 +39,11 @@ class ProjectionPages {
     String list(Model model) {
         List<ProjectionRebuildController.Projection> projections = api.projections();
         model.addAttribute("projections", projections);
-        model.addAttribute("labels", labels(projections.stream().map(ProjectionRebuildController.Projection::name)
-                .toList()));
+        model.addAttribute(
+                "labels",
+                labels(projections.stream()
+                        .map(ProjectionRebuildController.Projection::name)
+                        .toList()));
         return "admin/projections";
     }
 
@@ -57,8 +59,8 @@ class ProjectionPages {
     }
 
     @GetMapping("/administration/projections/{name}/reconstruction")
-    String progress(@PathVariable String name, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                    Model model) {
+    String progress(
+            @PathVariable String name, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         RebuildProgress progress;
         try {
             progress = api.progress(name);
@@ -67,15 +69,19 @@ class ProjectionPages {
         } catch (ProjectionRebuildController.NoRebuild none) {
             return "redirect:/administration/projections";
         }
-        boolean active = progress.state() != RebuildProgress.State.DONE
-                && progress.state() != RebuildProgress.State.FAILED;
+        boolean active =
+                progress.state() != RebuildProgress.State.DONE && progress.state() != RebuildProgress.State.FAILED;
         model.addAttribute("name", name);
         model.addAttribute("label", labels(List.of(name)).get(name));
         model.addAttribute("progress", progress);
         model.addAttribute("active", active);
-        model.addAttribute("percent", progress.state() == RebuildProgress.State.DONE ? 100
-                : progress.eventsTotal() == 0 ? 0 : (int) Math.min(99, progress.eventsDone() * 100
-                / progress.eventsTotal()));
+        model.addAttribute(
+                "percent",
+                progress.state() == RebuildProgress.State.DONE
+                        ? 100
+                        : progress.eventsTotal() == 0
+                                ? 0
+                                : (int) Math.min(99, progress.eventsDone() * 100 / progress.eventsTotal()));
         return htmx != null ? "admin/rebuild :: progress" : "admin/rebuild";
     }
 
@@ -84,14 +90,20 @@ class ProjectionPages {
         known(name);
         RetryReport report = api.retry(name);
         redirect.addFlashAttribute("retried", labels(List.of(name)).get(name));
-        redirect.addFlashAttribute("applied", report.retried().stream()
-                .filter(r -> r.outcome() == RetryReport.Outcome.APPLIED).count());
+        redirect.addFlashAttribute(
+                "applied",
+                report.retried().stream()
+                        .filter(r -> r.outcome() == RetryReport.Outcome.APPLIED)
+                        .count());
         redirect.addFlashAttribute("remaining", report.remaining());
         return "redirect:/administration/projections";
     }
 
     private void known(String name) {
-        if (!api.projections().stream().map(ProjectionRebuildController.Projection::name).toList().contains(name)) {
+        if (!api.projections().stream()
+                .map(ProjectionRebuildController.Projection::name)
+                .toList()
+                .contains(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
@@ -99,8 +111,8 @@ class ProjectionPages {
     /** A read model as administrators call it; its technical name when it has no French words. */
     private Map<String, String> labels(List<String> names) {
         Map<String, String> labels = new TreeMap<>();
-        names.forEach(name -> labels.put(name, messages.getMessage("projections.name." + name, null, name,
-                Locale.FRANCE)));
+        names.forEach(
+                name -> labels.put(name, messages.getMessage("projections.name." + name, null, name, Locale.FRANCE)));
         return labels;
     }
 }

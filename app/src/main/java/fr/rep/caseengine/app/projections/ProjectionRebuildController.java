@@ -12,6 +12,8 @@ import fr.rep.caseengine.query.rebuild.RebuildProgress;
 import fr.rep.caseengine.query.rebuild.UnknownProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
 
 /**
  * Administrators rebuild a projection from the event store and follow it (the live one serves meanwhile), see the
@@ -38,8 +37,11 @@ class ProjectionRebuildController {
     private final EventProcessingConfiguration processing;
     private final ProjectionLag lag;
 
-    ProjectionRebuildController(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters,
-                                EventProcessingConfiguration processing, ProjectionLag lag) {
+    ProjectionRebuildController(
+            ProjectionRebuilds rebuilds,
+            ProjectionDeadLetters deadLetters,
+            EventProcessingConfiguration processing,
+            ProjectionLag lag) {
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.processing = processing;
@@ -53,23 +55,28 @@ class ProjectionRebuildController {
      * @param lastRebuild the current or last rebuild since this node started, or {@code null}
      * @param deadLetters the cases whose events the projection set aside (ids, type, position, error; no content)
      */
-    record Projection(String name, String processor, Lag lag, RebuildProgress lastRebuild,
-                      List<DeadLetteredCase> deadLetters) {
-    }
+    record Projection(
+            String name, String processor, Lag lag, RebuildProgress lastRebuild, List<DeadLetteredCase> deadLetters) {}
 
     @GetMapping("/api/projections")
-    @Operation(summary = "The projections that can be rebuilt, with their processor's state, their lag, their current "
-            + "or last rebuild and the events each set aside")
+    @Operation(
+            summary = "The projections that can be rebuilt, with their processor's state, their lag, their current "
+                    + "or last rebuild and the events each set aside")
     List<Projection> projections() {
         return rebuilds.projections().stream()
-                .map(name -> new Projection(name, ProjectionsHealthIndicator.processorState(processing, name),
-                        lag.of(name), rebuilds.progress(name).orElse(null), deadLetters.of(name)))
+                .map(name -> new Projection(
+                        name,
+                        ProjectionsHealthIndicator.processorState(processing, name),
+                        lag.of(name),
+                        rebuilds.progress(name).orElse(null),
+                        deadLetters.of(name)))
                 .toList();
     }
 
     @PostMapping("/api/projections/{name}/dead-letters/retry")
-    @Operation(summary = "Apply again, case by case and in order, the events a projection set aside; those that "
-            + "still fail stay set aside with their new error")
+    @Operation(
+            summary = "Apply again, case by case and in order, the events a projection set aside; those that "
+                    + "still fail stay set aside with their new error")
     RetryReport retry(@PathVariable String name) {
         if (!rebuilds.projections().contains(name) || !deadLetters.handles(name)) {
             throw new UnknownProjection(name);
@@ -81,16 +88,21 @@ class ProjectionRebuildController {
     @Operation(summary = "Rebuild a projection from the event store beside the live one; it switches in when caught up")
     ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
         RebuildProgress started = rebuilds.start(name);
-        return ResponseEntity.accepted().location(URI.create("/api/projections/" + name + "/rebuild")).body(started);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/projections/" + name + "/rebuild"))
+                .body(started);
     }
 
     /** One read of the store for all of them: a rebuild of every projection costs about what one does alone. */
     @PostMapping("/api/projections/rebuild")
-    @Operation(summary = "Rebuild every projection together from one read of the event store, each beside its live "
-            + "one; each switches in when caught up. Their progress is at GET /api/projections")
+    @Operation(
+            summary = "Rebuild every projection together from one read of the event store, each beside its live "
+                    + "one; each switches in when caught up. Their progress is at GET /api/projections")
     ResponseEntity<List<RebuildProgress>> rebuildAll() {
         List<RebuildProgress> started = rebuilds.start(rebuilds.projections());
-        return ResponseEntity.accepted().location(URI.create("/api/projections")).body(started);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/projections"))
+                .body(started);
     }
 
     @GetMapping("/api/projections/{name}/rebuild")

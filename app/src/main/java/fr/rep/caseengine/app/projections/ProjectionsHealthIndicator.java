@@ -3,16 +3,7 @@ package fr.rep.caseengine.app.projections;
 import fr.rep.caseengine.app.database.DatabaseAvailability;
 import fr.rep.caseengine.query.deadletter.ProjectionDeadLetters;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
-import org.springframework.stereotype.Component;
-
 import jakarta.annotation.PreDestroy;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +14,13 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.stereotype.Component;
 
 /**
  * The projections in {@code /actuator/health} (component {@code projections}): {@value #DEGRADED} while a projection
@@ -45,15 +43,18 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     private final EventProcessingConfiguration processing;
     private final DatabaseAvailability database;
     /** At most two counts at once, each on a thread of its own: a health call never waits behind a stuck count. */
-    private final ExecutorService counting = new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), runnable -> {
+    private final ExecutorService counting =
+            new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "projections-health");
                 thread.setDaemon(true);
                 return thread;
             });
 
-    ProjectionsHealthIndicator(ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters,
-                               EventProcessingConfiguration processing, DatabaseAvailability database) {
+    ProjectionsHealthIndicator(
+            ProjectionRebuilds rebuilds,
+            ProjectionDeadLetters deadLetters,
+            EventProcessingConfiguration processing,
+            DatabaseAvailability database) {
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.processing = processing;
@@ -67,7 +68,8 @@ class ProjectionsHealthIndicator implements HealthIndicator {
         }
         Map<String, ProjectionDeadLetters.Count> counts;
         try {
-            counts = CompletableFuture.supplyAsync(deadLetters::counts, counting).get(1, TimeUnit.SECONDS);
+            counts =
+                    CompletableFuture.supplyAsync(deadLetters::counts, counting).get(1, TimeUnit.SECONDS);
         } catch (TimeoutException | RejectedExecutionException | ExecutionException e) {
             return unknown("the events set aside could not be counted within a second");
         } catch (InterruptedException e) {
@@ -86,7 +88,9 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             detail.put("deadLetters", count.events());
             details.put(projection, detail);
         }
-        return Health.status(degraded ? new Status(DEGRADED) : Status.UP).withDetails(details).build();
+        return Health.status(degraded ? new Status(DEGRADED) : Status.UP)
+                .withDetails(details)
+                .build();
     }
 
     private static Health unknown(String reason) {
@@ -100,10 +104,13 @@ class ProjectionsHealthIndicator implements HealthIndicator {
 
     /** {@code running}, {@code error} (a segment retrying a failed batch) or {@code stopped}. */
     static String processorState(EventProcessingConfiguration processing, String projection) {
-        return processing.eventProcessor(projection, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(projection, StreamingEventProcessor.class)
                 .map(processor -> processor.isError()
-                        || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)
-                        ? "error" : processor.isRunning() ? "running" : "stopped")
+                                || processor.processingStatus().values().stream()
+                                        .anyMatch(EventTrackerStatus::isErrorState)
+                        ? "error"
+                        : processor.isRunning() ? "running" : "stopped")
                 .orElse("stopped");
     }
 }

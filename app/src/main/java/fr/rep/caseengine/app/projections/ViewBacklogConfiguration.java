@@ -11,8 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ViewBacklogConfiguration {
 
     @Bean
-    ViewBacklogGate viewBacklogGate(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                                    ViewBacklogSettings settings, CommandBus commands) {
+    ViewBacklogGate viewBacklogGate(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            ViewBacklogSettings settings,
+            CommandBus commands) {
         ViewBacklogGate gate = new ViewBacklogGate(processing, jdbc, settings);
         commands.registerDispatchInterceptor(gate);
         return gate;

@@ -2,14 +2,6 @@ package fr.rep.caseengine.app.projections;
 
 import fr.rep.caseengine.command.admission.CommandAdmission;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bounded staleness of the case views: a command waits while the "case-views" processor of this node is more than
@@ -94,8 +93,7 @@ public class ViewBacklogGate implements CommandAdmission, MessageDispatchInterce
      * @param commands commands that waited for the views
      * @param waited   their waits added up
      */
-    public record Held(long commands, Duration waited) {
-    }
+    public record Held(long commands, Duration waited) {}
 
     /** Events stored after the lowest position of this node's case-views segments; 0 when none is running here. */
     public long backlog() {
@@ -104,7 +102,8 @@ public class ViewBacklogGate implements CommandAdmission, MessageDispatchInterce
     }
 
     private OptionalLong caseViewsPosition() {
-        return processing.eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .filter(StreamingEventProcessor::isRunning)
                 .filter(processor -> !processor.isError())
                 .map(processor -> lowest(processor.processingStatus().values()))

@@ -1,9 +1,8 @@
 package fr.rep.caseengine.app.projections;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How far behind the event store the case views may fall before commands wait for them ({@link ViewBacklogGate}).
@@ -13,7 +12,9 @@ import java.time.Duration;
  * @param maxWait   how long a command waits at most before going on anyway
  */
 @ConfigurationProperties("rep.views.backlog")
-public record ViewBacklogSettings(@DefaultValue("200") int maxEvents, @DefaultValue("2s") Duration maxWait) {
+public record ViewBacklogSettings(
+        @DefaultValue("200") int maxEvents,
+        @DefaultValue("2s") Duration maxWait) {
 
     public ViewBacklogSettings {
         if (maxEvents < 0) {

@@ -3,7 +3,6 @@ package fr.rep.caseengine.app.security;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +13,16 @@ import java.util.Set;
  * @param passwordWithheldBy the administrator who created the account or forced a new password, while it waits for
  *                           someone else to issue its one-time password ({@link OneTimePasswordIssuers}); else null
  */
-record Account(String username, String displayName, String passwordHash, Set<Role> roles, Team team,
-               boolean enabled, boolean mustChangePassword, int sessionGeneration, String passwordWithheldBy) {
+record Account(
+        String username,
+        String displayName,
+        String passwordHash,
+        Set<Role> roles,
+        Team team,
+        boolean enabled,
+        boolean mustChangePassword,
+        int sessionGeneration,
+        String passwordWithheldBy) {
 
     /** Whether the account waits for its one-time password: it has none it could sign in with. */
     boolean awaitsOneTimePassword() {
@@ -36,5 +43,4 @@ record Account(String username, String displayName, String passwordHash, Set<Rol
         }
         return authorities;
     }
-
 }

@@ -6,6 +6,11 @@ import fr.rep.caseengine.events.staff.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,12 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Administrators' account pages: the list, creation, roles and team, disabling and a forced password change. A new
@@ -41,8 +40,8 @@ class AccountAdministrationPages {
     private final AccountStore accounts;
     private final Validator validator;
 
-    AccountAdministrationPages(AccountController api, RoleChangeController roleChanges, AccountStore accounts,
-                               Validator validator) {
+    AccountAdministrationPages(
+            AccountController api, RoleChangeController roleChanges, AccountStore accounts, Validator validator) {
         this.api = api;
         this.roleChanges = roleChanges;
         this.accounts = accounts;
@@ -55,11 +54,16 @@ class AccountAdministrationPages {
     }
 
     @PostMapping("/administration/comptes")
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) Team team,
-                  Caller caller, Model model, HttpServletResponse response) {
-        AccountController.NewAccount body = new AccountController.NewAccount(username.strip(), displayName.strip(),
-                roleSet(roles), team);
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false) Team team,
+            Caller caller,
+            Model model,
+            HttpServletResponse response) {
+        AccountController.NewAccount body =
+                new AccountController.NewAccount(username.strip(), displayName.strip(), roleSet(roles), team);
         Map<String, String> errors = errors(validator.validate(body));
         if (errors.isEmpty()) {
             ResponseEntity<Object> answer = api.create(body, caller);
@@ -85,9 +89,14 @@ class AccountAdministrationPages {
     }
 
     @PostMapping("/administration/comptes/{username}/roles")
-    String roles(@PathVariable String username, @RequestParam(required = false) List<Role> roles,
-                 @RequestParam(required = false) Team team, Caller caller, Model model,
-                 RedirectAttributes redirect, HttpServletResponse response) {
+    String roles(
+            @PathVariable String username,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false) Team team,
+            Caller caller,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         RoleChangeController.RoleChange body = new RoleChangeController.RoleChange(roleSet(roles), team);
         Map<String, String> errors = errors(validator.validate(body));
         if (errors.isEmpty()) {
@@ -134,8 +143,7 @@ class AccountAdministrationPages {
     }
 
     private String accountPage(String username, Model model, Map<String, String> errors) {
-        Account account = accounts.find(username)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Account account = accounts.find(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("account", AccountController.AccountView.of(account));
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("teams", Team.values());
@@ -145,8 +153,11 @@ class AccountAdministrationPages {
 
     /** Each issuer as people know them: display name, then account name. */
     private List<String> issuerNames(List<String> usernames) {
-        return usernames.stream().map(name -> accounts.find(name)
-                .map(found -> found.displayName() + " (" + found.username() + ")").orElse(name)).toList();
+        return usernames.stream()
+                .map(name -> accounts.find(name)
+                        .map(found -> found.displayName() + " (" + found.username() + ")")
+                        .orElse(name))
+                .toList();
     }
 
     private static Set<Role> roleSet(List<Role> roles) {
@@ -157,9 +168,10 @@ class AccountAdministrationPages {
     private static Map<String, String> errors(Set<? extends ConstraintViolation<?>> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         violations.stream()
-                .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .forEach(violation -> errors.putIfAbsent(violation.getPropertyPath().toString(),
-                        "accounts.error." + violation.getPropertyPath()));
+                .sorted(java.util.Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
+                .forEach(violation -> errors.putIfAbsent(
+                        violation.getPropertyPath().toString(), "accounts.error." + violation.getPropertyPath()));
         return errors;
     }
 
@@ -168,9 +180,12 @@ class AccountAdministrationPages {
         if (answer.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
             return Map.of("username", "accounts.error.exists");
         }
-        if (answer.getBody() instanceof ProblemDetail problem && problem.getProperties() != null
-                && problem.getProperties().get("errors") instanceof List<?> fields && !fields.isEmpty()
-                && fields.get(0) instanceof Map<?, ?> field && "team".equals(field.get("field"))) {
+        if (answer.getBody() instanceof ProblemDetail problem
+                && problem.getProperties() != null
+                && problem.getProperties().get("errors") instanceof List<?> fields
+                && !fields.isEmpty()
+                && fields.get(0) instanceof Map<?, ?> field
+                && "team".equals(field.get("field"))) {
             return Map.of("team", "accounts.error.team");
         }
         return Map.of(otherwise, "accounts.error." + otherwise);

@@ -5,9 +5,9 @@ import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,6 +15,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,11 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Accounts: administrators create and disable them; everyone reads their own and changes their password. */
 @RestController
@@ -47,37 +46,52 @@ class AccountController {
     }
 
     /** @param awaitsOneTimePassword whether it waits for someone to issue its one-time password (no sign-in yet) */
-    record AccountView(String username, String displayName, Set<Role> roles, Team team, boolean enabled,
-                       boolean mustChangePassword, boolean awaitsOneTimePassword) {
+    record AccountView(
+            String username,
+            String displayName,
+            Set<Role> roles,
+            Team team,
+            boolean enabled,
+            boolean mustChangePassword,
+            boolean awaitsOneTimePassword) {
 
         static AccountView of(Account account) {
-            return new AccountView(account.username(), account.displayName(), account.roles(), account.team(),
-                    account.enabled(), account.mustChangePassword(), account.awaitsOneTimePassword());
+            return new AccountView(
+                    account.username(),
+                    account.displayName(),
+                    account.roles(),
+                    account.team(),
+                    account.enabled(),
+                    account.mustChangePassword(),
+                    account.awaitsOneTimePassword());
         }
     }
 
-    record NewAccount(@NotBlank @Pattern(regexp = "[a-z0-9._-]{2,100}",
-                              message = "must be 2 to 100 lower-case letters, digits, '.', '_' or '-'") String username,
-                      @NotBlank @Size(max = 200) String displayName,
-                      @NotEmpty Set<Role> roles,
-                      Team team) {
-    }
+    record NewAccount(
+            @NotBlank
+            @Pattern(
+                    regexp = "[a-z0-9._-]{2,100}",
+                    message = "must be 2 to 100 lower-case letters, digits, '.', '_' or '-'")
+            String username,
+
+            @NotBlank @Size(max = 200) String displayName,
+            @NotEmpty Set<Role> roles,
+            Team team) {}
 
     /**
      * @param oneTimePasswordIssuers who may issue its one-time password ({@code POST /api/one-time-passwords/{u}}):
      *                               never the administrator who created it
      */
-    record CreatedAccount(AccountView account, List<String> oneTimePasswordIssuers) {
-    }
+    record CreatedAccount(AccountView account, List<String> oneTimePasswordIssuers) {}
 
     /** @param oneTimePasswordIssuers who may issue its new one-time password: never the administrator who asked */
-    record PasswordReset(AccountView account, List<String> oneTimePasswordIssuers) {
-    }
+    record PasswordReset(AccountView account, List<String> oneTimePasswordIssuers) {}
 
-    record PasswordChange(@NotBlank String currentPassword,
-                          @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
-                          String newPassword) {
-    }
+    record PasswordChange(
+            @NotBlank String currentPassword,
+
+            @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
+            String newPassword) {}
 
     @GetMapping("/api/accounts")
     @Operation(summary = "Every account (administrators)")
@@ -86,38 +100,52 @@ class AccountController {
     }
 
     @PostMapping("/api/accounts")
-    @Operation(summary = "Create an account (administrators); it waits for its one-time password, which someone "
-            + "else issues (POST /api/one-time-passwords/{username}; the answer names who may)")
-    @ApiResponse(responseCode = "201", description = "Created; Location names it",
+    @Operation(
+            summary = "Create an account (administrators); it waits for its one-time password, which someone "
+                    + "else issues (POST /api/one-time-passwords/{username}; the answer names who may)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = CreatedAccount.class)))
-    @ApiResponse(responseCode = "409", description = "An account of that name exists (account-exists), or the roles "
-            + "would let an administrator read cases (separation-of-duties)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "An account of that name exists (account-exists), or the roles "
+                    + "would let an administrator read cases (separation-of-duties)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> create(@Valid @RequestBody NewAccount body, Caller caller) {
         if (needsTeamWithout(body.roles(), body.team())) {
             return invalid("team", TEAM_RULE);
         }
         if (RoleChangeController.administersAndReadsCases(body.roles())) {
-            return problem(HttpStatus.CONFLICT, "separation-of-duties", "An administrator reads no case: create the "
-                    + "account with one of these, then ask for the other role at /api/accounts/{username}/role-requests, "
-                    + "which a second administrator approves");
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "separation-of-duties",
+                    "An administrator reads no case: create the "
+                            + "account with one of these, then ask for the other role at /api/accounts/{username}/role-requests, "
+                            + "which a second administrator approves");
         }
         if (accounts.exists(body.username())) {
             return problem(HttpStatus.CONFLICT, "account-exists", "An account named " + body.username() + " exists");
         }
-        accounts.createAwaitingOneTimePassword(body.username(), body.displayName(), body.roles(), body.team(),
-                caller.account());
+        accounts.createAwaitingOneTimePassword(
+                body.username(), body.displayName(), body.roles(), body.team(), caller.account());
         LOG.info("Account '{}' created by '{}' with roles {}", body.username(), caller.account(), body.roles());
         Account created = accounts.find(body.username()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/accounts/" + body.username())).body(new CreatedAccount(
-                AccountView.of(created), issuers(created)));
+        return ResponseEntity.created(URI.create("/api/accounts/" + body.username()))
+                .body(new CreatedAccount(AccountView.of(created), issuers(created)));
     }
 
     @PostMapping("/api/accounts/{username}/password-reset")
-    @Operation(summary = "Force a password change (administrators): the current password stops working, the "
-            + "account's sessions end, and it waits for a one-time password that someone else issues "
-            + "(POST /api/one-time-passwords/{username}; the answer names who may)")
-    @ApiResponse(responseCode = "200", description = "The account and who may issue its one-time password",
+    @Operation(
+            summary = "Force a password change (administrators): the current password stops working, the "
+                    + "account's sessions end, and it waits for a one-time password that someone else issues "
+                    + "(POST /api/one-time-passwords/{username}; the answer names who may)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The account and who may issue its one-time password",
             content = @Content(schema = @Schema(implementation = PasswordReset.class)))
     ResponseEntity<Object> forcePasswordChange(@PathVariable String username, Caller caller) {
         if (!accounts.exists(username)) {
@@ -148,11 +176,12 @@ class AccountController {
     }
 
     @PostMapping("/api/account/password")
-    @Operation(summary = "Change one's own password (required after a one-time password); ends the account's other "
-            + "sessions")
+    @Operation(
+            summary = "Change one's own password (required after a one-time password); ends the account's other "
+                    + "sessions")
     @ApiResponse(responseCode = "204", description = "Changed", content = @Content)
-    ResponseEntity<Object> changePassword(@Valid @RequestBody PasswordChange body, Caller caller,
-                                          HttpServletRequest request) {
+    ResponseEntity<Object> changePassword(
+            @Valid @RequestBody PasswordChange body, Caller caller, HttpServletRequest request) {
         Account account = accounts.find(caller.account()).orElseThrow();
         if (!accounts.passwordMatches(account, body.currentPassword())) {
             return invalid("currentPassword", "does not match");
@@ -167,7 +196,9 @@ class AccountController {
     }
 
     private List<String> issuers(Account account) {
-        return OneTimePasswordIssuers.of(account, accounts.all()).stream().map(Account::username).toList();
+        return OneTimePasswordIssuers.of(account, accounts.all()).stream()
+                .map(Account::username)
+                .toList();
     }
 
     static final String TEAM_RULE = "caseworkers and team managers need a team";

@@ -21,8 +21,9 @@ class AccountOidcUserService extends OidcUserService {
     private final AccountStore accounts;
     private final String usernameClaim;
 
-    AccountOidcUserService(AccountStore accounts,
-                           @Value("${rep.security.oidc-username-claim:preferred_username}") String usernameClaim) {
+    AccountOidcUserService(
+            AccountStore accounts,
+            @Value("${rep.security.oidc-username-claim:preferred_username}") String usernameClaim) {
         this.accounts = accounts;
         this.usernameClaim = usernameClaim;
     }
@@ -34,13 +35,20 @@ class AccountOidcUserService extends OidcUserService {
 
     OidcUser toAccount(OidcUser signedIn) {
         String username = signedIn.getClaimAsString(usernameClaim);
-        Account account = username == null ? null : accounts.find(username).filter(Account::enabled).orElse(null);
+        Account account = username == null
+                ? null
+                : accounts.find(username).filter(Account::enabled).orElse(null);
         if (account == null) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("no_account"),
-                    "No enabled account matches this identity");
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("no_account"), "No enabled account matches this identity");
         }
-        return new DefaultOidcUser(account.authorities().stream().filter(authority ->
-                        !Account.PASSWORD_CHANGE_REQUIRED.equals(authority)).map(SimpleGrantedAuthority::new).toList(),
-                signedIn.getIdToken(), signedIn.getUserInfo(), usernameClaim);
+        return new DefaultOidcUser(
+                account.authorities().stream()
+                        .filter(authority -> !Account.PASSWORD_CHANGE_REQUIRED.equals(authority))
+                        .map(SimpleGrantedAuthority::new)
+                        .toList(),
+                signedIn.getIdToken(),
+                signedIn.getUserInfo(),
+                usernameClaim);
     }
 }

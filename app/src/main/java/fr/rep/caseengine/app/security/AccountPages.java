@@ -3,6 +3,8 @@ package fr.rep.caseengine.app.security;
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,9 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The browser's sign-in page and the password change, with the same rules as {@code POST /api/account/password}.
@@ -48,8 +47,9 @@ class AccountPages {
      * The sign-in page; a failed sign-in is forwarded here with the name typed kept. {@code GET /login} answers the
      * same page for clients that fetched the form (and its CSRF token) there.
      */
-    @RequestMapping(path = {SecurityConfiguration.SIGN_IN_PAGE, "/login"}, method = {RequestMethod.GET,
-            RequestMethod.POST})
+    @RequestMapping(
+            path = {SecurityConfiguration.SIGN_IN_PAGE, "/login"},
+            method = {RequestMethod.GET, RequestMethod.POST})
     String signIn(@RequestParam(required = false) String username, Model model) {
         model.addAttribute("username", username == null ? "" : username);
         return "account/sign-in";
@@ -63,10 +63,14 @@ class AccountPages {
     }
 
     @PostMapping(PASSWORD_PAGE)
-    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String newPassword,
-                          @RequestParam(defaultValue = "") String confirmation, Caller caller, Model model,
-                          HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmation,
+            Caller caller,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Account account = accounts.find(caller.account()).orElseThrow();
         Map<String, String> errors = new LinkedHashMap<>();
         if (!accounts.passwordMatches(account, currentPassword)) {
@@ -96,8 +100,8 @@ class AccountPages {
     private void refreshAuthorities(String username, HttpServletRequest request, HttpServletResponse response) {
         UserDetails fresh = userDetails.loadUserByUsername(username);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null,
-                fresh.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
     }

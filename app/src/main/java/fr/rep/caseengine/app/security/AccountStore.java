@@ -4,12 +4,6 @@ import fr.rep.caseengine.command.access.Caseworkers;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.workqueue.TeamCaseworkers;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,6 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Staff accounts in PostgreSQL. Passwords are hashed with the delegating encoder (bcrypt today). */
 @Component
@@ -37,8 +36,12 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
     private final AccountTrail trail;
     private final TransactionTemplate transaction;
 
-    AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, AccountTrail trail,
-                 TransactionTemplate transaction) {
+    AccountStore(
+            JdbcTemplate jdbc,
+            PasswordEncoder passwords,
+            Clock clock,
+            AccountTrail trail,
+            TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -66,15 +69,21 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
      * Creates an account, on an administrator's request, with no password yet: it waits for someone else to issue its
      * one-time password ({@link #issueOneTimePassword}), so that the administrator never knows it.
      */
-    void createAwaitingOneTimePassword(String username, String displayName, Set<Role> roles, Team team,
-                                       String administrator) {
+    void createAwaitingOneTimePassword(
+            String username, String displayName, Set<Role> roles, Team team, String administrator) {
         transaction.executeWithoutResult(status -> {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO account (username, display_name, password_hash, roles, team, must_change_password,
                         created_at, password_withheld_by, password_withheld_at)
                     VALUES (?, ?, NULL, ?::varchar[], ?, TRUE, ?, ?, ?)""",
-                    username, displayName, toArray(roles), team == null ? null : team.name(),
-                    Timestamp.from(clock.instant()), administrator, Timestamp.from(clock.instant()));
+                    username,
+                    displayName,
+                    toArray(roles),
+                    team == null ? null : team.name(),
+                    Timestamp.from(clock.instant()),
+                    administrator,
+                    Timestamp.from(clock.instant()));
             trail.record(administrator, username, AccountTrail.Action.CREATED, null, roles, team, null);
         });
     }
@@ -84,21 +93,33 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         insert(username, displayName, password, roles, team, false, SYSTEM);
     }
 
-    private void insert(String username, String displayName, String password, Set<Role> roles, Team team,
-                        boolean mustChangePassword, String actor) {
+    private void insert(
+            String username,
+            String displayName,
+            String password,
+            Set<Role> roles,
+            Team team,
+            boolean mustChangePassword,
+            String actor) {
         transaction.executeWithoutResult(status -> {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO account (username, display_name, password_hash, roles, team, must_change_password,
                         created_at) VALUES (?, ?, ?, ?::varchar[], ?, ?, ?)""",
-                    username, displayName, passwords.encode(password), toArray(roles),
-                    team == null ? null : team.name(), mustChangePassword, Timestamp.from(clock.instant()));
+                    username,
+                    displayName,
+                    passwords.encode(password),
+                    toArray(roles),
+                    team == null ? null : team.name(),
+                    mustChangePassword,
+                    Timestamp.from(clock.instant()));
             trail.record(actor, username, AccountTrail.Action.CREATED, null, roles, team, null);
         });
     }
 
     public boolean exists(String username) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM account WHERE username = ?)",
-                Boolean.class, username));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM account WHERE username = ?)", Boolean.class, username));
     }
 
     long count() {
@@ -107,7 +128,8 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
     }
 
     Optional<Account> find(String username) {
-        return jdbc.query("SELECT * FROM account WHERE username = ?", ACCOUNT, username).stream().findFirst();
+        return jdbc.query("SELECT * FROM account WHERE username = ?", ACCOUNT, username).stream()
+                .findFirst();
     }
 
     List<Account> all() {
@@ -123,8 +145,7 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         transaction.executeWithoutResult(status -> {
             jdbc.update("""
                     UPDATE account SET password_hash = ?, must_change_password = FALSE,
-                        session_generation = session_generation + 1 WHERE username = ?""",
-                    passwords.encode(newPassword), username);
+                        session_generation = session_generation + 1 WHERE username = ?""", passwords.encode(newPassword), username);
             trail.record(username, username, AccountTrail.Action.PASSWORD_CHANGED, null, null, null, null);
         });
     }
@@ -136,8 +157,10 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
 
     void disable(String username, String actor) {
         transaction.executeWithoutResult(status -> {
-            jdbc.update("UPDATE account SET enabled = FALSE, session_generation = session_generation + 1 "
-                    + "WHERE username = ?", username);
+            jdbc.update(
+                    "UPDATE account SET enabled = FALSE, session_generation = session_generation + 1 "
+                            + "WHERE username = ?",
+                    username);
             trail.record(actor, username, AccountTrail.Action.DISABLED, null, null, null, null);
         });
     }
@@ -147,10 +170,14 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
      * no session keeps a role taken away.
      */
     void changeRoles(Account account, Set<Role> roles, Team team, String actor, Long requestId) {
-        jdbc.update("UPDATE account SET roles = ?::varchar[], team = ?, session_generation = session_generation + 1 "
-                + "WHERE username = ?", toArray(roles), team == null ? null : team.name(), account.username());
-        trail.record(actor, account.username(), AccountTrail.Action.ROLES_CHANGED, account.roles(), roles, team,
-                requestId);
+        jdbc.update(
+                "UPDATE account SET roles = ?::varchar[], team = ?, session_generation = session_generation + 1 "
+                        + "WHERE username = ?",
+                toArray(roles),
+                team == null ? null : team.name(),
+                account.username());
+        trail.record(
+                actor, account.username(), AccountTrail.Action.ROLES_CHANGED, account.roles(), roles, team, requestId);
     }
 
     /**
@@ -162,8 +189,7 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
             jdbc.update("""
                     UPDATE account SET password_hash = NULL, must_change_password = TRUE,
                         password_withheld_by = ?, password_withheld_at = ?,
-                        session_generation = session_generation + 1 WHERE username = ?""",
-                    administrator, Timestamp.from(clock.instant()), username);
+                        session_generation = session_generation + 1 WHERE username = ?""", administrator, Timestamp.from(clock.instant()), username);
             trail.record(administrator, username, AccountTrail.Action.PASSWORD_RESET, null, null, null, null);
         });
     }
@@ -177,8 +203,7 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         Integer issued = transaction.execute(status -> {
             int updated = jdbc.update("""
                     UPDATE account SET password_hash = ?, password_withheld_by = NULL, password_withheld_at = NULL
-                    WHERE username = ? AND password_withheld_by IS NOT NULL""",
-                    passwords.encode(oneTimePassword), username);
+                    WHERE username = ? AND password_withheld_by IS NOT NULL""", passwords.encode(oneTimePassword), username);
             if (updated == 1) {
                 trail.record(issuer, username, AccountTrail.Action.ONE_TIME_PASSWORD_ISSUED, null, null, null, null);
             }
@@ -189,13 +214,17 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
 
     /** The accounts waiting for a one-time password, oldest wait first. */
     List<Account> awaitingOneTimePassword() {
-        return jdbc.query("SELECT * FROM account WHERE password_withheld_by IS NOT NULL AND enabled "
-                + "ORDER BY password_withheld_at, username", ACCOUNT);
+        return jdbc.query(
+                "SELECT * FROM account WHERE password_withheld_by IS NOT NULL AND enabled "
+                        + "ORDER BY password_withheld_at, username",
+                ACCOUNT);
     }
 
     @Override
     public boolean isActiveCaseworker(String account) {
-        return find(account).filter(found -> found.enabled() && found.roles().contains(Role.CASEWORKER)).isPresent();
+        return find(account)
+                .filter(found -> found.enabled() && found.roles().contains(Role.CASEWORKER))
+                .isPresent();
     }
 
     @Override
@@ -229,9 +258,15 @@ public class AccountStore implements Caseworkers, TeamCaseworkers {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         Arrays.stream(roles).map(Role::valueOf).forEach(parsed::add);
         String team = rs.getString("team");
-        return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
-                parsed, team == null ? null : Team.valueOf(team), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), rs.getInt("session_generation"),
+        return new Account(
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                parsed,
+                team == null ? null : Team.valueOf(team),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"),
+                rs.getInt("session_generation"),
                 rs.getString("password_withheld_by"));
     };
 }

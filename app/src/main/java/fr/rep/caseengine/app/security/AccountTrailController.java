@@ -2,11 +2,10 @@ package fr.rep.caseengine.app.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The account trail for auditors: who created, disabled, changed the roles or the password of which account. */
 @RestController

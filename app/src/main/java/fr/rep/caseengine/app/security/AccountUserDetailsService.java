@@ -18,8 +18,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        Account account = accounts.find(username)
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        Account account = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
         return User.withUsername(account.username())
                 .password(account.passwordHash())
                 .authorities(account.authorities().toArray(String[]::new))

@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.security;
 
 import fr.rep.caseengine.events.staff.Caller;
+import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -13,8 +14,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /**
  * Gives controllers of both sides the signed-in {@link Caller}, so neither depends on Spring Security and no request
@@ -38,13 +37,19 @@ class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver 
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                  NativeWebRequest request, WebDataBinderFactory binders) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new InsufficientAuthenticationException("no signed-in account");
         }
-        return Caller.fromAuthorities(authentication.getName(),
-                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        return Caller.fromAuthorities(
+                authentication.getName(),
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList());
     }
 }

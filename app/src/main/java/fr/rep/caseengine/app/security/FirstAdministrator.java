@@ -2,14 +2,13 @@ package fr.rep.caseengine.app.security;
 
 import fr.rep.caseengine.app.database.StartupTurn;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import java.util.Set;
 
 /**
  * On the first start, with no account at all, creates the administrator {@value #USERNAME} with a one-time password
@@ -40,10 +39,12 @@ class FirstAdministrator implements ApplicationRunner {
         if (accounts.count() > 0) {
             return;
         }
-        String password = accounts.createWithOneTimePassword(USERNAME, "Administrator", Set.of(Role.ADMINISTRATOR),
-                null, "system:first-administrator");
-        LOG.warn("No account existed: created administrator '{}' with one-time password {} "
-                + "(shown only now; it must be changed at first sign-in with POST /api/account/password)",
-                USERNAME, password);
+        String password = accounts.createWithOneTimePassword(
+                USERNAME, "Administrator", Set.of(Role.ADMINISTRATOR), null, "system:first-administrator");
+        LOG.warn(
+                "No account existed: created administrator '{}' with one-time password {} "
+                        + "(shown only now; it must be changed at first sign-in with POST /api/account/password)",
+                USERNAME,
+                password);
     }
 }

@@ -6,8 +6,7 @@ package fr.rep.caseengine.app.security;
  */
 final class LoggedText {
 
-    private LoggedText() {
-    }
+    private LoggedText() {}
 
     static String escaped(String typed) {
         if (typed == null) {

@@ -9,6 +9,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,11 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * One-time passwords handed over by someone other than the administrator who asked for them
@@ -44,14 +43,17 @@ class OneTimePasswordController {
     record AwaitingAccount(String username, String displayName, Set<Role> roles, Team team, String withheldBy) {
 
         static AwaitingAccount of(Account account) {
-            return new AwaitingAccount(account.username(), account.displayName(), account.roles(), account.team(),
+            return new AwaitingAccount(
+                    account.username(),
+                    account.displayName(),
+                    account.roles(),
+                    account.team(),
                     account.passwordWithheldBy());
         }
     }
 
     /** The one-time password, shown once to its issuer, to hand to the account's holder. */
-    record IssuedPassword(String username, String oneTimePassword, Instant issuedAt) {
-    }
+    record IssuedPassword(String username, String oneTimePassword, Instant issuedAt) {}
 
     @GetMapping("/api/one-time-passwords")
     @Operation(summary = "The accounts waiting for a one-time password that the caller may issue")
@@ -59,21 +61,40 @@ class OneTimePasswordController {
         List<Account> everyone = accounts.all();
         return accounts.awaitingOneTimePassword().stream()
                 .filter(account -> OneTimePasswordIssuers.mayIssue(caller.account(), account, everyone))
-                .map(AwaitingAccount::of).toList();
+                .map(AwaitingAccount::of)
+                .toList();
     }
 
     @PostMapping("/api/one-time-passwords/{username}")
-    @Operation(summary = "Issue the one-time password of an account that waits for it; it is in this answer only, "
-            + "to be changed at the account's first sign-in (never the administrator who created the account or "
-            + "forced the change: see docs/security.md, One-time passwords)")
-    @ApiResponse(responseCode = "200", description = "Issued",
+    @Operation(
+            summary = "Issue the one-time password of an account that waits for it; it is in this answer only, "
+                    + "to be changed at the account's first sign-in (never the administrator who created the account or "
+                    + "forced the change: see docs/security.md, One-time passwords)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Issued",
             content = @Content(schema = @Schema(implementation = IssuedPassword.class)))
-    @ApiResponse(responseCode = "403", description = "The caller may not issue it (one-time-password-issuer)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = "No such account (unknown-account)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "409", description = "The account does not wait for one (no-password-awaited)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller may not issue it (one-time-password-issuer)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such account (unknown-account)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The account does not wait for one (no-password-awaited)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> issue(@PathVariable String username, Caller caller) {
         Optional<Account> found = accounts.find(username);
         if (found.isEmpty()) {
@@ -81,14 +102,17 @@ class OneTimePasswordController {
         }
         Account account = found.get();
         if (!account.awaitsOneTimePassword() || !account.enabled()) {
-            return problem(HttpStatus.CONFLICT, "no-password-awaited",
-                    username + " does not wait for a one-time password");
+            return problem(
+                    HttpStatus.CONFLICT, "no-password-awaited", username + " does not wait for a one-time password");
         }
         List<Account> everyone = accounts.all();
         if (!OneTimePasswordIssuers.mayIssue(caller.account(), account, everyone)) {
-            return problem(HttpStatus.FORBIDDEN, "one-time-password-issuer", "Only someone who already holds what "
-                    + username + " will hold, and not the administrator who asked for it, issues its one-time "
-                    + "password: " + names(account, everyone));
+            return problem(
+                    HttpStatus.FORBIDDEN,
+                    "one-time-password-issuer",
+                    "Only someone who already holds what "
+                            + username + " will hold, and not the administrator who asked for it, issues its one-time "
+                            + "password: " + names(account, everyone));
         }
         Optional<String> password = accounts.issueOneTimePassword(username, caller.account());
         if (password.isEmpty()) {
@@ -99,7 +123,9 @@ class OneTimePasswordController {
     }
 
     private static String names(Account account, List<Account> everyone) {
-        List<String> names = OneTimePasswordIssuers.of(account, everyone).stream().map(Account::username).toList();
+        List<String> names = OneTimePasswordIssuers.of(account, everyone).stream()
+                .map(Account::username)
+                .toList();
         return names.isEmpty() ? "nobody can now" : String.join(", ", names);
     }
 

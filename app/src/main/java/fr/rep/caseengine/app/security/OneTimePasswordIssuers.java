@@ -1,7 +1,6 @@
 package fr.rep.caseengine.app.security;
 
 import fr.rep.caseengine.events.staff.Role;
-
 import java.util.List;
 
 /**
@@ -14,12 +13,12 @@ import java.util.List;
  */
 final class OneTimePasswordIssuers {
 
-    private OneTimePasswordIssuers() {
-    }
+    private OneTimePasswordIssuers() {}
 
     /** The accounts that may issue {@code account}'s one-time password, among {@code everyone}. */
     static List<Account> of(Account account, List<Account> everyone) {
-        List<Account> covering = everyone.stream().filter(issuer -> covers(issuer, account)).toList();
+        List<Account> covering =
+                everyone.stream().filter(issuer -> covers(issuer, account)).toList();
         if (!covering.isEmpty()) {
             return covering;
         }
@@ -27,12 +26,14 @@ final class OneTimePasswordIssuers {
                 .filter(issuer -> active(issuer, account) && issuer.roles().contains(Role.ADMINISTRATOR))
                 .toList();
         List<Account> others = administrators.stream()
-                .filter(issuer -> !issuer.username().equals(account.passwordWithheldBy())).toList();
+                .filter(issuer -> !issuer.username().equals(account.passwordWithheldBy()))
+                .toList();
         return others.isEmpty() ? administrators : others;
     }
 
     static boolean mayIssue(String issuer, Account account, List<Account> everyone) {
-        return of(account, everyone).stream().anyMatch(candidate -> candidate.username().equals(issuer));
+        return of(account, everyone).stream()
+                .anyMatch(candidate -> candidate.username().equals(issuer));
     }
 
     /** Whether {@code issuer} already holds, for each role of {@code account}, what that role gives. */
@@ -41,17 +42,20 @@ final class OneTimePasswordIssuers {
             return false;
         }
         return account.roles().stream().allMatch(role -> switch (role) {
-            case CASEWORKER, TEAM_MANAGER -> issuer.roles().contains(Role.TEAM_MANAGER) && account.team() != null
-                    && account.team() == issuer.team();
+            case CASEWORKER, TEAM_MANAGER ->
+                issuer.roles().contains(Role.TEAM_MANAGER) && account.team() != null && account.team() == issuer.team();
             case AUDITOR -> issuer.roles().contains(Role.AUDITOR);
             case SERVICE_MANAGER -> issuer.roles().contains(Role.SERVICE_MANAGER);
-            case ADMINISTRATOR -> issuer.roles().contains(Role.ADMINISTRATOR)
-                    && !issuer.username().equals(account.passwordWithheldBy());
+            case ADMINISTRATOR ->
+                issuer.roles().contains(Role.ADMINISTRATOR)
+                        && !issuer.username().equals(account.passwordWithheldBy());
         });
     }
 
     private static boolean active(Account issuer, Account account) {
-        return issuer.enabled() && !issuer.awaitsOneTimePassword() && !issuer.mustChangePassword()
+        return issuer.enabled()
+                && !issuer.awaitsOneTimePassword()
+                && !issuer.mustChangePassword()
                 && !issuer.username().equals(account.username());
     }
 }

@@ -6,13 +6,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Set;
 
 /**
  * An account still on its one-time password may only change it (and sign out): a browser is sent to the password
@@ -20,8 +19,13 @@ import java.util.Set;
  */
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
-    static final Set<String> ALLOWED = Set.of("/api/account/password", "/api/account", "/logout",
-            AccountPages.PASSWORD_PAGE, SecurityConfiguration.SIGN_IN_PAGE, "/error");
+    static final Set<String> ALLOWED = Set.of(
+            "/api/account/password",
+            "/api/account",
+            "/logout",
+            AccountPages.PASSWORD_PAGE,
+            SecurityConfiguration.SIGN_IN_PAGE,
+            "/error");
 
     private final ObjectMapper json;
 
@@ -33,15 +37,21 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean mustChange = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> Account.PASSWORD_CHANGE_REQUIRED.equals(authority.getAuthority()));
+        boolean mustChange = authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> Account.PASSWORD_CHANGE_REQUIRED.equals(authority.getAuthority()));
         String path = request.getServletPath();
         if (mustChange && !ALLOWED.contains(path) && !isAsset(path)) {
             if (Pages.isPage(request)) {
                 response.sendRedirect(request.getContextPath() + AccountPages.PASSWORD_PAGE);
                 return;
             }
-            Problems.write(json, request, response, HttpStatus.FORBIDDEN, "password-change-required",
+            Problems.write(
+                    json,
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "password-change-required",
                     "Password change required",
                     "This account still uses its one-time password: change it first with POST /api/account/password");
             return;

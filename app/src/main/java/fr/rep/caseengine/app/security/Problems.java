@@ -4,21 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.events.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-import java.io.IOException;
-import java.net.URI;
-
 /** Writes security refusals as problem details, outside Spring MVC (in the filter chain). */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                      String type, String title, String detail) throws IOException {
+    static void write(
+            ObjectMapper json,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemType.of(type));
         problem.setTitle(title);

@@ -5,6 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,13 +20,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * How long a browser's session lives: it ends after {@code rep.security.sessions.idle-timeout} without a request,
@@ -48,9 +47,11 @@ class SessionLifetime {
     private final Duration idleTimeout;
     private final Duration absoluteLifetime;
 
-    SessionLifetime(AccountStore accounts, Clock clock,
-                    @Value("${rep.security.sessions.idle-timeout:30m}") Duration idleTimeout,
-                    @Value("${rep.security.sessions.absolute-lifetime:12h}") Duration absoluteLifetime) {
+    SessionLifetime(
+            AccountStore accounts,
+            Clock clock,
+            @Value("${rep.security.sessions.idle-timeout:30m}") Duration idleTimeout,
+            @Value("${rep.security.sessions.absolute-lifetime:12h}") Duration absoluteLifetime) {
         this.accounts = accounts;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
@@ -61,7 +62,10 @@ class SessionLifetime {
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
-            stamp(current.getRequest().getSession(true), event.getAuthentication().getName(), null);
+            stamp(
+                    current.getRequest().getSession(true),
+                    event.getAuthentication().getName(),
+                    null);
         }
     }
 
@@ -80,8 +84,7 @@ class SessionLifetime {
     private void stamp(HttpSession session, String username, Instant signedInAt) {
         Instant now = clock.instant();
         int generation = accounts.find(username).map(Account::sessionGeneration).orElse(-1);
-        session.setAttribute(ATTRIBUTE, new SignedIn(username, generation, signedInAt == null ? now : signedInAt,
-                now));
+        session.setAttribute(ATTRIBUTE, new SignedIn(username, generation, signedInAt == null ? now : signedInAt, now));
         // The container forgets the session a little after our own idle check would end it anyway.
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds() + 60));
     }
@@ -111,15 +114,15 @@ class SessionLifetime {
     OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 HttpSession session = request.getSession(false);
                 if (session != null && session.getAttribute(ATTRIBUTE) instanceof SignedIn signedIn) {
                     Instant now = clock.instant();
                     Optional<String> why = ended(signedIn, now);
                     if (why.isPresent()) {
-                        LOG.info("Session of account '{}' ended: {}", LoggedText.escaped(signedIn.account()),
-                                why.get());
+                        LOG.info(
+                                "Session of account '{}' ended: {}", LoggedText.escaped(signedIn.account()), why.get());
                         session.invalidate();
                     } else {
                         session.setAttribute(ATTRIBUTE, signedIn.seenAt(now));

@@ -21,8 +21,7 @@ class SignInProvider extends DaoAuthenticationProvider {
         setPasswordEncoder(passwords);
         this.throttle = throttle;
         // Nothing about the account is told before its password was checked.
-        setPreAuthenticationChecks(account -> {
-        });
+        setPreAuthenticationChecks(account -> {});
         setPostAuthenticationChecks(account -> {
             if (!account.isEnabled()) {
                 throw new DisabledException("account disabled");
@@ -47,8 +46,8 @@ class SignInProvider extends DaoAuthenticationProvider {
         }
         if (locked) {
             throttle.refusedWhileLocked(username, address);
-            throw new BadCredentialsException(messages.getMessage("AbstractUserDetailsAuthenticationProvider.badCredentials",
-                    "Bad credentials"));
+            throw new BadCredentialsException(
+                    messages.getMessage("AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
         }
         throttle.succeeded(username, address);
         return signedIn;

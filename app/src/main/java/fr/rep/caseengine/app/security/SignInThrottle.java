@@ -1,5 +1,10 @@
 package fr.rep.caseengine.app.security;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,12 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Logs every failed sign-in with the address it came from, and slows repeated failures down per account name
@@ -39,27 +38,30 @@ class SignInThrottle {
     }
 
     boolean locked(String username, String address) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM sign_in_failure WHERE username = ? AND address = ? AND locked_until > ?)""",
-                Boolean.class, stored(username, 100), stored(address, 64), Timestamp.from(clock.instant())));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                """
+                SELECT EXISTS (SELECT 1 FROM sign_in_failure WHERE username = ? AND address = ? AND locked_until > ?)""", Boolean.class, stored(username, 100), stored(address, 64), Timestamp.from(clock.instant())));
     }
 
     /** A wrong password (or no such account): counted, and locks the pair from the third in a row. */
     void failed(String username, String address, AuthenticationException failure) {
         Instant now = clock.instant();
         jdbc.update("DELETE FROM sign_in_failure WHERE last_failure < ?", Timestamp.from(now.minus(FORGOTTEN_AFTER)));
-        List<Integer> counted = jdbc.queryForList("""
+        List<Integer> counted =
+                jdbc.queryForList("""
                 INSERT INTO sign_in_failure (username, address, failures, last_failure) VALUES (?, ?, 1, ?)
                 ON CONFLICT (username, address) DO UPDATE
                     SET failures = sign_in_failure.failures + 1, last_failure = excluded.last_failure
-                RETURNING failures""", Integer.class, stored(username, 100), stored(address, 64),
-                Timestamp.from(now));
+                RETURNING failures""", Integer.class, stored(username, 100), stored(address, 64), Timestamp.from(now));
         int inARow = counted.get(0);
         if (inARow >= LOCK_AFTER) {
             Duration lock = Duration.ofSeconds(1L << Math.min(inARow - LOCK_AFTER, 20));
             lock = lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
-            jdbc.update("UPDATE sign_in_failure SET locked_until = ? WHERE username = ? AND address = ?",
-                    Timestamp.from(now.plus(lock)), stored(username, 100), stored(address, 64));
+            jdbc.update(
+                    "UPDATE sign_in_failure SET locked_until = ? WHERE username = ? AND address = ?",
+                    Timestamp.from(now.plus(lock)),
+                    stored(username, 100),
+                    stored(address, 64));
         }
         log(username, address, failure.getMessage() + " (" + inARow + " in a row)");
     }
@@ -75,7 +77,9 @@ class SignInThrottle {
     }
 
     void succeeded(String username, String address) {
-        jdbc.update("DELETE FROM sign_in_failure WHERE username = ? AND address = ?", stored(username, 100),
+        jdbc.update(
+                "DELETE FROM sign_in_failure WHERE username = ? AND address = ?",
+                stored(username, 100),
                 stored(address, 64));
     }
 
@@ -86,7 +90,10 @@ class SignInThrottle {
     }
 
     private static void log(String username, String address, String what) {
-        LOG.warn("Failed sign-in for account '{}' from {}: {}", LoggedText.escaped(username), address,
+        LOG.warn(
+                "Failed sign-in for account '{}' from {}: {}",
+                LoggedText.escaped(username),
+                address,
                 LoggedText.escaped(what));
     }
 

@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.rep.caseengine.events.problem.ProblemType;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -15,8 +21,8 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,13 +37,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
-import java.time.DateTimeException;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
-
 /**
  * The API's error answers. Input errors list each field with its rule in words under {@code errors}; anything
  * unexpected answers a bare 500 whose details stay in the log, never in the response.
@@ -49,8 +48,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final URI INVALID_INPUT = ProblemType.INVALID_INPUT;
 
     /** One broken input rule: the field (a JSON path, a header or a parameter name) and the rule in words. */
-    record FieldProblem(String field, String message) {
-    }
+    record FieldProblem(String field, String message) {}
 
     @ExceptionHandler(BindException.class)
     ResponseEntity<Object> invalidInput(BindException invalid) {
@@ -61,25 +59,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalidInput(invalid);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = invalid.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(parameterName(result.getMethodParameter().getParameterName(),
-                                error), error.getDefaultMessage())))
+                        .map(error -> new FieldProblem(
+                                parameterName(result.getMethodParameter().getParameterName(), error),
+                                error.getDefaultMessage())))
                 .toList();
         return invalid(problems);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Class<?> type = mismatch.getRequiredType();
         String rule = type != null && type.isEnum()
                 ? "must be one of " + Arrays.toString(type.getEnumConstants())
@@ -88,18 +87,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         for (Throwable inner = unreadable.getCause(); inner != null; inner = inner.getCause()) {
             if (inner instanceof PlainTextParsing.RefusedText refused) {
                 return invalid(List.of(new FieldProblem(path(refused.where()), refused.rule())));
             }
         }
         Throwable cause = jacksonCause(unreadable);
-        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+        if (cause instanceof StreamReadException read
+                && read.getOriginalMessage() != null
                 && read.getOriginalMessage().startsWith("Duplicate field")
                 && read.getProcessor() != null) {
-            return invalid(List.of(new FieldProblem(path(read.getProcessor().getParsingContext().pathAsPointer()),
+            return invalid(List.of(new FieldProblem(
+                    path(read.getProcessor().getParsingContext().pathAsPointer()),
                     "appears more than once in the body")));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -121,7 +125,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
         problem.setTitle("Malformed request");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /**
@@ -141,20 +147,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** A request the firewall refuses when a header is first read (inside the application, not at its door). */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request was refused: " + rejected.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request was refused: " + rejected.getMessage());
         problem.setType(INVALID_INPUT);
         problem.setTitle("Invalid input");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception failure) {
         LOG.error("Unexpected failure while serving a request", failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; it has been logged.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed; it has been logged.");
         problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.internalServerError()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /**
@@ -162,8 +172,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      * {@code Accept} says (a client that accepts only XML or a PDF still needs to read why it was refused).
      */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpHeaders problemHeaders = new HttpHeaders();
         if (headers != null) {
             problemHeaders.putAll(headers);
@@ -175,13 +185,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
-        String detail = problems.stream().map(problem -> problem.field() + ": " + problem.message())
+        String detail = problems.stream()
+                .map(problem -> problem.field() + ": " + problem.message())
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", problems);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The outermost Jackson exception: it knows the JSON path, unlike the parse error it may wrap. */

@@ -3,14 +3,13 @@ package fr.rep.caseengine.app.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.events.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * The error answers written outside Spring MVC's handlers: by Tomcat itself, by the request checks, by the firewall
@@ -22,8 +21,7 @@ final class ErrorAnswers {
     static final String INVALID_INPUT = ProblemType.INVALID_INPUT.toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorAnswers() {
-    }
+    private ErrorAnswers() {}
 
     /** A problem with the status's reason as title; {@code type} null for {@code about:blank}. */
     static Map<String, Object> problem(int status, String type, String detail, String instance) {
@@ -41,8 +39,13 @@ final class ErrorAnswers {
 
     /** A 400 listing each refused field (a header, a parameter) with its rule, as the API's input errors do. */
     static Map<String, Object> invalid(List<ApiProblemHandler.FieldProblem> problems, String instance) {
-        Map<String, Object> problem = problem(400, INVALID_INPUT, problems.stream()
-                .map(field -> field.field() + ": " + field.message()).collect(Collectors.joining("; ")), instance);
+        Map<String, Object> problem = problem(
+                400,
+                INVALID_INPUT,
+                problems.stream()
+                        .map(field -> field.field() + ": " + field.message())
+                        .collect(Collectors.joining("; ")),
+                instance);
         problem.put("title", "Invalid input");
         problem.put("errors", problems);
         return problem;

@@ -9,10 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.stereotype.Controller;
-
-import java.util.Map;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * {@code /error}, where the servlet container forwards errors raised outside Spring MVC (a filter's
@@ -29,15 +27,23 @@ class ErrorEndpoint implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer known && known >= 400 ? known : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri instanceof String path && path.startsWith(request.getContextPath())
-                && Pages.isPagePath(path.substring(request.getContextPath().length())) && acceptsHtml(request)) {
+        if (uri instanceof String path
+                && path.startsWith(request.getContextPath())
+                && Pages.isPagePath(path.substring(request.getContextPath().length()))
+                && acceptsHtml(request)) {
             return Pages.error(HttpStatusCode.valueOf(status));
         }
-        String detail = status == 404 && code == null ? "There is nothing here."
-                : status >= 500 ? "The request could not be completed; it has been logged."
-                : "The request was refused.";
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ErrorAnswers.problem(status, status == 400 ? ErrorAnswers.INVALID_INPUT : null, detail,
+        String detail = status == 404 && code == null
+                ? "There is nothing here."
+                : status >= 500
+                        ? "The request could not be completed; it has been logged."
+                        : "The request was refused.";
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ErrorAnswers.problem(
+                        status,
+                        status == 400 ? ErrorAnswers.INVALID_INPUT : null,
+                        detail,
                         uri instanceof String path ? path : null));
     }
 

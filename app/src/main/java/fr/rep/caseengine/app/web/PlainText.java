@@ -10,8 +10,7 @@ final class PlainText {
     static final String RULE_IN_BODY = "must be plain text: no control characters other than tab and line breaks";
     static final String RULE_IN_LINE = "must be plain text: no control characters";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The rule {@code text} breaks, or null when it is acceptable. */
     static String refusal(String text, boolean lineBreaksAllowed) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -84,7 +83,8 @@ final class PlainTextParsing extends JsonFactory {
             if (token == JsonToken.VALUE_STRING) {
                 String rule = PlainText.refusal(delegate.getText(), true);
                 if (rule != null) {
-                    throw new RefusedText(this, rule, delegate.getParsingContext().pathAsPointer());
+                    throw new RefusedText(
+                            this, rule, delegate.getParsingContext().pathAsPointer());
                 }
             }
             return token;

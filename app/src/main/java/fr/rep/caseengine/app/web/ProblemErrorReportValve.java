@@ -1,14 +1,13 @@
 package fr.rep.caseengine.app.web;
 
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.coyote.ActionCode;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 
 /**
  * Tomcat refuses some requests before any filter or servlet sees them (an undecodable or encoded-slash path, a NUL,
@@ -29,15 +28,17 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String message = response.getMessage();
-        String detail = status >= 500 ? "The request could not be completed."
-                : message == null || message.isBlank() ? "The request is malformed and was refused before it was read."
-                : "The request is malformed and was refused before it was read: " + message;
+        String detail = status >= 500
+                ? "The request could not be completed."
+                : message == null || message.isBlank()
+                        ? "The request is malformed and was refused before it was read."
+                        : "The request is malformed and was refused before it was read: " + message;
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             // A refused request has no decoded path: none is echoed back.
-            byte[] body = ErrorAnswers.bytes(ErrorAnswers.problem(status,
-                    status == 400 ? ErrorAnswers.INVALID_INPUT : null, detail, null));
+            byte[] body = ErrorAnswers.bytes(
+                    ErrorAnswers.problem(status, status == 400 ? ErrorAnswers.INVALID_INPUT : null, detail, null));
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(new String(body, StandardCharsets.UTF_8));

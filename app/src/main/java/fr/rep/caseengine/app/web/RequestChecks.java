@@ -5,10 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The checks every request passes before anything reads it (before the security firewall, whose refusals of a header
@@ -55,7 +54,9 @@ final class RequestChecks extends OncePerRequestFilter {
                 text = value;
             }
             String rule = text == null ? "must be UTF-8 text" : PlainText.refusal(text, false);
-            if (rule == null && !name.equals(ACCESS_PURPOSE) && !TOKEN.matcher(text).matches()) {
+            if (rule == null
+                    && !name.equals(ACCESS_PURPOSE)
+                    && !TOKEN.matcher(text).matches()) {
                 rule = TOKEN_RULE;
             }
             if (rule != null) {
@@ -68,8 +69,8 @@ final class RequestChecks extends OncePerRequestFilter {
             try {
                 MediaType.parseMediaTypes(accepts.nextElement());
             } catch (InvalidMediaTypeException e) {
-                problems.add(new ApiProblemHandler.FieldProblem("Accept",
-                        "must be a list of media types, such as application/json"));
+                problems.add(new ApiProblemHandler.FieldProblem(
+                        "Accept", "must be a list of media types, such as application/json"));
                 break;
             }
         }
@@ -80,8 +81,8 @@ final class RequestChecks extends OncePerRequestFilter {
                     rule = PlainText.refusal(values[i], false);
                 }
                 if (rule != null) {
-                    problems.add(new ApiProblemHandler.FieldProblem(PlainText.refusal(name, false) == null ? name
-                            : "(a parameter name)", rule));
+                    problems.add(new ApiProblemHandler.FieldProblem(
+                            PlainText.refusal(name, false) == null ? name : "(a parameter name)", rule));
                 }
             });
         }
@@ -96,8 +97,12 @@ final class RequestChecks extends OncePerRequestFilter {
     private static String utf8(String latin1) {
         byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -119,7 +124,8 @@ final class RequestChecks extends OncePerRequestFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return decoded.containsKey(name) ? Collections.enumeration(List.of(decoded.get(name)))
+            return decoded.containsKey(name)
+                    ? Collections.enumeration(List.of(decoded.get(name)))
                     : super.getHeaders(name);
         }
     }

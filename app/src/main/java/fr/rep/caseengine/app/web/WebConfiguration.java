@@ -3,6 +3,8 @@ package fr.rep.caseengine.app.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -14,9 +16,6 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Hostile input at every depth: Tomcat's own refusals, the request checks before the firewall, the firewall's
@@ -57,9 +56,13 @@ class WebConfiguration implements WebMvcConfigurer {
     /** The firewall's refusals (a {@code //}, an encoded dot segment, a forbidden header value). */
     @Bean
     RequestRejectedHandler requestRejectedAsProblem() {
-        return (request, response, rejected) -> ErrorAnswers.write(response, ErrorAnswers.problem(400,
-                ErrorAnswers.INVALID_INPUT, "The request was refused: " + rejected.getMessage(),
-                request.getRequestURI()));
+        return (request, response, rejected) -> ErrorAnswers.write(
+                response,
+                ErrorAnswers.problem(
+                        400,
+                        ErrorAnswers.INVALID_INPUT,
+                        "The request was refused: " + rejected.getMessage(),
+                        request.getRequestURI()));
     }
 
     /**
@@ -70,8 +73,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.replaceAll(converter -> converter.getClass() == MappingJackson2HttpMessageConverter.class
-                ? new MappingJackson2HttpMessageConverter(strict(
-                        ((MappingJackson2HttpMessageConverter) converter).getObjectMapper()))
+                ? new MappingJackson2HttpMessageConverter(
+                        strict(((MappingJackson2HttpMessageConverter) converter).getObjectMapper()))
                 : converter);
     }
 

@@ -1,8 +1,6 @@
 package fr.rep.caseengine.app.wording;
 
 import fr.rep.caseengine.events.familycase.CaseStage;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.springframework.stereotype.Component;
 
 /**
  * The domain's words in French, read from the bundle {@value #BUNDLE} (the same file the pages' message source

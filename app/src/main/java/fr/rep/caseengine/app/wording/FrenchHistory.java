@@ -2,14 +2,13 @@ package fr.rep.caseengine.app.wording;
 
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.query.history.HistorySentences;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
 
 /**
  * A case's history in French: one sentence per event, by event id, to show beside the entries of
@@ -37,7 +36,8 @@ public class FrenchHistory implements HistorySentences {
     /** The French sentence of every event of the case, by event id, in the case's order; empty for no such case. */
     @Override
     public Map<String, String> sentences(UUID caseId) {
-        List<FrenchSentences.Stored> stored = events.readEvents(caseId.toString(), 0).asStream()
+        List<FrenchSentences.Stored> stored = events.readEvents(caseId.toString(), 0)
+                .asStream()
                 .filter(message -> message.getPayload() instanceof CaseEvent)
                 .map(FrenchHistory::stored)
                 .toList();

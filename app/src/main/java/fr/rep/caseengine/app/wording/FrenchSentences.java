@@ -2,7 +2,6 @@ package fr.rep.caseengine.app.wording;
 
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.*;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,8 +22,7 @@ import java.util.Map;
 final class FrenchSentences {
 
     /** One stored event of the case: its id (the history entry's {@code eventId}) and its payload. */
-    record Stored(String eventId, CaseEvent event) {
-    }
+    record Stored(String eventId, CaseEvent event) {}
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE);
@@ -76,8 +74,10 @@ final class FrenchSentences {
             return "Demande acceptée après évaluation.";
         }
         if (event instanceof RequestDeclined declined) {
-            return "Intervention impossible : " + lower(declined.reason()) + (declined.partiesNotified()
-                    ? " ; les parties ont été informées." : " ; les parties restent à informer.");
+            return "Intervention impossible : " + lower(declined.reason())
+                    + (declined.partiesNotified()
+                            ? " ; les parties ont été informées."
+                            : " ; les parties restent à informer.");
         }
         if (event instanceof CaseAssigned assignment) {
             return "Dossier attribué à " + assignment.caseworker() + ".";
@@ -91,7 +91,9 @@ final class FrenchSentences {
         }
         if (event instanceof InterviewHeld interview) {
             return words.label(interview.kind()) + " " + lower(interview.place()) + " avec "
-                    + list(interview.participants().stream().map(FrenchSentences::participant).toList())
+                    + list(interview.participants().stream()
+                            .map(FrenchSentences::participant)
+                            .toList())
                     + kilometres(interview.kilometres()) + ".";
         }
         if (event instanceof CaseReviewed review) {
@@ -109,7 +111,8 @@ final class FrenchSentences {
         if (event instanceof VisitScheduled scheduled) {
             return "Visite planifiée " + lower(scheduled.place()) + " le " + date(scheduled.plannedFor()) + " à "
                     + time(scheduled.plannedFor()) + " avec " + children(scheduled.children())
-                    + (scheduled.accompanier() == null ? "" : ", accompagnée par " + who(scheduled.accompanier())) + ".";
+                    + (scheduled.accompanier() == null ? "" : ", accompagnée par " + who(scheduled.accompanier()))
+                    + ".";
         }
         if (event instanceof VisitMediated visit) {
             return "Visite accompagnée " + lower(visit.place()) + " avec " + children(visit.children())
@@ -160,9 +163,11 @@ final class FrenchSentences {
         }
         if (event instanceof EntryCorrected correction) {
             CaseEvent corrected = entries.get(correction.correctedEventId());
-            return (corrected == null ? "Correction d'une saisie"
-                    : "Correction de la saisie « " + words.event(corrected.getClass().getSimpleName()) + " » du "
-                            + date(corrected.occurredAt()))
+            return (corrected == null
+                            ? "Correction d'une saisie"
+                            : "Correction de la saisie « "
+                                    + words.event(corrected.getClass().getSimpleName()) + " » du "
+                                    + date(corrected.occurredAt()))
                     + " : " + lower(correction.reason()) + ".";
         }
         if (event instanceof NurseryDerogationGranted derogation) {
@@ -172,22 +177,23 @@ final class FrenchSentences {
             String due = date(deadline.dueOn());
             return switch (deadline.kind()) {
                 case CHILD_TURNS_18 -> "À venir : " + child(deadline.child()) + " aura 18 ans le " + due + ".";
-                case NURSERY_SEPARATION -> "À venir : " + child(deadline.child()) + " doit quitter la nurserie le "
-                        + due + ".";
-                case PERMIT_EXPIRES -> "À venir : le permis de visite " + of(who(deadline.accompanier()))
-                        + " prend fin le " + due + ".";
-                case CONSENT_EXPIRES -> "À venir : l'adhésion " + of(person(deadline.party())) + " prend fin le "
-                        + due + ".";
-                case NO_RECENT_ACTIVITY -> "Relance due depuis le " + due
-                        + " : rien n'a été enregistré dans le dossier pendant la période d'inactivité.";
+                case NURSERY_SEPARATION ->
+                    "À venir : " + child(deadline.child()) + " doit quitter la nurserie le " + due + ".";
+                case PERMIT_EXPIRES ->
+                    "À venir : le permis de visite " + of(who(deadline.accompanier())) + " prend fin le " + due + ".";
+                case CONSENT_EXPIRES ->
+                    "À venir : l'adhésion " + of(person(deadline.party())) + " prend fin le " + due + ".";
+                case NO_RECENT_ACTIVITY ->
+                    "Relance due depuis le " + due
+                            + " : rien n'a été enregistré dans le dossier pendant la période d'inactivité.";
             };
         }
         if (event instanceof InterventionClosed closing) {
             return "Fin d'intervention : " + lower(closing.reason()) + ".";
         }
         if (event instanceof PersonalDataErased erasure) {
-            return "Données personnelles " + of(person(erasure.subject())) + " effacées : "
-                    + lower(erasure.reason()) + ".";
+            return "Données personnelles " + of(person(erasure.subject())) + " effacées : " + lower(erasure.reason())
+                    + ".";
         }
         if (event instanceof CaseReopened) {
             return "Dossier rouvert.";
@@ -213,7 +219,8 @@ final class FrenchSentences {
             return accompanier.account();
         }
         return accompanier != null && accompanier.person() != null
-                ? "une personne accompagnante sans compte" : "un accompagnant enregistré par son nom (non affiché)";
+                ? "une personne accompagnante sans compte"
+                : "un accompagnant enregistré par son nom (non affiché)";
     }
 
     private static String party(PartyRole role) {

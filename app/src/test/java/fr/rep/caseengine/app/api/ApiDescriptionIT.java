@@ -1,5 +1,7 @@
 package fr.rep.caseengine.app.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.app.CaseApi;
@@ -9,12 +11,6 @@ import fr.rep.caseengine.command.familycase.CaseRule;
 import fr.rep.caseengine.events.staff.Role;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,8 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The served description, read as a client's tooling reads it: valid OpenAPI, and what a linter's recommended rules
@@ -39,8 +38,10 @@ class ApiDescriptionIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     JsonNode api;
     String served;
 
@@ -62,16 +63,21 @@ class ApiDescriptionIT extends EmbeddedDatabaseTest {
         assertThat(api.at("/info/license/name").asText()).isNotBlank();
         assertThat(api.at("/info/contact/name").asText()).isNotBlank();
         assertThat(api.at("/servers")).isNotEmpty();
-        api.at("/servers").forEach(server -> assertThat(server.get("url").asText()).doesNotContain("example.com"));
-        assertThat(api.at("/components/securitySchemes").has(ApiDescription.BASIC)).isTrue();
-        assertThat(api.at("/components/securitySchemes").has(ApiDescription.SESSION)).isTrue();
+        api.at("/servers")
+                .forEach(server -> assertThat(server.get("url").asText()).doesNotContain("example.com"));
+        assertThat(api.at("/components/securitySchemes").has(ApiDescription.BASIC))
+                .isTrue();
+        assertThat(api.at("/components/securitySchemes").has(ApiDescription.SESSION))
+                .isTrue();
     }
 
     @Test
     void every_operation_has_an_id_a_summary_a_declared_tag_security_and_answers_success_and_problems() {
         Set<String> declaredTags = new HashSet<>();
         api.at("/tags").forEach(tag -> {
-            assertThat(tag.path("description").asText()).as("tag " + tag.get("name")).isNotBlank();
+            assertThat(tag.path("description").asText())
+                    .as("tag " + tag.get("name"))
+                    .isNotBlank();
             declaredTags.add(tag.get("name").asText());
         });
         Set<String> schemes = new HashSet<>();
@@ -107,11 +113,13 @@ class ApiDescriptionIT extends EmbeddedDatabaseTest {
                 if (operation.path("security").isEmpty()) {
                     faults.add(name + ": no security");
                 }
-                operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme -> {
-                    if (!schemes.contains(scheme)) {
-                        faults.add(name + ": security scheme " + scheme + " not defined");
-                    }
-                }));
+                operation
+                        .path("security")
+                        .forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme -> {
+                            if (!schemes.contains(scheme)) {
+                                faults.add(name + ": security scheme " + scheme + " not defined");
+                            }
+                        }));
                 List<String> statuses = new ArrayList<>();
                 operation.path("responses").fieldNames().forEachRemaining(statuses::add);
                 if (statuses.stream().noneMatch(status -> status.startsWith("2"))) {
@@ -132,7 +140,8 @@ class ApiDescriptionIT extends EmbeddedDatabaseTest {
                     boolean declared = false;
                     for (JsonNode declaredParameter : operation.path("parameters")) {
                         declared |= "path".equals(declaredParameter.path("in").asText())
-                                && parameterName.equals(declaredParameter.path("name").asText());
+                                && parameterName.equals(
+                                        declaredParameter.path("name").asText());
                     }
                     if (!declared) {
                         faults.add(name + ": path parameter " + parameterName + " not declared");
@@ -149,14 +158,16 @@ class ApiDescriptionIT extends EmbeddedDatabaseTest {
         JsonNode open = api.at("/paths/~1api~1cases/post");
         JsonNode consent = api.at("/paths/~1api~1cases~1{caseId}~1consents/post");
         List<String> ruleCodes = new ArrayList<>();
-        api.at("/components/schemas/CaseRuleProblem/properties/rule/enum").forEach(code -> ruleCodes.add(code.asText()));
+        api.at("/components/schemas/CaseRuleProblem/properties/rule/enum")
+                .forEach(code -> ruleCodes.add(code.asText()));
 
         assertThat(open.at("/responses/201/headers").has("Location")).isTrue();
         assertThat(open.at("/responses/201/headers").has("ETag")).isTrue();
         assertThat(consent.at("/responses/200/headers").has("ETag")).isTrue();
         assertThat(consent.at("/responses").has("204")).isFalse();
         // The version and the events recorded, not springdoc's guess (a string) for a ResponseEntity<String>.
-        assertThat(consent.at("/responses/200/content/application~1json/schema/$ref").asText())
+        assertThat(consent.at("/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .endsWith("/CommandAnswer");
         List<String> headers = new ArrayList<>();
         consent.path("parameters").forEach(parameter -> {
@@ -165,11 +176,14 @@ class ApiDescriptionIT extends EmbeddedDatabaseTest {
             }
         });
         assertThat(headers).contains("Idempotency-Key", "If-Match", "X-Correlation-Id");
-        assertThat(consent.at("/responses/409/content/application~1problem+json/schema/$ref").asText())
+        assertThat(consent.at("/responses/409/content/application~1problem+json/schema/$ref")
+                        .asText())
                 .endsWith("/CaseRuleProblem");
         assertThat(consent.at("/responses").has("404")).isTrue();
         assertThat(consent.at("/responses").has("422")).isTrue();
-        assertThat(ruleCodes).containsExactlyElementsOf(Arrays.stream(CaseRule.values()).map(CaseRule::code).toList());
+        assertThat(ruleCodes)
+                .containsExactlyElementsOf(
+                        Arrays.stream(CaseRule.values()).map(CaseRule::code).toList());
         assertThat(consent.at("/responses/503/headers").has("Retry-After")).isTrue();
     }
 }

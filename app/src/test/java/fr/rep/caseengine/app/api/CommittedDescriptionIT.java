@@ -1,5 +1,7 @@
 package fr.rep.caseengine.app.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,15 +11,12 @@ import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.ProjectRoot;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * docs/openapi.json is the served description, committed: the generated client of the {@code api-client} module is
@@ -32,22 +31,25 @@ class CommittedDescriptionIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
 
     @Test
     void docs_openapi_json_is_the_served_description() throws Exception {
         CaseApi.ensureAccount(accounts, "api.reader", Set.of(Role.AUDITOR), null);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        ObjectMapper json = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
-        JsonNode served = ContractValidation.withRelativeServers(
-                json.readTree(new CaseApi(http, "api.reader").get("/v3/api-docs").getBody()));
+        JsonNode served = ContractValidation.withRelativeServers(json.readTree(
+                new CaseApi(http, "api.reader").get("/v3/api-docs").getBody()));
         JsonNode committed = Files.exists(FILE) ? json.readTree(FILE.toFile()) : null;
 
         if (!served.equals(committed)) {
             Files.writeString(FILE, json.writeValueAsString(served) + "\n");
         }
         assertThat(served.equals(committed))
-                .as("docs/openapi.json is the served description (it has just been rewritten: commit it)").isTrue();
+                .as("docs/openapi.json is the served description (it has just been rewritten: commit it)")
+                .isTrue();
     }
 }

@@ -7,6 +7,13 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.client.RestTemplateCustomizer;
@@ -20,14 +27,6 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Contract tests: every answer an integration test receives from {@code /api} through its {@code TestRestTemplate}
@@ -52,8 +51,8 @@ class ContractValidation {
     static JsonNode servedDescription(OpenApiWebMvcResource description) {
         try {
             MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v3/api-docs");
-            return withRelativeServers(new ObjectMapper().readTree(description.openapiJson(request, "/v3/api-docs",
-                    Locale.ROOT)));
+            return withRelativeServers(
+                    new ObjectMapper().readTree(description.openapiJson(request, "/v3/api-docs", Locale.ROOT)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,23 +107,29 @@ class ContractValidation {
             if (answer.length > 0) {
                 response.withBody(answer);
             }
-            ValidationReport report = validator().validateResponse(request.getURI().getRawPath(),
-                    Request.Method.valueOf(request.getMethod().name()), response.build());
+            ValidationReport report = validator()
+                    .validateResponse(
+                            request.getURI().getRawPath(),
+                            Request.Method.valueOf(request.getMethod().name()),
+                            response.build());
             if (!report.hasErrors()) {
                 return;
             }
-            boolean unknownAddress = report.getMessages().stream().anyMatch(message ->
-                    message.getKey().startsWith("validation.request.path.missing")
+            boolean unknownAddress = report.getMessages().stream()
+                    .anyMatch(message -> message.getKey().startsWith("validation.request.path.missing")
                             || message.getKey().startsWith("validation.request.operation.notAllowed"));
             // An address the description does not have may be refused (a test probing a wrong path or method); it
             // may not be served.
             if (unknownAddress && !HttpStatusCode.valueOf(status).is2xxSuccessful()) {
                 return;
             }
-            throw new AssertionError("the answer to " + request.getMethod() + " " + request.getURI().getRawPath()
+            throw new AssertionError("the answer to " + request.getMethod() + " "
+                    + request.getURI().getRawPath()
                     + " is not one the served description allows (" + status + " " + type + "): "
-                    + report.getMessages().stream().map(message -> message.getKey() + ": " + message.getMessage())
-                    .collect(Collectors.joining("; ")) + "\n" + excerpt(answer));
+                    + report.getMessages().stream()
+                            .map(message -> message.getKey() + ": " + message.getMessage())
+                            .collect(Collectors.joining("; "))
+                    + "\n" + excerpt(answer));
         }
 
         private static String excerpt(byte[] answer) {
@@ -137,7 +142,9 @@ class ContractValidation {
                 synchronized (this) {
                     if (validator == null) {
                         validator = OpenApiInteractionValidator.createForInlineApiSpecification(
-                                servedDescription(description.getObject()).toString()).build();
+                                        servedDescription(description.getObject())
+                                                .toString())
+                                .build();
                     }
                 }
             }

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app.backup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.CaseApi;
@@ -11,13 +14,6 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.rebuild.ProjectionRebuilds;
 import fr.rep.caseengine.query.rebuild.RebuildProgress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,9 +26,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A backup taken from a running service, restored as an operator would into a new data directory with the master key
@@ -66,7 +65,8 @@ class BackupRestoreIT {
     }
 
     @Test
-    void a_restored_backup_verifies_reads_back_rebuilds_the_same_views_and_keeps_the_erasures_made_since() throws Exception {
+    void a_restored_backup_verifies_reads_back_rebuilds_the_same_views_and_keeps_the_erasures_made_since()
+            throws Exception {
         DocumentContext first = caseworker.openCase();
         String caseId = first.read("$.caseId");
         SubjectId father = new SubjectId(UUID.fromString(first.read("$.detainedParent")));
@@ -74,22 +74,34 @@ class BackupRestoreIT {
         caseworker.acceptWithPermit(caseId, CaseApi.CASEWORKER);
         DocumentContext second = caseworker.openCase();
         SubjectId lucas = new SubjectId(UUID.fromString(second.read("$.children[0]")));
-        await().until(() -> source.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT count(*) FROM case_view WHERE case_id IN (?::uuid, ?::uuid)", Long.class, caseId,
-                second.read("$.caseId")) == 2);
+        await().until(() -> source.getBean(JdbcTemplate.class)
+                        .queryForObject(
+                                "SELECT count(*) FROM case_view WHERE case_id IN (?::uuid, ?::uuid)",
+                                Long.class,
+                                caseId,
+                                second.read("$.caseId"))
+                == 2);
 
         Path backup = data.resolve("backup");
         Output backupOutput = new Output();
-        int backedUp = BackupCommand.run(backupOutput.stream,
-                backup.toString(), "--rep.embedded-postgres.data-directory=" + data.resolve("source/postgres"),
+        int backedUp = BackupCommand.run(
+                backupOutput.stream,
+                backup.toString(),
+                "--rep.embedded-postgres.data-directory=" + data.resolve("source/postgres"),
                 "--rep.personal-data.master-key-file=" + data.resolve("source/keys/master-key.json"));
         assertThat(backedUp).as(backupOutput.text()).isZero();
         assertThat(backup.resolve(BackupManifest.FILE)).isRegularFile();
 
         // Erased after the backup: the backup still holds the mother's key.
-        assertThat(administrator.post("/api/cases/" + caseId + "/erasures",
-                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}".formatted(mother.value()), Map.of())
-                .getStatusCode().value()).isEqualTo(200);
+        assertThat(administrator
+                        .post(
+                                "/api/cases/" + caseId + "/erasures",
+                                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}"
+                                        .formatted(mother.value()),
+                                Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         Path sourceList = data.resolve("source/keys/" + ErasureList.FILE);
         assertThat(Files.readString(sourceList)).contains(caseId + "," + mother.value() + ",REQUEST_OF_THE_PERSON");
 
@@ -98,12 +110,16 @@ class BackupRestoreIT {
         Files.copy(data.resolve("source/keys/master-key.json"), keys.resolve("master-key.json"));
         Files.copy(sourceList, keys.resolve(ErasureList.FILE));
         String[] restoredSettings = {
-                "--rep.embedded-postgres.data-directory=" + data.resolve("restored/postgres"),
-                "--rep.personal-data.master-key-file=" + keys.resolve("master-key.json"),
-                "--rep.demo-data.enabled=false"};
+            "--rep.embedded-postgres.data-directory=" + data.resolve("restored/postgres"),
+            "--rep.personal-data.master-key-file=" + keys.resolve("master-key.json"),
+            "--rep.demo-data.enabled=false"
+        };
         Output restoreOutput = new Output();
-        int restored = RestoreCommand.run(restoreOutput.stream, CaseEngineApplication.class,
-                Stream.concat(Stream.of(backup.toString()), Stream.of(restoredSettings)).toArray(String[]::new));
+        int restored = RestoreCommand.run(
+                restoreOutput.stream,
+                CaseEngineApplication.class,
+                Stream.concat(Stream.of(backup.toString()), Stream.of(restoredSettings))
+                        .toArray(String[]::new));
         assertThat(restored).as(restoreOutput.text()).isZero();
 
         try (ConfigurableApplicationContext app = IsolatedApp.start(data.resolve("restored"))) {
@@ -112,15 +128,24 @@ class BackupRestoreIT {
             assertThat(people.read(father)).map(PersonalDetails::lastName).contains("Dupont");
             assertThat(people.read(lucas)).map(PersonalDetails::firstName).contains("Lucas");
             assertThat(people.read(mother)).isEmpty();
-            assertThat(jdbc.queryForObject("SELECT actor FROM personal_data_erasure WHERE subject_id = ?",
-                    String.class, mother.value())).isEqualTo(ErasureListReplay.ACTOR);
+            assertThat(jdbc.queryForObject(
+                            "SELECT actor FROM personal_data_erasure WHERE subject_id = ?",
+                            String.class,
+                            mother.value()))
+                    .isEqualTo(ErasureListReplay.ACTOR);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key_rotation", Long.class))
-                    .as("the wrapping keys rotated after the erasure was made again").isPositive();
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                    Long.class, caseId)).as("the case's events and the erasure made again").isEqualTo(
-                    source.getBean(JdbcTemplate.class).queryForObject(
-                            "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
-                            caseId));
+                    .as("the wrapping keys rotated after the erasure was made again")
+                    .isPositive();
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                            Long.class,
+                            caseId))
+                    .as("the case's events and the erasure made again")
+                    .isEqualTo(source.getBean(JdbcTemplate.class)
+                            .queryForObject(
+                                    "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                    Long.class,
+                                    caseId));
             everyViewRebuildsToWhatIsThere(app, jdbc);
         }
     }
@@ -132,8 +157,8 @@ class BackupRestoreIT {
         for (String projection : rebuilds.projections()) {
             String schema = projection.replace('-', '_');
             IsolatedApp.awaitCaughtUp(app, projection);
-            List<String> tables = jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1",
-                    String.class, schema);
+            List<String> tables = jdbc.queryForList(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1", String.class, schema);
             jdbc.execute("DROP SCHEMA IF EXISTS restored CASCADE");
             jdbc.execute("CREATE SCHEMA restored");
             for (String table : tables) {
@@ -144,11 +169,14 @@ class BackupRestoreIT {
             IsolatedApp.awaitCaughtUp(app, projection);
             for (String table : tables) {
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + "." + table, Long.class))
-                        .as(schema + "." + table).isEqualTo(jdbc.queryForObject(
-                                "SELECT count(*) FROM restored." + table, Long.class));
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM " + schema + "." + table
-                        + " EXCEPT ALL SELECT * FROM restored." + table + ") d", Long.class))
-                        .as(schema + "." + table + " rebuilt only").isZero();
+                        .as(schema + "." + table)
+                        .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM restored." + table, Long.class));
+                assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM (SELECT * FROM " + schema + "." + table
+                                        + " EXCEPT ALL SELECT * FROM restored." + table + ") d",
+                                Long.class))
+                        .as(schema + "." + table + " rebuilt only")
+                        .isZero();
             }
         }
     }
@@ -157,12 +185,16 @@ class BackupRestoreIT {
     void a_backup_never_goes_beside_the_master_key_nor_into_a_directory_in_use() throws IOException {
         Output output = new Output();
         Path keyDirectory = data.resolve("source/keys");
-        int besideTheKey = BackupCommand.run(output.stream, keyDirectory.resolve("backup").toString(),
+        int besideTheKey = BackupCommand.run(
+                output.stream,
+                keyDirectory.resolve("backup").toString(),
                 "--rep.embedded-postgres.data-directory=" + data.resolve("source/postgres"),
                 "--rep.personal-data.master-key-file=" + keyDirectory.resolve("master-key.json"));
         Path used = Files.createDirectories(data.resolve("used"));
         Files.writeString(used.resolve("something"), "kept");
-        int intoUsed = BackupCommand.run(output.stream, used.toString(),
+        int intoUsed = BackupCommand.run(
+                output.stream,
+                used.toString(),
                 "--rep.embedded-postgres.data-directory=" + data.resolve("source/postgres"),
                 "--rep.personal-data.master-key-file=" + keyDirectory.resolve("master-key.json"));
 

@@ -1,8 +1,19 @@
 package fr.rep.caseengine.app.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -13,18 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One headless Chromium driven through the distribution's chromedriver, with its own profile. There is no internet
@@ -44,10 +43,12 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     Browser(String baseUrl) {
-        assertThat(CHROMIUM).as("Debian's chromium must be installed (apt-get install chromium chromium-driver)")
+        assertThat(CHROMIUM)
+                .as("Debian's chromium must be installed (apt-get install chromium chromium-driver)")
                 .isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver must be installed "
-                + "(apt-get install chromium chromium-driver)").isExecutable();
+        assertThat(CHROMEDRIVER)
+                .as("Debian's chromium-driver must be installed " + "(apt-get install chromium chromium-driver)")
+                .isExecutable();
         this.baseUrl = baseUrl;
         try {
             this.profile = Files.createTempDirectory("rep-browser-profile");
@@ -56,18 +57,32 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--user-data-dir=" + profile,
-                "--lang=fr-FR", "--no-first-run", "--no-default-browser-check",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+                "--user-data-dir=" + profile,
+                "--lang=fr-FR",
+                "--no-first-run",
+                "--no-default-browser-check",
                 // Nothing reaches out to the internet: there is none on the build machines.
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
-                "--disable-domain-reliability", "--disable-client-side-phishing-detection");
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--metrics-recording-only",
+                "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection");
         // A French browser, as the service's users have: date fields read jj/mm/aaaa (Debian's chromium-l10n).
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withEnvironment(java.util.Map.of("LANGUAGE", "fr_FR:fr", "LANG", "fr_FR.UTF-8")).build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("LANGUAGE", "fr_FR:fr", "LANG", "fr_FR.UTF-8"))
+                .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
     }
@@ -141,15 +156,21 @@ public final class Browser implements AutoCloseable {
 
     /** Runs axe-core on the page as it is now and fails on any serious or critical violation. */
     public Browser assertAccessible() {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                "best-practice")).analyze(driver);
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(driver);
         List<Rule> blocking = results.getViolations().stream()
-                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact())).toList();
-        assertThat(blocking).as(() -> "accessibility of " + path() + ":\n" + blocking.stream()
-                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"))).isEmpty();
+                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .toList();
+        assertThat(blocking)
+                .as(() -> "accessibility of " + path() + ":\n"
+                        + blocking.stream()
+                                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                                        + rule.getNodes().stream()
+                                                .map(node -> String.valueOf(node.getTarget()))
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("\n")))
+                .isEmpty();
         return this;
     }
 
@@ -194,5 +215,4 @@ public final class Browser implements AutoCloseable {
             // A profile left in the temporary directory does no harm.
         }
     }
-
 }

@@ -5,14 +5,13 @@ import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Every page test: the whole app on its embedded PostgreSQL and as many real browsers as the test opens, each
@@ -25,8 +24,10 @@ public abstract class BrowserTestBase extends EmbeddedDatabaseTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     protected AccountStore accounts;
+
     @Autowired
     protected TestRestTemplate http;
 

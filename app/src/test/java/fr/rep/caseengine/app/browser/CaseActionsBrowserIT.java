@@ -1,23 +1,22 @@
 package fr.rep.caseengine.app.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The case page's actions in a real browser: sent through the command code, result at once, refusals in French. */
 class CaseActionsBrowserIT extends BrowserTestBase {
@@ -26,12 +25,15 @@ class CaseActionsBrowserIT extends BrowserTestBase {
     private static final By PARTIES = By.cssSelector("section[aria-labelledby=parties-title]");
     private static final By STATUS = By.cssSelector("#actions [role=status]");
     private static final By HISTORY = By.cssSelector("section[aria-labelledby=history-title]");
-    private static final String TODAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(PARIS));
+    private static final String TODAY =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(PARIS));
 
     @Test
     void a_caseworker_accepts_records_a_consent_is_refused_a_second_one_in_french_and_closes() {
         String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
-        Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+        Browser browser = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
         assertThat(browser.text(STAGE)).isEqualTo("Accueil et évaluation");
 
@@ -39,7 +41,8 @@ class CaseActionsBrowserIT extends BrowserTestBase {
 
         assertThat(browser.text(By.cssSelector("#actions [role=status]")))
                 .isEqualTo("La demande est acceptée : le dossier passe en médiation et mise en place.");
-        assertThat(browser.text(STAGE)).as("read-your-write: the page shows the new stage at once")
+        assertThat(browser.text(STAGE))
+                .as("read-your-write: the page shows the new stage at once")
                 .isEqualTo("Médiation et mise en place");
         browser.waitForText(By.cssSelector("section[aria-labelledby=history-title]"), "Demande acceptée");
 
@@ -54,8 +57,11 @@ class CaseActionsBrowserIT extends BrowserTestBase {
 
         assertThat(browser.text(By.id("adhesion-refusal")))
                 .isEqualTo("Cette adhésion est déjà en cours : elle ne s'enregistre pas une seconde fois.");
-        assertThat(new Select(browser.find(By.id("adhesion-party"))).getFirstSelectedOption().getText())
-                .as("what was typed is kept").isEqualTo("Anne Dupont (Parent libre)");
+        assertThat(new Select(browser.find(By.id("adhesion-party")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .as("what was typed is kept")
+                .isEqualTo("Anne Dupont (Parent libre)");
         assertThat(browser.find(By.id("adhesion-until")).getAttribute("value")).isEqualTo("2027-12-31");
         browser.assertAccessible().screenshot("dossier-regle-refusee");
 
@@ -71,9 +77,13 @@ class CaseActionsBrowserIT extends BrowserTestBase {
     @Test
     void the_second_of_two_browsers_changing_the_case_is_told_and_offered_a_reload() {
         String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
-        Browser first = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+        Browser first = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
-        Browser second = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+        Browser second = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
 
         first.submit(first.find(By.cssSelector("#form-adhesion button")));
@@ -84,12 +94,17 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         assertThat(second.text(By.cssSelector("#actions [role=alert]")))
                 .contains("Quelqu’un d’autre a modifié ce dossier pendant que vous le consultiez : rien n’a été "
                         + "enregistré.");
-        assertThat(second.text(By.id("conflict-changes"))).as("what changed since the version the form carried")
+        assertThat(second.text(By.id("conflict-changes")))
+                .as("what changed since the version the form carried")
                 .isEqualTo("Adhésion du parent détenu enregistrée.");
-        assertThat(second.text(PARTIES)).as("the case as it is now")
+        assertThat(second.text(PARTIES))
+                .as("the case as it is now")
                 .containsPattern("Marc Dupont Parent détenu Donnée le \\d\\d/\\d\\d/\\d{4}");
-        assertThat(new Select(second.find(By.id("adhesion-party"))).getFirstSelectedOption().getText())
-                .as("what was typed is kept").isEqualTo("Anne Dupont (Parent libre)");
+        assertThat(new Select(second.find(By.id("adhesion-party")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .as("what was typed is kept")
+                .isEqualTo("Anne Dupont (Parent libre)");
         second.assertAccessible().screenshot("dossier-conflit");
         second.find(By.linkText("Recharger le dossier")).click();
         assertThat(second.text(PARTIES)).containsPattern("Donnée le \\d\\d/\\d\\d/\\d{4}");
@@ -98,9 +113,13 @@ class CaseActionsBrowserIT extends BrowserTestBase {
     @Test
     void after_a_conflict_the_kept_entry_is_sent_again_at_the_new_version_and_recorded() {
         String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
-        Browser first = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+        Browser first = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
-        Browser second = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+        Browser second = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
         first.submit(first.find(By.cssSelector("#form-acceptation button")));
         form(second, "entretien");
@@ -111,8 +130,11 @@ class CaseActionsBrowserIT extends BrowserTestBase {
 
         assertThat(second.text(By.id("conflict-changes"))).isEqualTo("Demande acceptée après évaluation.");
         assertThat(second.text(STAGE)).isEqualTo("Médiation et mise en place");
-        assertThat(second.find(By.id("entretien-participants-DETAINED_PARENT")).isSelected()).isTrue();
-        assertThat(new Select(second.find(By.id("entretien-place"))).getFirstSelectedOption().getText())
+        assertThat(second.find(By.id("entretien-participants-DETAINED_PARENT")).isSelected())
+                .isTrue();
+        assertThat(new Select(second.find(By.id("entretien-place")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("En détention");
         second.submit(second.find(By.cssSelector("#form-entretien button")));
         assertThat(second.text(STATUS)).isEqualTo("L’entretien est enregistré.");
@@ -120,11 +142,15 @@ class CaseActionsBrowserIT extends BrowserTestBase {
     }
 
     @Test
-    void a_request_is_interviewed_its_penal_path_court_decisions_and_a_new_child_recorded_an_entry_corrected_then_declined_and_reopened() {
+    void
+            a_request_is_interviewed_its_penal_path_court_decisions_and_a_new_child_recorded_an_entry_corrected_then_declined_and_reopened() {
         String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
-        Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+        Browser browser = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
-        assertThat(browser.findAll(By.cssSelector("details.action-group[open]"))).as("the other actions are folded")
+        assertThat(browser.findAll(By.cssSelector("details.action-group[open]")))
+                .as("the other actions are folded")
                 .isEmpty();
 
         form(browser, "entretien");
@@ -139,10 +165,14 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         form(browser, "detention");
         new Select(browser.find(By.id("detention-change"))).selectByVisibleText("Transfert");
         browser.submit(browser.find(By.cssSelector("#form-detention button")));
-        assertThat(browser.text(By.id("detention-prison-error"))).as("the API's input rule, in French")
+        assertThat(browser.text(By.id("detention-prison-error")))
+                .as("the API's input rule, in French")
                 .isEqualTo("Un transfert demande le nouvel établissement.");
-        assertThat(new Select(browser.find(By.id("detention-change"))).getFirstSelectedOption().getText())
-                .as("what was typed is kept").isEqualTo("Transfert");
+        assertThat(new Select(browser.find(By.id("detention-change")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .as("what was typed is kept")
+                .isEqualTo("Transfert");
         browser.assertAccessible();
         new Select(browser.find(By.id("detention-prison"))).selectByVisibleText("Centre de détention de Bapaume");
         browser.submit(browser.find(By.cssSelector("#form-detention button")));
@@ -154,20 +184,22 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         new Select(browser.find(By.id("decision-rights")))
                 .selectByVisibleText("Droit de visite accordé en visite médiatisée");
         browser.submit(browser.find(By.cssSelector("#form-decision button")));
-        assertThat(browser.text(By.id("court-decisions"))).contains(TODAY + " Juge aux affaires familiales (JAF) "
-                + "Droit de visite accordé en visite médiatisée Lucas Dupont, Emma Dupont");
+        assertThat(browser.text(By.id("court-decisions")))
+                .contains(TODAY + " Juge aux affaires familiales (JAF) "
+                        + "Droit de visite accordé en visite médiatisée Lucas Dupont, Emma Dupont");
 
         form(browser, "interdiction");
         new Select(browser.find(By.id("interdiction-court"))).selectByVisibleText("Juridiction pénale");
         browser.find(By.id("interdiction-child-1")).click();
         browser.submit(browser.find(By.cssSelector("#form-interdiction button")));
-        assertThat(browser.text(By.id("no-contact-orders"))).contains("Lucas Dupont Juridiction pénale " + TODAY
-                + " En vigueur").doesNotContain("Emma");
+        assertThat(browser.text(By.id("no-contact-orders")))
+                .contains("Lucas Dupont Juridiction pénale " + TODAY + " En vigueur")
+                .doesNotContain("Emma");
         form(browser, "levee");
         browser.find(By.id("levee-child-1")).click();
         browser.submit(browser.find(By.cssSelector("#form-levee button")));
-        assertThat(browser.text(By.id("no-contact-orders"))).contains("Lucas Dupont Juridiction pénale " + TODAY
-                + " Levée le " + TODAY);
+        assertThat(browser.text(By.id("no-contact-orders")))
+                .contains("Lucas Dupont Juridiction pénale " + TODAY + " Levée le " + TODAY);
 
         form(browser, "enfant");
         browser.type(By.id("enfant-firstName"), "Jade");
@@ -175,10 +207,13 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         setValue(browser, "enfant-birthDate", LocalDate.now(PARIS).plusDays(3).toString());
         new Select(browser.find(By.id("enfant-housing"))).selectByVisibleText("Chez le parent libre");
         browser.submit(browser.find(By.cssSelector("#form-enfant button")));
-        assertThat(browser.text(By.id("enfant-birthDate-error"))).as("the API's rule: a birth date in the past")
+        assertThat(browser.text(By.id("enfant-birthDate-error")))
+                .as("the API's rule: a birth date in the past")
                 .isEqualTo("Indiquez une date de naissance passée.");
-        assertThat(browser.find(By.id("enfant-firstName")).getAttribute("value")).isEqualTo("Jade");
-        setValue(browser, "enfant-birthDate", LocalDate.now(PARIS).minusMonths(3).toString());
+        assertThat(browser.find(By.id("enfant-firstName")).getAttribute("value"))
+                .isEqualTo("Jade");
+        setValue(
+                browser, "enfant-birthDate", LocalDate.now(PARIS).minusMonths(3).toString());
         browser.submit(browser.find(By.cssSelector("#form-enfant button")));
         assertThat(browser.text(STATUS)).isEqualTo("L’enfant est ajouté au dossier.");
         assertThat(browser.text(PARTIES)).contains("Jade Dupont moins d’un an");
@@ -189,8 +224,10 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("#form-correction button")));
         assertThat(browser.text(STATUS)).startsWith("La saisie est corrigée");
         browser.waitForText(HISTORY, "Saisie corrigée");
-        assertThat(browser.findAll(By.cssSelector("#correction-entry option")).stream().map(WebElement::getText))
-                .as("an entry is corrected once").doesNotContain("Entretien du " + TODAY);
+        assertThat(browser.findAll(By.cssSelector("#correction-entry option")).stream()
+                        .map(WebElement::getText))
+                .as("an entry is corrected once")
+                .doesNotContain("Entretien du " + TODAY);
 
         form(browser, "refus");
         new Select(browser.find(By.id("refus-reason"))).selectByVisibleText("Refus d'une partie");
@@ -198,34 +235,47 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("#form-refus button")));
         assertThat(browser.text(STAGE)).isEqualTo("Intervention impossible");
         assertThat(browser.findAll(By.cssSelector("#actions form")).stream().map(f -> f.getAttribute("id")))
-                .as("only the reopening is offered").containsExactly("form-reouverture");
+                .as("only the reopening is offered")
+                .containsExactly("form-reouverture");
         browser.assertAccessible();
 
         browser.submit(browser.find(By.cssSelector("#form-reouverture button")));
         assertThat(browser.text(STAGE)).isEqualTo("Accueil et évaluation");
         browser.waitForText(HISTORY, "Dossier rouvert");
-        assertThat(browser.text(HISTORY)).contains("Intervention impossible", "Décision du juge",
-                "Interdiction d'entrer en relation", "Levée de l'interdiction d'entrer en relation", "Enfant ajouté",
-                "Évolution de la situation pénale");
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('custody-title').scrollIntoView()");
+        assertThat(browser.text(HISTORY))
+                .contains(
+                        "Intervention impossible",
+                        "Décision du juge",
+                        "Interdiction d'entrer en relation",
+                        "Levée de l'interdiction d'entrer en relation",
+                        "Enfant ajouté",
+                        "Évolution de la situation pénale");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('custody-title').scrollIntoView()");
         browser.assertAccessible().screenshot("dossier-situation-penale-et-justice");
     }
 
     @Test
-    void a_supported_family_s_withdrawal_review_contact_step_home_and_nursery_visits_cancellation_permit_end_and_assignment() {
+    void
+            a_supported_family_s_withdrawal_review_contact_step_home_and_nursery_visits_cancellation_permit_end_and_assignment() {
         CaseApi claire = CaseApi.caseworker(http, accounts);
         DocumentContext opened = claire.openCase();
         String caseId = opened.read("$.caseId");
         claire.acceptWithPermit(caseId, CaseApi.CASEWORKER);
-        claire.post("/api/cases/" + caseId + "/consents", """
-                {"occurredAt": "%s", "party": "%s"}""".formatted(CaseApi.daysAgo(5),
-                opened.read("$.parties.mother")), Map.of());
-        claire.post("/api/cases/" + caseId + "/children", """
+        claire.post(
+                "/api/cases/" + caseId + "/consents",
+                """
+                {"occurredAt": "%s", "party": "%s"}""".formatted(CaseApi.daysAgo(5), opened.read("$.parties.mother")),
+                Map.of());
+        claire.post(
+                "/api/cases/" + caseId + "/children",
+                """
                 {"occurredAt": "%s", "birthDate": "%s", "housing": "WITH_MOTHER_IN_PRISON", "parentalAuthority": "%s",
-                 "person": {"firstName": "Léna", "lastName": "Dupont"}}""".formatted(CaseApi.daysAgo(5),
-                LocalDate.now(PARIS).minusMonths(4), opened.read("$.parties.mother")), Map.of());
-        Browser browser = browser().open("/connexion").signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
+                 "person": {"firstName": "Léna", "lastName": "Dupont"}}""".formatted(CaseApi.daysAgo(5), LocalDate.now(PARIS).minusMonths(4), opened.read("$.parties.mother")),
+                Map.of());
+        Browser browser = browser()
+                .open("/connexion")
+                .signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
         assertThat(browser.text(PARTIES)).containsPattern("Anne Dupont Parent libre Donnée le");
 
@@ -254,8 +304,9 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         new Select(browser.find(By.id("eaje-child"))).selectByVisibleText("Lucas Dupont");
         browser.type(By.id("eaje-kilometres"), "25");
         browser.submit(browser.find(By.cssSelector("#form-eaje button")));
-        assertThat(browser.text(By.id("eaje-refusal"))).isEqualTo("L'accompagnement EAJE concerne un enfant du "
-                + "dossier qui vit avec sa mère en détention.");
+        assertThat(browser.text(By.id("eaje-refusal")))
+                .isEqualTo(
+                        "L'accompagnement EAJE concerne un enfant du " + "dossier qui vit avec sa mère en détention.");
         assertThat(browser.find(By.id("eaje-kilometres")).getAttribute("value")).isEqualTo("25");
         browser.assertAccessible().screenshot("dossier-eaje-refuse");
         new Select(browser.find(By.id("eaje-child"))).selectByVisibleText("Léna Dupont");
@@ -267,8 +318,15 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("#form-derogation button")));
         assertThat(browser.text(STATUS)).isEqualTo("La dérogation est enregistrée.");
 
-        setValue(browser, "programmation-plannedFor", LocalDateTime.now(ZoneId.of("Europe/Paris")).plusDays(5)
-                .withHour(10).withMinute(30).toString().substring(0, 16));
+        setValue(
+                browser,
+                "programmation-plannedFor",
+                LocalDateTime.now(ZoneId.of("Europe/Paris"))
+                        .plusDays(5)
+                        .withHour(10)
+                        .withMinute(30)
+                        .toString()
+                        .substring(0, 16));
         browser.submit(browser.find(By.cssSelector("#form-programmation button")));
         assertThat(browser.text(By.id("planned-visits"))).contains("10:30 Au parloir 3 À venir");
         form(browser, "annulation");
@@ -276,28 +334,42 @@ class CaseActionsBrowserIT extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("#form-annulation button")));
         assertThat(browser.text(STATUS)).isEqualTo("La visite est annulée.");
         assertThat(browser.text(By.id("planned-visits"))).contains("10:30 Au parloir 3 Annulée");
-        assertThat(browser.findAll(By.id("form-annulation"))).as("no visit left to cancel").isEmpty();
+        assertThat(browser.findAll(By.id("form-annulation")))
+                .as("no visit left to cancel")
+                .isEmpty();
 
-        assertThat(browser.text(By.id("permits"))).contains("claire Maison d'arrêt d'Amiens")
+        assertThat(browser.text(By.id("permits")))
+                .contains("claire Maison d'arrêt d'Amiens")
                 .contains("En cours de validité");
         form(browser, "fin-permis");
         browser.submit(browser.find(By.cssSelector("#form-fin-permis button")));
         assertThat(browser.text(STATUS)).isEqualTo("La fin du permis de visite est enregistrée.");
         assertThat(browser.text(By.id("permits"))).contains("Terminé le " + TODAY);
         browser.waitForText(HISTORY, "Fin du permis de visite");
-        assertThat(browser.text(HISTORY)).contains("Retrait de l'adhésion", "Synthèse pluridisciplinaire",
-                "Étape de reprise de contact", "Visite à domicile", "Accompagnement EAJE", "Dérogation jusqu'à 24 mois",
-                "Visite annulée");
-        assertThat(browser.findAll(By.id("form-affectation"))).as("assigning is for team managers").isEmpty();
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('visits-title').scrollIntoView()");
+        assertThat(browser.text(HISTORY))
+                .contains(
+                        "Retrait de l'adhésion",
+                        "Synthèse pluridisciplinaire",
+                        "Étape de reprise de contact",
+                        "Visite à domicile",
+                        "Accompagnement EAJE",
+                        "Dérogation jusqu'à 24 mois",
+                        "Visite annulée");
+        assertThat(browser.findAll(By.id("form-affectation")))
+                .as("assigning is for team managers")
+                .isEmpty();
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('visits-title').scrollIntoView()");
         browser.assertAccessible().screenshot("dossier-visites-et-permis");
 
         CaseApi.ensureAccount(accounts, "mathilde", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
-        Browser manager = browser().open("/connexion").signIn("mathilde", CaseApi.PASSWORD)
+        Browser manager = browser()
+                .open("/connexion")
+                .signIn("mathilde", CaseApi.PASSWORD)
                 .open("/dossiers/" + caseId);
         assertThat(manager.findAll(By.cssSelector("#actions form")).stream().map(f -> f.getAttribute("id")))
-                .as("a team manager assigns; recording is the caseworkers'").containsExactly("form-affectation");
+                .as("a team manager assigns; recording is the caseworkers'")
+                .containsExactly("form-affectation");
         form(manager, "affectation");
         manager.type(By.id("affectation-caseworker"), "nobody-here");
         manager.submit(manager.find(By.cssSelector("#form-affectation button")));
@@ -321,7 +393,7 @@ class CaseActionsBrowserIT extends BrowserTestBase {
 
     /** Date pickers take their keys in the browser's locale: the value is set as the form would send it. */
     private static void setValue(Browser browser, String id, String value) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById(arguments[0]).value = arguments[1]", id, value);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
     }
 }

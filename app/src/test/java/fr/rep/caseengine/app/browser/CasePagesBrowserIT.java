@@ -1,8 +1,15 @@
 package fr.rep.caseengine.app.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -10,19 +17,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** « Dossiers » and a case's page in a real browser: French labels, filters, scope as in the API. */
 class CasePagesBrowserIT extends BrowserTestBase {
 
-    private static final Pattern UUID_OR_CONSTANT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
+    private static final Pattern UUID_OR_CONSTANT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
 
     @Test
     void a_caseworker_finds_the_case_in_the_list_and_opens_its_page_in_french() {
@@ -38,8 +36,10 @@ class CasePagesBrowserIT extends BrowserTestBase {
         assertThat(browser.path()).contains("stage=RECEPTION").contains("prison=MA_AMIENS");
         By row = By.cssSelector("a[href='/dossiers/" + caseId + "']");
         assertThat(browser.find(row).getText()).isEqualTo("Marc Dupont");
-        assertThat(browser.text(By.tagName("table"))).contains("Accueil et évaluation")
-                .contains("Maison d'arrêt d'Amiens").doesNotContainPattern(UUID_OR_CONSTANT);
+        assertThat(browser.text(By.tagName("table")))
+                .contains("Accueil et évaluation")
+                .contains("Maison d'arrêt d'Amiens")
+                .doesNotContainPattern(UUID_OR_CONSTANT);
         browser.assertAccessible().screenshot("dossiers");
 
         browser.find(row).click();
@@ -48,13 +48,19 @@ class CasePagesBrowserIT extends BrowserTestBase {
         assertThat(browser.heading()).isEqualTo("Dossier de Marc Dupont");
         assertThat(browser.text(By.cssSelector("section[aria-labelledby=situation-title]")))
                 .contains("Accueil et évaluation — Demande enregistrée, dossier ouvert")
-                .contains("Maison d'arrêt d'Amiens").contains("Condamné");
+                .contains("Maison d'arrêt d'Amiens")
+                .contains("Condamné");
         assertThat(browser.text(By.cssSelector("section[aria-labelledby=parties-title]")))
-                .contains("Anne Dupont").contains("Parent libre").contains("Pas encore recueillie")
-                .contains("Lucas Dupont").containsPattern("\\d+ ans \\(né\\(e\\) le \\d\\d/\\d\\d/\\d{4}\\)");
+                .contains("Anne Dupont")
+                .contains("Parent libre")
+                .contains("Pas encore recueillie")
+                .contains("Lucas Dupont")
+                .containsPattern("\\d+ ans \\(né\\(e\\) le \\d\\d/\\d\\d/\\d{4}\\)");
         browser.waitForText(By.cssSelector("section[aria-labelledby=history-title]"), "Demande reçue");
-        assertThat(browser.text(By.tagName("main"))).containsPattern("survenu le \\d\\d/\\d\\d/\\d{4} à \\d\\d:\\d\\d")
-                .contains("par " + CaseApi.CASEWORKER).doesNotContainPattern(UUID_OR_CONSTANT);
+        assertThat(browser.text(By.tagName("main")))
+                .containsPattern("survenu le \\d\\d/\\d\\d/\\d{4} à \\d\\d:\\d\\d")
+                .contains("par " + CaseApi.CASEWORKER)
+                .doesNotContainPattern(UUID_OR_CONSTANT);
         browser.assertAccessible().screenshot("dossier");
         browser.onPhone(() -> {
             browser.waitForText(By.cssSelector("section[aria-labelledby=history-title]"), "Demande reçue");
@@ -71,13 +77,15 @@ class CasePagesBrowserIT extends BrowserTestBase {
         browser.open("/dossiers/" + caseId);
 
         assertThat(browser.heading()).isEqualTo("Page introuvable");
-        assertThat(browser.pageText()).contains("ce dossier n’est pas dans votre périmètre")
+        assertThat(browser.pageText())
+                .contains("ce dossier n’est pas dans votre périmètre")
                 .doesNotContain("Marc Dupont");
         browser.assertAccessible();
         browser.open("/dossiers/" + caseId + "/historique");
         assertThat(browser.heading()).isEqualTo("Page introuvable");
         browser.open("/dossiers");
-        assertThat(browser.findAll(By.cssSelector("a[href='/dossiers/" + caseId + "']"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("a[href='/dossiers/" + caseId + "']")))
+                .isEmpty();
     }
 
     @Test
@@ -90,8 +98,10 @@ class CasePagesBrowserIT extends BrowserTestBase {
         browser.find(By.linkText("Dossiers")).click();
 
         assertThat(browser.findAll(By.cssSelector("a[href^='/dossiers/']"))).isEmpty();
-        assertThat(browser.text(By.tagName("table"))).containsPattern("Dossier du \\d\\d/\\d\\d/\\d{4}")
-                .doesNotContain("Dupont").doesNotContainPattern(UUID_OR_CONSTANT);
+        assertThat(browser.text(By.tagName("table")))
+                .containsPattern("Dossier du \\d\\d/\\d\\d/\\d{4}")
+                .doesNotContain("Dupont")
+                .doesNotContainPattern(UUID_OR_CONSTANT);
         browser.assertAccessible();
         browser.open("/dossiers/" + caseId);
         assertThat(browser.heading()).isEqualTo("Accès refusé");
@@ -114,8 +124,14 @@ class CasePagesBrowserIT extends BrowserTestBase {
         Map<String, Long> weights = new LinkedHashMap<>();
         weights.put("/connexion", weight(browser));
         browser.signIn(CaseApi.CASEWORKER, CaseApi.PASSWORD);
-        for (String path : List.of("/", "/mon-travail", "/dossiers", "/dossiers?name=dupont", "/demandes/nouvelle",
-                "/dossiers/" + caseId, "/dossiers/" + caseId + "/historique")) {
+        for (String path : List.of(
+                "/",
+                "/mon-travail",
+                "/dossiers",
+                "/dossiers?name=dupont",
+                "/demandes/nouvelle",
+                "/dossiers/" + caseId,
+                "/dossiers/" + caseId + "/historique")) {
             browser.open(path);
             if (path.equals("/dossiers/" + caseId)) {
                 // The history comes in after the page: it is part of what the page weighs.
@@ -123,12 +139,14 @@ class CasePagesBrowserIT extends BrowserTestBase {
             }
             weights.put(path, weight(browser));
         }
-        LoggerFactory.getLogger(CasePagesBrowserIT.class).info("Page weights with their assets (bytes): {}",
-                weights);
+        LoggerFactory.getLogger(CasePagesBrowserIT.class).info("Page weights with their assets (bytes): {}", weights);
 
-        assertThat(weights).hasSize(8).allSatisfy((path, bytes) -> assertThat(bytes)
-                .as("%s weighs %d bytes with its assets", path, bytes)
-                .isGreaterThan(1_000L).isLessThanOrEqualTo(PAGE_BUDGET_BYTES));
+        assertThat(weights)
+                .hasSize(8)
+                .allSatisfy((path, bytes) -> assertThat(bytes)
+                        .as("%s weighs %d bytes with its assets", path, bytes)
+                        .isGreaterThan(1_000L)
+                        .isLessThanOrEqualTo(PAGE_BUDGET_BYTES));
     }
 
     /**

@@ -1,8 +1,17 @@
 package fr.rep.caseengine.app.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,16 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.ResponseEntity;
-import com.jayway.jsonpath.DocumentContext;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The managers' pages in a real browser: the live dashboard, the activity report, a caseworker's queue, suspensions. */
 class ManagerPagesBrowserIT extends BrowserTestBase {
@@ -27,23 +26,25 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
     /** Requests whose live update the dashboard test measures (issue 16: p99 under 1 s). */
     private static final int LIVE_SAMPLES = 20;
 
-    private static final Pattern UUID_OR_CONSTANT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
+    private static final Pattern UUID_OR_CONSTANT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-|\\b[A-Z]{2,}_[A-Z_]+\\b");
 
     @Test
     void the_dashboard_counts_a_request_recorded_in_a_caseworkers_browser_without_a_reload() {
         String caseworker = caseworker("dashboard.caseworker", Team.SOMME_AISNE_OISE);
         CaseApi.ensureAccount(accounts, "dashboard.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
         CaseApi.ensureAccount(accounts, "dashboard.service", Set.of(Role.SERVICE_MANAGER), null);
-        Browser dashboard = browser().signIn("dashboard.manager", CaseApi.PASSWORD).open("/tableau-de-bord");
+        Browser dashboard =
+                browser().signIn("dashboard.manager", CaseApi.PASSWORD).open("/tableau-de-bord");
         assertThat(dashboard.heading()).isEqualTo("Tableau de bord");
-        dashboard.waitUntil(driver -> !driver.findElements(By.cssSelector("[data-live=open]")).isEmpty());
+        dashboard.waitUntil(driver ->
+                !driver.findElements(By.cssSelector("[data-live=open]")).isEmpty());
         dashboard.waitUntil(driver -> !driver.findElements(By.cssSelector("#stages-table + *, [data-drawn]"))
                 .isEmpty());
         JavascriptExecutor page = (JavascriptExecutor) dashboard.driver();
         page.executeScript("window.notReloaded = true");
         // When the last server-sent event reached the page: splits each delay below into its two legs.
-        page.executeScript("document.addEventListener('htmx:sseMessage', function () { window.lastEventAt = Date.now(); })");
+        page.executeScript(
+                "document.addEventListener('htmx:sseMessage', function () { window.lastEventAt = Date.now(); })");
         // A first case through the API, so that the measure below is of a warm service, not of its first command.
         int before = Integer.parseInt(dashboard.text(By.id("total-cases")));
         CaseApi.caseworker(http, accounts).openCase();
@@ -75,27 +76,35 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         List<Long> sorted = delays.stream().sorted().toList();
         // Nearest rank: of 20 samples, the p99 is the slowest.
         long p99 = sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
-        System.out.printf("Live dashboard: %d requests counted, acknowledgement to change p50 %d ms, p99 %d ms%n",
+        System.out.printf(
+                "Live dashboard: %d requests counted, acknowledgement to change p50 %d ms, p99 %d ms%n",
                 sorted.size(), sorted.get(sorted.size() / 2), p99);
-        assertThat(p99).as("p99 ms from the acknowledgement to the dashboard's change, of %s", delays)
+        assertThat(p99)
+                .as("p99 ms from the acknowledgement to the dashboard's change, of %s", delays)
                 .isLessThan(1_000);
         assertThat(((JavascriptExecutor) dashboard.driver()).executeScript("return window.notReloaded"))
-                .as("updated without a reload").isEqualTo(true);
+                .as("updated without a reload")
+                .isEqualTo(true);
         assertThat(dashboard.text(By.id("stages-table"))).contains("Accueil et évaluation");
         assertThat(dashboard.text(By.id("caseload-summary"))).contains("dossiers");
-        assertThat(dashboard.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT)
+        assertThat(dashboard.text(By.tagName("main")))
+                .doesNotContainPattern(UUID_OR_CONSTANT)
                 .doesNotContain("Leroux");
-        dashboard.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])")).isEmpty());
+        dashboard.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])"))
+                .isEmpty());
         dashboard.assertAccessible().screenshot("tableau-de-bord");
         // The charts' library is the page's largest asset: it comes compressed.
         assertThat(((Number) ((JavascriptExecutor) dashboard.driver()).executeScript("""
                 var script = performance.getEntriesByType('resource').filter(function (entry) {
                     return entry.name.indexOf('echarts') >= 0; })[0];
                 return script.encodedBodySize / script.decodedBodySize;""")).doubleValue())
-                .as("compressed size of the charts' library over its size").isLessThan(0.5);
+                .as("compressed size of the charts' library over its size")
+                .isLessThan(0.5);
 
-        Browser service = browser().signIn("dashboard.service", CaseApi.PASSWORD).open("/tableau-de-bord");
-        service.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])")).isEmpty());
+        Browser service =
+                browser().signIn("dashboard.service", CaseApi.PASSWORD).open("/tableau-de-bord");
+        service.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])"))
+                .isEmpty());
         assertThat(service.text(By.id("teams-table"))).contains("Somme–Aisne–Oise");
         assertThat(service.text(By.tagName("main"))).doesNotContain("Leroux").doesNotContainPattern(UUID_OR_CONSTANT);
         assertThat(service.findAll(By.linkText("Tableau de bord"))).hasSize(1);
@@ -113,9 +122,11 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         int year = LocalDate.now(PARIS).minusDays(6).getYear();
         CaseApi service = new CaseApi(http, "report.service");
         // The report reads a projection: once it counts the family, the page must show what the JSON says.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
-                () -> service.get("/api/reports/activity/" + year),
-                response -> CaseApi.json(response).<Integer>read("$.byTeam[0].figures.familiesSupported") > 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> service.get("/api/reports/activity/" + year),
+                        response -> CaseApi.json(response).<Integer>read("$.byTeam[0].figures.familiesSupported") > 0);
         Browser browser = browser().signIn("report.service", CaseApi.PASSWORD);
         browser.submit(browser.find(By.linkText("Bilan d’activité")));
         assertThat(browser.path()).isEqualTo("/bilan");
@@ -132,49 +143,61 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
                     var done = arguments[arguments.length - 1];
                     fetch(document.getElementById('download-csv').href).then(function (r) { return r.text(); })
                         .then(done, function (e) { done('failed: ' + e); });""");
-            assertThat(CaseApi.json(service.get("/api/reports/activity/" + year)).jsonString())
-                    .as("nothing counted while the page was read").isEqualTo(json.jsonString());
-            assertThat(page).contains("Familles accompagnées;;" + json.read("$.byTeam[0].figures.familiesSupported")
-                    + ";" + json.read("$.byTeam[1].figures.familiesSupported") + ";"
-                    + json.read("$.figures.familiesSupported"));
-            assertThat(page).contains("Kilomètres parcourus;Total;"
-                    + json.read("$.byTeam[0].figures.kilometres.total") + ";"
-                    + json.read("$.byTeam[1].figures.kilometres.total") + ";"
-                    + json.read("$.figures.kilometres.total"));
-            assertThat(page).contains("Enfants concernés;Total;" + json.read("$.byTeam[0].figures.children")
-                    + ";" + json.read("$.byTeam[1].figures.children") + ";" + json.read("$.figures.children"));
+            assertThat(CaseApi.json(service.get("/api/reports/activity/" + year))
+                            .jsonString())
+                    .as("nothing counted while the page was read")
+                    .isEqualTo(json.jsonString());
+            assertThat(page)
+                    .contains("Familles accompagnées;;" + json.read("$.byTeam[0].figures.familiesSupported")
+                            + ";" + json.read("$.byTeam[1].figures.familiesSupported") + ";"
+                            + json.read("$.figures.familiesSupported"));
+            assertThat(page)
+                    .contains("Kilomètres parcourus;Total;"
+                            + json.read("$.byTeam[0].figures.kilometres.total") + ";"
+                            + json.read("$.byTeam[1].figures.kilometres.total") + ";"
+                            + json.read("$.figures.kilometres.total"));
+            assertThat(page)
+                    .contains("Enfants concernés;Total;" + json.read("$.byTeam[0].figures.children") + ";"
+                            + json.read("$.byTeam[1].figures.children") + ";" + json.read("$.figures.children"));
             List<String> csvRows = List.of(csv.split("\\r?\\n"));
-            assertThat(csvRows.get(0))
-                    .isEqualTo("Rubrique;Détail;Somme–Aisne–Oise;Pas-de-Calais;Ensemble du service");
+            assertThat(csvRows.get(0)).isEqualTo("Rubrique;Détail;Somme–Aisne–Oise;Pas-de-Calais;Ensemble du service");
             assertThat(page).isEqualTo(csvRows.subList(1, csvRows.size()));
         });
-        assertThat(browser.find(By.id("download-pdf")).getAttribute("href")).endsWith("/api/reports/activity/"
-                + year + ".pdf");
-        browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])")).isEmpty());
-        assertThat(browser.findAll(By.cssSelector("#comparison-table thead th"))).extracting(WebElement::getText)
+        assertThat(browser.find(By.id("download-pdf")).getAttribute("href"))
+                .endsWith("/api/reports/activity/" + year + ".pdf");
+        browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-chart]:not([data-drawn])"))
+                .isEmpty());
+        assertThat(browser.findAll(By.cssSelector("#comparison-table thead th")))
+                .extracting(WebElement::getText)
                 .contains(String.valueOf(year));
         assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
         browser.assertAccessible().screenshot("bilan-activite");
         // The published charts, each drawn from the table of its bars, with its caption.
-        assertThat(browser.findAll(By.cssSelector(".report-chart figcaption"))).hasSize(5)
+        assertThat(browser.findAll(By.cssSelector(".report-chart figcaption")))
+                .hasSize(5)
                 .allMatch(caption -> !caption.getText().isBlank());
-        assertThat(browser.text(By.cssSelector("#chart-departments figcaption"))).contains("Autre DPT");
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('charts-title').scrollIntoView()");
+        assertThat(browser.text(By.cssSelector("#chart-departments figcaption")))
+                .contains("Autre DPT");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('charts-title').scrollIntoView()");
         browser.screenshot("bilan-activite-graphiques");
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('comparison-title').scrollIntoView()");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('comparison-title').scrollIntoView()");
         browser.screenshot("bilan-activite-comparatif");
 
         // Each row's link leads to a heading of the definitions page.
         List<String> definitions = browser.findAll(By.cssSelector("#report-table a, #comparison-table a")).stream()
-                .map(link -> link.getAttribute("href")).distinct().toList();
+                .map(link -> link.getAttribute("href"))
+                .distinct()
+                .toList();
         assertThat(definitions).allMatch(href -> href.contains("/bilan/definitions#"));
         browser.open("/bilan/definitions");
         for (String href : definitions) {
-            String id = java.net.URLDecoder.decode(href.substring(href.indexOf('#') + 1),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(browser.findAll(By.id(id))).as("heading %s of docs/report.md", id).hasSize(1);
+            String id = java.net.URLDecoder.decode(
+                    href.substring(href.indexOf('#') + 1), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(browser.findAll(By.id(id)))
+                    .as("heading %s of docs/report.md", id)
+                    .hasSize(1);
         }
         browser.assertAccessible();
 
@@ -195,20 +218,24 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         CaseApi.ensureAccount(accounts, "reassign.manager", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE);
         CaseApi manager = new CaseApi(http, "reassign.manager");
         String caseId = CaseApi.caseworker(http, accounts).openCase().read("$.caseId");
-        ResponseEntity<String> assigned = manager.post("/api/cases/" + caseId + "/assignment",
+        ResponseEntity<String> assigned = manager.post(
+                "/api/cases/" + caseId + "/assignment",
                 "{\"occurredAt\": \"%s\", \"caseworker\": \"%s\"}".formatted(CaseApi.daysAgo(1), first),
                 java.util.Map.of());
         assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manager.get("/api/work-queue?caseworker=" + first)
-                .getBody().contains(caseId));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> manager.get("/api/work-queue?caseworker=" + first)
+                        .getBody()
+                        .contains(caseId));
 
         Browser browser = browser().signIn("reassign.manager", CaseApi.PASSWORD).open("/equipe");
         assertThat(browser.heading()).isEqualTo("File d’un(e) intervenant(e)");
         new Select(browser.find(By.id("intervenant"))).selectByVisibleText(first);
         browser.submit(browser.find(By.cssSelector("form.filters button")));
         assertThat(browser.heading()).isEqualTo("File de " + first);
-        WebElement row = browser.find(By.xpath("//table[@id='reassign-table']//tr[.//a[@href='/dossiers/" + caseId
-                + "']]"));
+        WebElement row =
+                browser.find(By.xpath("//table[@id='reassign-table']//tr[.//a[@href='/dossiers/" + caseId + "']]"));
         assertThat(row.getText()).contains("Marc Dupont");
         assertThat(browser.text(By.id("work-queue"))).contains("Attribué à " + first);
         assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
@@ -218,13 +245,17 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         browser.submit(row.findElement(By.tagName("button")));
         assertThat(browser.text(By.id("assignment-done"))).isEqualTo("Le dossier est attribué à " + second + ".");
         assertThat(browser.path()).isEqualTo("/equipe?intervenant=" + first);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> CaseApi.json(manager.get("/api/cases/" + caseId))
-                .<String>read("$.assignedTo").equals(second));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> CaseApi.json(manager.get("/api/cases/" + caseId))
+                        .<String>read("$.assignedTo")
+                        .equals(second));
         browser.assertAccessible().screenshot("file-intervenant-reattribue");
         // The same form from a manager of the other team: the case is not theirs, as the API's 404 says.
         CaseApi.ensureAccount(accounts, "reassign.other", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS);
         Browser other = browser().signIn("reassign.other", CaseApi.PASSWORD).open("/equipe");
-        assertThat(other.findAll(By.cssSelector("#intervenant option"))).extracting(WebElement::getText)
+        assertThat(other.findAll(By.cssSelector("#intervenant option")))
+                .extracting(WebElement::getText)
                 .doesNotContain(first, second);
     }
 
@@ -234,25 +265,36 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         CaseApi.ensureAccount(accounts, "suspension.service", Set.of(Role.SERVICE_MANAGER), null);
         // A family whose parent is at Laon, a prison no other test uses, with a visit planned six weeks ahead.
         CaseApi claire = CaseApi.caseworker(http, accounts);
-        DocumentContext opened = CaseApi.json(claire.post("/api/cases",
-                CaseApi.newFamily().replace("MA_AMIENS", "CP_LAON"), java.util.Map.of()));
+        DocumentContext opened = CaseApi.json(
+                claire.post("/api/cases", CaseApi.newFamily().replace("MA_AMIENS", "CP_LAON"), java.util.Map.of()));
         String caseId = opened.read("$.caseId");
         LocalDate visitDay = LocalDate.now(PARIS).plusDays(41);
-        for (String[] step : new String[][]{{"acceptance", "{\"occurredAt\": \"%s\"}".formatted(CaseApi.daysAgo(6))},
-                {"visiting-permits", "{\"occurredAt\": \"%s\", \"accompanier\": \"claire\", \"prison\": \"CP_LAON\", \"validUntil\": \"%s\"}"
-                        .formatted(CaseApi.daysAgo(6), LocalDate.now(PARIS).plusYears(1))},
-                {"scheduled-visits", "{\"occurredAt\": \"%s\", \"plannedFor\": \"%sT14:00:00+01:00\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\"}"
-                        .formatted(CaseApi.daysAgo(0), visitDay, opened.read("$.children[0]"))}}) {
-            ResponseEntity<String> answer = claire.post("/api/cases/" + caseId + "/" + step[0], step[1],
-                    java.util.Map.of());
-            assertThat(answer.getStatusCode().is2xxSuccessful()).as(step[0] + ": " + answer.getBody()).isTrue();
+        for (String[] step : new String[][] {
+            {"acceptance", "{\"occurredAt\": \"%s\"}".formatted(CaseApi.daysAgo(6))},
+            {
+                "visiting-permits",
+                "{\"occurredAt\": \"%s\", \"accompanier\": \"claire\", \"prison\": \"CP_LAON\", \"validUntil\": \"%s\"}"
+                        .formatted(CaseApi.daysAgo(6), LocalDate.now(PARIS).plusYears(1))
+            },
+            {
+                "scheduled-visits",
+                "{\"occurredAt\": \"%s\", \"plannedFor\": \"%sT14:00:00+01:00\", \"children\": [\"%s\"], \"place\": \"PRISON_VISITING_ROOM\"}"
+                        .formatted(CaseApi.daysAgo(0), visitDay, opened.read("$.children[0]"))
+            }
+        }) {
+            ResponseEntity<String> answer =
+                    claire.post("/api/cases/" + caseId + "/" + step[0], step[1], java.util.Map.of());
+            assertThat(answer.getStatusCode().is2xxSuccessful())
+                    .as(step[0] + ": " + answer.getBody())
+                    .isTrue();
         }
 
         Browser browser = browser().signIn("suspension.manager", CaseApi.PASSWORD);
         browser.submit(browser.find(By.linkText("Suspensions")));
         assertThat(browser.heading()).isEqualTo("Suspensions des parloirs");
         browser.assertAccessible();
-        assertThat(new Select(browser.find(By.id("prison"))).getOptions()).extracting(WebElement::getText)
+        assertThat(new Select(browser.find(By.id("prison"))).getOptions())
+                .extracting(WebElement::getText)
                 .as("a team manager suspends the visits of their own team's prisons only")
                 .contains("Centre pénitentiaire de Laon")
                 .doesNotContain("Maison d'arrêt d'Arras", "Centre pénitentiaire de Douai");
@@ -262,14 +304,18 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         CaseJourneyBrowserIT.date(browser, "lastDay", visitDay.minusDays(1));
         new Select(browser.find(By.id("reason"))).selectByVisibleText("Mesure sanitaire");
         browser.submit(browser.find(By.id("suspend")));
-        assertThat(browser.text(By.id("suspension-refused"))).startsWith("Une suspension des parloirs se termine après");
-        assertThat(new Select(browser.find(By.id("prison"))).getFirstSelectedOption().getText())
+        assertThat(browser.text(By.id("suspension-refused")))
+                .startsWith("Une suspension des parloirs se termine après");
+        assertThat(new Select(browser.find(By.id("prison")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("Centre pénitentiaire de Laon");
 
         CaseJourneyBrowserIT.date(browser, "firstDay", visitDay.minusDays(1));
         CaseJourneyBrowserIT.date(browser, "lastDay", visitDay.plusDays(1));
         // The same form sent twice (a double click, a resend): one key, so one suspension, and both answers say so.
-        String suspensions = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.PrisonVisitsSuspended'";
+        String suspensions =
+                "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.PrisonVisitsSuspended'";
         long before = owner().queryForObject(suspensions, Long.class);
         @SuppressWarnings("unchecked")
         List<String> answers = (List<String>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
@@ -278,31 +324,42 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
                 const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
                         .then(answer => answer.text());
                 send().then(first => send().then(second => done([first, second])));""");
-        assertThat(answers).hasSize(2).allSatisfy(page -> assertThat(page)
-                .contains("La suspension est enregistrée").doesNotContain("suspension-refused"));
+        assertThat(answers)
+                .hasSize(2)
+                .allSatisfy(page -> assertThat(page)
+                        .contains("La suspension est enregistrée")
+                        .doesNotContain("suspension-refused"));
         assertThat(owner().queryForObject(suspensions, Long.class) - before)
-                .as("suspensions recorded for the form sent twice").isEqualTo(1);
+                .as("suspensions recorded for the form sent twice")
+                .isEqualTo(1);
         browser.open("/suspensions");
-        String period = "Du %s au %s — Mesure sanitaire".formatted(french(visitDay.minusDays(1)),
-                french(visitDay.plusDays(1)));
+        String period =
+                "Du %s au %s — Mesure sanitaire".formatted(french(visitDay.minusDays(1)), french(visitDay.plusDays(1)));
         By card = By.xpath("//section[contains(@class,'suspension')][.//p[text()='" + period + "']]");
         // The list refreshes itself: the visit appears once the suspension's process has cancelled it.
-        assertThat(refreshedText(browser, card, "1 visite annulée")).contains("Centre pénitentiaire de Laon", "Marc Dupont",
-                "visite prévue le " + french(visitDay) + " à 14:00");
+        assertThat(refreshedText(browser, card, "1 visite annulée"))
+                .contains(
+                        "Centre pénitentiaire de Laon",
+                        "Marc Dupont",
+                        "visite prévue le " + french(visitDay) + " à 14:00");
         assertThat(browser.text(By.tagName("main"))).doesNotContainPattern(UUID_OR_CONSTANT);
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('list-title').scrollIntoView()");
         browser.assertAccessible().screenshot("suspensions");
 
         // The service manager sees the suspension and the cancelled visit, without the family's name.
-        Browser service = browser().signIn("suspension.service", CaseApi.PASSWORD).open("/suspensions");
+        Browser service =
+                browser().signIn("suspension.service", CaseApi.PASSWORD).open("/suspensions");
         assertThat(refreshedText(service, card, "1 visite annulée")).doesNotContain("Marc Dupont");
-        assertThat(new Select(service.find(By.id("prison"))).getOptions()).extracting(WebElement::getText)
+        assertThat(new Select(service.find(By.id("prison"))).getOptions())
+                .extracting(WebElement::getText)
                 .as("the service manager may suspend any prison's visits")
                 .contains("Maison d'arrêt d'Arras", "Centre pénitentiaire de Douai");
         service.assertAccessible();
 
-        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> browser.submit(browser.find(card).findElement(By.tagName("button"))));
+        Awaitility.await()
+                .ignoreExceptions()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> browser.submit(browser.find(card).findElement(By.tagName("button"))));
         assertThat(browser.text(By.id("suspension-done"))).isEqualTo("La suspension est levée.");
         assertThat(refreshedText(browser, card, "Levée le ")).doesNotContain("Lever la suspension");
     }
@@ -317,14 +374,18 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
         double event = ((Number) ((JavascriptExecutor) dashboard.driver()).executeScript("return window.lastEventAt"))
                 .doubleValue();
         long delay = Math.round(changed - acknowledged);
-        System.out.printf("Live dashboard: counted %d ms after the acknowledgement (event after %d ms, figures %d ms"
-                + " later)%n", delay, Math.round(event - acknowledged), Math.round(changed - event));
+        System.out.printf(
+                "Live dashboard: counted %d ms after the acknowledgement (event after %d ms, figures %d ms"
+                        + " later)%n",
+                delay, Math.round(event - acknowledged), Math.round(changed - event));
         return delay;
     }
 
     /** The text of an element of a list that replaces itself every few seconds, once it holds {@code expected}. */
     private static String refreshedText(Browser browser, By element, String expected) {
-        return Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(15))
+        return Awaitility.await()
+                .ignoreExceptions()
+                .atMost(Duration.ofSeconds(15))
                 .until(() -> browser.find(element).getText(), text -> text.contains(expected));
     }
 
@@ -336,12 +397,16 @@ class ManagerPagesBrowserIT extends BrowserTestBase {
     private static List<String> tableRows(Browser browser) {
         List<String> rows = new ArrayList<>();
         for (WebElement group : browser.findAll(By.cssSelector("#report-table tbody"))) {
-            String section = group.findElement(By.cssSelector("th[scope=rowgroup]")).getText().strip();
+            String section = group.findElement(By.cssSelector("th[scope=rowgroup]"))
+                    .getText()
+                    .strip();
             for (WebElement row : group.findElements(By.tagName("tr"))) {
                 WebElement header = row.findElement(By.cssSelector("th[scope=row]"));
                 // A row without detail names its section for screen readers only.
-                String detail = header.findElements(By.cssSelector(".visually-hidden")).isEmpty()
-                        ? header.getText().strip() : "";
+                String detail =
+                        header.findElements(By.cssSelector(".visually-hidden")).isEmpty()
+                                ? header.getText().strip()
+                                : "";
                 StringBuilder line = new StringBuilder(section).append(';').append(detail);
                 for (WebElement value : row.findElements(By.tagName("td"))) {
                     String text = value.getText().replaceAll("[\\s\u00a0\u202f]", "");

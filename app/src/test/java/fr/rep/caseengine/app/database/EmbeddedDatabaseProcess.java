@@ -1,7 +1,6 @@
 package fr.rep.caseengine.app.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,20 +14,20 @@ final class EmbeddedDatabaseProcess {
 
     static final String READY = "READY postmaster ";
 
-    private EmbeddedDatabaseProcess() {
-    }
+    private EmbeddedDatabaseProcess() {}
 
     /** Starts the embedded database on a directory as the app does. */
     static EmbeddedPostgres start(Path directory) {
         EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(directory, 0, Map.of());
-        return new EmbeddedPostgresConfiguration().embeddedPostgres(properties,
-                DatabaseCredentials.loadOrCreate(properties.credentialsFile()));
+        return new EmbeddedPostgresConfiguration()
+                .embeddedPostgres(properties, DatabaseCredentials.loadOrCreate(properties.credentialsFile()));
     }
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         EmbeddedPostgres postgres = start(directory);
-        String pid = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim();
+        String pid =
+                Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim();
         System.out.println(READY + pid + " port " + postgres.getPort());
         System.out.flush();
         new CountDownLatch(1).await();

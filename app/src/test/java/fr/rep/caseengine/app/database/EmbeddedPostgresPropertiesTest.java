@@ -1,22 +1,22 @@
 package fr.rep.caseengine.app.database;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedPostgresPropertiesTest {
 
     @Test
     void further_server_settings_are_passed_on() {
-        EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(Path.of("data"), 0,
-                Map.of("shared_buffers", "256MB"));
+        EmbeddedPostgresProperties properties =
+                new EmbeddedPostgresProperties(Path.of("data"), 0, Map.of("shared_buffers", "256MB"));
 
         assertThat(properties.settings()).containsExactly(Map.entry("shared_buffers", "256MB"));
-        assertThat(new EmbeddedPostgresProperties(Path.of("data"), 0, null).settings()).isEmpty();
+        assertThat(new EmbeddedPostgresProperties(Path.of("data"), 0, null).settings())
+                .isEmpty();
     }
 
     @Test
@@ -42,6 +42,7 @@ class EmbeddedPostgresPropertiesTest {
         assertThat(new EmbeddedPostgresProperties(Path.of("data/postgres"), 0, null).credentialsFile())
                 .isEqualTo(Path.of("data/postgres-credentials.properties").toAbsolutePath());
         assertThat(new EmbeddedPostgresProperties(Path.of("data/postgres"), 0, null, Path.of("/etc/rep/db.properties"))
-                .credentialsFile()).isEqualTo(Path.of("/etc/rep/db.properties"));
+                        .credentialsFile())
+                .isEqualTo(Path.of("/etc/rep/db.properties"));
     }
 }

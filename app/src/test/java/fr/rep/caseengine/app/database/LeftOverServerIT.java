@@ -1,14 +1,10 @@
 package fr.rep.caseengine.app.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,13 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded PostgreSQL is daemonised by pg_ctl: it outlives an app killed with {@code kill -9}. The next start must
@@ -56,33 +54,42 @@ class LeftOverServerIT {
             started.add(leftOver);
 
             // While that app lives, its server is never stopped: a second instance on the directory is refused.
-            assertThatThrownBy(() -> start(directory))
-                    .hasMessageContaining("used by another running instance");
+            assertThatThrownBy(() -> start(directory)).hasMessageContaining("used by another running instance");
             assertThat(ProcessHandle.of(leftOver)).get().matches(ProcessHandle::isAlive);
         } finally {
             app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        assertThat(ProcessHandle.of(leftOver)).as("the killed app's server outlives it").get()
+        assertThat(ProcessHandle.of(leftOver))
+                .as("the killed app's server outlives it")
+                .get()
                 .matches(ProcessHandle::isAlive);
 
         try (EmbeddedPostgres postgres = start(directory)) {
-            assertThat(ProcessHandle.of(leftOver).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ProcessHandle.of(leftOver).filter(ProcessHandle::isAlive))
+                    .isEmpty();
             assertThat(new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject("SELECT 1", Integer.class))
                     .isEqualTo(1);
         }
-        assertThat(output).contains("Stopped the PostgreSQL server (pid " + leftOver + ") left running on "
-                + directory.toAbsolutePath() + " by an earlier instance");
+        assertThat(output)
+                .contains("Stopped the PostgreSQL server (pid " + leftOver + ") left running on "
+                        + directory.toAbsolutePath() + " by an earlier instance");
     }
 
     @Test
     void a_server_of_another_data_directory_is_never_stopped(CapturedOutput output) throws Exception {
         Path directory = data.resolve("postgres");
         start(directory).close();
-        try (EmbeddedPostgres other = EmbeddedPostgres.builder().setDataDirectory(data.resolve("other")).start()) {
+        try (EmbeddedPostgres other = EmbeddedPostgres.builder()
+                .setDataDirectory(data.resolve("other"))
+                .start()) {
             // A postmaster.pid naming a live PostgreSQL of another directory (a copied data directory, a reused pid).
-            long otherPid = Long.parseLong(Files.readAllLines(data.resolve("other/postmaster.pid")).get(0).trim());
-            Files.writeString(directory.resolve("postmaster.pid"),
-                    Files.readString(data.resolve("other/postmaster.pid")), StandardCharsets.UTF_8);
+            long otherPid = Long.parseLong(Files.readAllLines(data.resolve("other/postmaster.pid"))
+                    .get(0)
+                    .trim());
+            Files.writeString(
+                    directory.resolve("postmaster.pid"),
+                    Files.readString(data.resolve("other/postmaster.pid")),
+                    StandardCharsets.UTF_8);
 
             try (EmbeddedPostgres postgres = start(directory)) {
                 assertThat(postgres.getPort()).isNotEqualTo(other.getPort());
@@ -100,8 +107,12 @@ class LeftOverServerIT {
 
     private static Process startInAnotherJvm(Path directory) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseProcess.class.getName(), directory.toString()))
+        return new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedDatabaseProcess.class.getName(),
+                        directory.toString()))
                 .redirectErrorStream(true)
                 .start();
     }
@@ -109,15 +120,16 @@ class LeftOverServerIT {
     /** The other JVM's postmaster pid, once its database is up. */
     private static long readyPostmaster(Process app) {
         CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(app.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
             try {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith(EmbeddedDatabaseProcess.READY)) {
-                        long pid = Long.parseLong(line.substring(EmbeddedDatabaseProcess.READY.length()).split(" ")[0]);
+                        long pid = Long.parseLong(line.substring(EmbeddedDatabaseProcess.READY.length())
+                                .split(" ")[0]);
                         // Keep draining the pipe so that the other JVM never blocks on a full one.
-                        CompletableFuture.runAsync(() -> lines.lines().forEach(ignored -> { }));
+                        CompletableFuture.runAsync(() -> lines.lines().forEach(ignored -> {}));
                         return pid;
                     }
                 }

@@ -1,5 +1,9 @@
 package fr.rep.caseengine.app.hashchain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.security.AccountStore;
@@ -9,20 +13,6 @@ import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.InterviewKind;
 import fr.rep.caseengine.events.familycase.InterviewParticipant;
 import fr.rep.caseengine.events.familycase.InterviewPlace;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +25,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends to one case take turns from their append to their commit, whichever thread or node makes them: a later
@@ -52,20 +51,28 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
 
     @Autowired
     EventStorageEngine engine;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     StoreChainSealer sealer;
+
     @Autowired
     StoreVerification verification;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     @Qualifier("familyCaseCache")
     Cache familyCases;
@@ -91,7 +98,8 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
         rollBack.countDown();
 
         assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConcurrencyException.class)
+        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConcurrencyException.class)
                 .hasMessageContaining("only up to #0");
         assertThat(sequenceNumbers(aggregate)).containsExactly(0L);
         assertIntact();
@@ -119,8 +127,7 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
 
         first.get(30, TimeUnit.SECONDS);
         follows.get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> sameNumber.get(30, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> sameNumber.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConcurrencyException.class);
         assertThat(sequenceNumbers(aggregate)).containsExactly(0L, 1L, 2L);
         assertIntact();
     }
@@ -155,7 +162,9 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
                 failures.add(e.getCause());
             }
         }
-        assertThat(failures).as("PostgreSQL breaks the deadlock by failing one of the two").singleElement()
+        assertThat(failures)
+                .as("PostgreSQL breaks the deadlock by failing one of the two")
+                .singleElement()
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(sequenceNumbers(one)).containsExactly(0L, 1L);
         assertThat(sequenceNumbers(other)).containsExactly(0L, 1L);
@@ -172,9 +181,13 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         Object cached = new Object();
         transaction.executeWithoutResult(status -> {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordInterview(CaseId.of(caseId),
-                    null, Instant.now().minusSeconds(60), InterviewKind.INTERMEDIATE,
-                    List.of(InterviewParticipant.DETAINED_PARENT), InterviewPlace.IN_DETENTION))
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordInterview(
+                            CaseId.of(caseId),
+                            null,
+                            Instant.now().minusSeconds(60),
+                            InterviewKind.INTERMEDIATE,
+                            List.of(InterviewParticipant.DETAINED_PARENT),
+                            InterviewPlace.IN_DETENTION))
                     .andMetaData(Map.of(EventMetadata.ACTOR, CaseApi.CASEWORKER)));
             // Axon's unit of work committed and cached the case one version on; the transaction around it does not.
             // The weak cache may lose that entry to any garbage collection: one held here stands for it, so that
@@ -183,12 +196,20 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
             status.setRollbackOnly();
         });
 
-        assertThat((Object) familyCases.get(caseId)).as("evicted when the transaction rolled back").isNull();
+        assertThat((Object) familyCases.get(caseId))
+                .as("evicted when the transaction rolled back")
+                .isNull();
         assertThat(sequenceNumbers(caseId)).isEqualTo(stored);
-        assertThat(api.post("/api/cases/" + caseId + "/interviews", """
+        assertThat(api.post(
+                                "/api/cases/" + caseId + "/interviews",
+                                """
                 {"occurredAt": "%s", "kind": "INTERMEDIATE", "participants": ["DETAINED_PARENT"],
-                 "place": "IN_DETENTION"}""".formatted(CaseApi.daysAgo(1)), Map.of("If-Match", "\"" + version + "\""))
-                .getStatusCode().value()).as("the version stored is still the case's version").isEqualTo(200);
+                 "place": "IN_DETENTION"}""".formatted(CaseApi.daysAgo(1)),
+                                Map.of("If-Match", "\"" + version + "\""))
+                        .getStatusCode()
+                        .value())
+                .as("the version stored is still the case's version")
+                .isEqualTo(200);
         Reference.reachabilityFence(cached);
         assertIntact();
     }
@@ -200,9 +221,10 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
 
     /** Until {@code transactions} transactions wait for a case's turn (an advisory lock not granted yet). */
     private void awaitWaitingForTheirTurn(int transactions) {
-        await().atMost(BLOCKED).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Long.class)
-                >= transactions);
+        await().atMost(BLOCKED)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Long.class)
+                        >= transactions);
     }
 
     private static void reach(CountDownLatch latch) {
@@ -217,14 +239,18 @@ class CaseAppendTurnsIT extends EmbeddedDatabaseTest {
     }
 
     private List<Long> sequenceNumbers(String aggregate) {
-        return jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "ORDER BY sequence_number", Long.class, aggregate);
+        return jdbc.queryForList(
+                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number",
+                Long.class,
+                aggregate);
     }
 
     private void assertIntact() {
         sealer.sealPendingBeforeVerifying();
         VerificationReport report = verification.verify(Optional.empty());
-        assertThat(report.intact()).as(report.problems() + " problems, the first: " + report.firstBrokenLink())
+        assertThat(report.intact())
+                .as(report.problems() + " problems, the first: " + report.firstBrokenLink())
                 .isTrue();
     }
 

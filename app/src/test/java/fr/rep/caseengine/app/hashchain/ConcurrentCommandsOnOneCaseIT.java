@@ -1,15 +1,11 @@
 package fr.rep.caseengine.app.hashchain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.security.AccountStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +20,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Many clients sending valid commands to one case at once, through the HTTP API, as caseworkers of one team do: every
@@ -40,12 +39,16 @@ class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     StoreChainSealer sealer;
+
     @Autowired
     StoreVerification verification;
 
@@ -72,13 +75,17 @@ class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
             return mine;
         });
 
-        assertThat(statuses(answers)).as("every valid command without If-Match succeeds; the first refusal: %s",
-                firstRefusal(answers)).containsExactly(entry(200, (long) CLIENTS * COMMANDS_EACH));
+        assertThat(statuses(answers))
+                .as("every valid command without If-Match succeeds; the first refusal: %s", firstRefusal(answers))
+                .containsExactly(entry(200, (long) CLIENTS * COMMANDS_EACH));
         assertThat(eventsOf(caseId)).as("each command applied once").isEqualTo(before + CLIENTS * COMMANDS_EACH);
-        assertThat(answers).extracting(answer -> Long.parseLong(answer.getHeaders().getETag().replace("\"", "")))
+        assertThat(answers)
+                .extracting(
+                        answer -> Long.parseLong(answer.getHeaders().getETag().replace("\"", "")))
                 .as("each answer names the version its own event made")
-                .containsExactlyInAnyOrderElementsOf(
-                        LongStream.range(before, before + CLIENTS * COMMANDS_EACH).boxed().toList());
+                .containsExactlyInAnyOrderElementsOf(LongStream.range(before, before + CLIENTS * COMMANDS_EACH)
+                        .boxed()
+                        .toList());
         assertIntact();
     }
 
@@ -88,10 +95,11 @@ class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
         long before = eventsOf(caseId);
         String seen = "\"" + (before - 1) + "\"";
 
-        List<ResponseEntity<String>> answers = all(CLIENTS, client -> List.of(interview(caseId, Map.of("If-Match",
-                seen))));
+        List<ResponseEntity<String>> answers =
+                all(CLIENTS, client -> List.of(interview(caseId, Map.of("If-Match", seen))));
 
-        assertThat(statuses(answers)).as("a version seen by all is decided on once; the others must reload")
+        assertThat(statuses(answers))
+                .as("a version seen by all is decided on once; the others must reload")
                 .containsExactly(entry(200, 1L), entry(409, (long) CLIENTS - 1));
         assertThat(eventsOf(caseId)).isEqualTo(before + 1);
         assertIntact();
@@ -117,11 +125,16 @@ class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
             return mine;
         });
 
-        assertThat(statuses(answers)).as("the first refusal: %s", firstRefusal(answers))
+        assertThat(statuses(answers))
+                .as("the first refusal: %s", firstRefusal(answers))
                 .containsExactly(entry(200, (long) CLIENTS * keysEach));
         assertThat(eventsOf(caseId)).as("each key applied once").isEqualTo(before + keys.size());
-        assertThat(answers.stream().map(answer -> answer.getHeaders().getETag()).distinct().count())
-                .as("both senders of a key get its one answer").isEqualTo(keys.size());
+        assertThat(answers.stream()
+                        .map(answer -> answer.getHeaders().getETag())
+                        .distinct()
+                        .count())
+                .as("both senders of a key get its one answer")
+                .isEqualTo(keys.size());
         assertIntact();
     }
 
@@ -133,13 +146,17 @@ class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
     }
 
     private static Map<Integer, Long> statuses(List<ResponseEntity<String>> answers) {
-        return answers.stream().collect(Collectors.groupingBy(answer -> answer.getStatusCode().value(), TreeMap::new,
-                Collectors.counting()));
+        return answers.stream()
+                .collect(Collectors.groupingBy(
+                        answer -> answer.getStatusCode().value(), TreeMap::new, Collectors.counting()));
     }
 
     private static String firstRefusal(List<ResponseEntity<String>> answers) {
-        return answers.stream().filter(answer -> !answer.getStatusCode().is2xxSuccessful()).findFirst()
-                .map(answer -> answer.getStatusCode().value() + " " + answer.getBody()).orElse("none");
+        return answers.stream()
+                .filter(answer -> !answer.getStatusCode().is2xxSuccessful())
+                .findFirst()
+                .map(answer -> answer.getStatusCode().value() + " " + answer.getBody())
+                .orElse("none");
     }
 
     /** What {@code clients} clients answered, all started together. */
@@ -171,15 +188,16 @@ class ConcurrentCommandsOnOneCaseIT extends EmbeddedDatabaseTest {
     }
 
     private long eventsOf(String caseId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, caseId);
     }
 
     /** What {@code verify-store} and the verification endpoint report, after sealing what has committed. */
     private void assertIntact() {
         sealer.sealPendingBeforeVerifying();
         VerificationReport report = verification.verify(Optional.empty());
-        assertThat(report.intact()).as(report.problems() + " problems, the first: " + report.firstBrokenLink())
+        assertThat(report.intact())
+                .as(report.problems() + " problems, the first: " + report.firstBrokenLink())
                 .isTrue();
     }
 }

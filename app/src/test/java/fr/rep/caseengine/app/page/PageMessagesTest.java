@@ -1,6 +1,6 @@
 package fr.rep.caseengine.app.page;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every French word a template asks for exists: each literal {@code #{key}}, and for each key built from an enum
@@ -79,10 +78,11 @@ class PageMessagesTest {
                 prefixes.add(prefix.group(1));
             }
         }
-        // enum.*, case.stage.meaning.* and verification.meaning.* are checked constant by constant; the others come from the domain bundle
+        // enum.*, case.stage.meaning.* and verification.meaning.* are checked constant by constant; the others come
+        // from the domain bundle
         // (rules, event types) or are fixed lists of this application (action names, checked by the browser tests).
-        assertThat(prefixes).isSubsetOf("case.stage.meaning.", "verification.meaning.", "rule.", "event.",
-                "actions.done.");
+        assertThat(prefixes)
+                .isSubsetOf("case.stage.meaning.", "verification.meaning.", "rule.", "event.", "actions.done.");
     }
 
     private static Properties bundle() throws IOException {
@@ -112,10 +112,14 @@ class PageMessagesTest {
     }
 
     private static List<Enum<?>> constantsOf(String simpleName) {
-        for (String pkg : List.of("fr.rep.caseengine.events.familycase.", "fr.rep.caseengine.events.staff.",
-                "fr.rep.caseengine.query.asof.CaseAsOf$", "fr.rep.caseengine.events.familycase.CaseFacts$",
+        for (String pkg : List.of(
+                "fr.rep.caseengine.events.familycase.",
+                "fr.rep.caseengine.events.staff.",
+                "fr.rep.caseengine.query.asof.CaseAsOf$",
+                "fr.rep.caseengine.events.familycase.CaseFacts$",
                 "fr.rep.caseengine.query.audit.",
-                "fr.rep.caseengine.query.rebuild.RebuildProgress$", "fr.rep.caseengine.app.hashchain.VerificationReport$",
+                "fr.rep.caseengine.query.rebuild.RebuildProgress$",
+                "fr.rep.caseengine.app.hashchain.VerificationReport$",
                 "fr.rep.caseengine.events.prison.")) {
             try {
                 Class<?> type = Class.forName(pkg + simpleName);

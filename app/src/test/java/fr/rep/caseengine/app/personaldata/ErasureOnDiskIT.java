@@ -1,5 +1,7 @@
 package fr.rep.caseengine.app.personaldata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -13,13 +15,6 @@ import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.env.Environment;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +29,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What someone holding the database's data directory learns of an erased person: PostgreSQL keeps the deleted key
@@ -49,14 +48,19 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
 
     @Autowired
     EncryptedPersonalDataStore store;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     Environment environment;
+
     @Autowired
     PersonalDataKeyRotation rotation;
 
@@ -64,8 +68,14 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
     void once_the_wrapping_key_rotated_no_copy_of_an_erased_persons_key_on_disk_can_be_unwrapped() throws Exception {
         SubjectId erased = SubjectId.random();
         SubjectId kept = SubjectId.random();
-        store.record(erased, new PersonalDetails("Anne", "Vandamme", "3 rue des Tilleuls, Amiens", "06 11 22 33 44",
-                "seen at the Amiens visiting room"));
+        store.record(
+                erased,
+                new PersonalDetails(
+                        "Anne",
+                        "Vandamme",
+                        "3 rue des Tilleuls, Amiens",
+                        "06 11 22 33 44",
+                        "seen at the Amiens visiting room"));
         store.record(kept, new PersonalDetails("Lina", "Carpentier", null, "06 55 66 77 88", null));
         byte[] erasedKeyAsStored = jdbc.queryForObject(
                 "SELECT wrapped_keyset FROM personal_data_key WHERE subject_id = ?", byte[].class, erased.value());
@@ -74,8 +84,8 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
         owner().execute("VACUUM personal_data_key");
         owner().execute("VACUUM personal_data");
         CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
-        ResponseEntity<String> rotation = new CaseApi(http, ADMINISTRATOR)
-                .post("/api/personal-data/key-rotations", "{}", Map.of());
+        ResponseEntity<String> rotation =
+                new CaseApi(http, ADMINISTRATOR).post("/api/personal-data/key-rotations", "{}", Map.of());
         owner().execute("CHECKPOINT");
 
         Path database = Path.of(owner().queryForObject("SHOW data_directory", String.class));
@@ -88,14 +98,24 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
         }
         Aead everyKeyTheAppHas = keysOfTheApp();
 
-        assertThat(filesHoldingTheErasedKey).as("the deleted key row is still in the table files or the WAL")
+        assertThat(filesHoldingTheErasedKey)
+                .as("the deleted key row is still in the table files or the WAL")
                 .isPositive();
-        assertThat(wrappedKeys.stream().filter(candidate -> Arrays.equals(candidate, erasedKeyAsStored)).count())
-                .as("copies of the erased person's key as stored that the scan finds on disk").isPositive();
-        assertThat(wrappedKeys.stream().filter(candidate -> unwraps(candidate, everyKeyTheAppHas, erased)).count())
-                .as("copies of the erased person's key on disk that a key the app still has unwraps").isZero();
-        assertThat(wrappedKeys.stream().filter(candidate -> unwraps(candidate, everyKeyTheAppHas, kept)).count())
-                .as("copies of the key of the person not erased that still unwrap").isPositive();
+        assertThat(wrappedKeys.stream()
+                        .filter(candidate -> Arrays.equals(candidate, erasedKeyAsStored))
+                        .count())
+                .as("copies of the erased person's key as stored that the scan finds on disk")
+                .isPositive();
+        assertThat(wrappedKeys.stream()
+                        .filter(candidate -> unwraps(candidate, everyKeyTheAppHas, erased))
+                        .count())
+                .as("copies of the erased person's key on disk that a key the app still has unwraps")
+                .isZero();
+        assertThat(wrappedKeys.stream()
+                        .filter(candidate -> unwraps(candidate, everyKeyTheAppHas, kept))
+                        .count())
+                .as("copies of the key of the person not erased that still unwrap")
+                .isPositive();
         assertThat(store.read(kept)).hasValueSatisfying(details -> {
             assertThat(details.lastName()).isEqualTo("Carpentier");
             assertThat(details.phone()).isEqualTo("06 55 66 77 88");
@@ -108,15 +128,19 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
     void the_scheduled_rotation_runs_after_an_erasure_only_and_leaves_one_key_in_the_file() throws Exception {
         rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE);
         assertThat(rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE))
-                .as("no erasure since the last rotation").isEmpty();
+                .as("no erasure since the last rotation")
+                .isEmpty();
         CaseApi caseworker = CaseApi.caseworker(http, accounts);
         CaseApi.ensureAccount(accounts, ADMINISTRATOR, Set.of(Role.ADMINISTRATOR), null);
         var opened = caseworker.openCase();
         String caseId = opened.read("$.caseId");
         String mother = opened.read("$.parties.mother");
         String father = opened.read("$.detainedParent");
-        ResponseEntity<String> erased = new CaseApi(http, ADMINISTRATOR).post("/api/cases/" + caseId + "/erasures",
-                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}".formatted(mother), Map.of());
+        ResponseEntity<String> erased = new CaseApi(http, ADMINISTRATOR)
+                .post(
+                        "/api/cases/" + caseId + "/erasures",
+                        "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}".formatted(mother),
+                        Map.of());
         assertThat(erased.getStatusCode().value()).as(erased.getBody()).isEqualTo(200);
 
         Optional<PersonalDataKeyRotation.Rotation> rotated =
@@ -127,21 +151,26 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
             assertThat(done.keysRewrapped()).isPositive();
         });
         assertThat(keyIdsInTheFile()).containsExactly(rotated.get().newKeyId());
-        assertThat(store.read(SubjectId.of(father))).hasValueSatisfying(details ->
-                assertThat(details.lastName()).isEqualTo("Dupont"));
+        assertThat(store.read(SubjectId.of(father)))
+                .hasValueSatisfying(details -> assertThat(details.lastName()).isEqualTo("Dupont"));
         assertThat(store.read(SubjectId.of(mother))).isEmpty();
-        assertThat(rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE)).isEmpty();
+        assertThat(rotation.rotateIfErasedSince(PersonalDataKeyRotation.SCHEDULE))
+                .isEmpty();
         ResponseEntity<String> listed = new CaseApi(http, ADMINISTRATOR).get("/api/personal-data/key-rotations");
         assertThat(listed.getStatusCode().value()).isEqualTo(200);
-        assertThat(CaseApi.json(listed).read("$.rotations[?(@.rotationId == '" + rotated.get().rotationId()
-                + "')].deletedKeyIds[0]", List.class)).extracting(id -> ((Number) id).longValue())
+        assertThat(CaseApi.json(listed)
+                        .read(
+                                "$.rotations[?(@.rotationId == '"
+                                        + rotated.get().rotationId() + "')].deletedKeyIds[0]",
+                                List.class))
+                .extracting(id -> ((Number) id).longValue())
                 .containsExactly(rotated.get().deletedKeyIds().get(0));
     }
 
     private List<Long> keyIdsInTheFile() throws IOException, GeneralSecurityException {
         Path file = Path.of(environment.getRequiredProperty("rep.personal-data.master-key-file"));
-        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8),
-                InsecureSecretKeyAccess.get());
+        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
+                Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < keyset.size(); i++) {
             ids.add(Integer.toUnsignedLong(keyset.getAt(i).getId()));
@@ -207,14 +236,16 @@ class ErasureOnDiskIT extends EmbeddedDatabaseTest {
     private Aead keysOfTheApp() throws IOException, GeneralSecurityException {
         AeadConfig.register();
         Path file = Path.of(environment.getRequiredProperty("rep.personal-data.master-key-file"));
-        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8),
-                InsecureSecretKeyAccess.get());
+        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
+                Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
         return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
     private static byte[] associatedData(SubjectId subject) {
         UUID id = subject.value();
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
                 .array();
     }
 

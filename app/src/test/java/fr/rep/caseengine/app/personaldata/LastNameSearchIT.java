@@ -1,5 +1,10 @@
 package fr.rep.caseengine.app.personaldata;
 
+import static fr.rep.caseengine.app.CaseApi.daysAgo;
+import static fr.rep.caseengine.app.CaseApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
@@ -8,23 +13,17 @@ import fr.rep.caseengine.command.personaldata.PersonalDetails;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static fr.rep.caseengine.app.CaseApi.daysAgo;
-import static fr.rep.caseengine.app.CaseApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Finding a family by the last name of anyone on the case ({@code GET /api/cases?name=}): accents, case, spaces and
@@ -38,10 +37,13 @@ class LastNameSearchIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EncryptedPersonalDataStore store;
 
@@ -72,21 +74,30 @@ class LastNameSearchIT extends EmbeddedDatabaseTest {
             assertThat(found(claire, spelling)).as(spelling).contains(caseId);
         }
         assertThat(found(claire, "Lefebvre")).doesNotContain(caseId);
-        assertThat(found(claire, "Martin")).as("the whole last name, not a part of it").doesNotContain(caseId);
+        assertThat(found(claire, "Martin"))
+                .as("the whole last name, not a part of it")
+                .doesNotContain(caseId);
 
-        ResponseEntity<String> erased = administrator.post("/api/cases/" + caseId + "/erasures",
-                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}".formatted(father), Map.of());
+        ResponseEntity<String> erased = administrator.post(
+                "/api/cases/" + caseId + "/erasures",
+                "{\"subject\": \"%s\", \"reason\": \"REQUEST_OF_THE_PERSON\"}".formatted(father),
+                Map.of());
         assertThat(erased.getStatusCode().value()).as(erased.getBody()).isEqualTo(200);
 
         assertThat(found(claire, "lefevre")).doesNotContain(caseId);
-        assertThat(found(claire, "martin-roux")).as("the others on the case are still found").contains(caseId);
+        assertThat(found(claire, "martin-roux"))
+                .as("the others on the case are still found")
+                .contains(caseId);
     }
 
     @Test
     void a_caseworker_does_not_find_a_family_of_the_other_team_by_its_name() {
-        String theirs = open(paul, "PAS_DE_CALAIS", "MA_ARRAS", "Lefèvre", "Delattre").read("$.caseId");
-        String ours = open(claire, "SOMME_AISNE_OISE", "MA_AMIENS", "Lefèvre", "Delattre").read("$.caseId");
-        await().until(() -> found(paul, "delattre").contains(theirs) && found(claire, "delattre").contains(ours));
+        String theirs =
+                open(paul, "PAS_DE_CALAIS", "MA_ARRAS", "Lefèvre", "Delattre").read("$.caseId");
+        String ours = open(claire, "SOMME_AISNE_OISE", "MA_AMIENS", "Lefèvre", "Delattre")
+                .read("$.caseId");
+        await().until(() -> found(paul, "delattre").contains(theirs)
+                && found(claire, "delattre").contains(ours));
 
         assertThat(found(claire, "DELATTRE")).contains(ours).doesNotContain(theirs);
         assertThat(found(paul, "DELATTRE")).contains(theirs).doesNotContain(ours);
@@ -94,20 +105,23 @@ class LastNameSearchIT extends EmbeddedDatabaseTest {
 
     @Test
     void the_database_holds_the_names_only_encrypted_or_hashed() {
-        String caseId = open(claire, "SOMME_AISNE_OISE", "MA_AMIENS", "Lefèvre", "Brûlé").read("$.caseId");
+        String caseId = open(claire, "SOMME_AISNE_OISE", "MA_AMIENS", "Lefèvre", "Brûlé")
+                .read("$.caseId");
         await().until(() -> found(claire, "brule").contains(caseId));
 
         List<String> forms = List.of("Lefèvre", "lefevre", "Brûlé", "brule");
         List<String> tables = jdbc.queryForList("""
                 SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
-                WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""",
-                String.class);
+                WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""", String.class);
         assertThat(tables).contains("public.personal_data", "public.personal_data_search_key");
         for (String table : tables) {
             for (String form : forms) {
                 String hex = HexFormat.of().formatHex(form.getBytes(StandardCharsets.UTF_8));
-                Integer rows = jdbc.queryForObject("SELECT count(*) FROM " + table + " t WHERE t::text ILIKE ? "
-                        + "OR t::text ILIKE ?", Integer.class, "%" + form + "%", "%" + hex + "%");
+                Integer rows = jdbc.queryForObject(
+                        "SELECT count(*) FROM " + table + " t WHERE t::text ILIKE ? " + "OR t::text ILIKE ?",
+                        Integer.class,
+                        "%" + form + "%",
+                        "%" + hex + "%");
                 assertThat(rows).as(form + " in " + table).isZero();
             }
         }
@@ -169,9 +183,10 @@ class LastNameSearchIT extends EmbeddedDatabaseTest {
     }
 
     /** A case whose detained parent is named {@code fatherName}, the mother and the child {@code motherName}. */
-    private static DocumentContext open(CaseApi caseworker, String team, String prison, String fatherName,
-                                        String motherName) {
-        ResponseEntity<String> answer = caseworker.post("/api/cases", """
+    private static DocumentContext open(
+            CaseApi caseworker, String team, String prison, String fatherName, String motherName) {
+        ResponseEntity<String> answer = caseworker.post(
+                "/api/cases", """
                 {
                   "occurredAt": "%s", "referrerType": "FREE_PARENT", "channel": "PHONE",
                   "team": "%s", "prison": "%s",
@@ -185,5 +200,4 @@ class LastNameSearchIT extends EmbeddedDatabaseTest {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
         return json(answer);
     }
-
 }

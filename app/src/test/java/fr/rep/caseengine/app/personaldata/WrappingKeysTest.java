@@ -1,26 +1,25 @@
 package fr.rep.caseengine.app.personaldata;
 
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Optional;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The key file: moved from its former place on upgrade, rotated, and what each wrapped key says of its wrapper. */
 class WrappingKeysTest {
@@ -40,7 +39,10 @@ class WrappingKeysTest {
         WrappingKeys.moveFrom(former, file);
 
         assertThat(former).doesNotExist();
-        assertThat(unwraps(wrapped, WrappingKeys.open(file, noDatabase(), Optional.empty()).current())).isTrue();
+        assertThat(unwraps(
+                        wrapped,
+                        WrappingKeys.open(file, noDatabase(), Optional.empty()).current()))
+                .isTrue();
     }
 
     @Test
@@ -62,14 +64,20 @@ class WrappingKeysTest {
         assertThat(WrappingKeys.wrappedBy(before)).isEqualTo(former);
 
         int primary = keys.addPrimary();
-        assertThat(unwraps(before, keys.current())).as("the older key stays until the re-wrap is done").isTrue();
+        assertThat(unwraps(before, keys.current()))
+                .as("the older key stays until the re-wrap is done")
+                .isTrue();
         byte[] after = wrap(keys.current());
         assertThat(keys.keepOnly(primary)).containsExactly(former);
 
         assertThat(keys.keyIds()).containsExactly(primary);
         assertThat(WrappingKeys.wrappedBy(after)).isEqualTo(primary);
         assertThat(unwraps(before, keys.current())).isFalse();
-        assertThat(unwraps(after, WrappingKeys.open(data.resolve("keys.json"), noDatabase(), Optional.empty()).current())).isTrue();
+        assertThat(unwraps(
+                        after,
+                        WrappingKeys.open(data.resolve("keys.json"), noDatabase(), Optional.empty())
+                                .current()))
+                .isTrue();
         assertThat(Files.readString(data.resolve("keys.json"))).doesNotContain(Integer.toUnsignedString(former));
     }
 

@@ -1,9 +1,20 @@
 package fr.rep.caseengine.app.projections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -17,18 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Commands wait while the case views are too far behind the store, and only then: the views are held back here by a
  * lock on their table, as a saturated machine would hold back their processor.
@@ -37,18 +36,25 @@ class ViewBacklogGateIT extends EmbeddedDatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     ViewBacklogGate appGate;
+
     @Autowired
     ViewBacklogSettings appSettings;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
 
@@ -60,7 +66,8 @@ class ViewBacklogGateIT extends EmbeddedDatabaseTest {
             viewsLock.rollback();
             viewsLock.close();
         }
-        processing.eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
+        processing
+                .eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .ifPresent(StreamingEventProcessor::start);
         await().atMost(Duration.ofSeconds(60)).until(() -> appGate.backlog() == 0);
     }
@@ -96,8 +103,10 @@ class ViewBacklogGateIT extends EmbeddedDatabaseTest {
         ViewBacklogGate gate = gateOverItsBacklog(new ViewBacklogSettings(5, Duration.ofMinutes(1)));
         CommandMessage<?> command = GenericCommandMessage.asCommandMessage("a command");
 
-        new TransactionTemplate(transactions).executeWithoutResult(status ->
-                assertThat(gate.handle(List.of(command)).apply(0, command)).isSameAs(command));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(
+                        status -> assertThat(gate.handle(List.of(command)).apply(0, command))
+                                .isSameAs(command));
 
         assertThat(gate.held().commands()).isZero();
         assertThat(gate.backlog()).isGreaterThan(5);
@@ -133,8 +142,10 @@ class ViewBacklogGateIT extends EmbeddedDatabaseTest {
     @Test
     void a_stopped_views_processor_holds_no_command_back() {
         CaseApi api = CaseApi.caseworker(http, accounts);
-        processing.eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow().shutDown();
+        processing
+                .eventProcessor(CaseViewsProcessing.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow()
+                .shutDown();
 
         long heldBefore = appGate.held().commands();
 

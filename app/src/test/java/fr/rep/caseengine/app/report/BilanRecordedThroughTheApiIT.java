@@ -1,23 +1,22 @@
 package fr.rep.caseengine.app.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.DocumentContext;
 import fr.rep.caseengine.app.CaseApi;
 import fr.rep.caseengine.app.EmbeddedDatabaseTest;
 import fr.rep.caseengine.app.security.AccountStore;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The bilan's headline figures for a year recorded through the API as caseworkers would: a family with two detained
@@ -31,6 +30,7 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     AccountStore accounts;
 
@@ -40,11 +40,11 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
         CaseApi.ensureAccount(accounts, ActivityReportIT.MANAGER, Set.of(Role.SERVICE_MANAGER), null);
         CaseApi claire = new CaseApi(http, CaseApi.CASEWORKER);
         // A snack in 2012 with a parent whose family is not followed: 2012 has activity, 2013 none.
-        String metBefore = created(claire.post("/api/collective-actions", """
+        String metBefore =
+                created(claire.post("/api/collective-actions", """
                 {"occurredAt": "2012-06-05T14:00:00+02:00", "kind": "SNACK", "team": "SOMME_AISNE_OISE",
                  "prison": "MA_AMIENS", "participants": [],
-                 "parentsWithoutCase": [{"firstName": "Karim", "lastName": "Benali"}]}""", Map.of()))
-                .read("$.parentsWithoutCase[0]");
+                 "parentsWithoutCase": [{"firstName": "Karim", "lastName": "Benali"}]}""", Map.of())).read("$.parentsWithoutCase[0]");
 
         DocumentContext first = created(claire.post("/api/cases", """
                 {"occurredAt": "2014-01-10T10:00:00+01:00", "referrerType": "DETAINED_PARENT", "channel": "LETTER",
@@ -69,7 +69,9 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
                                "parentalAuthority": "mother", "person": {"firstName": "Nina", "lastName": "Petit"}}],
                  "educationalOrJudicialMeasure": true}""".formatted(a), Map.of()));
         String b = second.read("$.caseId");
-        assertThat(second.<String>read("$.detainedParent")).as("the same parent, not a new person").isEqualTo(marc);
+        assertThat(second.<String>read("$.detainedParent"))
+                .as("the same parent, not a new person")
+                .isEqualTo(marc);
         String nina = second.read("$.children[0]");
 
         done(claire.post(path(a, "acceptance"), at("2014-01-20"), Map.of()));
@@ -89,8 +91,7 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
                 {"occurredAt": "2014-03-01T10:00:00+01:00", "step": "PHOTO_SENT", "children": ["%s"],
                  "mediatedBy": "VOLUNTEER", "kilometres": 9}""".formatted(nina), Map.of()));
         done(claire.post(path(a, "case-reviews"), """
-                {"occurredAt": "2014-02-05T10:00:00+01:00", "plannedVisitsPerMonth": 2, "kilometres": 30}""",
-                Map.of()));
+                {"occurredAt": "2014-02-05T10:00:00+01:00", "plannedVisitsPerMonth": 2, "kilometres": 30}""", Map.of()));
         for (String party : List.of(marc, grandmother)) {
             done(claire.post(path(a, "consents"), """
                     {"occurredAt": "2014-02-06T10:00:00+01:00", "party": "%s"}""".formatted(party), Map.of()));
@@ -104,15 +105,16 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
 
         ResponseEntity<String> withoutKilometres = claire.post(path(a, "visits"), visit.formatted(leo, ""), Map.of());
 
-        assertThat(withoutKilometres.getStatusCode().value()).as("a trip's kilometres are said, 0 if none")
+        assertThat(withoutKilometres.getStatusCode().value())
+                .as("a trip's kilometres are said, 0 if none")
                 .isEqualTo(400);
         assertThat(withoutKilometres.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(CaseApi.json(withoutKilometres).<String>read("$.errors[0].field")).isEqualTo("kilometres");
+        assertThat(CaseApi.json(withoutKilometres).<String>read("$.errors[0].field"))
+                .isEqualTo("kilometres");
         done(claire.post(path(a, "visits"), visit.formatted(leo, ", \"kilometres\": 50"), Map.of()));
         created(claire.post("/api/collective-actions", """
                 {"occurredAt": "2014-05-05T14:00:00+02:00", "kind": "SNACK", "team": "SOMME_AISNE_OISE",
-                 "prison": "MA_AMIENS", "participants": ["%s"], "parentsWithoutCase": [{"subject": "%s"}]}"""
-                .formatted(a, metBefore), Map.of()));
+                 "prison": "MA_AMIENS", "participants": ["%s"], "parentsWithoutCase": [{"subject": "%s"}]}""".formatted(a, metBefore), Map.of()));
         done(claire.post(path(a, "closure"), """
                 {"occurredAt": "2014-12-01T10:00:00+01:00", "reason": "PARENT_RELEASED"}""", Map.of()));
         done(claire.post(path(b, "closure"), """
@@ -120,13 +122,17 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
 
         CaseApi manager = new CaseApi(http, ActivityReportIT.MANAGER);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            DocumentContext report = CaseApi.json(manager.get("/api/reports/activity/" + YEAR + "?team=SOMME_AISNE_OISE"));
-            assertThat(report.<Integer>read("$.figures.collectiveActions.SNACK.sessions")).isEqualTo(1);
-            assertThat(report.<Integer>read("$.figures.accompaniedVisits.total")).isEqualTo(1);
+            DocumentContext report =
+                    CaseApi.json(manager.get("/api/reports/activity/" + YEAR + "?team=SOMME_AISNE_OISE"));
+            assertThat(report.<Integer>read("$.figures.collectiveActions.SNACK.sessions"))
+                    .isEqualTo(1);
+            assertThat(report.<Integer>read("$.figures.accompaniedVisits.total"))
+                    .isEqualTo(1);
         });
         DocumentContext report = CaseApi.json(manager.get("/api/reports/activity/" + YEAR + "?team=SOMME_AISNE_OISE"));
         Map<String, Object> figures = report.read("$.figures");
-        assertThat(figures).containsEntry("familiesSupported", 2)
+        assertThat(figures)
+                .containsEntry("familiesSupported", 2)
                 .as("Marc in two families and Lina beside him: two parents, not three")
                 .containsEntry("detainedParents", 2)
                 .containsEntry("children", 2)
@@ -135,11 +141,17 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
                 .containsEntry("homeVisitsOrInterviewsWithChildren", 2)
                 .containsEntry("visitingRightsAccompaniments", 1)
                 .containsEntry("nurseryAccompaniments", 0);
-        assertThat(report.<Map<String, Object>>read("$.figures.kilometres")).as("interview 42 + 15, home visit 20, "
-                + "review 30, visit 50; the volunteer's contact step 9")
+        assertThat(report.<Map<String, Object>>read("$.figures.kilometres"))
+                .as("interview 42 + 15, home visit 20, " + "review 30, visit 50; the volunteer's contact step 9")
                 .isEqualTo(Map.of("professionals", 157, "volunteers", 9, "total", 166));
-        assertThat(report.<Map<String, Object>>read("$.figures.collectiveParents")).isEqualTo(Map.of(
-                "parents", 2, "notFollowed", 1, "byKind", Map.of("SNACK", 2, "TALKING_GROUP", 0, "CRAFT_WORKSHOP", 0)));
+        assertThat(report.<Map<String, Object>>read("$.figures.collectiveParents"))
+                .isEqualTo(Map.of(
+                        "parents",
+                        2,
+                        "notFollowed",
+                        1,
+                        "byKind",
+                        Map.of("SNACK", 2, "TALKING_GROUP", 0, "CRAFT_WORKSHOP", 0)));
         assertThat(report.<Map<String, Object>>read("$.figures.collectiveActions.SNACK"))
                 .isEqualTo(Map.of("sessions", 1, "participations", 2));
         assertThat(report.<List<String>>read("$.figures.prisons[*].prison")).containsExactly("MA_AMIENS");
@@ -150,9 +162,10 @@ class BilanRecordedThroughTheApiIT extends EmbeddedDatabaseTest {
                 .containsExactly("age-bands", "request-origins", "housing", "follow-up", "departments");
         assertThat(report.<List<Integer>>read("$.comparison.years")).containsExactly(2011, 2012, 2013, 2014);
         assertThat(report.<List<Integer>>read("$.comparison.rows[?(@.section == 'Familles accompagnées')].values[*]"))
-                .as("years without a family, 2013 without any activity, as zeros").containsExactly(0, 0, 0, 2);
+                .as("years without a family, 2013 without any activity, as zeros")
+                .containsExactly(0, 0, 0, 2);
         assertThat(report.<List<Integer>>read(
-                "$.comparison.rows[?(@.section == 'Actions collectives : séances')].values[*]"))
+                        "$.comparison.rows[?(@.section == 'Actions collectives : séances')].values[*]"))
                 .containsExactly(0, 1, 0, 1);
         DocumentContext quiet = CaseApi.json(manager.get("/api/reports/activity/2013?team=SOMME_AISNE_OISE"));
         assertThat(quiet.<Integer>read("$.figures.detainedParents")).isZero();

@@ -12,8 +12,8 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
-import fr.rep.caseengine.events.familycase.CaseReviewed;
 import fr.rep.caseengine.events.familycase.CaseReopened;
+import fr.rep.caseengine.events.familycase.CaseReviewed;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
@@ -21,8 +21,8 @@ import fr.rep.caseengine.events.familycase.ContactStep;
 import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.CorrectionReason;
 import fr.rep.caseengine.events.familycase.DeclineReason;
-import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.events.familycase.Department;
+import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.events.familycase.HomeVisitMade;
 import fr.rep.caseengine.events.familycase.HousingType;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
@@ -43,9 +43,6 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +52,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * Seeded stories with every kind of fact the report counts and that the benchmark's generator leaves out:
@@ -92,11 +91,13 @@ final class GeneratedActivity {
         List<Object> story = new ArrayList<>();
         Instant at = FROM.plus(Duration.ofMinutes(random.nextLong(6L * 365 * 24 * 60)));
         Team team = random.nextBoolean() ? Team.SOMME_AISNE_OISE : Team.PAS_DE_CALAIS;
-        Prison prison = team == Team.SOMME_AISNE_OISE ? pick(Prison.MA_AMIENS, Prison.CP_LAON, Prison.CP_BEAUVAIS)
+        Prison prison = team == Team.SOMME_AISNE_OISE
+                ? pick(Prison.MA_AMIENS, Prison.CP_LAON, Prison.CP_BEAUVAIS)
                 : pick(Prison.MA_ARRAS, Prison.CD_BAPAUME, Prison.DOUAI);
         // A parent already followed with another family, now and then; and now and then both parents detained.
         SubjectId parent = !parents.isEmpty() && random.nextDouble() < 0.08
-                ? parents.get(random.nextInt(parents.size())).parent() : new SubjectId(uuid());
+                ? parents.get(random.nextInt(parents.size())).parent()
+                : new SubjectId(uuid());
         SubjectId freeParent = new SubjectId(uuid());
         parents.add(new Participant(caseId, parent));
         List<PartyOnCase> parties = new ArrayList<>(List.of(new PartyOnCase(freeParent, PartyRole.FREE_PARENT)));
@@ -107,8 +108,19 @@ final class GeneratedActivity {
         for (int i = random.nextInt(1, 4); i > 0; i--) {
             children.add(child(at, freeParent));
         }
-        story.add(new RequestReceived(caseId, at, at, pick(ReferrerType.values()), pick(ReferralChannel.values()), team,
-                prison, parent, PenalStatus.SENTENCED, parties, children, random.nextDouble() < 0.35));
+        story.add(new RequestReceived(
+                caseId,
+                at,
+                at,
+                pick(ReferrerType.values()),
+                pick(ReferralChannel.values()),
+                team,
+                prison,
+                parent,
+                PenalStatus.SENTENCED,
+                parties,
+                children,
+                random.nextDouble() < 0.35));
         at = later(at);
         if (random.nextDouble() < 0.12) {
             story.add(new RequestDeclined(caseId, at, at, DeclineReason.OUTSIDE_REMIT, true));
@@ -147,47 +159,87 @@ final class GeneratedActivity {
         }
         for (int sequence = 0; sequence < story.size(); sequence++) {
             CaseEvent event = story.get(sequence) instanceof CorrectionPlaceholder placeholder
-                    ? new EntryCorrected(caseId, placeholder.at(), placeholder.at(),
-                    ids.get(placeholder.correctedSequence()), CorrectionReason.DUPLICATE)
+                    ? new EntryCorrected(
+                            caseId,
+                            placeholder.at(),
+                            placeholder.at(),
+                            ids.get(placeholder.correctedSequence()),
+                            CorrectionReason.DUPLICATE)
                     : (CaseEvent) story.get(sequence);
-            messages.add(message("FamilyCase", caseId.toString(), sequence, event, ids.get(sequence),
-                    event.recordedAt()));
+            messages.add(
+                    message("FamilyCase", caseId.toString(), sequence, event, ids.get(sequence), event.recordedAt()));
         }
     }
 
     /** Stands for a correction until the corrected event's id is drawn. */
-    private record CorrectionPlaceholder(Instant at, int correctedSequence) {
-    }
+    private record CorrectionPlaceholder(Instant at, int correctedSequence) {}
 
-    private Object fact(CaseId caseId, Instant at, List<ChildOnCase> children, SubjectId authority,
-                           List<String> correctable, int sequence) {
+    private Object fact(
+            CaseId caseId,
+            Instant at,
+            List<ChildOnCase> children,
+            SubjectId authority,
+            List<String> correctable,
+            int sequence) {
         double draw = random.nextDouble();
         if (draw < 0.25) {
-            return remember(correctable, sequence, new InterviewHeld(caseId, at, at, pick(InterviewKind.values()),
-                    random.nextBoolean() ? List.of(InterviewParticipant.DETAINED_PARENT)
-                            : List.of(InterviewParticipant.FREE_PARENT, InterviewParticipant.CHILDREN),
-                    pick(InterviewPlace.values()), random.nextDouble() < 0.2 ? null : random.nextInt(0, 60)));
+            return remember(
+                    correctable,
+                    sequence,
+                    new InterviewHeld(
+                            caseId,
+                            at,
+                            at,
+                            pick(InterviewKind.values()),
+                            random.nextBoolean()
+                                    ? List.of(InterviewParticipant.DETAINED_PARENT)
+                                    : List.of(InterviewParticipant.FREE_PARENT, InterviewParticipant.CHILDREN),
+                            pick(InterviewPlace.values()),
+                            random.nextDouble() < 0.2 ? null : random.nextInt(0, 60)));
         }
         if (draw < 0.35) {
             return remember(correctable, sequence, new HomeVisitMade(caseId, at, at, random.nextInt(0, 90)));
         }
         if (draw < 0.38) {
-            return remember(correctable, sequence, new ContactStepTaken(caseId, at, at, pick(ContactStep.values()),
-                    List.of(children.get(0).subjectId()), pick(Accompaniment.values()),
-                    random.nextBoolean() ? null : random.nextInt(0, 40)));
+            return remember(
+                    correctable,
+                    sequence,
+                    new ContactStepTaken(
+                            caseId,
+                            at,
+                            at,
+                            pick(ContactStep.values()),
+                            List.of(children.get(0).subjectId()),
+                            pick(Accompaniment.values()),
+                            random.nextBoolean() ? null : random.nextInt(0, 40)));
         }
         if (draw < 0.4) {
-            return remember(correctable, sequence, new CaseReviewed(caseId, at, at, 2,
-                    random.nextBoolean() ? null : random.nextInt(0, 40)));
+            return remember(
+                    correctable,
+                    sequence,
+                    new CaseReviewed(caseId, at, at, 2, random.nextBoolean() ? null : random.nextInt(0, 40)));
         }
         if (draw < 0.7) {
-            return remember(correctable, sequence, new VisitMediated(caseId, at, at,
-                    List.of(children.get(0).subjectId()), pick(VisitPlace.values()), null, Accompanier.staff("claire"),
-                    pick(Accompaniment.values()), 60, random.nextDouble() < 0.1 ? null : random.nextInt(0, 70)));
+            return remember(
+                    correctable,
+                    sequence,
+                    new VisitMediated(
+                            caseId,
+                            at,
+                            at,
+                            List.of(children.get(0).subjectId()),
+                            pick(VisitPlace.values()),
+                            null,
+                            Accompanier.staff("claire"),
+                            pick(Accompaniment.values()),
+                            60,
+                            random.nextDouble() < 0.1 ? null : random.nextInt(0, 70)));
         }
         if (draw < 0.8) {
-            return remember(correctable, sequence, new NurseryAccompanimentMade(caseId, at, at,
-                    children.get(0).subjectId(), random.nextInt(5, 25)));
+            return remember(
+                    correctable,
+                    sequence,
+                    new NurseryAccompanimentMade(caseId, at, at, children.get(0).subjectId(), random.nextInt(5, 25)));
         }
         if (draw < 0.88) {
             ChildOnCase added = child(at, authority);
@@ -224,19 +276,34 @@ final class GeneratedActivity {
         Prison prison = team == Team.SOMME_AISNE_OISE ? Prison.MA_AMIENS : Prison.CD_BAPAUME;
         CollectiveActionId id = new CollectiveActionId(uuid());
         if (random.nextBoolean()) {
-            messages.add(message("CollectiveSession", id.toString(), 0, new CollectiveSessionHeld(id, at, at,
-                    pick(CollectiveSessionKind.values()), team, prison, present), uuid().toString(), at));
+            messages.add(message(
+                    "CollectiveSession",
+                    id.toString(),
+                    0,
+                    new CollectiveSessionHeld(id, at, at, pick(CollectiveSessionKind.values()), team, prison, present),
+                    uuid().toString(),
+                    at));
         } else {
-            messages.add(message("TalkingGroup", id.toString(), 0, new TalkingGroupSessionHeld(id, at, at, team,
-                    prison, 1, TalkingGroupTheme.BEING_A_FATHER_IN_DETENTION, present), uuid().toString(), at));
+            messages.add(message(
+                    "TalkingGroup",
+                    id.toString(),
+                    0,
+                    new TalkingGroupSessionHeld(
+                            id, at, at, team, prison, 1, TalkingGroupTheme.BEING_A_FATHER_IN_DETENTION, present),
+                    uuid().toString(),
+                    at));
         }
     }
 
     private ChildOnCase child(Instant at, SubjectId authority) {
         LocalDate birth = at.atZone(ReportOracle.ZONE).toLocalDate().minusDays(random.nextInt(0, 17 * 365));
         String department = DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
-        return new ChildOnCase(new SubjectId(uuid()), birth, department == null ? null : new Department(department),
-                pick(HousingType.values()), authority);
+        return new ChildOnCase(
+                new SubjectId(uuid()),
+                birth,
+                department == null ? null : new Department(department),
+                pick(HousingType.values()),
+                authority);
     }
 
     private Instant later(Instant at) {
@@ -249,14 +316,26 @@ final class GeneratedActivity {
     }
 
     private UUID uuid() {
-        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+        return new UUID(
+                (random.nextLong() & ~0xF000L) | 0x4000L,
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
     }
 
-    private static DomainEventMessage<?> message(String type, String aggregateId, long sequence, Object payload,
-                                                 String id, Instant timestamp) {
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                Map.of(EventMetadata.ACTOR, "claire.caseworker", EventMetadata.CORRELATION_ID, id,
-                        EventMetadata.TRACE_ID, id), id, timestamp);
+    private static DomainEventMessage<?> message(
+            String type, String aggregateId, long sequence, Object payload, String id, Instant timestamp) {
+        return new GenericDomainEventMessage<>(
+                type,
+                aggregateId,
+                sequence,
+                payload,
+                Map.of(
+                        EventMetadata.ACTOR,
+                        "claire.caseworker",
+                        EventMetadata.CORRELATION_ID,
+                        id,
+                        EventMetadata.TRACE_ID,
+                        id),
+                id,
+                timestamp);
     }
 }

@@ -7,9 +7,9 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseReviewed;
-import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
+import fr.rep.caseengine.events.familycase.ContactStepTaken;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.events.familycase.HomeVisitMade;
 import fr.rep.caseengine.events.familycase.HousingType;
@@ -18,8 +18,8 @@ import fr.rep.caseengine.events.familycase.InterviewHeld;
 import fr.rep.caseengine.events.familycase.InterviewKind;
 import fr.rep.caseengine.events.familycase.InterviewParticipant;
 import fr.rep.caseengine.events.familycase.InterviewPlace;
-import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.NurseryAccompanimentMade;
+import fr.rep.caseengine.events.familycase.PartyRole;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.RequestAccepted;
@@ -27,8 +27,6 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitPlace;
-import org.axonframework.eventhandling.EventMessage;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * The report's figures counted by hand from the events, applying docs/report.md's rules in plain Java, without the
@@ -49,8 +48,7 @@ final class ReportOracle {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-    private record Child(LocalDate birthDate, String department, HousingType housing, Instant addedAt) {
-    }
+    private record Child(LocalDate birthDate, String department, HousingType housing, Instant addedAt) {}
 
     private static final class Family {
         final Team team;
@@ -67,17 +65,36 @@ final class ReportOracle {
             referrer = request.referrerType();
             measure = request.educationalOrJudicialMeasure();
             detainedParents.add(request.detainedParent());
-            request.parties().stream().filter(party -> party.role() == PartyRole.DETAINED_PARENT)
+            request.parties().stream()
+                    .filter(party -> party.role() == PartyRole.DETAINED_PARENT)
                     .forEach(party -> detainedParents.add(party.subjectId()));
             request.children().forEach(child -> children.add(child(child, request.occurredAt())));
         }
     }
 
-    private record Fact(String id, Team team, Prison prison, String kind, String detail, Instant at, int kilometres,
-                        boolean byVolunteer, int participants, boolean withChildren, List<Participant> parents) {
+    private record Fact(
+            String id,
+            Team team,
+            Prison prison,
+            String kind,
+            String detail,
+            Instant at,
+            int kilometres,
+            boolean byVolunteer,
+            int participants,
+            boolean withChildren,
+            List<Participant> parents) {
 
-        Fact(String id, Team team, Prison prison, String kind, String detail, Instant at, int kilometres,
-             boolean byVolunteer, int participants) {
+        Fact(
+                String id,
+                Team team,
+                Prison prison,
+                String kind,
+                String detail,
+                Instant at,
+                int kilometres,
+                boolean byVolunteer,
+                int participants) {
             this(id, team, prison, kind, detail, at, kilometres, byVolunteer, participants, false, List.of());
         }
     }
@@ -94,42 +111,95 @@ final class ReportOracle {
         } else if (payload instanceof CaseEvent event && families.containsKey(event.caseId())) {
             Family family = families.get(event.caseId());
             if (event instanceof RequestAccepted accepted) {
-                family.periods.add(new Instant[]{accepted.occurredAt(), null});
+                family.periods.add(new Instant[] {accepted.occurredAt(), null});
             } else if (event instanceof InterventionClosed closed) {
-                family.periods.stream().filter(period -> period[1] == null)
+                family.periods.stream()
+                        .filter(period -> period[1] == null)
                         .forEach(period -> period[1] = closed.occurredAt());
             } else if (event instanceof ChildAdded added) {
                 family.children.add(child(added.child(), added.occurredAt()));
             } else if (event instanceof InterviewHeld interview) {
-                facts.add(new Fact(id, family.team, null, "INTERVIEW", interview.kind().name(),
-                        interview.occurredAt(), kilometres(interview.kilometres()), false, 0,
+                facts.add(new Fact(
+                        id,
+                        family.team,
+                        null,
+                        "INTERVIEW",
+                        interview.kind().name(),
+                        interview.occurredAt(),
+                        kilometres(interview.kilometres()),
+                        false,
+                        0,
                         interview.participants().contains(InterviewParticipant.CHILDREN)
-                                && interview.place() != InterviewPlace.BY_PHONE, List.of()));
+                                && interview.place() != InterviewPlace.BY_PHONE,
+                        List.of()));
             } else if (event instanceof ContactStepTaken step) {
-                facts.add(new Fact(id, family.team, null, "KILOMETRES_ONLY", "", step.occurredAt(),
-                        kilometres(step.kilometres()), step.mediatedBy() == Accompaniment.VOLUNTEER, 0));
+                facts.add(new Fact(
+                        id,
+                        family.team,
+                        null,
+                        "KILOMETRES_ONLY",
+                        "",
+                        step.occurredAt(),
+                        kilometres(step.kilometres()),
+                        step.mediatedBy() == Accompaniment.VOLUNTEER,
+                        0));
             } else if (event instanceof CaseReviewed review) {
-                facts.add(new Fact(id, family.team, null, "KILOMETRES_ONLY", "", review.occurredAt(),
-                        kilometres(review.kilometres()), false, 0));
+                facts.add(new Fact(
+                        id,
+                        family.team,
+                        null,
+                        "KILOMETRES_ONLY",
+                        "",
+                        review.occurredAt(),
+                        kilometres(review.kilometres()),
+                        false,
+                        0));
             } else if (event instanceof HomeVisitMade visit) {
-                facts.add(new Fact(id, family.team, null, "HOME_VISIT", "", visit.occurredAt(), visit.kilometres(),
-                        false, 0));
+                facts.add(new Fact(
+                        id, family.team, null, "HOME_VISIT", "", visit.occurredAt(), visit.kilometres(), false, 0));
             } else if (event instanceof VisitMediated visit) {
-                facts.add(new Fact(id, family.team, null, "VISIT", visit.place().name(), visit.occurredAt(),
+                facts.add(new Fact(
+                        id,
+                        family.team,
+                        null,
+                        "VISIT",
+                        visit.place().name(),
+                        visit.occurredAt(),
                         kilometres(visit.kilometres()),
-                        visit.accompaniedBy() == Accompaniment.VOLUNTEER, 0));
+                        visit.accompaniedBy() == Accompaniment.VOLUNTEER,
+                        0));
             } else if (event instanceof NurseryAccompanimentMade nursery) {
-                facts.add(new Fact(id, family.team, null, "NURSERY", "", nursery.occurredAt(),
-                        nursery.kilometres(), false, 0));
+                facts.add(new Fact(
+                        id, family.team, null, "NURSERY", "", nursery.occurredAt(), nursery.kilometres(), false, 0));
             } else if (event instanceof EntryCorrected correction) {
                 voided.add(correction.correctedEventId());
             }
         } else if (payload instanceof CollectiveSessionHeld session) {
-            facts.add(new Fact(id, session.team(), session.prison(), "COLLECTIVE", session.kind().name(),
-                    session.occurredAt(), 0, false, session.participants().size(), false, session.participants()));
+            facts.add(new Fact(
+                    id,
+                    session.team(),
+                    session.prison(),
+                    "COLLECTIVE",
+                    session.kind().name(),
+                    session.occurredAt(),
+                    0,
+                    false,
+                    session.participants().size(),
+                    false,
+                    session.participants()));
         } else if (payload instanceof TalkingGroupSessionHeld session) {
-            facts.add(new Fact(id, session.team(), session.prison(), "COLLECTIVE", "TALKING_GROUP",
-                    session.occurredAt(), 0, false, session.participants().size(), false, session.participants()));
+            facts.add(new Fact(
+                    id,
+                    session.team(),
+                    session.prison(),
+                    "COLLECTIVE",
+                    "TALKING_GROUP",
+                    session.occurredAt(),
+                    0,
+                    false,
+                    session.participants().size(),
+                    false,
+                    session.participants()));
         }
     }
 
@@ -170,7 +240,8 @@ final class ReportOracle {
             counts.put("collectiveActions." + kind + ".sessions", 0L);
             counts.put("collectiveActions." + kind + ".participations", 0L);
         }
-        List<String> own = team == Team.SOMME_AISNE_OISE ? List.of("80", "02", "60")
+        List<String> own = team == Team.SOMME_AISNE_OISE
+                ? List.of("80", "02", "60")
                 : team == Team.PAS_DE_CALAIS ? List.of("62") : List.of("80", "02", "60", "62");
         for (String group : own) {
             counts.put("childrenByDepartmentGroup." + group, 0L);
@@ -206,22 +277,29 @@ final class ReportOracle {
             withMeasure += family.measure ? 1 : 0;
             add(counts, "requestOrigins." + family.referrer, 1);
             add(counts, "prisons." + family.prison, 1);
-            String bucket = until.isBefore(since.plusMonths(6)) ? "LESS_THAN_6_MONTHS"
-                    : until.isBefore(since.plusYears(1)) ? "6_TO_12_MONTHS"
-                    : until.isBefore(since.plusYears(2)) ? "1_TO_2_YEARS" : "2_YEARS_OR_MORE";
+            String bucket = until.isBefore(since.plusMonths(6))
+                    ? "LESS_THAN_6_MONTHS"
+                    : until.isBefore(since.plusYears(1))
+                            ? "6_TO_12_MONTHS"
+                            : until.isBefore(since.plusYears(2)) ? "1_TO_2_YEARS" : "2_YEARS_OR_MORE";
             add(counts, "followUpLength." + bucket, 1);
             for (Child child : family.children) {
                 if (date(child.addedAt()).isAfter(last)) {
                     continue;
                 }
                 childCount++;
-                int age = java.time.Period.between(child.birthDate(), referenceDate).getYears();
+                int age = java.time.Period.between(child.birthDate(), referenceDate)
+                        .getYears();
                 String band = age < 6 ? "0-6" : age < 12 ? "6-12" : age < 16 ? "12-16" : "16+";
                 add(counts, "childrenByAgeBand." + band, 1);
-                add(counts, "childrenByDepartment." + (child.department() == null ? "unknown" : child.department()),
+                add(counts, "childrenByDepartment." + (child.department() == null ? "unknown" : child.department()), 1);
+                add(
+                        counts,
+                        "childrenByDepartmentGroup."
+                                + (child.department() == null
+                                        ? "unknown"
+                                        : own.contains(child.department()) ? child.department() : "other"),
                         1);
-                add(counts, "childrenByDepartmentGroup." + (child.department() == null ? "unknown"
-                        : own.contains(child.department()) ? child.department() : "other"), 1);
                 add(counts, "childrenByHousing." + child.housing(), 1);
             }
         }
@@ -296,11 +374,12 @@ final class ReportOracle {
         figures.put("homeVisitsOrInterviewsWithChildren", homeVisits + interviewsWithChildren);
         figures.put("collectiveParents.parents", (long) collectiveParents.size());
         figures.put("collectiveParents.notFollowed", (long) notFollowed.size());
-        parentsByKind.forEach((kind, parents) -> figures.put("collectiveParents.byKind." + kind,
-                (long) parents.size()));
+        parentsByKind.forEach(
+                (kind, parents) -> figures.put("collectiveParents.byKind." + kind, (long) parents.size()));
         figures.put("familiesWithMeasure.families", withMeasure);
-        figures.put("familiesWithMeasure.percent", familyCount == 0 ? null
-                : (200 * withMeasure + familyCount) / (2 * familyCount));
+        figures.put(
+                "familiesWithMeasure.percent",
+                familyCount == 0 ? null : (200 * withMeasure + familyCount) / (2 * familyCount));
         return figures;
     }
 
@@ -324,10 +403,16 @@ final class ReportOracle {
             } else if (value.isArray()) {
                 value.forEach(element -> {
                     if (element.has("code")) {
-                        flat.put(key + "." + (element.get("code").isNull() ? "unknown" : element.get("code").asText()),
+                        flat.put(
+                                key + "."
+                                        + (element.get("code").isNull()
+                                                ? "unknown"
+                                                : element.get("code").asText()),
                                 element.get("children").longValue());
                     } else {
-                        flat.put(key + "." + element.get("prison").asText(), element.get("families").longValue());
+                        flat.put(
+                                key + "." + element.get("prison").asText(),
+                                element.get("families").longValue());
                     }
                 });
             }
@@ -339,8 +424,11 @@ final class ReportOracle {
     }
 
     private static Child child(ChildOnCase child, Instant addedAt) {
-        return new Child(child.birthDate(), child.department() == null ? null : child.department().code(),
-                child.housing(), addedAt);
+        return new Child(
+                child.birthDate(),
+                child.department() == null ? null : child.department().code(),
+                child.housing(),
+                addedAt);
     }
 
     private static LocalDate date(Instant instant) {

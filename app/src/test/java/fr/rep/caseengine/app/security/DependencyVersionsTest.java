@@ -1,6 +1,7 @@
 package fr.rep.caseengine.app.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -15,9 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The versions Maven resolved for the app are at least the minimum safe version of each security-relevant dependency,
@@ -35,7 +34,8 @@ class DependencyVersionsTest {
         List<Minimum> minimums = minimums();
         assertThat(minimums).as("the list in " + MINIMUMS).hasSizeGreaterThanOrEqualTo(10);
 
-        List<String> classpath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+        List<String> classpath =
+                Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
         List<String> problems = new ArrayList<>();
         for (Minimum minimum : minimums) {
             Optional<String> resolved = resolvedVersion(classpath, minimum.group(), minimum.artifact());
@@ -72,8 +72,7 @@ class DependencyVersionsTest {
     /** From a classpath entry laid out as {@code …/group/as/path/artifact/version/artifact-version.jar}. */
     static Optional<String> resolvedVersion(List<String> classpath, String group, String artifact) {
         String separator = "[/\\\\]";
-        String groupPath = Arrays.stream(group.split("\\.")).map(Pattern::quote)
-                .collect(Collectors.joining(separator));
+        String groupPath = Arrays.stream(group.split("\\.")).map(Pattern::quote).collect(Collectors.joining(separator));
         Pattern layout = Pattern.compile(".*" + separator + groupPath
                 + separator + Pattern.quote(artifact) + separator + "([^/\\\\]+)" + separator + Pattern.quote(artifact)
                 + "-\\1(-[^/\\\\]+)?\\.jar");
@@ -103,7 +102,9 @@ class DependencyVersionsTest {
         if (!leading.find()) {
             throw new IllegalArgumentException("not a version: " + version);
         }
-        return Arrays.stream(leading.group().split("\\.")).mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(leading.group().split("\\."))
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     private static List<Minimum> minimums() {
@@ -126,7 +127,8 @@ class DependencyVersionsTest {
             String[] fields = line.split("\\s+", 3);
             String[] coordinates = fields[0].split(":");
             if (fields.length < 3 || coordinates.length != 2) {
-                throw new IllegalArgumentException(MINIMUMS + ": expected 'group:artifact minimum advisory' in: " + line);
+                throw new IllegalArgumentException(
+                        MINIMUMS + ": expected 'group:artifact minimum advisory' in: " + line);
             }
             return new Minimum(coordinates[0], coordinates[1], fields[1], fields[2]);
         }

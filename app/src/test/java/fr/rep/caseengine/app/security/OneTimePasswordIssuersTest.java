@@ -1,13 +1,12 @@
 package fr.rep.caseengine.app.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Who may issue a waiting account's one-time password, including a service being set up (docs/security.md). */
 class OneTimePasswordIssuersTest {
@@ -22,7 +21,8 @@ class OneTimePasswordIssuersTest {
         Account elsewhere = account("elsewhere", Set.of(Role.TEAM_MANAGER), Team.SOMME_AISNE_OISE, null);
         Account serviceManager = account("marc", Set.of(Role.SERVICE_MANAGER), null, null);
 
-        assertThat(names(worker, ADMIN, OTHER_ADMIN, manager, elsewhere, serviceManager)).containsExactly("manager");
+        assertThat(names(worker, ADMIN, OTHER_ADMIN, manager, elsewhere, serviceManager))
+                .containsExactly("manager");
     }
 
     @Test
@@ -39,11 +39,13 @@ class OneTimePasswordIssuersTest {
     @Test
     void when_nobody_holds_the_roles_another_administrator_issues_it_and_while_setting_up_the_only_one() {
         Account firstManager = account("first.manager", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS, "admin");
-        Account disabledManager = new Account("gone", "Gone", "{bcrypt}x", Set.of(Role.TEAM_MANAGER),
-                Team.PAS_DE_CALAIS, false, false, 0, null);
+        Account disabledManager = new Account(
+                "gone", "Gone", "{bcrypt}x", Set.of(Role.TEAM_MANAGER), Team.PAS_DE_CALAIS, false, false, 0, null);
 
         assertThat(names(firstManager, ADMIN, OTHER_ADMIN, disabledManager)).containsExactly("other.admin");
-        assertThat(names(firstManager, ADMIN, disabledManager)).as("a service being set up").containsExactly("admin");
+        assertThat(names(firstManager, ADMIN, disabledManager))
+                .as("a service being set up")
+                .containsExactly("admin");
     }
 
     @Test
@@ -52,18 +54,29 @@ class OneTimePasswordIssuersTest {
 
         assertThat(names(puppet, ADMIN, OTHER_ADMIN)).containsExactly("other.admin");
         Account waitingAdmin = account("waiting.admin", Set.of(Role.ADMINISTRATOR), null, "other.admin");
-        assertThat(names(puppet, ADMIN, waitingAdmin)).as("one who waits for their own password issues nothing")
+        assertThat(names(puppet, ADMIN, waitingAdmin))
+                .as("one who waits for their own password issues nothing")
                 .containsExactly("admin");
     }
 
     private static List<String> names(Account account, Account... everyone) {
         List<Account> all = new java.util.ArrayList<>(List.of(everyone));
         all.add(account);
-        return OneTimePasswordIssuers.of(account, all).stream().map(Account::username).toList();
+        return OneTimePasswordIssuers.of(account, all).stream()
+                .map(Account::username)
+                .toList();
     }
 
     private static Account account(String username, Set<Role> roles, Team team, String withheldBy) {
-        return new Account(username, username, withheldBy == null ? "{bcrypt}x" : null, roles, team, true,
-                withheldBy != null, 0, withheldBy);
+        return new Account(
+                username,
+                username,
+                withheldBy == null ? "{bcrypt}x" : null,
+                roles,
+                team,
+                true,
+                withheldBy != null,
+                0,
+                withheldBy);
     }
 }

@@ -1,14 +1,12 @@
 package fr.rep.caseengine.app.wording;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import fr.rep.caseengine.events.familycase.CaseStage;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
@@ -19,8 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every rule a command can be refused with, every enum constant a page may show and every event type has French words
@@ -31,15 +30,15 @@ class DomainWordsTest {
 
     /** Enums of the views that are never shown: the report's internal fact kinds, the live views' group names. */
     private static final Set<String> NOT_SHOWN = Set.of(
-            "fr.rep.caseengine.query.report.ActivityReportProjection$FactKind",
-            "fr.rep.caseengine.query.live.View");
+            "fr.rep.caseengine.query.report.ActivityReportProjection$FactKind", "fr.rep.caseengine.query.live.View");
 
     private static JavaClasses classes;
     private static DomainWords words;
 
     @BeforeAll
     static void scan() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fr.rep.caseengine");
         words = new DomainWords();
     }
@@ -57,26 +56,38 @@ class DomainWordsTest {
         naming.removeAll(expected);
 
         SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(missing).as("keys missing from " + DomainWords.BUNDLE).isEmpty();
-            softly.assertThat(naming).as("keys of " + DomainWords.BUNDLE + " that name no rule, constant or event")
+            softly.assertThat(missing)
+                    .as("keys missing from " + DomainWords.BUNDLE)
+                    .isEmpty();
+            softly.assertThat(naming)
+                    .as("keys of " + DomainWords.BUNDLE + " that name no rule, constant or event")
                     .isEmpty();
         });
     }
 
     @Test
     void the_scan_finds_the_rules_enums_and_events_it_is_meant_to() {
-        assertThat(ruleKeys()).contains("rule.consents-required-for-visit", "rule.talking-group-at-most-eight",
-                "rule.suspension-lifted-once");
-        assertThat(enumKeys()).contains("enum.Prison.MA_AMIENS", "enum.CaseStage.CLOSED.meaning",
-                "enum.ConsentState.WITHDRAWN", "enum.SuspensionReason.STAFF_SHORTAGE");
-        assertThat(eventKeys()).contains("event.RequestReceived", "event.TalkingGroupSessionHeld",
-                "event.PrisonVisitsSuspended").doesNotContain("event.ChildOnCase", "event.CaseId");
+        assertThat(ruleKeys())
+                .contains(
+                        "rule.consents-required-for-visit",
+                        "rule.talking-group-at-most-eight",
+                        "rule.suspension-lifted-once");
+        assertThat(enumKeys())
+                .contains(
+                        "enum.Prison.MA_AMIENS",
+                        "enum.CaseStage.CLOSED.meaning",
+                        "enum.ConsentState.WITHDRAWN",
+                        "enum.SuspensionReason.STAFF_SHORTAGE");
+        assertThat(eventKeys())
+                .contains("event.RequestReceived", "event.TalkingGroupSessionHeld", "event.PrisonVisitsSuspended")
+                .doesNotContain("event.ChildOnCase", "event.CaseId");
     }
 
     @Test
     void two_shown_enums_never_share_a_simple_name_since_keys_are_made_of_it() {
-        var bySimpleName = shownEnums().stream().collect(Collectors.groupingBy(Class::getSimpleName, TreeMap::new,
-                Collectors.mapping(Class::getName, Collectors.toList())));
+        var bySimpleName = shownEnums().stream()
+                .collect(Collectors.groupingBy(
+                        Class::getSimpleName, TreeMap::new, Collectors.mapping(Class::getName, Collectors.toList())));
         assertThat(bySimpleName.values()).allSatisfy(names -> assertThat(names).hasSize(1));
     }
 
@@ -84,8 +95,11 @@ class DomainWordsTest {
     void words_are_french_sentences_of_valid_utf8_with_no_constant_left_in_them() throws Exception {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(DomainWords.BUNDLE)) {
             byte[] bytes = in.readAllBytes();
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
         }
         assertThat(words.all()).allSatisfy((key, value) -> {
             assertThat(value).as(key).isNotBlank().doesNotContainPattern("[A-Z]{2,}_[A-Z]");
@@ -99,7 +113,8 @@ class DomainWordsTest {
     private Set<String> ruleKeys() {
         Set<String> keys = new TreeSet<>();
         for (JavaClass rules : classes) {
-            if (rules.isEnum() && rules.getPackageName().startsWith("fr.rep.caseengine.command")
+            if (rules.isEnum()
+                    && rules.getPackageName().startsWith("fr.rep.caseengine.command")
                     && rules.getSimpleName().endsWith("Rule")) {
                 for (Object rule : rules.reflect().getEnumConstants()) {
                     keys.add("rule." + code(rule));
@@ -128,9 +143,11 @@ class DomainWordsTest {
         Set<Class<?>> shown = new java.util.HashSet<>();
         for (JavaClass candidate : classes) {
             String name = candidate.getPackageName();
-            if (candidate.isEnum() && !NOT_SHOWN.contains(candidate.getName())
-                    && (name.startsWith("fr.rep.caseengine.events") || name.startsWith("fr.rep.caseengine.query")
-                    || name.equals("fr.rep.caseengine.app.hashchain"))) {
+            if (candidate.isEnum()
+                    && !NOT_SHOWN.contains(candidate.getName())
+                    && (name.startsWith("fr.rep.caseengine.events")
+                            || name.startsWith("fr.rep.caseengine.query")
+                            || name.equals("fr.rep.caseengine.app.hashchain"))) {
                 shown.add(candidate.reflect());
             }
         }
@@ -143,7 +160,8 @@ class DomainWordsTest {
         for (JavaClass candidate : classes) {
             if (candidate.reflect().isRecord() && candidate.getPackageName().startsWith("fr.rep.caseengine.events")) {
                 Set<String> components = Arrays.stream(candidate.reflect().getRecordComponents())
-                        .map(RecordComponent::getName).collect(Collectors.toSet());
+                        .map(RecordComponent::getName)
+                        .collect(Collectors.toSet());
                 if (components.containsAll(Set.of("occurredAt", "recordedAt"))) {
                     keys.add("event." + candidate.getSimpleName());
                 }
@@ -154,7 +172,8 @@ class DomainWordsTest {
 
     private static String code(Object rule) {
         try {
-            return (String) ((Enum<?>) rule).getDeclaringClass().getMethod("code").invoke(rule);
+            return (String)
+                    ((Enum<?>) rule).getDeclaringClass().getMethod("code").invoke(rule);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(rule.getClass() + " is a rule without code()", e);
         }

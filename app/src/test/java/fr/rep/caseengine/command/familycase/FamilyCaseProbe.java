@@ -14,8 +14,16 @@ public final class FamilyCaseProbe {
     private final FamilyCase aggregate = new FamilyCase();
 
     public void apply(String eventId, long sequence, CaseEvent event) {
-        aggregate.on(event, new GenericDomainEventMessage<>(FamilyCase.class.getSimpleName(),
-                event.caseId().toString(), sequence, event, MetaData.emptyInstance(), eventId, event.recordedAt()));
+        aggregate.on(
+                event,
+                new GenericDomainEventMessage<>(
+                        FamilyCase.class.getSimpleName(),
+                        event.caseId().toString(),
+                        sequence,
+                        event,
+                        MetaData.emptyInstance(),
+                        eventId,
+                        event.recordedAt()));
     }
 
     /** The facts the case's rules are judged on. */

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.query.caseview;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.rep.caseengine.command.familycase.FamilyCaseProbe;
@@ -8,16 +10,6 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.*;
 import fr.rep.caseengine.query.asof.AsOfProbe;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +22,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Plays random histories of a case — consents with and without end, withdrawals, custody changes and transfers, court
@@ -58,11 +57,14 @@ class ThreeReadingsAgreeTest {
     @BeforeAll
     static void startDatabase() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration/query")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(postgres.getPostgresDatabase())
+                .locations("classpath:db/migration/query")
+                .load()
+                .migrate();
         HikariConfig config = new HikariConfig();
-        config.setDataSource(postgres.getDatabase("postgres", "postgres",
-                Map.of("currentSchema", "public,case_views")));
+        config.setDataSource(
+                postgres.getDatabase("postgres", "postgres", Map.of("currentSchema", "public,case_views")));
         config.setMaximumPoolSize(2);
         pool = new HikariDataSource(config);
         jdbc = new JdbcTemplate(pool);
@@ -79,8 +81,7 @@ class ThreeReadingsAgreeTest {
      * values, {@code gapMinutes} after the previous recording it is recorded, {@code lateMinutes} before that it
      * happened.
      */
-    record Step(int kind, int who, int what, int gapMinutes, int lateMinutes) {
-    }
+    record Step(int kind, int who, int what, int gapMinutes, int lateMinutes) {}
 
     /** One seed a history: the run's seed, then the ones after it. */
     static LongStream seeds() {
@@ -92,8 +93,12 @@ class ThreeReadingsAgreeTest {
         Random random = new Random(seed);
         List<Step> steps = new ArrayList<>();
         for (int i = 1 + random.nextInt(24); i > 0; i--) {
-            steps.add(new Step(random.nextInt(9), random.nextInt(6), random.nextInt(6),
-                    1 + random.nextInt(3 * 24 * 60), random.nextInt(12 * 24 * 60 + 1)));
+            steps.add(new Step(
+                    random.nextInt(9),
+                    random.nextInt(6),
+                    random.nextInt(6),
+                    1 + random.nextInt(3 * 24 * 60),
+                    random.nextInt(12 * 24 * 60 + 1)));
         }
         return steps;
     }
@@ -115,10 +120,13 @@ class ThreeReadingsAgreeTest {
 
             AsOfProbe.Answer decided = answer(aggregate.decisionInputs(), now);
             assertThat(AsOfProbe.recordedAsOf(history.caseId.value(), now, events, PARIS))
-                    .as("as-of by recording at %s, after %s", now, stored).isEqualTo(decided);
-            assertThat(answer(everything.recordedBy(now), now)).as("the whole history, recorded by %s", now)
+                    .as("as-of by recording at %s, after %s", now, stored)
                     .isEqualTo(decided);
-            assertThat(view(history.caseId, now)).as("the view at %s, after %s", now, stored)
+            assertThat(answer(everything.recordedBy(now), now))
+                    .as("the whole history, recorded by %s", now)
+                    .isEqualTo(decided);
+            assertThat(view(history.caseId, now))
+                    .as("the view at %s, after %s", now, stored)
                     .isEqualTo(new Shown(decided.consents(), decided.prison(), decided.visitsHeld()));
         }
         for (AsOfProbe.Event stored : events) {
@@ -133,8 +141,10 @@ class ThreeReadingsAgreeTest {
     private static AsOfProbe.Answer answer(CaseFacts.Known known, Instant at) {
         LocalDate day = CaseFacts.date(at, PARIS);
         Map<UUID, CaseFacts.ConsentState> consents = new LinkedHashMap<>();
-        known.parties().keySet().forEach(party ->
-                consents.put(party.value(), CaseFacts.Consent.stateOn(known.consent(party, at), day)));
+        known.parties()
+                .keySet()
+                .forEach(
+                        party -> consents.put(party.value(), CaseFacts.Consent.stateOn(known.consent(party, at), day)));
         Map<UUID, VisitingRights> rights = new LinkedHashMap<>();
         Map<UUID, Court> noContact = new LinkedHashMap<>();
         known.children().keySet().forEach(child -> {
@@ -142,27 +152,33 @@ class ThreeReadingsAgreeTest {
             NoContactOrdered order = known.noContactOrder(child, at);
             noContact.put(child.value(), order == null ? null : order.court());
         });
-        return new AsOfProbe.Answer(consents, known.prison(at), known.inCustody(at), known.visits().held(), rights,
-                noContact);
+        return new AsOfProbe.Answer(
+                consents, known.prison(at), known.inCustody(at), known.visits().held(), rights, noContact);
     }
 
     /** What the case view shows: each adult's consent on the instant's day, the case's prison, visits held. */
-    record Shown(Map<UUID, CaseFacts.ConsentState> consents, Prison prison, int visitsHeld) {
-    }
+    record Shown(Map<UUID, CaseFacts.ConsentState> consents, Prison prison, int visitsHeld) {}
 
     private static Shown view(CaseId caseId, Instant at) {
         LocalDate day = CaseFacts.date(at, PARIS);
         Map<UUID, CaseFacts.ConsentState> consents = new LinkedHashMap<>();
-        jdbc.query("SELECT subject_id, consent_given, consent_changed_at, consent_valid_until FROM case_view_person "
-                + "WHERE case_id = ? AND role <> 'CHILD' ORDER BY position", rs -> {
-                    CaseFacts.Consent kept = rs.getObject("consent_changed_at") == null ? null
-                            : new CaseFacts.Consent(rs.getBoolean("consent_given"),
-                            rs.getTimestamp("consent_changed_at").toInstant(),
-                            rs.getObject("consent_valid_until", LocalDate.class));
-                    consents.put(rs.getObject("subject_id", UUID.class),
+        jdbc.query(
+                "SELECT subject_id, consent_given, consent_changed_at, consent_valid_until FROM case_view_person "
+                        + "WHERE case_id = ? AND role <> 'CHILD' ORDER BY position",
+                rs -> {
+                    CaseFacts.Consent kept = rs.getObject("consent_changed_at") == null
+                            ? null
+                            : new CaseFacts.Consent(
+                                    rs.getBoolean("consent_given"),
+                                    rs.getTimestamp("consent_changed_at").toInstant(),
+                                    rs.getObject("consent_valid_until", LocalDate.class));
+                    consents.put(
+                            rs.getObject("subject_id", UUID.class),
                             CaseViewController.Consent.today(kept, day).state());
-                }, caseId.value());
-        return jdbc.queryForObject("SELECT prison, visit_count FROM case_view WHERE case_id = ?",
+                },
+                caseId.value());
+        return jdbc.queryForObject(
+                "SELECT prison, visit_count FROM case_view WHERE case_id = ?",
                 (rs, row) -> new Shown(consents, Prison.valueOf(rs.getString("prison")), rs.getInt("visit_count")),
                 caseId.value());
     }
@@ -170,8 +186,13 @@ class ThreeReadingsAgreeTest {
     /** Hands the event to the projection as its processor does: Axon picks the handler and its parameters. */
     private static void project(AnnotationEventHandlerAdapter projection, AsOfProbe.Event stored) {
         try {
-            projection.handle(new GenericDomainEventMessage<>("FamilyCase", stored.event().caseId().toString(),
-                    stored.sequence(), stored.event(), MetaData.emptyInstance(), stored.eventId(),
+            projection.handle(new GenericDomainEventMessage<>(
+                    "FamilyCase",
+                    stored.event().caseId().toString(),
+                    stored.sequence(),
+                    stored.event(),
+                    MetaData.emptyInstance(),
+                    stored.eventId(),
                     stored.event().recordedAt()));
         } catch (Exception failed) {
             throw new AssertionError("the case view could not apply " + stored, failed);
@@ -192,13 +213,35 @@ class ThreeReadingsAgreeTest {
         private Instant recordedAt = START;
 
         List<AsOfProbe.Event> play(List<Step> steps) {
-            add(new RequestReceived(caseId, START, START, ReferrerType.FREE_PARENT, ReferralChannel.PHONE,
-                    Team.SOMME_AISNE_OISE, Prison.MA_AMIENS, father, PenalStatus.SENTENCED,
-                    List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT), new PartyOnCase(referent, PartyRole.ASE)),
-                    List.of(new ChildOnCase(lea, LocalDate.of(2016, 4, 1), new Department("80"),
-                                    HousingType.WITH_FREE_PARENT, mother),
-                            new ChildOnCase(tom, LocalDate.of(2019, 9, 12), new Department("80"),
-                                    HousingType.FOSTER_FAMILY, referent)), false), false);
+            add(
+                    new RequestReceived(
+                            caseId,
+                            START,
+                            START,
+                            ReferrerType.FREE_PARENT,
+                            ReferralChannel.PHONE,
+                            Team.SOMME_AISNE_OISE,
+                            Prison.MA_AMIENS,
+                            father,
+                            PenalStatus.SENTENCED,
+                            List.of(
+                                    new PartyOnCase(mother, PartyRole.FREE_PARENT),
+                                    new PartyOnCase(referent, PartyRole.ASE)),
+                            List.of(
+                                    new ChildOnCase(
+                                            lea,
+                                            LocalDate.of(2016, 4, 1),
+                                            new Department("80"),
+                                            HousingType.WITH_FREE_PARENT,
+                                            mother),
+                                    new ChildOnCase(
+                                            tom,
+                                            LocalDate.of(2019, 9, 12),
+                                            new Department("80"),
+                                            HousingType.FOSTER_FAMILY,
+                                            referent)),
+                            false),
+                    false);
             add(new RequestAccepted(caseId, START, START), false);
             for (Step step : steps) {
                 recordedAt = recordedAt.plus(Duration.ofMinutes(step.gapMinutes()));
@@ -210,7 +253,8 @@ class ThreeReadingsAgreeTest {
 
         private CaseEvent event(Step step, Instant at) {
             SubjectId party = List.of(father, mother, referent).get(step.who() % 3);
-            PartyRole role = party == father ? PartyRole.DETAINED_PARENT
+            PartyRole role = party == father
+                    ? PartyRole.DETAINED_PARENT
                     : party == mother ? PartyRole.FREE_PARENT : PartyRole.ASE;
             List<SubjectId> children = switch (step.who() % 3) {
                 case 0 -> List.of(lea);
@@ -218,21 +262,50 @@ class ThreeReadingsAgreeTest {
                 default -> List.of(lea, tom);
             };
             return switch (step.kind()) {
-                case 0 -> new ConsentRecorded(caseId, at, recordedAt, party, role,
-                        step.what() < 2 ? null : CaseFacts.date(at, PARIS).plusDays(step.what() * 3L));
+                case 0 ->
+                    new ConsentRecorded(
+                            caseId,
+                            at,
+                            recordedAt,
+                            party,
+                            role,
+                            step.what() < 2 ? null : CaseFacts.date(at, PARIS).plusDays(step.what() * 3L));
                 case 1 -> new ConsentWithdrawn(caseId, at, recordedAt, party, role);
                 case 2 -> {
                     CustodyChange change = CustodyChange.values()[step.what() % CustodyChange.values().length];
-                    yield new CustodyChanged(caseId, at, recordedAt, change, change == CustodyChange.TRANSFERRED
-                            ? Prison.values()[step.who() % Prison.values().length] : null);
+                    yield new CustodyChanged(
+                            caseId,
+                            at,
+                            recordedAt,
+                            change,
+                            change == CustodyChange.TRANSFERRED
+                                    ? Prison.values()[step.who() % Prison.values().length]
+                                    : null);
                 }
-                case 3 -> new CourtDecisionRecorded(caseId, at, recordedAt, Court.FAMILY_JUDGE,
-                        VisitingRights.values()[step.what() % VisitingRights.values().length], children);
-                case 4 -> new NoContactOrdered(caseId, at, recordedAt,
-                        Court.values()[step.what() % Court.values().length], children);
+                case 3 ->
+                    new CourtDecisionRecorded(
+                            caseId,
+                            at,
+                            recordedAt,
+                            Court.FAMILY_JUDGE,
+                            VisitingRights.values()[step.what() % VisitingRights.values().length],
+                            children);
+                case 4 ->
+                    new NoContactOrdered(
+                            caseId, at, recordedAt, Court.values()[step.what() % Court.values().length], children);
                 case 5 -> new NoContactOrderLifted(caseId, at, recordedAt, children);
-                case 6 -> new VisitMediated(caseId, at, recordedAt, children, VisitPlace.OUTSIDE, null,
-                        Accompanier.staff("claire"), Accompaniment.PROFESSIONAL, 60, 10);
+                case 6 ->
+                    new VisitMediated(
+                            caseId,
+                            at,
+                            recordedAt,
+                            children,
+                            VisitPlace.OUTSIDE,
+                            null,
+                            Accompanier.staff("claire"),
+                            Accompaniment.PROFESSIONAL,
+                            60,
+                            10);
                 default -> correction(step, at);
             };
         }
@@ -249,8 +322,11 @@ class ThreeReadingsAgreeTest {
         private void add(CaseEvent event, boolean mayBeCorrected) {
             String eventId = caseId + "-" + events.size();
             events.add(new AsOfProbe.Event(eventId, events.size(), event));
-            if (mayBeCorrected && !(event instanceof EntryCorrected) && !(event instanceof CourtDecisionRecorded)
-                    && !(event instanceof NoContactOrdered) && !(event instanceof NoContactOrderLifted)) {
+            if (mayBeCorrected
+                    && !(event instanceof EntryCorrected)
+                    && !(event instanceof CourtDecisionRecorded)
+                    && !(event instanceof NoContactOrdered)
+                    && !(event instanceof NoContactOrderLifted)) {
                 correctable.add(eventId);
             }
         }

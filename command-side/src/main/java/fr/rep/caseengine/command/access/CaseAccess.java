@@ -4,10 +4,9 @@ import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** Checks, before a command is sent, that the caller may act on the case; otherwise the case is out of reach. */
 @Component
@@ -48,14 +47,15 @@ public class CaseAccess {
     }
 
     private CaseReach reach(CaseId caseId) {
-        List<CaseReach> found = jdbc.query("SELECT team, assigned_to FROM case_access WHERE case_id = ?",
-                (rs, row) -> new CaseReach(Team.valueOf(rs.getString(1)), rs.getString(2)), caseId.value());
+        List<CaseReach> found = jdbc.query(
+                "SELECT team, assigned_to FROM case_access WHERE case_id = ?",
+                (rs, row) -> new CaseReach(Team.valueOf(rs.getString(1)), rs.getString(2)),
+                caseId.value());
         if (found.isEmpty()) {
             throw new CaseOutOfReach(caseId);
         }
         return found.get(0);
     }
 
-    private record CaseReach(Team team, String assignedTo) {
-    }
+    private record CaseReach(Team team, String assignedTo) {}
 }

@@ -25,13 +25,17 @@ class CaseAccessProjection {
 
     @EventHandler
     void on(RequestReceived event) {
-        jdbc.update("INSERT INTO case_access (case_id, team) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.caseId().value(), event.team().name());
+        jdbc.update(
+                "INSERT INTO case_access (case_id, team) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.caseId().value(),
+                event.team().name());
     }
 
     @EventHandler
     void on(CaseAssigned event) {
-        jdbc.update("UPDATE case_access SET assigned_to = ? WHERE case_id = ?", event.caseworker(),
+        jdbc.update(
+                "UPDATE case_access SET assigned_to = ? WHERE case_id = ?",
+                event.caseworker(),
                 event.caseId().value());
     }
 }

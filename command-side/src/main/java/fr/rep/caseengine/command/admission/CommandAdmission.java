@@ -7,8 +7,7 @@ package fr.rep.caseengine.command.admission;
 public interface CommandAdmission {
 
     /** Lets every command in at once. */
-    CommandAdmission NONE = () -> {
-    };
+    CommandAdmission NONE = () -> {};
 
     /** Returns when the command may go on; never refuses it. */
     void awaitAdmission();

@@ -4,7 +4,6 @@ import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.collectiveaction.Participant;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +15,7 @@ import java.util.Set;
  */
 final class Attendance {
 
-    private Attendance() {
-    }
+    private Attendance() {}
 
     static void requireEachOnce(List<CaseId> cases) {
         if (cases == null || cases.isEmpty()) {
@@ -26,7 +24,8 @@ final class Attendance {
         Set<CaseId> seen = new HashSet<>();
         for (CaseId caseId : cases) {
             if (!seen.add(caseId)) {
-                throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
+                throw new RuleViolation(
+                        CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
                         "the parent of case " + caseId + " is listed twice");
             }
         }
@@ -40,14 +39,18 @@ final class Attendance {
         Set<SubjectId> seen = new HashSet<>();
         for (Participant participant : participants) {
             if (!seen.add(participant.parent())) {
-                throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
-                        participant.caseId() == null ? "a parent without a case is listed twice"
+                throw new RuleViolation(
+                        CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
+                        participant.caseId() == null
+                                ? "a parent without a case is listed twice"
                                 : "the parent of case " + participant.caseId() + " is listed twice");
             }
         }
     }
 
     static List<CaseId> casesOf(List<Participant> participants) {
-        return participants == null ? null : participants.stream().map(Participant::caseId).toList();
+        return participants == null
+                ? null
+                : participants.stream().map(Participant::caseId).toList();
     }
 }

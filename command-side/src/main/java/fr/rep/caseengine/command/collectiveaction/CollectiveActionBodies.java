@@ -4,18 +4,17 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.rep.caseengine.command.pipeline.RecordedEvent;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import fr.rep.caseengine.events.input.NotInTheFuture;
-import fr.rep.caseengine.events.input.PlausibleDate;
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
+import fr.rep.caseengine.events.input.NotInTheFuture;
+import fr.rep.caseengine.events.input.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -27,23 +26,25 @@ import java.util.List;
  */
 final class CollectiveActionBodies {
 
-    private CollectiveActionBodies() {
-    }
+    private CollectiveActionBodies() {}
 
-    record Session(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
-                   @NotNull CollectiveSessionKind kind,
-                   @NotNull Team team,
-                   @NotNull Prison prison,
-                   @NotNull @Size(max = 50) List<@NotNull CaseId> participants,
-                   @Size(max = 50) List<@NotNull @Valid ParentWithoutCase> parentsWithoutCase) {
-    }
+    record Session(
+            @NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
+            @NotNull CollectiveSessionKind kind,
+            @NotNull Team team,
+            @NotNull Prison prison,
+            @NotNull @Size(max = 50) List<@NotNull CaseId> participants,
+            @Size(max = 50) List<@NotNull @Valid ParentWithoutCase> parentsWithoutCase) {}
 
     /**
      * A detained parent taking part without being followed as a family case: no case is opened for them. Either a
      * parent named for the first time ({@code firstName}, {@code lastName}: kept in the personal-data store, never in
      * the event), or one met before, by the {@code subject} an earlier session's answer gave.
      */
-    record ParentWithoutCase(SubjectId subject, @Size(max = 100) String firstName, @Size(max = 100) String lastName) {
+    record ParentWithoutCase(
+            SubjectId subject,
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName) {
 
         @JsonIgnore
         @AssertTrue(message = "give either the subject of a parent met before, or the first and last name of a new one")
@@ -53,19 +54,20 @@ final class CollectiveActionBodies {
         }
     }
 
-    record NewTalkingGroup(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
-                           @NotNull Team team,
-                           @NotNull Prison prison,
-                           @NotEmpty @Size(max = 50) List<@NotNull CaseId> members) {
-    }
+    record NewTalkingGroup(
+            @NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
+            @NotNull Team team,
+            @NotNull Prison prison,
+            @NotEmpty @Size(max = 50) List<@NotNull CaseId> members) {}
 
-    record Member(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt, @NotNull CaseId caseId) {
-    }
+    record Member(
+            @NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
+            @NotNull CaseId caseId) {}
 
-    record GroupSession(@NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
-                        @NotNull TalkingGroupTheme theme,
-                        @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {
-    }
+    record GroupSession(
+            @NotNull @PlausibleDate @NotInTheFuture OffsetDateTime occurredAt,
+            @NotNull TalkingGroupTheme theme,
+            @NotEmpty @Size(max = 50) List<@NotNull CaseId> participants) {}
 
     /**
      * The answer to a recorded snack or workshop.
@@ -73,12 +75,10 @@ final class CollectiveActionBodies {
      * @param parentsWithoutCase the subject of each parent without a case, in the order of the request: name them so
      *                           at a later session, and they count once in the report
      */
-    record SessionRecorded(String collectiveActionId, long version, List<SubjectId> parentsWithoutCase,
-                           List<RecordedEvent> events) {
-    }
+    record SessionRecorded(
+            String collectiveActionId, long version, List<SubjectId> parentsWithoutCase, List<RecordedEvent> events) {}
 
     /** The answer to a new talking group: its id and the themes of its sessions, in order. */
-    record TalkingGroupCreated(String talkingGroupId, long version, List<TalkingGroupTheme> themes,
-                               List<RecordedEvent> events) {
-    }
+    record TalkingGroupCreated(
+            String talkingGroupId, long version, List<TalkingGroupTheme> themes, List<RecordedEvent> events) {}
 }

@@ -8,12 +8,11 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupFormed;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Checks, before a command is sent, that the caller may record it: a team's caseworkers record its collective

@@ -1,15 +1,14 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveSessionHeld;
+import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Clock;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A snack or a craft workshop: one session, complete once recorded. Unlike a talking group, nothing links it to
@@ -28,8 +27,14 @@ class CollectiveSession {
     @CommandHandler
     CollectiveSession(HoldCollectiveSession command, Clock clock) {
         Attendance.requireEachParentOnce(command.participants());
-        apply(new CollectiveSessionHeld(command.collectiveActionId(), command.occurredAt(), clock.instant(),
-                command.kind(), command.team(), command.prison(), command.participants()));
+        apply(new CollectiveSessionHeld(
+                command.collectiveActionId(),
+                command.occurredAt(),
+                clock.instant(),
+                command.kind(),
+                command.team(),
+                command.prison(),
+                command.participants()));
     }
 
     @EventSourcingHandler

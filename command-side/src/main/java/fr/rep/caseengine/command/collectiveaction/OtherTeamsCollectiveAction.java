@@ -6,7 +6,6 @@ import fr.rep.caseengine.events.familycase.Team;
 class OtherTeamsCollectiveAction extends RuntimeException {
 
     OtherTeamsCollectiveAction(Team team) {
-        super("Caseworkers record the collective actions of their own team only; this one is for team "
-                + team.label());
+        super("Caseworkers record the collective actions of their own team only; this one is for team " + team.label());
     }
 }

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
@@ -10,20 +12,17 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A talking group (groupe de parole): a closed group of at most 8 detained parents at one prison, meeting for a cycle
@@ -37,11 +36,13 @@ class TalkingGroup {
 
     @AggregateIdentifier
     private CollectiveActionId groupId;
+
     private Team team;
     private Prison prison;
     private Instant formedAt;
     /** The cycle's themes as stored when the group was formed: one session each, in this order. */
     private List<TalkingGroupTheme> themes;
+
     private final Map<CaseId, Participant> members = new LinkedHashMap<>();
     private int sessionsHeld;
     private Instant lastSessionAt;
@@ -54,26 +55,36 @@ class TalkingGroup {
     TalkingGroup(FormTalkingGroup command, Clock clock) {
         Attendance.requireEachOnce(Attendance.casesOf(command.members()));
         if (command.members().size() > MAX_MEMBERS) {
-            throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
+            throw new RuleViolation(
+                    CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
                     command.members().size() + " parents are listed");
         }
-        apply(new TalkingGroupFormed(command.collectiveActionId(), command.occurredAt(), clock.instant(),
-                command.team(), command.prison(), TalkingGroupTheme.cycle(), command.members()));
+        apply(new TalkingGroupFormed(
+                command.collectiveActionId(),
+                command.occurredAt(),
+                clock.instant(),
+                command.team(),
+                command.prison(),
+                TalkingGroupTheme.cycle(),
+                command.members()));
     }
 
     @CommandHandler
     long handle(JoinTalkingGroup command, Clock clock) {
         if (sessionsHeld > 0) {
-            throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
+            throw new RuleViolation(
+                    CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
                     "its first session was held (" + sessionsHeld + " so far, the last on " + lastSessionAt + ")");
         }
         CaseId caseId = command.member().caseId();
         if (members.containsKey(caseId)) {
-            throw new RuleViolation(CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
+            throw new RuleViolation(
+                    CollectiveActionRule.PARTICIPANTS_EACH_ONCE,
                     "the parent of case " + caseId + " is already a member");
         }
         if (members.size() >= MAX_MEMBERS) {
-            throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
+            throw new RuleViolation(
+                    CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT,
                     "the group already has " + members.size() + " members");
         }
         apply(new TalkingGroupJoined(groupId, command.occurredAt(), clock.instant(), team, prison, command.member()));
@@ -83,7 +94,8 @@ class TalkingGroup {
     @CommandHandler
     long handle(HoldTalkingGroupSession command, Clock clock) {
         if (sessionsHeld == themes.size()) {
-            throw new RuleViolation(CollectiveActionRule.CYCLE_OF_FOUR_SESSIONS,
+            throw new RuleViolation(
+                    CollectiveActionRule.CYCLE_OF_FOUR_SESSIONS,
                     "all " + themes.size() + " sessions were held, the last on " + lastSessionAt);
         }
         int session = sessionsHeld + 1;
@@ -94,29 +106,35 @@ class TalkingGroup {
         for (CaseId caseId : command.present()) {
             Participant member = members.get(caseId);
             if (member == null) {
-                throw new RuleViolation(CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
+                throw new RuleViolation(
+                        CollectiveActionRule.TALKING_GROUP_IS_CLOSED,
                         "the parent of case " + caseId + " is not a member of this group");
             }
             present.add(member);
         }
-        apply(new TalkingGroupSessionHeld(groupId, command.occurredAt(), clock.instant(), team, prison, session, theme,
-                present));
+        apply(new TalkingGroupSessionHeld(
+                groupId, command.occurredAt(), clock.instant(), team, prison, session, theme, present));
         return AggregateLifecycle.getVersion();
     }
 
     private void requireNextInOrder(HoldTalkingGroupSession command, int session, TalkingGroupTheme theme) {
         if (command.theme() != theme) {
-            throw new RuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
+            throw new RuleViolation(
+                    CollectiveActionRule.SESSIONS_IN_ORDER,
                     "session " + session + " is on \"" + theme.label() + "\", not on "
-                            + (command.theme() == null ? "no theme" : "\"" + command.theme().label() + "\""));
+                            + (command.theme() == null
+                                    ? "no theme"
+                                    : "\"" + command.theme().label() + "\""));
         }
         if (lastSessionAt != null && !command.occurredAt().isAfter(lastSessionAt)) {
-            throw new RuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
-                    "session " + session + " is dated " + command.occurredAt() + ", not after session "
-                            + sessionsHeld + " on " + lastSessionAt);
+            throw new RuleViolation(
+                    CollectiveActionRule.SESSIONS_IN_ORDER,
+                    "session " + session + " is dated " + command.occurredAt() + ", not after session " + sessionsHeld
+                            + " on " + lastSessionAt);
         }
         if (command.occurredAt().isBefore(formedAt)) {
-            throw new RuleViolation(CollectiveActionRule.SESSIONS_IN_ORDER,
+            throw new RuleViolation(
+                    CollectiveActionRule.SESSIONS_IN_ORDER,
                     "session " + session + " is dated " + command.occurredAt() + ", before the group was formed on "
                             + formedAt);
         }

@@ -3,14 +3,13 @@ package fr.rep.caseengine.command.erasure;
 import fr.rep.caseengine.events.familycase.CaseReopened;
 import fr.rep.caseengine.events.familycase.InterventionClosed;
 import fr.rep.caseengine.events.familycase.RequestDeclined;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Owns {@code ended_case}: when each closed or declined case ended (its reported date), for the retention policy to
@@ -46,7 +45,6 @@ class EndedCasesProjection {
     private void ended(UUID caseId, Instant endedAt) {
         jdbc.update("""
                 INSERT INTO ended_case (case_id, ended_at) VALUES (?, ?)
-                ON CONFLICT (case_id) DO UPDATE SET ended_at = EXCLUDED.ended_at, erased_at = NULL""",
-                caseId, Timestamp.from(endedAt));
+                ON CONFLICT (case_id) DO UPDATE SET ended_at = EXCLUDED.ended_at, erased_at = NULL""", caseId, Timestamp.from(endedAt));
     }
 }

@@ -18,7 +18,8 @@ class ErasureProcessing {
 
     @Bean
     ConfigurerModule erasureFailsWithItsCommand() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerListenerInvocationErrorHandler(KEY_DESTRUCTION, config -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ENDED_CASES, config -> PropagatingErrorHandler.instance());
     }

@@ -25,8 +25,8 @@ class ErasureRegisterPage {
 
     /** Each list has its own page number, kept when the other list turns a page. */
     @GetMapping("/effacements")
-    String page(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int runsPage,
-                Model model) {
+    String page(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int runsPage, Model model) {
         int number = Math.max(0, Math.min(page, 100_000));
         int runsNumber = Math.max(0, Math.min(runsPage, 100_000));
         ErasureTrailController.Trail register = trail.trail(null, number, PAGE_SIZE, runsNumber, RUNS_PAGE_SIZE);

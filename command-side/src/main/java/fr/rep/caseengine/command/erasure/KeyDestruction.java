@@ -4,6 +4,7 @@ import fr.rep.caseengine.command.personaldata.ErasureJournal;
 import fr.rep.caseengine.command.personaldata.PersonalDataEraser;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.PersonalDataErased;
+import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Destroys the erased person's key and writes the erasure trail ({@code personal_data_erasure}). A subscribing
@@ -41,13 +40,24 @@ class KeyDestruction {
         journal.record(event.caseId(), event.subject(), event.reason(), event.recordedAt());
         boolean destroyed = personalData.erase(event.subject());
         Object actor = message.getMetaData().get(EventMetadata.ACTOR);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO personal_data_erasure (event_id, case_id, subject_id, reason, actor, trace_id, erased_at,
                     key_destroyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                message.getIdentifier(), event.caseId().value(), event.subject().value(), event.reason().name(),
-                actor, message.getMetaData().get(EventMetadata.TRACE_ID), Timestamp.from(event.recordedAt()),
+                message.getIdentifier(),
+                event.caseId().value(),
+                event.subject().value(),
+                event.reason().name(),
+                actor,
+                message.getMetaData().get(EventMetadata.TRACE_ID),
+                Timestamp.from(event.recordedAt()),
                 destroyed);
-        LOG.info("Personal data of subject {} on case {} erased ({}) by {}; key destroyed: {}", event.subject(),
-                event.caseId(), event.reason(), actor, destroyed);
+        LOG.info(
+                "Personal data of subject {} on case {} erased ({}) by {}; key destroyed: {}",
+                event.subject(),
+                event.caseId(),
+                event.reason(),
+                actor,
+                destroyed);
     }
 }

@@ -4,6 +4,12 @@ import fr.rep.caseengine.command.familycase.ErasePeopleOfCase;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -11,13 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Erases the people of every case that ended longer ago than {@code rep.retention.after-closing}, as the system actor
@@ -38,8 +37,12 @@ public class RetentionPolicy {
     private final RetentionProperties properties;
     private final Clock clock;
 
-    RetentionPolicy(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction,
-                    RetentionProperties properties, Clock clock) {
+    RetentionPolicy(
+            CommandGateway commands,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            RetentionProperties properties,
+            Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -54,8 +57,8 @@ public class RetentionPolicy {
      * @param erased   per case, the people erased
      * @param failures cases that could not be erased this time (logged; the next run tries again)
      */
-    public record Run(UUID runId, Instant startedAt, Instant cutoff, Map<CaseId, List<SubjectId>> erased,
-                      int failures) {
+    public record Run(
+            UUID runId, Instant startedAt, Instant cutoff, Map<CaseId, List<SubjectId>> erased, int failures) {
 
         public int peopleErased() {
             return erased.values().stream().mapToInt(List::size).sum();
@@ -65,9 +68,16 @@ public class RetentionPolicy {
     public Run run() {
         UUID runId = UUID.randomUUID();
         Instant startedAt = clock.instant();
-        Instant cutoff = startedAt.atZone(clock.getZone()).minus(properties.afterClosing()).toInstant();
-        jdbc.update("INSERT INTO retention_run (run_id, started_at, after_closing, cutoff) VALUES (?, ?, ?, ?)",
-                runId, Timestamp.from(startedAt), properties.afterClosing().toString(), Timestamp.from(cutoff));
+        Instant cutoff = startedAt
+                .atZone(clock.getZone())
+                .minus(properties.afterClosing())
+                .toInstant();
+        jdbc.update(
+                "INSERT INTO retention_run (run_id, started_at, after_closing, cutoff) VALUES (?, ?, ?, ?)",
+                runId,
+                Timestamp.from(startedAt),
+                properties.afterClosing().toString(),
+                Timestamp.from(cutoff));
         List<UUID> due = jdbc.queryForList("""
                 SELECT case_id FROM ended_case WHERE ended_at < ? AND erased_at IS NULL
                 ORDER BY ended_at, case_id LIMIT ?""", UUID.class, Timestamp.from(cutoff), properties.casesPerRun());
@@ -78,35 +88,52 @@ public class RetentionPolicy {
             try {
                 List<SubjectId> people = eraseCase(runId, caseId, cutoff);
                 erased.put(caseId, people);
-                LOG.info("Retention run {}: case {} ended before {}, {} people erased", runId, caseId, cutoff,
+                LOG.info(
+                        "Retention run {}: case {} ended before {}, {} people erased",
+                        runId,
+                        caseId,
+                        cutoff,
                         people.size());
             } catch (RuntimeException failure) {
                 failures++;
-                LOG.warn("Retention run {}: case {} could not be erased, the next run tries again", runId, caseId,
+                LOG.warn(
+                        "Retention run {}: case {} could not be erased, the next run tries again",
+                        runId,
+                        caseId,
                         failure);
             }
         }
         Run run = new Run(runId, startedAt, cutoff, erased, failures);
         jdbc.update("""
                 UPDATE retention_run SET finished_at = ?, cases_erased = ?, people_erased = ?, failures = ?
-                WHERE run_id = ?""",
-                Timestamp.from(clock.instant()), erased.size(), run.peopleErased(), failures, runId);
-        LOG.info("Retention run {} (after closing {}, cutoff {}): {} cases due, {} people erased, {} failures", runId,
-                properties.afterClosing(), cutoff, due.size(), run.peopleErased(), failures);
+                WHERE run_id = ?""", Timestamp.from(clock.instant()), erased.size(), run.peopleErased(), failures, runId);
+        LOG.info(
+                "Retention run {} (after closing {}, cutoff {}): {} cases due, {} people erased, {} failures",
+                runId,
+                properties.afterClosing(),
+                cutoff,
+                due.size(),
+                run.peopleErased(),
+                failures);
         return run;
     }
 
     private List<SubjectId> eraseCase(UUID runId, CaseId caseId, Instant cutoff) {
         return transaction.execute(status -> {
             @SuppressWarnings("unchecked")
-            List<SubjectId> people = (List<SubjectId>) commands.sendAndWait(GenericCommandMessage
-                    .asCommandMessage(new ErasePeopleOfCase(caseId, cutoff))
-                    .andMetaData(Map.of(EventMetadata.ACTOR, SYSTEM_ACTOR, EventMetadata.TRACE_ID,
-                            "retention:" + runId)));
-            jdbc.update("UPDATE ended_case SET erased_at = ? WHERE case_id = ?", Timestamp.from(clock.instant()),
+            List<SubjectId> people = (List<SubjectId>)
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ErasePeopleOfCase(caseId, cutoff))
+                            .andMetaData(Map.of(
+                                    EventMetadata.ACTOR, SYSTEM_ACTOR, EventMetadata.TRACE_ID, "retention:" + runId)));
+            jdbc.update(
+                    "UPDATE ended_case SET erased_at = ? WHERE case_id = ?",
+                    Timestamp.from(clock.instant()),
                     caseId.value());
-            jdbc.update("INSERT INTO retention_run_case (run_id, case_id, people_erased) VALUES (?, ?, ?)", runId,
-                    caseId.value(), people.size());
+            jdbc.update(
+                    "INSERT INTO retention_run_case (run_id, case_id, people_erased) VALUES (?, ?, ?)",
+                    runId,
+                    caseId.value(),
+                    people.size());
             return people;
         });
     }

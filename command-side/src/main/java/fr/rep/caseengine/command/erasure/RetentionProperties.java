@@ -1,9 +1,8 @@
 package fr.rep.caseengine.command.erasure;
 
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Period;
 
 /**
  * How long people's personal data is kept once their case ended, and when the retention policy looks for cases due.
@@ -15,7 +14,7 @@ import java.time.Period;
  * @param casesPerRun  at most this many cases per run; the next run goes on where this one stopped
  */
 @ConfigurationProperties("rep.retention")
-public record RetentionProperties(@DefaultValue("P5Y") Period afterClosing,
-                                  @DefaultValue("DAILY|03:00|Europe/Paris") String schedule,
-                                  @DefaultValue("500") int casesPerRun) {
-}
+public record RetentionProperties(
+        @DefaultValue("P5Y") Period afterClosing,
+        @DefaultValue("DAILY|03:00|Europe/Paris") String schedule,
+        @DefaultValue("500") int casesPerRun) {}

@@ -7,16 +7,15 @@ import fr.rep.caseengine.command.pipeline.CommandRequest;
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.staff.Caller;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A team manager gives a case of their team to another caseworker from a caseworker's queue (« File d'un
@@ -40,13 +39,20 @@ class AssignmentPage {
     }
 
     @PostMapping("/equipe/attributions")
-    String reassign(@RequestParam UUID caseId, @RequestParam(defaultValue = "") String caseworker,
-                    @RequestParam(name = "from", defaultValue = "") String from,
-                    @RequestParam(name = "idempotencyKey", required = false) String key, Caller caller,
-                    RedirectAttributes redirect) {
-        String back = "redirect:" + UriComponentsBuilder.fromPath("/equipe")
-                .queryParamIfPresent("intervenant", java.util.Optional.of(from).filter(f -> !f.isBlank()))
-                .encode().build().toUriString();
+    String reassign(
+            @RequestParam UUID caseId,
+            @RequestParam(defaultValue = "") String caseworker,
+            @RequestParam(name = "from", defaultValue = "") String from,
+            @RequestParam(name = "idempotencyKey", required = false) String key,
+            Caller caller,
+            RedirectAttributes redirect) {
+        String back = "redirect:"
+                + UriComponentsBuilder.fromPath("/equipe")
+                        .queryParamIfPresent(
+                                "intervenant", java.util.Optional.of(from).filter(f -> !f.isBlank()))
+                        .encode()
+                        .build()
+                        .toUriString();
         redirect.addFlashAttribute("assignedCase", caseId);
         if (!caseworkers.isActiveCaseworker(caseworker)) {
             redirect.addFlashAttribute("invalidCaseworker", true);
@@ -59,8 +65,7 @@ class AssignmentPage {
         try {
             dispatch.run(request, typed, () -> {
                 access.requireCanAssign(caller, new CaseId(caseId));
-                return dispatch.updated(request, new AssignCase(new CaseId(caseId), null, clock.instant(),
-                        caseworker));
+                return dispatch.updated(request, new AssignCase(new CaseId(caseId), null, clock.instant(), caseworker));
             });
             redirect.addFlashAttribute("assignedTo", caseworker);
         } catch (RuleViolation refused) {

@@ -27,17 +27,6 @@ import fr.rep.caseengine.events.familycase.VisitingRights;
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.modelling.command.ConflictingModificationException;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindException;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +38,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The case page's action forms, sent through the same command code as the API: the same command records, the same
@@ -66,8 +65,13 @@ class CaseActionPages {
     private final Clock clock;
     private final Caseworkers staff;
 
-    CaseActionPages(CommandDispatch dispatch, CaseAccess access, FamilyCaseCommandController api, Validator validator,
-                    Clock clock, Caseworkers staff) {
+    CaseActionPages(
+            CommandDispatch dispatch,
+            CaseAccess access,
+            FamilyCaseCommandController api,
+            Validator validator,
+            Clock clock,
+            Caseworkers staff) {
         this.dispatch = dispatch;
         this.access = access;
         this.api = api;
@@ -77,148 +81,328 @@ class CaseActionPages {
     }
 
     @PostMapping("/dossiers/{caseId}/acceptation")
-    String accept(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                  RedirectAttributes redirect) {
-        return act("acceptation", caseId, form, caller, redirect,
+    String accept(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "acceptation",
+                caseId,
+                form,
+                caller,
+                redirect,
                 (version) -> new AcceptRequest(new CaseId(caseId), version, occurredAt(form)));
     }
 
     @PostMapping("/dossiers/{caseId}/adhesions")
-    String consent(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                   RedirectAttributes redirect) {
-        return act("adhesion", caseId, form, caller, redirect,
-                (version) -> new RecordConsent(new CaseId(caseId), version, occurredAt(form),
-                        new SubjectId(uuid(form, "party")), optionalDate(form, "validUntil")));
+    String consent(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "adhesion",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new RecordConsent(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        new SubjectId(uuid(form, "party")),
+                        optionalDate(form, "validUntil")));
     }
 
     @PostMapping("/dossiers/{caseId}/cloture")
-    String close(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                 RedirectAttributes redirect) {
-        return act("cloture", caseId, form, caller, redirect,
-                (version) -> new CloseIntervention(new CaseId(caseId), version, occurredAt(form),
-                        closingReason(form)));
+    String close(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "cloture",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new CloseIntervention(new CaseId(caseId), version, occurredAt(form), closingReason(form)));
     }
 
     @PostMapping("/dossiers/{caseId}/permis")
-    String permit(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                  RedirectAttributes redirect) {
-        return act("permis", caseId, form, caller, redirect,
-                (version) -> new RecordVisitingPermit(new CaseId(caseId), version, occurredAt(form),
-                        accompanier(form), value(Prison.class, form, "prison"), requiredDate(form, "validUntil")));
+    String permit(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "permis",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new RecordVisitingPermit(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        accompanier(form),
+                        value(Prison.class, form, "prison"),
+                        requiredDate(form, "validUntil")));
     }
 
     @PostMapping("/dossiers/{caseId}/visites-programmees")
-    String schedule(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                    @RequestParam(name = "children", required = false) List<String> children, Caller caller,
-                    RedirectAttributes redirect) {
+    String schedule(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "children", required = false) List<String> children,
+            Caller caller,
+            RedirectAttributes redirect) {
         Map<String, String> typed = withChildren(form, children);
-        return act("programmation", caseId, typed, caller, redirect,
-                (version) -> new ScheduleVisit(new CaseId(caseId), version, clock.instant(), UUID.randomUUID(),
-                        plannedFor(form), subjects(children), value(VisitPlace.class, form, "place"),
+        return act(
+                "programmation",
+                caseId,
+                typed,
+                caller,
+                redirect,
+                (version) -> new ScheduleVisit(
+                        new CaseId(caseId),
+                        version,
+                        clock.instant(),
+                        UUID.randomUUID(),
+                        plannedFor(form),
+                        subjects(children),
+                        value(VisitPlace.class, form, "place"),
                         Accompanier.staff(caller.account())));
     }
 
     @PostMapping("/dossiers/{caseId}/visites")
-    String visitHeld(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                     @RequestParam(name = "children", required = false) List<String> children, Caller caller,
-                     RedirectAttributes redirect) {
+    String visitHeld(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "children", required = false) List<String> children,
+            Caller caller,
+            RedirectAttributes redirect) {
         Map<String, String> typed = withChildren(form, children);
-        return act("visite", caseId, typed, caller, redirect,
-                (version) -> new MediateVisit(new CaseId(caseId), version, occurredAt(form), subjects(children),
-                        value(VisitPlace.class, form, "place"), null, Accompanier.staff(caller.account()),
+        return act(
+                "visite",
+                caseId,
+                typed,
+                caller,
+                redirect,
+                (version) -> new MediateVisit(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        subjects(children),
+                        value(VisitPlace.class, form, "place"),
+                        null,
+                        Accompanier.staff(caller.account()),
                         value(Accompaniment.class, form, "accompaniedBy"),
-                        number(form, "durationMinutes", 1, 1440, true), number(form, "kilometres", 0, 2000, true)));
+                        number(form, "durationMinutes", 1, 1440, true),
+                        number(form, "kilometres", 0, 2000, true)));
     }
 
     @PostMapping("/dossiers/{caseId}/refus")
-    String decline(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                   RedirectAttributes redirect) {
-        return act("refus", caseId, form, caller, redirect,
-                (version) -> new DeclineRequest(new CaseId(caseId), version, occurredAt(form),
-                        value(DeclineReason.class, form, "reason"), "true".equals(form.get("partiesNotified"))));
+    String decline(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "refus",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new DeclineRequest(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        value(DeclineReason.class, form, "reason"),
+                        "true".equals(form.get("partiesNotified"))));
     }
 
     @PostMapping("/dossiers/{caseId}/entretiens")
-    String interview(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                     @RequestParam(name = "participants", required = false) List<String> participants, Caller caller,
-                     RedirectAttributes redirect) {
-        return act("entretien", caseId, withList(form, "participants", participants), caller, redirect,
-                (version) -> new RecordInterview(new CaseId(caseId), version, occurredAt(form),
-                        value(InterviewKind.class, form, "kind"), values(InterviewParticipant.class, participants,
-                        "participants"), value(InterviewPlace.class, form, "place"),
+    String interview(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "participants", required = false) List<String> participants,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "entretien",
+                caseId,
+                withList(form, "participants", participants),
+                caller,
+                redirect,
+                (version) -> new RecordInterview(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        value(InterviewKind.class, form, "kind"),
+                        values(InterviewParticipant.class, participants, "participants"),
+                        value(InterviewPlace.class, form, "place"),
                         number(form, "kilometres", 0, 2000, false)));
     }
 
     @PostMapping("/dossiers/{caseId}/bilans")
-    String review(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                  RedirectAttributes redirect) {
-        return act("bilan", caseId, form, caller, redirect,
-                (version) -> new ReviewCase(new CaseId(caseId), version, occurredAt(form),
+    String review(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "bilan",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new ReviewCase(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
                         number(form, "plannedVisitsPerMonth", 0, 31, true),
                         number(form, "kilometres", 0, 2000, false)));
     }
 
     @PostMapping("/dossiers/{caseId}/retraits-adhesion")
-    String withdraw(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                    RedirectAttributes redirect) {
-        return act("retrait", caseId, form, caller, redirect,
-                (version) -> new WithdrawConsent(new CaseId(caseId), version, occurredAt(form),
-                        new SubjectId(uuid(form, "party"))));
+    String withdraw(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "retrait",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new WithdrawConsent(
+                        new CaseId(caseId), version, occurredAt(form), new SubjectId(uuid(form, "party"))));
     }
 
     @PostMapping("/dossiers/{caseId}/fins-de-permis")
-    String permitExpired(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                         RedirectAttributes redirect) {
-        return act("fin-permis", caseId, form, caller, redirect,
-                (version) -> new ExpireVisitingPermit(new CaseId(caseId), version, occurredAt(form),
-                        accompanier(form), value(Prison.class, form, "prison")));
+    String permitExpired(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "fin-permis",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new ExpireVisitingPermit(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        accompanier(form),
+                        value(Prison.class, form, "prison")));
     }
 
     @PostMapping("/dossiers/{caseId}/etapes-de-contact")
-    String contactStep(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                       @RequestParam(name = "children", required = false) List<String> children, Caller caller,
-                       RedirectAttributes redirect) {
-        return act("contact", caseId, withList(form, "children", children), caller, redirect,
-                (version) -> new RecordContactStep(new CaseId(caseId), version, occurredAt(form),
-                        value(ContactStep.class, form, "step"), subjects(children),
-                        value(Accompaniment.class, form, "mediatedBy"), number(form, "kilometres", 0, 2000, false)));
+    String contactStep(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "children", required = false) List<String> children,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "contact",
+                caseId,
+                withList(form, "children", children),
+                caller,
+                redirect,
+                (version) -> new RecordContactStep(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        value(ContactStep.class, form, "step"),
+                        subjects(children),
+                        value(Accompaniment.class, form, "mediatedBy"),
+                        number(form, "kilometres", 0, 2000, false)));
     }
 
     @PostMapping("/dossiers/{caseId}/annulations")
-    String cancelVisit(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                       RedirectAttributes redirect) {
-        return act("annulation", caseId, form, caller, redirect,
-                (version) -> new CancelVisit(new CaseId(caseId), version, occurredAt(form), uuid(form, "visitId"),
+    String cancelVisit(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "annulation",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new CancelVisit(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        uuid(form, "visitId"),
                         value(VisitCancellationReason.class, form, "reason")));
     }
 
     @PostMapping("/dossiers/{caseId}/visites-a-domicile")
-    String homeVisit(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                     RedirectAttributes redirect) {
-        return act("domicile", caseId, form, caller, redirect,
-                (version) -> new RecordHomeVisit(new CaseId(caseId), version, occurredAt(form),
-                        number(form, "kilometres", 0, 2000, true)));
+    String homeVisit(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "domicile",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new RecordHomeVisit(
+                        new CaseId(caseId), version, occurredAt(form), number(form, "kilometres", 0, 2000, true)));
     }
 
     @PostMapping("/dossiers/{caseId}/accompagnements-eaje")
-    String nursery(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                   RedirectAttributes redirect) {
-        return act("eaje", caseId, form, caller, redirect,
-                (version) -> new RecordNurseryAccompaniment(new CaseId(caseId), version, occurredAt(form),
-                        new SubjectId(uuid(form, "child")), number(form, "kilometres", 0, 2000, true)));
+    String nursery(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "eaje",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new RecordNurseryAccompaniment(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        new SubjectId(uuid(form, "child")),
+                        number(form, "kilometres", 0, 2000, true)));
     }
 
     @PostMapping("/dossiers/{caseId}/derogations-creche")
-    String nurseryDerogation(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                             RedirectAttributes redirect) {
-        return act("derogation", caseId, form, caller, redirect,
-                (version) -> new RecordNurseryDerogation(new CaseId(caseId), version, occurredAt(form),
-                        new SubjectId(uuid(form, "child"))));
+    String nurseryDerogation(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "derogation",
+                caseId,
+                form,
+                caller,
+                redirect,
+                (version) -> new RecordNurseryDerogation(
+                        new CaseId(caseId), version, occurredAt(form), new SubjectId(uuid(form, "child"))));
     }
 
     @PostMapping("/dossiers/{caseId}/detention")
-    String custody(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                   RedirectAttributes redirect) {
+    String custody(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
         return act("detention", caseId, form, caller, redirect, (version) -> {
             CustodyChange change = value(CustodyChange.class, form, "change");
             Prison prison = form.getOrDefault("prison", "").isEmpty() ? null : value(Prison.class, form, "prison");
@@ -228,44 +412,80 @@ class CaseActionPages {
     }
 
     @PostMapping("/dossiers/{caseId}/decisions")
-    String courtDecision(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                         @RequestParam(name = "children", required = false) List<String> children, Caller caller,
-                         RedirectAttributes redirect) {
-        return act("decision", caseId, withList(form, "children", children), caller, redirect,
-                (version) -> new RecordCourtDecision(new CaseId(caseId), version, occurredAt(form),
-                        value(Court.class, form, "court"), value(VisitingRights.class, form, "rights"),
+    String courtDecision(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "children", required = false) List<String> children,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "decision",
+                caseId,
+                withList(form, "children", children),
+                caller,
+                redirect,
+                (version) -> new RecordCourtDecision(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        value(Court.class, form, "court"),
+                        value(VisitingRights.class, form, "rights"),
                         subjects(children)));
     }
 
     @PostMapping("/dossiers/{caseId}/interdictions-de-contact")
-    String noContact(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                     @RequestParam(name = "children", required = false) List<String> children, Caller caller,
-                     RedirectAttributes redirect) {
-        return act("interdiction", caseId, withList(form, "children", children), caller, redirect,
-                (version) -> new OrderNoContact(new CaseId(caseId), version, occurredAt(form),
-                        value(Court.class, form, "court"), subjects(children)));
-    }
-
-    @PostMapping("/dossiers/{caseId}/levees-interdiction")
-    String liftNoContact(@PathVariable UUID caseId, @RequestParam Map<String, String> form,
-                         @RequestParam(name = "children", required = false) List<String> children, Caller caller,
-                         RedirectAttributes redirect) {
-        return act("levee", caseId, withList(form, "children", children), caller, redirect,
-                (version) -> new LiftNoContactOrder(new CaseId(caseId), version, occurredAt(form),
+    String noContact(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "children", required = false) List<String> children,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "interdiction",
+                caseId,
+                withList(form, "children", children),
+                caller,
+                redirect,
+                (version) -> new OrderNoContact(
+                        new CaseId(caseId),
+                        version,
+                        occurredAt(form),
+                        value(Court.class, form, "court"),
                         subjects(children)));
     }
 
+    @PostMapping("/dossiers/{caseId}/levees-interdiction")
+    String liftNoContact(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "children", required = false) List<String> children,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "levee",
+                caseId,
+                withList(form, "children", children),
+                caller,
+                redirect,
+                (version) -> new LiftNoContactOrder(new CaseId(caseId), version, occurredAt(form), subjects(children)));
+    }
+
     @PostMapping("/dossiers/{caseId}/enfants")
-    String addChild(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                    RedirectAttributes redirect) {
+    String addChild(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
         return run("enfant", caseId, form, caller, redirect, (request) -> {
             Instant occurredAt = occurredAt(form);
-            RequestBodies.NewChild body = new RequestBodies.NewChild(occurredAt.atOffset(ZoneOffset.UTC),
-                    optionalDate(form, "birthDate"), blankAsNull(form.get("department")),
+            RequestBodies.NewChild body = new RequestBodies.NewChild(
+                    occurredAt.atOffset(ZoneOffset.UTC),
+                    optionalDate(form, "birthDate"),
+                    blankAsNull(form.get("department")),
                     form.getOrDefault("housing", "").isEmpty() ? null : value(HousingType.class, form, "housing"),
                     new SubjectId(uuid(form, "parentalAuthority")),
-                    new RequestBodies.Person(blankAsNull(form.get("firstName")), blankAsNull(form.get("lastName")),
-                            null, null, null));
+                    new RequestBodies.Person(
+                            blankAsNull(form.get("firstName")), blankAsNull(form.get("lastName")), null, null, null));
             // The API's input rules (a name, a past birth date, a département code) on the same body.
             for (ConstraintViolation<RequestBodies.NewChild> violation : validator.validate(body)) {
                 throw new InvalidField(violation.getPropertyPath().toString().replace("person.", ""));
@@ -275,28 +495,46 @@ class CaseActionPages {
     }
 
     @PostMapping("/dossiers/{caseId}/corrections")
-    String correct(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                   RedirectAttributes redirect) {
+    String correct(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
         return act("correction", caseId, form, caller, redirect, (version) -> {
             String entry = form.getOrDefault("correctedEventId", "");
             if (entry.isBlank() || entry.length() > 64) {
                 throw new InvalidField("correctedEventId");
             }
-            return new CorrectEntry(new CaseId(caseId), version, occurredAt(form), entry,
+            return new CorrectEntry(
+                    new CaseId(caseId),
+                    version,
+                    occurredAt(form),
+                    entry,
                     value(CorrectionReason.class, form, "reason"));
         });
     }
 
     @PostMapping("/dossiers/{caseId}/reouverture")
-    String reopen(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                  RedirectAttributes redirect) {
-        return act("reouverture", caseId, form, caller, redirect,
+    String reopen(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
+        return act(
+                "reouverture",
+                caseId,
+                form,
+                caller,
+                redirect,
                 (version) -> new ReopenCase(new CaseId(caseId), version, occurredAt(form)));
     }
 
     @PostMapping("/dossiers/{caseId}/affectation")
-    String assign(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Caller caller,
-                  RedirectAttributes redirect) {
+    String assign(
+            @PathVariable UUID caseId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
         return run("affectation", caseId, form, caller, redirect, (request) -> {
             Instant occurredAt = occurredAt(form);
             String caseworker = form.getOrDefault("caseworker", "").strip();
@@ -306,8 +544,13 @@ class CaseActionPages {
     }
 
     /** The outcome of one form: back to the case page, at its new version or with what went wrong. */
-    private String act(String action, UUID caseId, Map<String, String> form, Caller caller,
-                       RedirectAttributes redirect, Command command) {
+    private String act(
+            String action,
+            UUID caseId,
+            Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect,
+            Command command) {
         return run(action, caseId, form, caller, redirect, (request) -> {
             Object built = command.build(request.expectedVersion());
             return () -> {
@@ -321,15 +564,20 @@ class CaseActionPages {
      * Runs a form's command once per form key, at the version the form showed: back to the case page at its new
      * version, or with the rule, the field or the conflict to say beside what was typed.
      */
-    private String run(String action, UUID caseId, Map<String, String> form, Caller caller,
-                       RedirectAttributes redirect, Prepared prepared) {
+    private String run(
+            String action,
+            UUID caseId,
+            Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect,
+            Prepared prepared) {
         String casePage = "redirect:/dossiers/" + caseId;
         Map<String, String> typed = new LinkedHashMap<>(form);
         typed.remove("_csrf");
         try {
             Long version = Long.valueOf(form.getOrDefault("version", ""));
-            CommandRequest request = CommandRequest.ofForm(caller, form.get("idempotencyKey"), version,
-                    "POST /dossiers/" + caseId + "/" + action);
+            CommandRequest request = CommandRequest.ofForm(
+                    caller, form.get("idempotencyKey"), version, "POST /dossiers/" + caseId + "/" + action);
             Supplier<CommandOutcome> command = prepared.prepare(request);
             ResponseEntity<String> answer = dispatch.run(request, typed, command);
             redirect.addFlashAttribute("done", action);
@@ -350,7 +598,8 @@ class CaseActionPages {
             redirect.addFlashAttribute("invalidField", invalid.field);
         } catch (BindException invalid) {
             // The API's own input rule (a transfer's prison, an active caseworker): said beside its field.
-            redirect.addFlashAttribute("invalidField", invalid.getFieldErrors().get(0).getField());
+            redirect.addFlashAttribute(
+                    "invalidField", invalid.getFieldErrors().get(0).getField());
         }
         redirect.addFlashAttribute("action", action);
         redirect.addFlashAttribute("typed", typed);
@@ -376,7 +625,9 @@ class CaseActionPages {
         if (day == null || day.isAfter(today)) {
             throw new InvalidField("occurredOn");
         }
-        return day.equals(today) ? clock.instant() : day.atTime(LocalTime.NOON).atZone(clock.getZone()).toInstant();
+        return day.equals(today)
+                ? clock.instant()
+                : day.atTime(LocalTime.NOON).atZone(clock.getZone()).toInstant();
     }
 
     private static LocalDate date(Map<String, String> form, String field) {
@@ -425,7 +676,8 @@ class CaseActionPages {
     private Instant plannedFor(Map<String, String> form) {
         try {
             Instant planned = LocalDateTime.parse(form.getOrDefault("plannedFor", ""))
-                    .atZone(clock.getZone()).toInstant();
+                    .atZone(clock.getZone())
+                    .toInstant();
             if (planned.isBefore(clock.instant())) {
                 throw new InvalidField("plannedFor");
             }
@@ -463,7 +715,10 @@ class CaseActionPages {
             throw new InvalidField(field);
         }
         try {
-            return ticked.stream().map(value -> Enum.valueOf(type, value)).distinct().toList();
+            return ticked.stream()
+                    .map(value -> Enum.valueOf(type, value))
+                    .distinct()
+                    .toList();
         } catch (IllegalArgumentException e) {
             throw new InvalidField(field);
         }

@@ -1,11 +1,10 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.events.familycase.CaseStage;
-import org.springframework.stereotype.Component;
-
-import java.util.Map;
-
 import static java.util.Map.entry;
+
+import fr.rep.caseengine.events.familycase.CaseStage;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Which of the case page's forms a stage accepts, asked of the command side's {@link Lifecycle} table so that the
@@ -70,6 +69,7 @@ public class CaseActionsByStage {
      * @return whether a correction may void an entry of that type (the case refuses the others)
      */
     public boolean correctable(String eventType) {
-        return FamilyCase.CORRECTABLE.stream().anyMatch(type -> type.getSimpleName().equals(eventType));
+        return FamilyCase.CORRECTABLE.stream()
+                .anyMatch(type -> type.getSimpleName().equals(eventType));
     }
 }

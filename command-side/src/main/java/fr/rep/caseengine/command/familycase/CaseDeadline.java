@@ -3,7 +3,6 @@ package fr.rep.caseengine.command.familycase;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
 import fr.rep.caseengine.events.familycase.DeadlineKind;
-
 import java.time.LocalDate;
 
 /**
@@ -14,7 +13,8 @@ import java.time.LocalDate;
  *                    names reads as {@link Accompanier#RECORDED_BEFORE}
  * @param party       the party whose consent ends, or {@code null}
  */
-public record CaseDeadline(DeadlineKind kind, SubjectId child, Accompanier accompanier, LocalDate dueOn, SubjectId party) {
+public record CaseDeadline(
+        DeadlineKind kind, SubjectId child, Accompanier accompanier, LocalDate dueOn, SubjectId party) {
 
     public CaseDeadline(DeadlineKind kind, SubjectId child, Accompanier accompanier, LocalDate dueOn) {
         this(kind, child, accompanier, dueOn, null);

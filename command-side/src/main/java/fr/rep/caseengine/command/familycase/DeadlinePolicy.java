@@ -1,9 +1,8 @@
 package fr.rep.caseengine.command.familycase;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How early caseworkers are warned of a case's deadlines, and after how long without any entry a case is flagged.
@@ -12,5 +11,6 @@ import java.time.Duration;
  * @param inactivity how long a case may go without any entry before a follow-up is due
  */
 @ConfigurationProperties("rep.deadlines")
-public record DeadlinePolicy(@DefaultValue("P30D") Duration notice, @DefaultValue("P56D") Duration inactivity) {
-}
+public record DeadlinePolicy(
+        @DefaultValue("P30D") Duration notice,
+        @DefaultValue("P56D") Duration inactivity) {}

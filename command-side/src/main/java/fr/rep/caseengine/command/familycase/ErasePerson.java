@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Erase one person of the case: their personal-data key is destroyed once the erasure is stored. */
-public record ErasePerson(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
-                          SubjectId subject, ErasureReason reason) {
-}
+public record ErasePerson(
+        @TargetAggregateIdentifier CaseId caseId,
+        @TargetAggregateVersion Long expectedVersion,
+        SubjectId subject,
+        ErasureReason reason) {}

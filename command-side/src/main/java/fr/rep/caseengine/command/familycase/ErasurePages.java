@@ -10,17 +10,16 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ErasureReason;
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Administrators erase a person's personal data on the data protection officer's instruction, from the case and person
@@ -33,8 +32,8 @@ class ErasurePages {
 
     private static final String FORM = "admin/erasure";
     /** Erasures at the end of the retention period are the retention policy's own. */
-    private static final List<ErasureReason> REASONS = List.of(ErasureReason.REQUEST_OF_THE_PERSON,
-            ErasureReason.ORDER_OF_AN_AUTHORITY);
+    private static final List<ErasureReason> REASONS =
+            List.of(ErasureReason.REQUEST_OF_THE_PERSON, ErasureReason.ORDER_OF_AN_AUTHORITY);
 
     private final CommandDispatch dispatch;
     private final CaseAccess access;
@@ -51,12 +50,12 @@ class ErasurePages {
 
     /** Checks what was typed and that the case exists, then asks for confirmation; nothing is erased yet. */
     @PostMapping("/administration/effacement/confirmation")
-    String confirm(@RequestParam Map<String, String> form, Caller caller, Model model,
-                   HttpServletResponse response) {
+    String confirm(@RequestParam Map<String, String> form, Caller caller, Model model, HttpServletResponse response) {
         Map<String, String> errors = errors(form);
         if (errors.isEmpty()) {
             try {
-                access.requireCanErase(caller, new CaseId(UUID.fromString(form.get("caseId").strip())));
+                access.requireCanErase(
+                        caller, new CaseId(UUID.fromString(form.get("caseId").strip())));
             } catch (CaseOutOfReach unknown) {
                 errors.put("caseId", "erasure.error.unknownCase");
             }
@@ -73,8 +72,7 @@ class ErasurePages {
     }
 
     @PostMapping("/administration/effacement")
-    String erase(@RequestParam Map<String, String> form, Caller caller, Model model,
-                 HttpServletResponse response) {
+    String erase(@RequestParam Map<String, String> form, Caller caller, Model model, HttpServletResponse response) {
         Map<String, String> errors = errors(form);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -83,8 +81,8 @@ class ErasurePages {
         CaseId caseId = new CaseId(UUID.fromString(form.get("caseId").strip()));
         RequestBodies.Erasure body = new RequestBodies.Erasure(
                 new SubjectId(UUID.fromString(form.get("subject").strip())), ErasureReason.valueOf(form.get("reason")));
-        CommandRequest request = CommandRequest.ofForm(caller, form.get("idempotencyKey"), null,
-                "POST /administration/effacement");
+        CommandRequest request =
+                CommandRequest.ofForm(caller, form.get("idempotencyKey"), null, "POST /administration/effacement");
         try {
             dispatch.run(request, body, () -> {
                 access.requireCanErase(caller, caseId);

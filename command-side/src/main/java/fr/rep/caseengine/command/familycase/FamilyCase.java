@@ -1,22 +1,12 @@
 package fr.rep.caseengine.command.familycase;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.*;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One family's case: it decides. Command handlers check the rules and apply events; the event-sourcing handler feeds
@@ -49,22 +48,31 @@ class FamilyCase {
     /** Deadline handlers run outside any request: their events name the system actor explicitly. */
     private static final MetaData AS_SYSTEM = MetaData.with(EventMetadata.ACTOR, SYSTEM_ACTOR);
     /** The entries a correction may void; the case page offers only these ({@link CaseActionsByStage}). */
-    static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(VisitMediated.class,
+    static final Set<Class<? extends CaseEvent>> CORRECTABLE = Set.of(
+            VisitMediated.class,
             ContactStepTaken.class,
-            InterviewHeld.class, HomeVisitMade.class, NurseryAccompanimentMade.class, ConsentRecorded.class,
-            ConsentWithdrawn.class, CaseReviewed.class, CustodyChanged.class);
+            InterviewHeld.class,
+            HomeVisitMade.class,
+            NurseryAccompanimentMade.class,
+            ConsentRecorded.class,
+            ConsentWithdrawn.class,
+            CaseReviewed.class,
+            CustodyChanged.class);
 
     @AggregateIdentifier
     private CaseId caseId;
+
     private CaseStage stage;
     private final CaseFacts facts = new CaseFacts();
     /** The entries a correction may name (their event ids). */
     private final Set<String> correctableEntries = new HashSet<>();
+
     private Instant lastEntryRecordedAt;
     private InterventionClosed closing;
     private RequestDeclined declining;
     /** When the case was closed or declined, as reported; null while it is open. */
     private Instant endedAt;
+
     private final Set<SubjectId> erased = new HashSet<>();
     private String assignedTo;
 
@@ -77,12 +85,24 @@ class FamilyCase {
     @CommandHandler
     FamilyCase(ReceiveRequest command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireCompleteFamily(command);
-        apply(new RequestReceived(command.caseId(), command.occurredAt(), clock.instant(),
-                command.referrerType(), command.channel(), command.team(), command.prison(),
-                command.detainedParent(), command.penalStatus(), command.parties(), command.children(),
+        apply(new RequestReceived(
+                command.caseId(),
+                command.occurredAt(),
+                clock.instant(),
+                command.referrerType(),
+                command.channel(),
+                command.team(),
+                command.prison(),
+                command.detainedParent(),
+                command.penalStatus(),
+                command.parties(),
+                command.children(),
                 command.educationalOrJudicialMeasure()));
         command.children().forEach(child -> scheduleChildDeadlines(child, deadlines, policy, clock));
-        schedule(deadlines, INACTIVITY_CHECK, clock.instant().plus(policy.inactivity()),
+        schedule(
+                deadlines,
+                INACTIVITY_CHECK,
+                clock.instant().plus(policy.inactivity()),
                 new CaseDeadline(DeadlineKind.NO_RECENT_ACTIVITY, null, null, null));
     }
 
@@ -95,8 +115,8 @@ class FamilyCase {
     @CommandHandler
     long handle(DeclineRequest command, Clock clock) {
         requireStageAllows(command);
-        return record(new RequestDeclined(caseId, command.occurredAt(), clock.instant(), command.reason(),
-                command.partiesNotified()));
+        return record(new RequestDeclined(
+                caseId, command.occurredAt(), clock.instant(), command.reason(), command.partiesNotified()));
     }
 
     @CommandHandler
@@ -112,10 +132,13 @@ class FamilyCase {
     long handle(AddChild command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         ChildOnCase child = command.child();
-        if (facts().children().containsKey(child.subjectId()) || facts().parties().containsKey(child.subjectId())
+        if (facts().children().containsKey(child.subjectId())
+                || facts().parties().containsKey(child.subjectId())
                 || !canHoldAuthority(child.parentalAuthority(), child.housing())) {
-            throw new RuleViolation(CaseRule.CHILD_ALREADY_ON_THE_CASE, "child " + child.subjectId()
-                    + " is already on the case, or " + child.parentalAuthority() + " holds no authority here");
+            throw new RuleViolation(
+                    CaseRule.CHILD_ALREADY_ON_THE_CASE,
+                    "child " + child.subjectId() + " is already on the case, or " + child.parentalAuthority()
+                            + " holds no authority here");
         }
         long version = record(new ChildAdded(caseId, command.occurredAt(), clock.instant(), child));
         scheduleChildDeadlines(child, deadlines, policy, clock);
@@ -126,10 +149,13 @@ class FamilyCase {
     long handle(RecordNurseryDerogation command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         ChildOnCase child = requireBabyInPrison(command.child());
-        long version = record(new NurseryDerogationGranted(caseId, command.occurredAt(), clock.instant(),
-                command.child()));
+        long version =
+                record(new NurseryDerogationGranted(caseId, command.occurredAt(), clock.instant(), command.child()));
         LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS_WITH_DEROGATION);
-        warnAhead(deadlines, policy, clock,
+        warnAhead(
+                deadlines,
+                policy,
+                clock,
                 new CaseDeadline(DeadlineKind.NURSERY_SEPARATION, child.subjectId(), null, separation));
         return version;
     }
@@ -137,8 +163,14 @@ class FamilyCase {
     @CommandHandler
     long handle(RecordInterview command, Clock clock) {
         requireStageAllows(command);
-        return record(new InterviewHeld(caseId, command.occurredAt(), clock.instant(), command.kind(),
-                List.copyOf(command.participants()), command.place(), command.kilometres()));
+        return record(new InterviewHeld(
+                caseId,
+                command.occurredAt(),
+                clock.instant(),
+                command.kind(),
+                List.copyOf(command.participants()),
+                command.place(),
+                command.kilometres()));
     }
 
     // ---- consents -----------------------------------------------------------------------------------------------
@@ -148,14 +180,18 @@ class FamilyCase {
         requireStageAllows(command);
         PartyRole role = requireParty(command.party());
         if (consentIsCurrent(command.party(), command.occurredAt(), clock.getZone())) {
-            throw new RuleViolation(CaseRule.CONSENT_ALREADY_CURRENT,
+            throw new RuleViolation(
+                    CaseRule.CONSENT_ALREADY_CURRENT,
                     "the " + describe(role) + " " + command.party() + " already consents at that date");
         }
-        long version = record(new ConsentRecorded(caseId, command.occurredAt(), clock.instant(), command.party(),
-                role, command.validUntil()));
+        long version = record(new ConsentRecorded(
+                caseId, command.occurredAt(), clock.instant(), command.party(), role, command.validUntil()));
         if (command.validUntil() != null) {
-            warnAhead(deadlines, policy, clock, new CaseDeadline(DeadlineKind.CONSENT_EXPIRES, null, null,
-                    command.validUntil(), command.party()));
+            warnAhead(
+                    deadlines,
+                    policy,
+                    clock,
+                    new CaseDeadline(DeadlineKind.CONSENT_EXPIRES, null, null, command.validUntil(), command.party()));
         }
         return version;
     }
@@ -165,7 +201,8 @@ class FamilyCase {
         requireStageAllows(command);
         PartyRole role = requireParty(command.party());
         if (!consentIsCurrent(command.party(), command.occurredAt(), clock.getZone())) {
-            throw new RuleViolation(CaseRule.NO_CURRENT_CONSENT_TO_WITHDRAW,
+            throw new RuleViolation(
+                    CaseRule.NO_CURRENT_CONSENT_TO_WITHDRAW,
                     "the " + describe(role) + " " + command.party() + " has no current consent at that date");
         }
         return record(new ConsentWithdrawn(caseId, command.occurredAt(), clock.instant(), command.party(), role));
@@ -176,17 +213,25 @@ class FamilyCase {
     @CommandHandler
     long handle(ReviewCase command, Clock clock) {
         requireStageAllows(command);
-        return record(new CaseReviewed(caseId, command.occurredAt(), clock.instant(),
-                command.plannedVisitsPerMonth(), command.kilometres()));
+        return record(new CaseReviewed(
+                caseId, command.occurredAt(), clock.instant(), command.plannedVisitsPerMonth(), command.kilometres()));
     }
 
     @CommandHandler
     long handle(RecordVisitingPermit command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         requireAccompanier(command.accompanier(), command.namedNow());
-        long version = record(new VisitingPermitIssued(caseId, command.occurredAt(), clock.instant(),
-                command.accompanier(), command.prison(), command.validUntil()));
-        warnAhead(deadlines, policy, clock,
+        long version = record(new VisitingPermitIssued(
+                caseId,
+                command.occurredAt(),
+                clock.instant(),
+                command.accompanier(),
+                command.prison(),
+                command.validUntil()));
+        warnAhead(
+                deadlines,
+                policy,
+                clock,
                 new CaseDeadline(DeadlineKind.PERMIT_EXPIRES, null, command.accompanier(), command.validUntil()));
         return version;
     }
@@ -195,16 +240,19 @@ class FamilyCase {
     long handle(ExpireVisitingPermit command, Clock clock) {
         requireStageAllows(command);
         if (!facts().permitRecorded(command.accompanier(), command.prison())) {
-            throw new RuleViolation(CaseRule.PERMIT_TO_EXPIRE,
-                    describe(command.accompanier()) + " has no permit for " + command.prison().label()
-                            + " on this case");
+            throw new RuleViolation(
+                    CaseRule.PERMIT_TO_EXPIRE,
+                    describe(command.accompanier()) + " has no permit for "
+                            + command.prison().label() + " on this case");
         }
         if (command.accompanier().recordedBefore()) {
-            throw new RuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, "an accompanier recorded by name before "
-                    + "cannot be referred to: record the permit's holder again");
+            throw new RuleViolation(
+                    CaseRule.ACCOMPANIER_OF_THE_CASE,
+                    "an accompanier recorded by name before "
+                            + "cannot be referred to: record the permit's holder again");
         }
-        return record(new VisitingPermitExpired(caseId, command.occurredAt(), clock.instant(), command.accompanier(),
-                command.prison()));
+        return record(new VisitingPermitExpired(
+                caseId, command.occurredAt(), clock.instant(), command.accompanier(), command.prison()));
     }
 
     // ---- visits -------------------------------------------------------------------------------------------------
@@ -213,18 +261,28 @@ class FamilyCase {
     long handle(ScheduleVisit command, Clock clock, PrisonSuspensions suspensions) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        requireNoCourtBar(command.children(), command.plannedFor(), clock.getZone(),
-                CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS);
+        requireNoCourtBar(
+                command.children(),
+                command.plannedFor(),
+                clock.getZone(),
+                CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER,
+                CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS);
         requireAccompanier(command.accompanier(), command.namedNow());
         if (command.place() == VisitPlace.PRISON_VISITING_ROOM) {
             requireNoSuspension(suspensions, command.plannedFor(), clock.getZone());
         }
         if (facts().visit(command.visitId()) != null) {
-            throw new RuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED,
-                    "a visit with this id is already on the case");
+            throw new RuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, "a visit with this id is already on the case");
         }
-        return record(new VisitScheduled(caseId, command.occurredAt(), clock.instant(), command.visitId(),
-                command.plannedFor(), List.copyOf(command.children()), command.place(), command.accompanier()));
+        return record(new VisitScheduled(
+                caseId,
+                command.occurredAt(),
+                clock.instant(),
+                command.visitId(),
+                command.plannedFor(),
+                List.copyOf(command.children()),
+                command.place(),
+                command.accompanier()));
     }
 
     @CommandHandler
@@ -233,8 +291,12 @@ class FamilyCase {
         requireChildrenOfTheCase(command.children());
         Instant at = command.occurredAt();
         requireMinors(command.children(), date(at, clock.getZone()));
-        requireNoCourtBar(command.children(), at, clock.getZone(),
-                CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER, CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS);
+        requireNoCourtBar(
+                command.children(),
+                at,
+                clock.getZone(),
+                CaseRule.NO_VISIT_UNDER_NO_CONTACT_ORDER,
+                CaseRule.NO_VISIT_WITHOUT_VISITING_RIGHTS);
         requireConsents(command.children(), at, clock.getZone());
         requirePlaceMatchingCustody(command.place(), at);
         requireAccompanier(command.accompanier(), command.namedNow());
@@ -245,8 +307,16 @@ class FamilyCase {
         if (command.visitId() != null) {
             requireScheduled(command.visitId());
         }
-        return record(new VisitMediated(caseId, at, clock.instant(), command.children(), command.place(),
-                command.visitId(), command.accompanier(), command.accompaniedBy(), command.durationMinutes(),
+        return record(new VisitMediated(
+                caseId,
+                at,
+                clock.instant(),
+                command.children(),
+                command.place(),
+                command.visitId(),
+                command.accompanier(),
+                command.accompaniedBy(),
+                command.durationMinutes(),
                 command.kilometres()));
     }
 
@@ -254,18 +324,28 @@ class FamilyCase {
     long handle(RecordContactStep command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        requireNoCourtBar(command.children(), command.occurredAt(), clock.getZone(),
-                CaseRule.NO_CONTACT_STEP_UNDER_NO_CONTACT_ORDER, CaseRule.NO_CONTACT_STEP_WITHOUT_VISITING_RIGHTS);
-        return record(new ContactStepTaken(caseId, command.occurredAt(), clock.instant(), command.step(),
-                List.copyOf(command.children()), command.mediatedBy(), command.kilometres()));
+        requireNoCourtBar(
+                command.children(),
+                command.occurredAt(),
+                clock.getZone(),
+                CaseRule.NO_CONTACT_STEP_UNDER_NO_CONTACT_ORDER,
+                CaseRule.NO_CONTACT_STEP_WITHOUT_VISITING_RIGHTS);
+        return record(new ContactStepTaken(
+                caseId,
+                command.occurredAt(),
+                clock.instant(),
+                command.step(),
+                List.copyOf(command.children()),
+                command.mediatedBy(),
+                command.kilometres()));
     }
 
     @CommandHandler
     long handle(CancelVisit command, Clock clock) {
         requireStageAllows(command);
         requireScheduled(command.visitId());
-        return record(new VisitCancelled(caseId, command.occurredAt(), clock.instant(), command.visitId(),
-                command.reason()));
+        return record(
+                new VisitCancelled(caseId, command.occurredAt(), clock.instant(), command.visitId(), command.reason()));
     }
 
     @CommandHandler
@@ -278,8 +358,8 @@ class FamilyCase {
     long handle(RecordNurseryAccompaniment command, Clock clock) {
         requireStageAllows(command);
         requireBabyInPrison(command.child());
-        return record(new NurseryAccompanimentMade(caseId, command.occurredAt(), clock.instant(), command.child(),
-                command.kilometres()));
+        return record(new NurseryAccompanimentMade(
+                caseId, command.occurredAt(), clock.instant(), command.child(), command.kilometres()));
     }
 
     // ---- the parent's penal path and the courts -----------------------------------------------------------------
@@ -295,24 +375,29 @@ class FamilyCase {
     long handle(RecordCourtDecision command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        return record(new CourtDecisionRecorded(caseId, command.occurredAt(), clock.instant(), command.court(),
-                command.rights(), List.copyOf(command.children())));
+        return record(new CourtDecisionRecorded(
+                caseId,
+                command.occurredAt(),
+                clock.instant(),
+                command.court(),
+                command.rights(),
+                List.copyOf(command.children())));
     }
 
     @CommandHandler
     long handle(OrderNoContact command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        return record(new NoContactOrdered(caseId, command.occurredAt(), clock.instant(), command.court(),
-                List.copyOf(command.children())));
+        return record(new NoContactOrdered(
+                caseId, command.occurredAt(), clock.instant(), command.court(), List.copyOf(command.children())));
     }
 
     @CommandHandler
     long handle(LiftNoContactOrder command, Clock clock) {
         requireStageAllows(command);
         requireChildrenOfTheCase(command.children());
-        return record(new NoContactOrderLifted(caseId, command.occurredAt(), clock.instant(),
-                List.copyOf(command.children())));
+        return record(new NoContactOrderLifted(
+                caseId, command.occurredAt(), clock.instant(), List.copyOf(command.children())));
     }
 
     // ---- corrections, closing, reopening ------------------------------------------------------------------------
@@ -322,12 +407,14 @@ class FamilyCase {
         requireStageAllows(command);
         boolean corrected = facts().voided().containsKey(command.correctedEventId());
         if (!correctableEntries.contains(command.correctedEventId()) || corrected) {
-            throw new RuleViolation(CaseRule.ENTRY_CORRECTABLE_ONCE, corrected
-                    ? "this entry was already corrected"
-                    : "the entry named is not one of this case's that can be corrected");
+            throw new RuleViolation(
+                    CaseRule.ENTRY_CORRECTABLE_ONCE,
+                    corrected
+                            ? "this entry was already corrected"
+                            : "the entry named is not one of this case's that can be corrected");
         }
-        return record(new EntryCorrected(caseId, command.occurredAt(), clock.instant(), command.correctedEventId(),
-                command.reason()));
+        return record(new EntryCorrected(
+                caseId, command.occurredAt(), clock.instant(), command.correctedEventId(), command.reason()));
     }
 
     @CommandHandler
@@ -345,7 +432,8 @@ class FamilyCase {
                 }
             });
             if (!minors.isEmpty()) {
-                throw new RuleViolation(CaseRule.CHILD_TURNED_18_NEEDS_NO_MINOR,
+                throw new RuleViolation(
+                        CaseRule.CHILD_TURNED_18_NEEDS_NO_MINOR,
                         "still minor on " + closingDate + ": " + String.join(", ", minors));
             }
         }
@@ -356,7 +444,10 @@ class FamilyCase {
     long handle(ReopenCase command, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireStageAllows(command);
         long version = record(new CaseReopened(caseId, command.occurredAt(), clock.instant()));
-        schedule(deadlines, INACTIVITY_CHECK, clock.instant().plus(policy.inactivity()),
+        schedule(
+                deadlines,
+                INACTIVITY_CHECK,
+                clock.instant().plus(policy.inactivity()),
                 new CaseDeadline(DeadlineKind.NO_RECENT_ACTIVITY, null, null, null));
         return version;
     }
@@ -370,15 +461,15 @@ class FamilyCase {
     @CommandHandler
     long handle(ErasePerson command, Clock clock) {
         if (!isPersonOfTheCase(command.subject())) {
-            throw new RuleViolation(CaseRule.ERASURE_OF_A_PERSON_OF_THE_CASE,
-                    command.subject() + " is not a person of this case");
+            throw new RuleViolation(
+                    CaseRule.ERASURE_OF_A_PERSON_OF_THE_CASE, command.subject() + " is not a person of this case");
         }
         if (erased.contains(command.subject())) {
-            throw new RuleViolation(CaseRule.PERSON_ERASED_ONCE,
-                    "the personal data of " + command.subject() + " was already erased");
+            throw new RuleViolation(
+                    CaseRule.PERSON_ERASED_ONCE, "the personal data of " + command.subject() + " was already erased");
         }
-        return record(new PersonalDataErased(caseId, clock.instant(), clock.instant(), command.subject(),
-                command.reason()));
+        return record(
+                new PersonalDataErased(caseId, clock.instant(), clock.instant(), command.subject(), command.reason()));
     }
 
     /** Erases, as the retention period ended, everyone not erased yet; nobody when the case is open again. */
@@ -389,20 +480,25 @@ class FamilyCase {
         }
         CaseFacts.Known known = facts();
         List<SubjectId> people = new ArrayList<>(List.of(known.detainedParent()));
-        known.parties().keySet().stream().filter(party -> !party.equals(known.detainedParent()))
-                .sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
+        known.parties().keySet().stream()
+                .filter(party -> !party.equals(known.detainedParent()))
+                .sorted(Comparator.comparing(SubjectId::value))
+                .forEach(people::add);
         people.addAll(known.children().keySet());
-        known.accompaniers().stream().sorted(Comparator.comparing(SubjectId::value)).forEach(people::add);
+        known.accompaniers().stream()
+                .sorted(Comparator.comparing(SubjectId::value))
+                .forEach(people::add);
         people.removeAll(erased);
         Instant now = clock.instant();
-        people.forEach(subject -> apply(new PersonalDataErased(caseId, now, now, subject,
-                ErasureReason.RETENTION_PERIOD_ENDED)));
+        people.forEach(subject ->
+                apply(new PersonalDataErased(caseId, now, now, subject, ErasureReason.RETENTION_PERIOD_ENDED)));
         return people;
     }
 
     private boolean isPersonOfTheCase(SubjectId subject) {
         CaseFacts.Known known = facts();
-        return known.parties().containsKey(subject) || known.children().containsKey(subject)
+        return known.parties().containsKey(subject)
+                || known.children().containsKey(subject)
                 || known.accompaniers().contains(subject);
     }
 
@@ -414,8 +510,17 @@ class FamilyCase {
         if (stage == CaseStage.CLOSED || stage == CaseStage.DECLINED || !stillDue(deadline, firedAt)) {
             return;
         }
-        apply(new DeadlineApproaching(caseId, firedAt, clock.instant(), deadline.kind(), deadline.child(),
-                deadline.accompanier(), deadline.dueOn(), deadline.party()), AS_SYSTEM);
+        apply(
+                new DeadlineApproaching(
+                        caseId,
+                        firedAt,
+                        clock.instant(),
+                        deadline.kind(),
+                        deadline.child(),
+                        deadline.accompanier(),
+                        deadline.dueOn(),
+                        deadline.party()),
+                AS_SYSTEM);
     }
 
     /**
@@ -424,8 +529,8 @@ class FamilyCase {
      * time is its trigger time, so each check moves strictly forward.
      */
     @DeadlineHandler(deadlineName = INACTIVITY_CHECK)
-    void onInactivityCheck(CaseDeadline check, @Timestamp Instant now, Clock clock, DeadlineManager deadlines,
-                           DeadlinePolicy policy) {
+    void onInactivityCheck(
+            CaseDeadline check, @Timestamp Instant now, Clock clock, DeadlineManager deadlines, DeadlinePolicy policy) {
         if (stage == CaseStage.CLOSED || stage == CaseStage.DECLINED) {
             return;
         }
@@ -434,8 +539,17 @@ class FamilyCase {
             schedule(deadlines, INACTIVITY_CHECK, due, check);
             return;
         }
-        apply(new DeadlineApproaching(caseId, now, clock.instant(), DeadlineKind.NO_RECENT_ACTIVITY, null, null,
-                date(due, clock.getZone()), null), AS_SYSTEM);
+        apply(
+                new DeadlineApproaching(
+                        caseId,
+                        now,
+                        clock.instant(),
+                        DeadlineKind.NO_RECENT_ACTIVITY,
+                        null,
+                        null,
+                        date(due, clock.getZone()),
+                        null),
+                AS_SYSTEM);
         schedule(deadlines, INACTIVITY_CHECK, now.plus(policy.inactivity()), check);
     }
 
@@ -446,9 +560,11 @@ class FamilyCase {
             case NURSERY_SEPARATION -> {
                 ChildOnCase child = known.children().get(deadline.child());
                 boolean derogation = known.nurseryDerogation(deadline.child());
-                yield child != null && child.housing() == HousingType.WITH_MOTHER_IN_PRISON
-                        && deadline.dueOn().equals(child.birthDate().plusMonths(derogation
-                        ? NURSERY_MONTHS_WITH_DEROGATION : NURSERY_MONTHS));
+                yield child != null
+                        && child.housing() == HousingType.WITH_MOTHER_IN_PRISON
+                        && deadline.dueOn()
+                                .equals(child.birthDate()
+                                        .plusMonths(derogation ? NURSERY_MONTHS_WITH_DEROGATION : NURSERY_MONTHS));
             }
             case PERMIT_EXPIRES -> {
                 CaseFacts.Permit permit = known.permit(deadline.accompanier(), known.prison(now), now);
@@ -462,26 +578,35 @@ class FamilyCase {
         };
     }
 
-    private void scheduleChildDeadlines(ChildOnCase child, DeadlineManager deadlines, DeadlinePolicy policy,
-                                        Clock clock) {
+    private void scheduleChildDeadlines(
+            ChildOnCase child, DeadlineManager deadlines, DeadlinePolicy policy, Clock clock) {
         LocalDate adult = child.birthDate().plusYears(CaseFacts.ADULT_AGE);
-        warnAhead(deadlines, policy, clock,
+        warnAhead(
+                deadlines,
+                policy,
+                clock,
                 new CaseDeadline(DeadlineKind.CHILD_TURNS_18, child.subjectId(), null, adult));
         if (child.housing() == HousingType.WITH_MOTHER_IN_PRISON) {
             LocalDate separation = child.birthDate().plusMonths(NURSERY_MONTHS);
-            warnAhead(deadlines, policy, clock,
+            warnAhead(
+                    deadlines,
+                    policy,
+                    clock,
                     new CaseDeadline(DeadlineKind.NURSERY_SEPARATION, child.subjectId(), null, separation));
         }
     }
 
     /** Schedules the warning of a date still to come; a date already past (recorded late) warns of nothing. */
-    private static void warnAhead(DeadlineManager deadlines, DeadlinePolicy policy, Clock clock,
-                                  CaseDeadline deadline) {
+    private static void warnAhead(
+            DeadlineManager deadlines, DeadlinePolicy policy, Clock clock, CaseDeadline deadline) {
         if (deadline.dueOn().isBefore(LocalDate.now(clock))) {
             return;
         }
-        schedule(deadlines, CASE_DEADLINE,
-                deadline.dueOn().atStartOfDay(clock.getZone()).toInstant().minus(policy.notice()), deadline);
+        schedule(
+                deadlines,
+                CASE_DEADLINE,
+                deadline.dueOn().atStartOfDay(clock.getZone()).toInstant().minus(policy.notice()),
+                deadline);
     }
 
     /** Deadlines fire as the system actor: the events they raise never name the caseworker who scheduled them. */
@@ -505,7 +630,8 @@ class FamilyCase {
         Set<SubjectId> authorityHolders = new HashSet<>();
         for (PartyOnCase party : command.parties()) {
             if (!people.add(party.subjectId())) {
-                throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                throw new RuleViolation(
+                        CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         party.subjectId() + " appears twice among the people of the request");
             }
             if (party.role().holdsParentalAuthority()) {
@@ -514,13 +640,15 @@ class FamilyCase {
         }
         for (ChildOnCase child : command.children()) {
             if (!people.add(child.subjectId())) {
-                throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                throw new RuleViolation(
+                        CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         child.subjectId() + " appears twice among the people of the request");
             }
             boolean motherWithBaby = child.housing() == HousingType.WITH_MOTHER_IN_PRISON
                     && command.detainedParent().equals(child.parentalAuthority());
             if (!authorityHolders.contains(child.parentalAuthority()) && !motherWithBaby) {
-                throw new RuleViolation(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
+                throw new RuleViolation(
+                        CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY,
                         "child " + child.subjectId() + " has no holder of parental authority among the parties");
             }
         }
@@ -529,15 +657,17 @@ class FamilyCase {
     /** A party holding authority; or the detained mother for the baby living with her in prison. */
     private boolean canHoldAuthority(SubjectId holder, HousingType housing) {
         PartyRole role = facts().parties().get(holder);
-        return role != null && (role.holdsParentalAuthority()
-                || (role == PartyRole.DETAINED_PARENT && housing == HousingType.WITH_MOTHER_IN_PRISON));
+        return role != null
+                && (role.holdsParentalAuthority()
+                        || (role == PartyRole.DETAINED_PARENT && housing == HousingType.WITH_MOTHER_IN_PRISON));
     }
 
     private void requireStageAllows(Object command) {
         if (Lifecycle.allows(stage, command.getClass())) {
             return;
         }
-        String why = stage == CaseStage.CLOSED ? LifecycleWords.words(closing.reason())
+        String why = stage == CaseStage.CLOSED
+                ? LifecycleWords.words(closing.reason())
                 : stage == CaseStage.DECLINED ? LifecycleWords.words(declining.reason()) : null;
         throw LifecycleWords.refusal(stage, command.getClass(), why);
     }
@@ -545,7 +675,8 @@ class FamilyCase {
     private PartyRole requireParty(SubjectId party) {
         PartyRole role = facts().parties().get(party);
         if (role == null) {
-            throw new RuleViolation(CaseRule.CONSENT_FROM_A_PARTY,
+            throw new RuleViolation(
+                    CaseRule.CONSENT_FROM_A_PARTY,
                     party + " is not the detained parent nor a holder of parental authority on this case");
         }
         return role;
@@ -561,8 +692,8 @@ class FamilyCase {
         Map<SubjectId, ChildOnCase> children = facts().children();
         for (SubjectId child : present) {
             if (!children.containsKey(child)) {
-                throw new RuleViolation(CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE,
-                        child + " is not a child of this case");
+                throw new RuleViolation(
+                        CaseRule.VISIT_NEEDS_CHILDREN_OF_THE_CASE, child + " is not a child of this case");
             }
         }
     }
@@ -572,26 +703,30 @@ class FamilyCase {
         for (SubjectId child : present) {
             int age = CaseFacts.age(children.get(child), visitDate);
             if (age >= CaseFacts.ADULT_AGE) {
-                throw new RuleViolation(CaseRule.NO_VISIT_WITH_ADULT_CHILD, "child " + child + " is " + age
-                        + " on " + visitDate + " (born " + children.get(child).birthDate() + ")");
+                throw new RuleViolation(
+                        CaseRule.NO_VISIT_WITH_ADULT_CHILD,
+                        "child " + child + " is " + age + " on " + visitDate + " (born "
+                                + children.get(child).birthDate() + ")");
             }
         }
     }
 
     /** A court's bar on contact, refused by the rule of the step asked: a visit's, or a photo's, letter's or call's. */
-    private void requireNoCourtBar(List<SubjectId> present, Instant at, ZoneId zone, CaseRule underOrder,
-                                   CaseRule withoutRights) {
+    private void requireNoCourtBar(
+            List<SubjectId> present, Instant at, ZoneId zone, CaseRule underOrder, CaseRule withoutRights) {
         CaseFacts.Known known = facts();
         for (SubjectId child : present) {
             NoContactOrdered order = known.noContactOrder(child, at);
             if (order != null) {
-                throw new RuleViolation(underOrder, "the no-contact order of the "
-                        + LifecycleWords.words(order.court()) + " dated "
-                        + date(order.occurredAt(), zone) + " covers child " + child);
+                throw new RuleViolation(
+                        underOrder,
+                        "the no-contact order of the "
+                                + LifecycleWords.words(order.court()) + " dated "
+                                + date(order.occurredAt(), zone) + " covers child " + child);
             }
             if (known.visitingRights(child, at) == VisitingRights.RESERVED) {
-                throw new RuleViolation(withoutRights,
-                        "a court reserved the visiting rights for child " + child + " on that date");
+                throw new RuleViolation(
+                        withoutRights, "a court reserved the visiting rights for child " + child + " on that date");
             }
         }
     }
@@ -608,13 +743,17 @@ class FamilyCase {
         needed.forEach((party, role) -> {
             if (!known.consents(party, visitAt, zone)) {
                 CaseFacts.Consent consent = known.consent(party, visitAt);
-                missing.add(describe(role) + " " + party + (consent == null ? " (no consent recorded)"
-                        : consent.given() ? " (consent ended on " + consent.validUntil() + ")"
-                        : " (consent withdrawn)"));
+                missing.add(describe(role) + " " + party
+                        + (consent == null
+                                ? " (no consent recorded)"
+                                : consent.given()
+                                        ? " (consent ended on " + consent.validUntil() + ")"
+                                        : " (consent withdrawn)"));
             }
         });
         if (!missing.isEmpty()) {
-            throw new RuleViolation(CaseRule.CONSENTS_REQUIRED_FOR_VISIT,
+            throw new RuleViolation(
+                    CaseRule.CONSENTS_REQUIRED_FOR_VISIT,
                     "missing consent at the visit date from " + String.join(", ", missing));
         }
     }
@@ -622,9 +761,12 @@ class FamilyCase {
     private void requirePlaceMatchingCustody(VisitPlace place, Instant at) {
         boolean custody = facts().inCustody(at);
         if (custody != (place == VisitPlace.PRISON_VISITING_ROOM)) {
-            throw new RuleViolation(CaseRule.VISIT_PLACE_FOLLOWS_CUSTODY, "on that date the parent is "
-                    + (custody ? "in custody: the visit must be in the visiting room"
-                    : "in open setting: the visit must be outside prison"));
+            throw new RuleViolation(
+                    CaseRule.VISIT_PLACE_FOLLOWS_CUSTODY,
+                    "on that date the parent is "
+                            + (custody
+                                    ? "in custody: the visit must be in the visiting room"
+                                    : "in open setting: the visit must be outside prison"));
         }
     }
 
@@ -638,9 +780,11 @@ class FamilyCase {
         }
         boolean known = facts().accompaniers().contains(accompanier.person());
         if (known == namedNow || isPersonOfTheCase(accompanier.person()) && !known) {
-            throw new RuleViolation(CaseRule.ACCOMPANIER_OF_THE_CASE, known
-                    ? "person " + accompanier.person() + " already accompanies on this case"
-                    : "person " + accompanier.person() + " does not accompany on this case");
+            throw new RuleViolation(
+                    CaseRule.ACCOMPANIER_OF_THE_CASE,
+                    known
+                            ? "person " + accompanier.person() + " already accompanies on this case"
+                            : "person " + accompanier.person() + " does not accompany on this case");
         }
     }
 
@@ -648,10 +792,12 @@ class FamilyCase {
         Prison where = facts().prison(at);
         CaseFacts.Permit permit = accompanier == null ? null : facts().permit(accompanier, where, at);
         if (permit == null || !permit.inForceOn(date(at, zone))) {
-            throw new RuleViolation(CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT, (accompanier == null
-                    ? "no accompanier is named" : describe(accompanier) + " holds no valid permit for "
-                    + where.label())
-                    + " on " + date(at, zone));
+            throw new RuleViolation(
+                    CaseRule.PRISON_VISIT_NEEDS_A_VALID_PERMIT,
+                    (accompanier == null
+                                    ? "no accompanier is named"
+                                    : describe(accompanier) + " holds no valid permit for " + where.label())
+                            + " on " + date(at, zone));
         }
     }
 
@@ -661,27 +807,33 @@ class FamilyCase {
             return;
         }
         suspensions.covering(where, at).ifPresent(suspension -> {
-            throw new RuleViolation(CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION, where.label()
-                    + " suspended all visits from " + date(suspension.from(), zone) + " to "
-                    + date(suspension.until().minusNanos(1), zone) + " ("
-                    + LifecycleWords.words(suspension.reason()) + ")");
+            throw new RuleViolation(
+                    CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION,
+                    where.label()
+                            + " suspended all visits from " + date(suspension.from(), zone) + " to "
+                            + date(suspension.until().minusNanos(1), zone) + " ("
+                            + LifecycleWords.words(suspension.reason()) + ")");
         });
     }
 
     private void requireScheduled(java.util.UUID visitId) {
         CaseFacts.VisitStatus status = facts().visit(visitId);
         if (status != CaseFacts.VisitStatus.SCHEDULED) {
-            throw new RuleViolation(CaseRule.VISIT_MUST_BE_SCHEDULED, status == null
-                    ? "no visit with this id was scheduled on this case"
-                    : status == CaseFacts.VisitStatus.HELD ? "this visit was already held"
-                    : "this visit was cancelled");
+            throw new RuleViolation(
+                    CaseRule.VISIT_MUST_BE_SCHEDULED,
+                    status == null
+                            ? "no visit with this id was scheduled on this case"
+                            : status == CaseFacts.VisitStatus.HELD
+                                    ? "this visit was already held"
+                                    : "this visit was cancelled");
         }
     }
 
     private ChildOnCase requireBabyInPrison(SubjectId subject) {
         ChildOnCase child = facts().children().get(subject);
         if (child == null || child.housing() != HousingType.WITH_MOTHER_IN_PRISON) {
-            throw new RuleViolation(CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
+            throw new RuleViolation(
+                    CaseRule.NURSERY_IS_FOR_BABIES_WITH_THEIR_MOTHER,
                     subject + " is not a child of this case living with the mother in prison");
         }
         return child;
@@ -702,9 +854,11 @@ class FamilyCase {
 
     /** A staff accompanier by their account name, another by their subject id (never their name: not in events). */
     private static String describe(Accompanier accompanier) {
-        return accompanier.account() != null ? accompanier.account()
-                : accompanier.person() != null ? "person " + accompanier.person()
-                : "the accompanier recorded by name before";
+        return accompanier.account() != null
+                ? accompanier.account()
+                : accompanier.person() != null
+                        ? "person " + accompanier.person()
+                        : "the accompanier recorded by name before";
     }
 
     private static String describe(PartyRole role) {

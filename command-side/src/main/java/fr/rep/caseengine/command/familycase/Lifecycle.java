@@ -1,7 +1,6 @@
 package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.familycase.CaseStage;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -11,18 +10,42 @@ import java.util.Set;
  */
 final class Lifecycle {
 
-    private static final Set<Class<?>> WHILE_EVALUATED = Set.of(AcceptRequest.class, DeclineRequest.class,
-            RecordInterview.class, RecordConsent.class, WithdrawConsent.class, AssignCase.class, AddChild.class,
-            RecordCourtDecision.class, OrderNoContact.class, LiftNoContactOrder.class, RecordCustodyChange.class,
-            CorrectEntry.class, CloseIntervention.class);
+    private static final Set<Class<?>> WHILE_EVALUATED = Set.of(
+            AcceptRequest.class,
+            DeclineRequest.class,
+            RecordInterview.class,
+            RecordConsent.class,
+            WithdrawConsent.class,
+            AssignCase.class,
+            AddChild.class,
+            RecordCourtDecision.class,
+            OrderNoContact.class,
+            LiftNoContactOrder.class,
+            RecordCustodyChange.class,
+            CorrectEntry.class,
+            CloseIntervention.class);
 
-    private static final Set<Class<?>> WHILE_SUPPORTED = Set.of(RecordInterview.class, ReviewCase.class,
-            RecordVisitingPermit.class, ExpireVisitingPermit.class, RecordContactStep.class, ScheduleVisit.class,
+    private static final Set<Class<?>> WHILE_SUPPORTED = Set.of(
+            RecordInterview.class,
+            ReviewCase.class,
+            RecordVisitingPermit.class,
+            ExpireVisitingPermit.class,
+            RecordContactStep.class,
+            ScheduleVisit.class,
             RecordNurseryDerogation.class,
             MediateVisit.class,
-            CancelVisit.class, RecordHomeVisit.class, RecordNurseryAccompaniment.class, RecordCustodyChange.class,
-            RecordCourtDecision.class, OrderNoContact.class, LiftNoContactOrder.class, AddChild.class,
-            CorrectEntry.class, RecordConsent.class, WithdrawConsent.class, AssignCase.class,
+            CancelVisit.class,
+            RecordHomeVisit.class,
+            RecordNurseryAccompaniment.class,
+            RecordCustodyChange.class,
+            RecordCourtDecision.class,
+            OrderNoContact.class,
+            LiftNoContactOrder.class,
+            AddChild.class,
+            CorrectEntry.class,
+            RecordConsent.class,
+            WithdrawConsent.class,
+            AssignCase.class,
             CloseIntervention.class);
 
     static final Map<CaseStage, Set<Class<?>>> ALLOWED_COMMANDS = Map.of(
@@ -33,8 +56,7 @@ final class Lifecycle {
             CaseStage.OPEN_SETTING, WHILE_SUPPORTED,
             CaseStage.CLOSED, Set.of(ReopenCase.class));
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     static boolean allows(CaseStage stage, Class<?> commandType) {
         return ALLOWED_COMMANDS.get(stage).contains(commandType);

@@ -1,17 +1,16 @@
 package fr.rep.caseengine.command.familycase;
 
+import static java.util.Map.entry;
+
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.Court;
 import fr.rep.caseengine.events.familycase.DeclineReason;
 import fr.rep.caseengine.events.prison.SuspensionReason;
-
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
-import static java.util.Map.entry;
 
 /**
  * The words of the {@link Lifecycle} table, as a caseworker says them: each command as a step ("A visit can be
@@ -56,11 +55,10 @@ final class LifecycleWords {
             CaseStage.OPEN_SETTING, "this request was accepted and the visits take place outside prison",
             CaseStage.CLOSED, "this case was closed");
 
-    private static final Set<CaseStage> SUPPORT = EnumSet.of(CaseStage.SETTING_UP, CaseStage.CLOSED_SETTING,
-            CaseStage.OPEN_SETTING);
+    private static final Set<CaseStage> SUPPORT =
+            EnumSet.of(CaseStage.SETTING_UP, CaseStage.CLOSED_SETTING, CaseStage.OPEN_SETTING);
 
-    private LifecycleWords() {
-    }
+    private LifecycleWords() {}
 
     /**
      * The refusal of a command the stage does not accept.
@@ -70,25 +68,28 @@ final class LifecycleWords {
     static RuleViolation refusal(CaseStage stage, Class<?> command, String why) {
         String where = STAGES.get(stage);
         if (stage == CaseStage.CLOSED || stage == CaseStage.DECLINED) {
-            CaseRule rule = stage == CaseStage.CLOSED ? CaseRule.CLOSED_CASE_ACCEPTS_NOTHING
+            CaseRule rule = stage == CaseStage.CLOSED
+                    ? CaseRule.CLOSED_CASE_ACCEPTS_NOTHING
                     : CaseRule.DECLINED_CASE_ACCEPTS_NOTHING;
-            return RuleViolation.said(rule, step(command) + " only while the case is open; " + where + " ("
-                    + why + "): reopen it first");
+            return RuleViolation.said(
+                    rule, step(command) + " only while the case is open; " + where + " (" + why + "): reopen it first");
         }
         Set<CaseStage> allowed = Lifecycle.ALLOWED_COMMANDS.entrySet().stream()
-                .filter(row -> row.getValue().contains(command)).map(Map.Entry::getKey)
+                .filter(row -> row.getValue().contains(command))
+                .map(Map.Entry::getKey)
                 .collect(() -> EnumSet.noneOf(CaseStage.class), Set::add, Set::addAll);
         if (allowed.equals(Set.of(CaseStage.RECEPTION))) {
-            return RuleViolation.said(CaseRule.REQUEST_DECIDED_ONCE,
-                    step(command) + " only while it is at reception; " + where);
+            return RuleViolation.said(
+                    CaseRule.REQUEST_DECIDED_ONCE, step(command) + " only while it is at reception; " + where);
         }
         if (allowed.equals(EnumSet.of(CaseStage.DECLINED, CaseStage.CLOSED))) {
-            return RuleViolation.said(CaseRule.ONLY_AN_ENDED_CASE_REOPENS,
+            return RuleViolation.said(
+                    CaseRule.ONLY_AN_ENDED_CASE_REOPENS,
                     step(command) + " only once it is closed or its request declined; " + where);
         }
         if (SUPPORT.containsAll(allowed) && !allowed.isEmpty()) {
-            return RuleViolation.said(CaseRule.NOT_IN_THIS_STAGE,
-                    step(command) + " once the request has been accepted; " + where);
+            return RuleViolation.said(
+                    CaseRule.NOT_IN_THIS_STAGE, step(command) + " once the request has been accepted; " + where);
         }
         throw new IllegalStateException(command.getSimpleName() + " is refused in " + stage + " by no worded rule");
     }

@@ -12,15 +12,6 @@ import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.validation.BindException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,6 +25,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * « Nouvelle demande »: the reception form, sent through the same code as {@code POST /api/cases} (the same request
@@ -51,6 +50,7 @@ class NewRequestPage {
     /** Form fields that steer the form itself, not part of what was typed. */
     /** How a baby in the prison nursery names the detained mother as holder of authority (party refs start "p"). */
     static final String DETAINED_PARENT_REF = "detained-parent";
+
     private static final List<String> CONTROLS = List.of("_csrf", "add", "remove");
     private static final int MAX_ROWS = 20;
 
@@ -89,10 +89,15 @@ class NewRequestPage {
         RequestBodies.NewCase body = newCase(typed, caller, errors);
         for (ConstraintViolation<RequestBodies.NewCase> violation : validator.validate(body)) {
             String field = violation.getPropertyPath().toString();
-            String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String constraint = violation
+                    .getConstraintDescriptor()
+                    .getAnnotation()
+                    .annotationType()
+                    .getSimpleName();
             // A pattern's meaning depends on the field (a phone number, a département).
-            errors.putIfAbsent(field, "request.error." + constraint
-                    + ("Pattern".equals(constraint) ? "." + lastSegment(field) : ""));
+            errors.putIfAbsent(
+                    field,
+                    "request.error." + constraint + ("Pattern".equals(constraint) ? "." + lastSegment(field) : ""));
         }
         if (!errors.isEmpty()) {
             return form(model, typed, errors);
@@ -102,7 +107,8 @@ class NewRequestPage {
             ResponseEntity<String> answer = api.receive(request, body, typed);
             String location = answer.getHeaders().getLocation().toString();
             String caseId = location.substring(location.lastIndexOf('/') + 1);
-            return "redirect:/dossiers/" + caseId + "?minVersion=" + answer.getHeaders().getETag().replace("\"", "");
+            return "redirect:/dossiers/" + caseId + "?minVersion="
+                    + answer.getHeaders().getETag().replace("\"", "");
         } catch (BindException refused) {
             for (FieldError error : refused.getFieldErrors()) {
                 errors.putIfAbsent(error.getField(), "request.error." + lastSegment(error.getField()));
@@ -127,8 +133,11 @@ class NewRequestPage {
         model.addAttribute("channels", ReferralChannel.values());
         model.addAttribute("prisons", Prison.values());
         model.addAttribute("penalStatuses", PenalStatus.values());
-        model.addAttribute("partyRoles", List.of(PartyRole.values()).stream()
-                .filter(PartyRole::holdsParentalAuthority).toList());
+        model.addAttribute(
+                "partyRoles",
+                List.of(PartyRole.values()).stream()
+                        .filter(PartyRole::holdsParentalAuthority)
+                        .toList());
         model.addAttribute("housings", HousingType.values());
         model.addAttribute("detainedParentRef", DETAINED_PARENT_REF);
         return "requests/new";
@@ -139,24 +148,34 @@ class NewRequestPage {
         List<RequestBodies.Party> parties = new ArrayList<>();
         List<Map<String, String>> partyRows = rows(typed, "parties");
         for (Map<String, String> row : partyRows) {
-            parties.add(new RequestBodies.Party(row.get("ref"), value(PartyRole.class, row.get("role")),
-                    person(row, "person.")));
+            parties.add(new RequestBodies.Party(
+                    row.get("ref"), value(PartyRole.class, row.get("role")), person(row, "person.")));
         }
         List<RequestBodies.Child> children = new ArrayList<>();
         List<Map<String, String>> childRows = rows(typed, "children");
         for (int i = 0; i < childRows.size(); i++) {
             Map<String, String> row = childRows.get(i);
-            children.add(new RequestBodies.Child(date(row.get("birthDate"), "children[" + i + "].birthDate", errors),
-                    blankToNull(row.get("department")), value(HousingType.class, row.get("housing")),
-                    blankToNull(row.get("parentalAuthority")), person(row, "person.")));
+            children.add(new RequestBodies.Child(
+                    date(row.get("birthDate"), "children[" + i + "].birthDate", errors),
+                    blankToNull(row.get("department")),
+                    value(HousingType.class, row.get("housing")),
+                    blankToNull(row.get("parentalAuthority")),
+                    person(row, "person.")));
         }
-        return new RequestBodies.NewCase(occurredAt(typed.get("occurredAt"), errors),
+        return new RequestBodies.NewCase(
+                occurredAt(typed.get("occurredAt"), errors),
                 value(ReferrerType.class, typed.get("referrerType")),
-                value(ReferralChannel.class, typed.get("channel")), caller.team(),
+                value(ReferralChannel.class, typed.get("channel")),
+                caller.team(),
                 value(Prison.class, typed.get("prison")),
-                new RequestBodies.DetainedParent(value(PenalStatus.class, typed.get("detainedParent.penalStatus")),
-                        person(typed, "detainedParent.person."), null, DETAINED_PARENT_REF),
-                parties, children, "true".equals(typed.get("educationalOrJudicialMeasure")));
+                new RequestBodies.DetainedParent(
+                        value(PenalStatus.class, typed.get("detainedParent.penalStatus")),
+                        person(typed, "detainedParent.person."),
+                        null,
+                        DETAINED_PARENT_REF),
+                parties,
+                children,
+                "true".equals(typed.get("educationalOrJudicialMeasure")));
     }
 
     /** The day the request came in: today means now, an earlier day its noon in the service's zone. */
@@ -166,7 +185,8 @@ class NewRequestPage {
             return null;
         }
         LocalDate today = LocalDate.now(clock);
-        return day.equals(today) ? OffsetDateTime.now(clock)
+        return day.equals(today)
+                ? OffsetDateTime.now(clock)
                 : day.atTime(LocalTime.NOON).atZone(clock.getZone()).toOffsetDateTime();
     }
 
@@ -183,8 +203,12 @@ class NewRequestPage {
     }
 
     private static RequestBodies.Person person(Map<String, String> fields, String prefix) {
-        return new RequestBodies.Person(blankToNull(fields.get(prefix + "firstName")),
-                blankToNull(fields.get(prefix + "lastName")), null, blankToNull(fields.get(prefix + "phone")), null);
+        return new RequestBodies.Person(
+                blankToNull(fields.get(prefix + "firstName")),
+                blankToNull(fields.get(prefix + "lastName")),
+                null,
+                blankToNull(fields.get(prefix + "phone")),
+                null);
     }
 
     /** A choice from a list: one not in the list is no choice, which the validation then names. */

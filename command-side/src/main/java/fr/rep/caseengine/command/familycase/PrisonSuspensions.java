@@ -2,7 +2,6 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.SuspensionReason;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,6 +24,5 @@ public interface PrisonSuspensions {
      * @param from  its first instant
      * @param until its end as announced (exclusive), or its lifting if that came first
      */
-    record Suspension(Prison prison, Instant from, Instant until, SuspensionReason reason) {
-    }
+    record Suspension(Prison prison, Instant from, Instant until, SuspensionReason reason) {}
 }

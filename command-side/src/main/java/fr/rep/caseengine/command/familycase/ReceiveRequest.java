@@ -9,16 +9,20 @@ import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.ReferralChannel;
 import fr.rep.caseengine.events.familycase.ReferrerType;
 import fr.rep.caseengine.events.familycase.Team;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Register a family's request for support: opens the case. */
-public record ReceiveRequest(@TargetAggregateIdentifier CaseId caseId, Instant occurredAt,
-                             ReferrerType referrerType, ReferralChannel channel,
-                             Team team, Prison prison,
-                             SubjectId detainedParent, PenalStatus penalStatus,
-                             List<PartyOnCase> parties, List<ChildOnCase> children,
-                             boolean educationalOrJudicialMeasure) {
-}
+public record ReceiveRequest(
+        @TargetAggregateIdentifier CaseId caseId,
+        Instant occurredAt,
+        ReferrerType referrerType,
+        ReferralChannel channel,
+        Team team,
+        Prison prison,
+        SubjectId detainedParent,
+        PenalStatus penalStatus,
+        List<PartyOnCase> parties,
+        List<ChildOnCase> children,
+        boolean educationalOrJudicialMeasure) {}

@@ -2,11 +2,10 @@ package fr.rep.caseengine.command.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Record a party's explicit adhesion to the support.
@@ -14,8 +13,12 @@ import java.time.LocalDate;
  * @param expectedVersion the case version the caller saw ({@code If-Match}), or {@code null} not to check
  * @param validUntil      the last day the engagement holds, or {@code null} when it has no end
  */
-public record RecordConsent(@TargetAggregateIdentifier CaseId caseId, @TargetAggregateVersion Long expectedVersion,
-                            Instant occurredAt, SubjectId party, LocalDate validUntil) {
+public record RecordConsent(
+        @TargetAggregateIdentifier CaseId caseId,
+        @TargetAggregateVersion Long expectedVersion,
+        Instant occurredAt,
+        SubjectId party,
+        LocalDate validUntil) {
 
     public RecordConsent(CaseId caseId, Long expectedVersion, Instant occurredAt, SubjectId party) {
         this(caseId, expectedVersion, occurredAt, party, null);

@@ -3,7 +3,6 @@ package fr.rep.caseengine.command.personaldata;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ErasureReason;
-
 import java.time.Instant;
 
 /**

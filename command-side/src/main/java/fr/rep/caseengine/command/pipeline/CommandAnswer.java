@@ -8,5 +8,4 @@ import java.util.List;
  * @param version the version after the command (also sent as the {@code ETag})
  * @param events  the events recorded, in the order they were recorded
  */
-public record CommandAnswer(long version, List<RecordedEvent> events) {
-}
+public record CommandAnswer(long version, List<RecordedEvent> events) {}

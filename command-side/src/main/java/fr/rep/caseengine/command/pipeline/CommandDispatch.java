@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.events.input.NotInTheFuture;
 import fr.rep.caseengine.events.input.NotInTheFutureValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -12,13 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The path every command request takes, whatever its controller: the fact's date checked, the command sent with the
@@ -33,8 +32,12 @@ public class CommandDispatch {
     private final ObjectMapper json;
     private final Clock clock;
 
-    CommandDispatch(CommandGateway commands, IdempotentCommands idempotent, RecordedEvents recorded,
-                    ObjectMapper json, Clock clock) {
+    CommandDispatch(
+            CommandGateway commands,
+            IdempotentCommands idempotent,
+            RecordedEvents recorded,
+            ObjectMapper json,
+            Clock clock) {
         this.commands = commands;
         this.idempotent = idempotent;
         this.recorded = recorded;
@@ -49,8 +52,12 @@ public class CommandDispatch {
      * stored answer, naming the same events.
      */
     public ResponseEntity<String> run(CommandRequest request, Object body, Supplier<CommandOutcome> command) {
-        return request.answer(idempotent.run(request.caller().account(), request.idempotencyKey(),
-                request.fingerprint(toJson(body)), request.expectedVersion(), () -> recorded.recording(command)));
+        return request.answer(idempotent.run(
+                request.caller().account(),
+                request.idempotencyKey(),
+                request.fingerprint(toJson(body)),
+                request.expectedVersion(),
+                () -> recorded.recording(command)));
     }
 
     /** The events recorded so far by the command {@link #run} is running on this thread, in order. */
@@ -60,14 +67,14 @@ public class CommandDispatch {
 
     /** Sends a command with the request's actor and trace id; returns the handler's result (a version). */
     public Object send(CommandRequest request, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
+        return commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(request.metadata()));
     }
 
     /** Sends a command on an existing aggregate and answers 200 with its new version and the events recorded. */
     public CommandOutcome updated(CommandRequest request, Object command) {
         long version = (Long) send(request, command);
-        return new CommandOutcome(HttpStatus.OK.value(), null, version,
-                toJson(new CommandAnswer(version, recorded())));
+        return new CommandOutcome(HttpStatus.OK.value(), null, version, toJson(new CommandAnswer(version, recorded())));
     }
 
     /**

@@ -8,5 +8,4 @@ package fr.rep.caseengine.command.pipeline;
  * @param version  the case version after the command (sent as the {@code ETag})
  * @param body     the JSON body, or {@code null}
  */
-public record CommandOutcome(int status, String location, long version, String body) {
-}
+public record CommandOutcome(int status, String location, long version, String body) {}

@@ -14,7 +14,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-
 /**
  * What every command endpoint answers alike: a case out of the caller's reach (404, as if unknown), an id of another
  * kind (404), version conflicts (409) and a reused idempotency key (422); and the one way the command side builds a
@@ -42,8 +41,11 @@ public class CommandProblems {
      * A stale {@code If-Match}, or two writers (possibly on two nodes) appending the same version at once:
      * PostgreSQL's unique key lets one win, the other is told to reload.
      */
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
-            AggregateStreamCreationException.class})
+    @ExceptionHandler({
+        ConflictingModificationException.class,
+        ConcurrencyException.class,
+        AggregateStreamCreationException.class
+    })
     ProblemDetail versionConflict(Exception conflict) {
         String detail = conflict instanceof ConflictingAggregateVersionException versions
                 ? "It changed since version " + versions.getExpectedVersion() + " (it is now at version "

@@ -3,12 +3,6 @@ package fr.rep.caseengine.command.pipeline;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.validation.BindException;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.MapBindingResult;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +11,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * What a command request says besides its body: who acts, the idempotency key, the version the client saw and the
@@ -29,8 +28,8 @@ import java.util.regex.Pattern;
  * @param traceId         {@code X-Correlation-Id}, or a new one; recorded on every event the command causes
  * @param requestLine     the method and path, part of the request's fingerprint
  */
-public record CommandRequest(Caller caller, String idempotencyKey, Long expectedVersion, String traceId,
-                             String requestLine) {
+public record CommandRequest(
+        Caller caller, String idempotencyKey, Long expectedVersion, String traceId, String requestLine) {
 
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
@@ -42,12 +41,24 @@ public record CommandRequest(Caller caller, String idempotencyKey, Long expected
         MapBindingResult errors = new MapBindingResult(new HashMap<>(), "headers");
         String key = request.getHeader(IDEMPOTENCY_KEY_HEADER);
         if (key != null && !TOKEN.matcher(key).matches()) {
-            errors.addError(new FieldError("headers", IDEMPOTENCY_KEY_HEADER, key, false, null, null,
+            errors.addError(new FieldError(
+                    "headers",
+                    IDEMPOTENCY_KEY_HEADER,
+                    key,
+                    false,
+                    null,
+                    null,
                     "must be 1 to 100 letters, digits, '.', '_', ':' or '-'"));
         }
         String traceId = request.getHeader(CORRELATION_ID_HEADER);
         if (traceId != null && !TOKEN.matcher(traceId).matches()) {
-            errors.addError(new FieldError("headers", CORRELATION_ID_HEADER, traceId, false, null, null,
+            errors.addError(new FieldError(
+                    "headers",
+                    CORRELATION_ID_HEADER,
+                    traceId,
+                    false,
+                    null,
+                    null,
                     "must be 1 to 100 letters, digits, '.', '_', ':' or '-'"));
         }
         Long expectedVersion = null;
@@ -57,14 +68,24 @@ public record CommandRequest(Caller caller, String idempotencyKey, Long expected
             if (matcher.matches()) {
                 expectedVersion = Long.parseLong(matcher.group(2));
             } else {
-                errors.addError(new FieldError("headers", "If-Match", ifMatch, false, null, null,
+                errors.addError(new FieldError(
+                        "headers",
+                        "If-Match",
+                        ifMatch,
+                        false,
+                        null,
+                        null,
                         "must be the version as returned in the ETag, such as \"3\""));
             }
         }
         if (errors.hasErrors()) {
             throw new BindException(errors);
         }
-        return new CommandRequest(caller, key, expectedVersion, traceId != null ? traceId : UUID.randomUUID().toString(),
+        return new CommandRequest(
+                caller,
+                key,
+                expectedVersion,
+                traceId != null ? traceId : UUID.randomUUID().toString(),
                 request.getMethod() + " " + request.getRequestURI());
     }
 
@@ -73,8 +94,12 @@ public record CommandRequest(Caller caller, String idempotencyKey, Long expected
      * dropped, the form acting without one), the version it showed, a new trace id.
      */
     public static CommandRequest ofForm(Caller caller, String formKey, Long expectedVersion, String requestLine) {
-        return new CommandRequest(caller, formKey != null && TOKEN.matcher(formKey).matches() ? formKey : null,
-                expectedVersion, UUID.randomUUID().toString(), requestLine);
+        return new CommandRequest(
+                caller,
+                formKey != null && TOKEN.matcher(formKey).matches() ? formKey : null,
+                expectedVersion,
+                UUID.randomUUID().toString(),
+                requestLine);
     }
 
     /** The metadata every event the command causes carries: the actor and the trace id. */

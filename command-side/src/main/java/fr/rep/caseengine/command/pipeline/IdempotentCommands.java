@@ -1,6 +1,12 @@
 package fr.rep.caseengine.command.pipeline;
 
 import fr.rep.caseengine.command.admission.CommandAdmission;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Runs a command request in one database transaction together with its idempotency record, so that the events,
@@ -41,6 +40,7 @@ public class IdempotentCommands {
     static final int ATTEMPTS = 5;
     /** The longest pause before the first retry; it doubles for each further one (10, 20, 40, 80 ms). */
     private static final long FIRST_PAUSE_MILLIS = 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentCommands.class);
 
     private final JdbcTemplate jdbc;
@@ -50,9 +50,16 @@ public class IdempotentCommands {
     private final Pause pause;
 
     @Autowired
-    IdempotentCommands(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
-                       ObjectProvider<CommandAdmission> admission) {
-        this(jdbc, transaction, clock, admission.getIfAvailable(() -> CommandAdmission.NONE),
+    IdempotentCommands(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            Clock clock,
+            ObjectProvider<CommandAdmission> admission) {
+        this(
+                jdbc,
+                transaction,
+                clock,
+                admission.getIfAvailable(() -> CommandAdmission.NONE),
                 IdempotentCommands::jittered);
     }
 
@@ -60,8 +67,8 @@ public class IdempotentCommands {
         this(jdbc, transaction, clock, admission, IdempotentCommands::jittered);
     }
 
-    IdempotentCommands(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, CommandAdmission admission,
-                       Pause pause) {
+    IdempotentCommands(
+            JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, CommandAdmission admission, Pause pause) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -94,20 +101,22 @@ public class IdempotentCommands {
      * @param expectedVersion the version the client decided on ({@code If-Match}): a conflict is then not retried;
      *                        {@code null} when it named none
      */
-    public CommandOutcome run(String actor, String key, String fingerprint, Long expectedVersion,
-                              Supplier<CommandOutcome> command) {
+    public CommandOutcome run(
+            String actor, String key, String fingerprint, Long expectedVersion, Supplier<CommandOutcome> command) {
         admission.awaitAdmission();
         boolean retried = expectedVersion == null && !TransactionSynchronizationManager.isActualTransactionActive();
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> key == null
-                        ? command.get()
-                        : runOnce(actor, key, fingerprint, command));
+                return transaction.execute(
+                        status -> key == null ? command.get() : runOnce(actor, key, fingerprint, command));
             } catch (ConcurrencyException conflict) {
                 if (!retried || attempt == ATTEMPTS) {
                     throw conflict;
                 }
-                LOG.debug("Try {} of {} met a concurrent append, tried again: {}", attempt, ATTEMPTS,
+                LOG.debug(
+                        "Try {} of {} met a concurrent append, tried again: {}",
+                        attempt,
+                        ATTEMPTS,
                         conflict.getMessage());
                 pauseBefore(attempt, conflict);
             }
@@ -130,8 +139,7 @@ public class IdempotentCommands {
     private CommandOutcome runOnce(String actor, String key, String fingerprint, Supplier<CommandOutcome> command) {
         int claimed = jdbc.update("""
                 INSERT INTO idempotent_request (actor, idempotency_key, request_fingerprint, created_at)
-                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                actor, key, fingerprint, Timestamp.from(clock.instant()));
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", actor, key, fingerprint, Timestamp.from(clock.instant()));
         if (claimed == 0) {
             return previousOutcome(actor, key, fingerprint);
         }
@@ -139,18 +147,20 @@ public class IdempotentCommands {
         jdbc.update("""
                 UPDATE idempotent_request
                 SET response_status = ?, response_location = ?, response_version = ?, response_body = ?
-                WHERE actor = ? AND idempotency_key = ?""",
-                outcome.status(), outcome.location(), outcome.version(), outcome.body(), actor, key);
+                WHERE actor = ? AND idempotency_key = ?""", outcome.status(), outcome.location(), outcome.version(), outcome.body(), actor, key);
         return outcome;
     }
 
     private CommandOutcome previousOutcome(String actor, String key, String fingerprint) {
-        List<StoredRequest> stored = jdbc.query("""
+        List<StoredRequest> stored = jdbc.query(
+                """
                 SELECT request_fingerprint, response_status, response_location, response_version, response_body
                 FROM idempotent_request WHERE actor = ? AND idempotency_key = ?""",
-                (rs, row) -> new StoredRequest(rs.getString(1), new CommandOutcome(
-                        rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getString(5))),
-                actor, key);
+                (rs, row) -> new StoredRequest(
+                        rs.getString(1),
+                        new CommandOutcome(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getString(5))),
+                actor,
+                key);
         StoredRequest request = stored.get(0);
         if (!request.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReused(key);
@@ -158,6 +168,5 @@ public class IdempotentCommands {
         return request.outcome();
     }
 
-    private record StoredRequest(String fingerprint, CommandOutcome outcome) {
-    }
+    private record StoredRequest(String fingerprint, CommandOutcome outcome) {}
 }

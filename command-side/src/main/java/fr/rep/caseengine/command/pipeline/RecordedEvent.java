@@ -8,5 +8,4 @@ package fr.rep.caseengine.command.pipeline;
  * @param sequence its sequence number in its aggregate's history (the case version it made, the first being 0)
  * @param type     the event's type, as the history calls it (e.g. {@code InterviewHeld})
  */
-public record RecordedEvent(String eventId, long sequence, String type) {
-}
+public record RecordedEvent(String eventId, long sequence, String type) {}

@@ -1,15 +1,14 @@
 package fr.rep.caseengine.command.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * The events a command request records, so that its answer can name them. Axon's command bus handles a command on the
@@ -52,7 +51,9 @@ class RecordedEvents implements MessageDispatchInterceptor<EventMessage<?>> {
         if (events != null) {
             for (EventMessage<?> message : messages) {
                 if (message instanceof DomainEventMessage<?> domain) {
-                    events.add(new RecordedEvent(domain.getIdentifier(), domain.getSequenceNumber(),
+                    events.add(new RecordedEvent(
+                            domain.getIdentifier(),
+                            domain.getSequenceNumber(),
                             domain.getPayloadType().getSimpleName()));
                 }
             }

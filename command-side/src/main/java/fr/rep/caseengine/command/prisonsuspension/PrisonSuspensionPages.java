@@ -8,15 +8,6 @@ import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The « Suspensions » page's forms, sent through {@link PrisonSuspensionController}'s own methods: the same request
@@ -51,16 +50,18 @@ class PrisonSuspensionPages {
         typed.remove("_csrf");
         try {
             PrisonSuspensionController.Suspension body = new PrisonSuspensionController.Suspension(
-                    OffsetDateTime.now(clock), value(Prison.class, form, "prison"),
-                    startOf(day(form, "firstDay")), startOf(day(form, "lastDay").plusDays(1)),
+                    OffsetDateTime.now(clock),
+                    value(Prison.class, form, "prison"),
+                    startOf(day(form, "firstDay")),
+                    startOf(day(form, "lastDay").plusDays(1)),
                     value(SuspensionReason.class, form, "reason"));
             Set<ConstraintViolation<PrisonSuspensionController.Suspension>> invalid = validator.validate(body);
             if (!invalid.isEmpty()) {
                 String field = invalid.iterator().next().getPropertyPath().toString();
                 throw new InvalidField(field.equals("from") ? "firstDay" : field.equals("until") ? "lastDay" : field);
             }
-            suspensions.suspend(CommandRequest.ofForm(caller, form.get("idempotencyKey"), null, "POST /suspensions"),
-                    body, typed);
+            suspensions.suspend(
+                    CommandRequest.ofForm(caller, form.get("idempotencyKey"), null, "POST /suspensions"), body, typed);
             redirect.addFlashAttribute("done", "suspension");
             return "redirect:/suspensions";
         } catch (RuleViolation refused) {
@@ -77,13 +78,19 @@ class PrisonSuspensionPages {
     }
 
     @PostMapping("/suspensions/{suspensionId}/levee")
-    String lift(@PathVariable UUID suspensionId, @RequestParam Map<String, String> form, Caller caller,
-                RedirectAttributes redirect) {
+    String lift(
+            @PathVariable UUID suspensionId,
+            @RequestParam Map<String, String> form,
+            Caller caller,
+            RedirectAttributes redirect) {
         try {
             // The fingerprint is the path alone: the same lifting sent twice acts once, whenever the second comes.
-            suspensions.lift(CommandRequest.ofForm(caller, form.get("idempotencyKey"), null,
-                    "POST /suspensions/" + suspensionId + "/levee"), suspensionId,
-                    new PrisonSuspensionController.Lifting(OffsetDateTime.now(clock)), Map.of());
+            suspensions.lift(
+                    CommandRequest.ofForm(
+                            caller, form.get("idempotencyKey"), null, "POST /suspensions/" + suspensionId + "/levee"),
+                    suspensionId,
+                    new PrisonSuspensionController.Lifting(OffsetDateTime.now(clock)),
+                    Map.of());
             redirect.addFlashAttribute("done", "levee");
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.rule().code());

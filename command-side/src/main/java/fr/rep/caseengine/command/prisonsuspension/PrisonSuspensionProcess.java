@@ -6,6 +6,10 @@ import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.VisitCancellationReason;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -14,11 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * When a prison suspends visits, cancels every scheduled visit there in the period, on each case, with the reason
@@ -40,28 +39,41 @@ class PrisonSuspensionProcess {
         this.commands = commands;
     }
 
-    private record HitVisit(UUID caseId, UUID visitId) {
-    }
+    private record HitVisit(UUID caseId, UUID visitId) {}
 
     @EventHandler
     void on(PrisonVisitsSuspended suspension) {
-        List<HitVisit> hit = jdbc.query("""
+        List<HitVisit> hit = jdbc.query(
+                """
                 SELECT case_id, visit_id FROM scheduled_visit
                 WHERE prison = ? AND status = 'SCHEDULED' AND planned_for >= ? AND planned_for < ?
                 ORDER BY planned_for""",
                 (rs, row) -> new HitVisit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                suspension.prison().name(), Timestamp.from(suspension.from()), Timestamp.from(suspension.until()));
+                suspension.prison().name(),
+                Timestamp.from(suspension.from()),
+                Timestamp.from(suspension.until()));
         for (HitVisit visit : hit) {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CancelVisit(
-                        new CaseId(visit.caseId()), null, suspension.occurredAt(), visit.visitId(),
-                        VisitCancellationReason.PRISON_WIDE_SUSPENSION)).andMetaData(Map.of(EventMetadata.ACTOR, ACTOR)));
+                                new CaseId(visit.caseId()),
+                                null,
+                                suspension.occurredAt(),
+                                visit.visitId(),
+                                VisitCancellationReason.PRISON_WIDE_SUSPENSION))
+                        .andMetaData(Map.of(EventMetadata.ACTOR, ACTOR)));
             } catch (RuleViolation refused) {
-                LOG.warn("Suspension {}: visit {} of case {} not cancelled: {}", suspension.suspensionId(),
-                        visit.visitId(), visit.caseId(), refused.getMessage());
+                LOG.warn(
+                        "Suspension {}: visit {} of case {} not cancelled: {}",
+                        suspension.suspensionId(),
+                        visit.visitId(),
+                        visit.caseId(),
+                        refused.getMessage());
             }
         }
-        LOG.info("Suspension {} at {}: {} scheduled visit(s) cancelled", suspension.suspensionId(),
-                suspension.prison(), hit.size());
+        LOG.info(
+                "Suspension {} at {}: {} scheduled visit(s) cancelled",
+                suspension.suspensionId(),
+                suspension.prison(),
+                hit.size());
     }
 }

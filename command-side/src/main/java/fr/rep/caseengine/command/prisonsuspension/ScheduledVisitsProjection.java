@@ -6,12 +6,11 @@ import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitCancelled;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.events.familycase.VisitScheduled;
+import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Owns {@code case_prison} and {@code scheduled_visit}: where each case's parent is held and the visits still to come,
@@ -29,25 +28,32 @@ class ScheduledVisitsProjection {
 
     @EventHandler
     void on(RequestReceived event) {
-        jdbc.update("INSERT INTO case_prison (case_id, prison) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.caseId().value(), event.prison().name());
+        jdbc.update(
+                "INSERT INTO case_prison (case_id, prison) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.caseId().value(),
+                event.prison().name());
     }
 
     @EventHandler
     void on(CustodyChanged event) {
         if (event.change() == CustodyChange.TRANSFERRED && event.prison() != null) {
-            jdbc.update("UPDATE case_prison SET prison = ? WHERE case_id = ?", event.prison().name(),
+            jdbc.update(
+                    "UPDATE case_prison SET prison = ? WHERE case_id = ?",
+                    event.prison().name(),
                     event.caseId().value());
         }
     }
 
     @EventHandler
     void on(VisitScheduled event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO scheduled_visit (visit_id, case_id, prison, planned_for, status)
                 SELECT ?, case_id, prison, ?, 'SCHEDULED' FROM case_prison WHERE case_id = ?
                 ON CONFLICT DO NOTHING""",
-                event.visitId(), Timestamp.from(event.plannedFor()), event.caseId().value());
+                event.visitId(),
+                Timestamp.from(event.plannedFor()),
+                event.caseId().value());
     }
 
     @EventHandler

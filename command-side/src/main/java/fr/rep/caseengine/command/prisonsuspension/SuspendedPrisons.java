@@ -5,14 +5,13 @@ import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
 import fr.rep.caseengine.events.prison.SuspensionReason;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Owns {@code prison_visit_suspension}: each suspension's prison, period, reason and lifting, which the cases ask
@@ -34,28 +33,43 @@ class SuspendedPrisons implements PrisonSuspensions {
 
     @EventHandler
     void on(PrisonVisitsSuspended event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO prison_visit_suspension (suspension_id, prison, starts_at, ends_at, reason)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.suspensionId(), event.prison().name(), Timestamp.from(event.from()),
-                Timestamp.from(event.until()), event.reason().name());
+                event.suspensionId(),
+                event.prison().name(),
+                Timestamp.from(event.from()),
+                Timestamp.from(event.until()),
+                event.reason().name());
     }
 
     @EventHandler
     void on(PrisonVisitSuspensionLifted event) {
-        jdbc.update("UPDATE prison_visit_suspension SET lifted_at = ? WHERE suspension_id = ?",
-                Timestamp.from(event.occurredAt()), event.suspensionId());
+        jdbc.update(
+                "UPDATE prison_visit_suspension SET lifted_at = ? WHERE suspension_id = ?",
+                Timestamp.from(event.occurredAt()),
+                event.suspensionId());
     }
 
     @Override
     public Optional<Suspension> covering(Prison prison, Instant at) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT starts_at, LEAST(ends_at, COALESCE(lifted_at, ends_at)) AS ends_at, reason
                 FROM prison_visit_suspension
                 WHERE prison = ? AND starts_at <= ? AND ? < LEAST(ends_at, COALESCE(lifted_at, ends_at))
                 ORDER BY starts_at LIMIT 1""",
-                (rs, row) -> new Suspension(prison, rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-                        SuspensionReason.valueOf(rs.getString(3))),
-                prison.name(), Timestamp.from(at), Timestamp.from(at)).stream().findFirst();
+                        (rs, row) -> new Suspension(
+                                prison,
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getTimestamp(2).toInstant(),
+                                SuspensionReason.valueOf(rs.getString(3))),
+                        prison.name(),
+                        Timestamp.from(at),
+                        Timestamp.from(at))
+                .stream()
+                .findFirst();
     }
 }

@@ -9,7 +9,8 @@ import fr.rep.caseengine.command.rule.Rule;
 public enum SuspensionRule implements Rule {
     ENDS_AFTER_IT_BEGINS("suspension-ends-after-it-begins", "A suspension ends after it begins"),
     LIFTED_ONCE("suspension-lifted-once", "A suspension is lifted once"),
-    OWN_TEAMS_PRISONS("suspension-own-teams-prisons",
+    OWN_TEAMS_PRISONS(
+            "suspension-own-teams-prisons",
             "A team manager suspends the visits of their own team's prisons; the service manager, of any prison");
 
     private final String code;

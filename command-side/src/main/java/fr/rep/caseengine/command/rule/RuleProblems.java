@@ -21,8 +21,11 @@ class RuleProblems {
     @ExceptionHandler
     ProblemDetail ruleBroken(RuleViolation violation) {
         Rule rule = violation.rule();
-        ProblemDetail problem = CommandProblems.problem(rule.isAboutRights() ? HttpStatus.FORBIDDEN
-                : HttpStatus.CONFLICT, rule.family().problemKind(rule), rule.family().title(), violation.getMessage());
+        ProblemDetail problem = CommandProblems.problem(
+                rule.isAboutRights() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+                rule.family().problemKind(rule),
+                rule.family().title(),
+                violation.getMessage());
         problem.setProperty("rule", rule.code());
         return problem;
     }

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import fr.rep.caseengine.command.rule.Rule;
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.CaseId;
@@ -12,10 +14,6 @@ import fr.rep.caseengine.events.collectiveaction.TalkingGroupSessionHeld;
 import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,8 +21,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.hamcrest.Matchers.equalTo;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
 
 /**
  * A talking group at the Maison d'arrêt d'Amiens for the aggregate tests, with the commands it is sent and the events
@@ -45,7 +44,8 @@ final class AtAmiens {
     final CollectiveActionId groupId = CollectiveActionId.random();
     /** Ten detained parents, each with their own case. */
     final List<Participant> parents = IntStream.range(0, 10)
-            .mapToObj(i -> new Participant(CaseId.random(), SubjectId.random())).toList();
+            .mapToObj(i -> new Participant(CaseId.random(), SubjectId.random()))
+            .toList();
 
     static AggregateTestFixture<TalkingGroup> fixture() {
         AggregateTestFixture<TalkingGroup> fixture = new AggregateTestFixture<>(TalkingGroup.class);
@@ -93,8 +93,8 @@ final class AtAmiens {
     }
 
     TalkingGroupFormed formed(List<Participant> members) {
-        return new TalkingGroupFormed(groupId, FORMED_AT, RECORDED_AT, TEAM, PRISON, TalkingGroupTheme.cycle(),
-                members);
+        return new TalkingGroupFormed(
+                groupId, FORMED_AT, RECORDED_AT, TEAM, PRISON, TalkingGroupTheme.cycle(), members);
     }
 
     JoinTalkingGroup join(Participant member, Instant at) {
@@ -117,8 +117,8 @@ final class AtAmiens {
     }
 
     TalkingGroupSessionHeld sessionHeld(int number, List<Participant> present) {
-        return new TalkingGroupSessionHeld(groupId, sessionDate(number), RECORDED_AT, TEAM, PRISON, number,
-                themeOf(number), present);
+        return new TalkingGroupSessionHeld(
+                groupId, sessionDate(number), RECORDED_AT, TEAM, PRISON, number, themeOf(number), present);
     }
 
     /** The group formed with its first {@code members} parents, then sessions 1 to {@code sessions}, all present. */

@@ -1,5 +1,10 @@
 package fr.rep.caseengine.command.collectiveaction;
 
+import static fr.rep.caseengine.command.collectiveaction.AtAmiens.RECORDED_AT;
+import static fr.rep.caseengine.command.collectiveaction.AtAmiens.paris;
+import static fr.rep.caseengine.command.collectiveaction.AtAmiens.violationOf;
+import static org.hamcrest.Matchers.containsString;
+
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.collectiveaction.CollectiveActionId;
@@ -8,6 +13,9 @@ import fr.rep.caseengine.events.collectiveaction.CollectiveSessionKind;
 import fr.rep.caseengine.events.collectiveaction.Participant;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,15 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static fr.rep.caseengine.command.collectiveaction.AtAmiens.RECORDED_AT;
-import static fr.rep.caseengine.command.collectiveaction.AtAmiens.paris;
-import static fr.rep.caseengine.command.collectiveaction.AtAmiens.violationOf;
-import static org.hamcrest.Matchers.containsString;
-
 @DisplayName("Snacks and craft workshops")
 class CollectiveSessionTest {
 
@@ -32,7 +31,8 @@ class CollectiveSessionTest {
 
     private final CollectiveActionId sessionId = CollectiveActionId.random();
     private final List<Participant> parents = IntStream.range(0, 12)
-            .mapToObj(i -> new Participant(CaseId.random(), SubjectId.random())).toList();
+            .mapToObj(i -> new Participant(CaseId.random(), SubjectId.random()))
+            .toList();
     private AggregateTestFixture<CollectiveSession> fixture;
 
     @BeforeEach
@@ -47,16 +47,28 @@ class CollectiveSessionTest {
         fixture.givenNoPriorActivity()
                 .when(hold(kind, parents.subList(0, 3)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CollectiveSessionHeld(sessionId, HELD_AT, RECORDED_AT, kind, Team.PAS_DE_CALAIS,
-                        Prison.CD_BAPAUME, parents.subList(0, 3)));
+                .expectEvents(new CollectiveSessionHeld(
+                        sessionId,
+                        HELD_AT,
+                        RECORDED_AT,
+                        kind,
+                        Team.PAS_DE_CALAIS,
+                        Prison.CD_BAPAUME,
+                        parents.subList(0, 3)));
     }
 
     @Test
     void a_snack_is_not_limited_to_eight_parents_like_a_talking_group() {
         fixture.givenNoPriorActivity()
                 .when(hold(CollectiveSessionKind.SNACK, parents))
-                .expectEvents(new CollectiveSessionHeld(sessionId, HELD_AT, RECORDED_AT, CollectiveSessionKind.SNACK,
-                        Team.PAS_DE_CALAIS, Prison.CD_BAPAUME, parents));
+                .expectEvents(new CollectiveSessionHeld(
+                        sessionId,
+                        HELD_AT,
+                        RECORDED_AT,
+                        CollectiveSessionKind.SNACK,
+                        Team.PAS_DE_CALAIS,
+                        Prison.CD_BAPAUME,
+                        parents));
     }
 
     @Test
@@ -80,7 +92,6 @@ class CollectiveSessionTest {
     }
 
     private HoldCollectiveSession hold(CollectiveSessionKind kind, List<Participant> participants) {
-        return new HoldCollectiveSession(sessionId, HELD_AT, kind, Team.PAS_DE_CALAIS, Prison.CD_BAPAUME,
-                participants);
+        return new HoldCollectiveSession(sessionId, HELD_AT, kind, Team.PAS_DE_CALAIS, Prison.CD_BAPAUME, participants);
     }
 }

@@ -1,21 +1,5 @@
 package fr.rep.caseengine.command.collectiveaction;
 
-import fr.rep.caseengine.events.CaseId;
-import fr.rep.caseengine.events.collectiveaction.Participant;
-import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.List;
-
 import static fr.rep.caseengine.command.collectiveaction.AtAmiens.FORMED_AT;
 import static fr.rep.caseengine.command.collectiveaction.AtAmiens.casesOf;
 import static fr.rep.caseengine.command.collectiveaction.AtAmiens.paris;
@@ -25,6 +9,21 @@ import static fr.rep.caseengine.command.collectiveaction.AtAmiens.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+
+import fr.rep.caseengine.events.CaseId;
+import fr.rep.caseengine.events.collectiveaction.Participant;
+import fr.rep.caseengine.events.collectiveaction.TalkingGroupTheme;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Talking groups")
 class TalkingGroupTest {
@@ -45,9 +44,12 @@ class TalkingGroupTest {
 
         @Test
         void a_group_of_eight_parents_is_formed_with_the_four_themes_of_the_cycle_in_order() {
-            assertThat(TalkingGroupTheme.cycle()).containsExactly(TalkingGroupTheme.BEING_A_FATHER_IN_DETENTION,
-                    TalkingGroupTheme.PARENTAL_AND_MARITAL_COUPLE, TalkingGroupTheme.CHILD_NEEDS_AND_DEVELOPMENT,
-                    TalkingGroupTheme.PARENTS_RIGHTS_AND_DUTIES);
+            assertThat(TalkingGroupTheme.cycle())
+                    .containsExactly(
+                            TalkingGroupTheme.BEING_A_FATHER_IN_DETENTION,
+                            TalkingGroupTheme.PARENTAL_AND_MARITAL_COUPLE,
+                            TalkingGroupTheme.CHILD_NEEDS_AND_DEVELOPMENT,
+                            TalkingGroupTheme.PARENTS_RIGHTS_AND_DUTIES);
 
             fixture.givenNoPriorActivity()
                     .when(amiens.form(amiens.first(8)))
@@ -110,7 +112,9 @@ class TalkingGroupTest {
 
         @Test
         void a_ninth_member_is_refused_even_when_the_eighth_joined_later() {
-            fixture.given(amiens.formed(amiens.first(7)), amiens.joined(amiens.parents.get(7), BEFORE_THE_FIRST_SESSION))
+            fixture.given(
+                            amiens.formed(amiens.first(7)),
+                            amiens.joined(amiens.parents.get(7), BEFORE_THE_FIRST_SESSION))
                     .when(amiens.join(amiens.parents.get(8), BEFORE_THE_FIRST_SESSION))
                     .expectNoEvents()
                     .expectException(violationOf(CollectiveActionRule.TALKING_GROUP_AT_MOST_EIGHT));
@@ -207,7 +211,8 @@ class TalkingGroupTest {
                     .when(amiens.session(2, themeOf(3), sessionDate(2), casesOf(amiens.first(4))))
                     .expectNoEvents()
                     .expectException(violationOf(CollectiveActionRule.SESSIONS_IN_ORDER))
-                    .expectExceptionMessage(allOf(containsString("session 2"),
+                    .expectExceptionMessage(allOf(
+                            containsString("session 2"),
                             containsString(themeOf(2).label())));
         }
 

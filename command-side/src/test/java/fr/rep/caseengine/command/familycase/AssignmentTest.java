@@ -1,15 +1,14 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.paris;
+
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static fr.rep.caseengine.command.familycase.Family.paris;
 
 class AssignmentTest {
 

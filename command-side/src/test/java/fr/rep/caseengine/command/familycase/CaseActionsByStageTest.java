@@ -1,13 +1,12 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.events.familycase.CaseStage;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.rep.caseengine.events.familycase.CaseStage;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 class CaseActionsByStageTest {
 
@@ -36,7 +35,8 @@ class CaseActionsByStageTest {
 
     @Test
     void every_command_of_the_lifecycle_table_has_its_form_on_the_case_page() {
-        Set<Class<?>> inTable = Lifecycle.ALLOWED_COMMANDS.values().stream().flatMap(Set::stream)
+        Set<Class<?>> inTable = Lifecycle.ALLOWED_COMMANDS.values().stream()
+                .flatMap(Set::stream)
                 .collect(Collectors.toSet());
 
         assertThat(CaseActionsByStage.COMMANDS.values()).containsExactlyInAnyOrderElementsOf(inTable);

@@ -1,22 +1,20 @@
 package fr.rep.caseengine.command.familycase;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import fr.rep.caseengine.command.rule.Rule;
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import java.time.Instant;
 import org.hamcrest.Description;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
-import java.time.Instant;
-
-import static org.hamcrest.Matchers.equalTo;
-
 /** Matchers for what the case answers: which rule refused a command, how an event is dated. */
 final class CaseMatchers {
 
-    private CaseMatchers() {
-    }
+    private CaseMatchers() {}
 
     /** A {@link RuleViolation} of exactly {@code rule}; any other exception type does not match. */
     static Matcher<RuleViolation> violationOf(CaseRule rule) {
@@ -33,15 +31,21 @@ final class CaseMatchers {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(CaseEvent event, Description mismatch) {
-                mismatch.appendText(event.getClass().getSimpleName()).appendText(" occurred at ")
-                        .appendValue(event.occurredAt()).appendText(", recorded at ").appendValue(event.recordedAt());
+                mismatch.appendText(event.getClass().getSimpleName())
+                        .appendText(" occurred at ")
+                        .appendValue(event.occurredAt())
+                        .appendText(", recorded at ")
+                        .appendValue(event.recordedAt());
                 return occurredAt.equals(event.occurredAt()) && recordedAt.equals(event.recordedAt());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a case event occurred at ").appendValue(occurredAt)
-                        .appendText(", recorded at ").appendValue(recordedAt);
+                description
+                        .appendText("a case event occurred at ")
+                        .appendValue(occurredAt)
+                        .appendText(", recorded at ")
+                        .appendValue(recordedAt);
             }
         };
     }

@@ -1,6 +1,14 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.paris;
+import static org.hamcrest.Matchers.containsString;
+
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -10,15 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static fr.rep.caseengine.command.familycase.Family.paris;
-import static org.hamcrest.Matchers.containsString;
 
 @DisplayName("Closing the intervention")
 class ClosingTest {

@@ -1,20 +1,19 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.RECORDED_AT;
+import static fr.rep.caseengine.command.familycase.Family.paris;
+import static org.hamcrest.Matchers.containsString;
+
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
 import fr.rep.caseengine.events.familycase.PartyRole;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static fr.rep.caseengine.command.familycase.Family.RECORDED_AT;
-import static fr.rep.caseengine.command.familycase.Family.paris;
-import static org.hamcrest.Matchers.containsString;
 
 @DisplayName("Consents: given and withdrawn by the parties, judged at the date they happened")
 class ConsentTest {
@@ -40,8 +39,8 @@ class ConsentTest {
             fixture.given(family.requestReceived())
                     .when(family.recordConsent(family.father, FIRST))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ConsentRecorded(family.caseId, FIRST, RECORDED_AT, family.father,
-                            PartyRole.DETAINED_PARENT))
+                    .expectEvents(new ConsentRecorded(
+                            family.caseId, FIRST, RECORDED_AT, family.father, PartyRole.DETAINED_PARENT))
                     .expectResultMessagePayload(1L);
         }
 
@@ -49,8 +48,8 @@ class ConsentTest {
         void a_holder_of_parental_authority_s_consent_is_recorded_with_their_role() {
             fixture.given(family.requestReceived(), family.consentRecorded(family.father, FIRST))
                     .when(family.recordConsent(family.aseReferent, SECOND))
-                    .expectEvents(new ConsentRecorded(family.caseId, SECOND, RECORDED_AT, family.aseReferent,
-                            PartyRole.ASE))
+                    .expectEvents(
+                            new ConsentRecorded(family.caseId, SECOND, RECORDED_AT, family.aseReferent, PartyRole.ASE))
                     .expectResultMessagePayload(2L);
         }
 
@@ -64,7 +63,9 @@ class ConsentTest {
 
         @Test
         void a_consent_can_be_recorded_again_once_it_was_withdrawn() {
-            fixture.given(family.requestReceived(), family.consentRecorded(family.mother, FIRST),
+            fixture.given(
+                            family.requestReceived(),
+                            family.consentRecorded(family.mother, FIRST),
                             family.consentWithdrawn(family.mother, SECOND))
                     .when(family.recordConsent(family.mother, THIRD))
                     .expectEvents(family.consentRecorded(family.mother, THIRD))
@@ -114,7 +115,9 @@ class ConsentTest {
 
         @Test
         void withdrawing_a_consent_already_withdrawn_is_refused() {
-            fixture.given(family.requestReceived(), family.consentRecorded(family.mother, FIRST),
+            fixture.given(
+                            family.requestReceived(),
+                            family.consentRecorded(family.mother, FIRST),
                             family.consentWithdrawn(family.mother, SECOND))
                     .when(family.withdrawConsent(family.mother, THIRD))
                     .expectNoEvents()

@@ -1,26 +1,25 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.RECORDED_AT;
+import static fr.rep.caseengine.command.familycase.Family.paris;
+
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.CaseReopened;
 import fr.rep.caseengine.events.familycase.ClosingReason;
+import fr.rep.caseengine.events.familycase.DeclineReason;
 import fr.rep.caseengine.events.familycase.ErasureReason;
 import fr.rep.caseengine.events.familycase.PersonalDataErased;
 import fr.rep.caseengine.events.familycase.RequestDeclined;
-import fr.rep.caseengine.events.familycase.DeclineReason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static fr.rep.caseengine.command.familycase.Family.RECORDED_AT;
-import static fr.rep.caseengine.command.familycase.Family.paris;
 
 @DisplayName("Erasing a person's personal data")
 class ErasureTest {
@@ -100,17 +99,20 @@ class ErasureTest {
             fixture.given(history)
                     .when(new ErasePeopleOfCase(family.caseId, cutoff))
                     .expectEvents(expected.stream()
-                            .map(subject -> erased(subject, ErasureReason.RETENTION_PERIOD_ENDED)).toArray())
+                            .map(subject -> erased(subject, ErasureReason.RETENTION_PERIOD_ENDED))
+                            .toArray())
                     .expectResultMessagePayload(expected);
         }
 
         @Test
         void a_declined_request_counts_as_ended() {
-            fixture.given(family.requestReceived(), new RequestDeclined(family.caseId, CLOSED, RECORDED_AT,
-                            DeclineReason.OUTSIDE_REMIT, true))
+            fixture.given(
+                            family.requestReceived(),
+                            new RequestDeclined(family.caseId, CLOSED, RECORDED_AT, DeclineReason.OUTSIDE_REMIT, true))
                     .when(new ErasePeopleOfCase(family.caseId, cutoff))
                     .expectEvents(expectedAll().stream()
-                            .map(subject -> erased(subject, ErasureReason.RETENTION_PERIOD_ENDED)).toArray())
+                            .map(subject -> erased(subject, ErasureReason.RETENTION_PERIOD_ENDED))
+                            .toArray())
                     .expectResultMessagePayload(expectedAll());
         }
 

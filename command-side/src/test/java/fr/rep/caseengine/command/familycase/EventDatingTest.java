@@ -1,18 +1,5 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.events.familycase.ClosingReason;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Instant;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
 import static fr.rep.caseengine.command.familycase.CaseMatchers.datedAndStamped;
 import static fr.rep.caseengine.command.familycase.Family.RECORDED_AT;
 import static fr.rep.caseengine.command.familycase.Family.REQUEST_AT;
@@ -21,6 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+
+import fr.rep.caseengine.events.familycase.ClosingReason;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Events are dated by the command (occurredAt) and stamped by the server clock (recordedAt)")
 class EventDatingTest {
@@ -51,8 +50,8 @@ class EventDatingTest {
     void the_request_received_is_dated_by_the_request_and_stamped_by_the_clock() {
         fixture.givenNoPriorActivity()
                 .when(family.receiveRequest())
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(datedAndStamped(REQUEST_AT, RECORDED_AT),
-                        andNoMore())));
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(datedAndStamped(REQUEST_AT, RECORDED_AT), andNoMore())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,7 +59,7 @@ class EventDatingTest {
     void the_event_is_dated_by_the_command_and_stamped_by_the_clock(Function<Family, Object> command) {
         fixture.given(family.openedWithConsentsOf(CONSENTED, family.father, family.mother))
                 .when(command.apply(family))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(datedAndStamped(HAPPENED, RECORDED_AT),
-                        andNoMore())));
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(datedAndStamped(HAPPENED, RECORDED_AT), andNoMore())));
     }
 }

@@ -3,6 +3,7 @@ package fr.rep.caseengine.command.familycase;
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Accompanier;
+import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.ClosingReason;
 import fr.rep.caseengine.events.familycase.ConsentRecorded;
@@ -16,15 +17,12 @@ import fr.rep.caseengine.events.familycase.PenalStatus;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.ReferralChannel;
 import fr.rep.caseengine.events.familycase.ReferrerType;
+import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.familycase.VisitMediated;
-import fr.rep.caseengine.events.familycase.Accompaniment;
-import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +30,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /**
  * One family for the aggregate tests, with the commands it sends and the events they are expected to cause.
@@ -48,8 +47,10 @@ final class Family {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The server clock's instant: everything below is recorded after it happened. */
     static final Instant RECORDED_AT = Instant.parse("2026-04-01T08:00:00Z");
+
     static final Clock CLOCK = Clock.fixed(RECORDED_AT, PARIS);
-    static final DeadlinePolicy POLICY = new DeadlinePolicy(java.time.Duration.ofDays(30), java.time.Duration.ofDays(56));
+    static final DeadlinePolicy POLICY =
+            new DeadlinePolicy(java.time.Duration.ofDays(30), java.time.Duration.ofDays(56));
     static final Instant REQUEST_AT = paris("2026-01-05T09:30");
     static final Accompanier ACCOMPANIER = Accompanier.staff("claire");
     static final LocalDate PERMIT_VALID_UNTIL = LocalDate.of(2027, 12, 31);
@@ -117,8 +118,8 @@ final class Family {
 
     /** Another child, not on the case, under the authority of {@code holder}. */
     static ChildOnCase childUnder(SubjectId holder) {
-        return new ChildOnCase(SubjectId.random(), LocalDate.of(2019, 2, 3), null, HousingType.WITH_FREE_PARENT,
-                holder);
+        return new ChildOnCase(
+                SubjectId.random(), LocalDate.of(2019, 2, 3), null, HousingType.WITH_FREE_PARENT, holder);
     }
 
     ReceiveRequest receiveRequest() {
@@ -126,8 +127,18 @@ final class Family {
     }
 
     ReceiveRequest receiveRequest(List<PartyOnCase> parties, List<ChildOnCase> children) {
-        return new ReceiveRequest(caseId, REQUEST_AT, ReferrerType.FAMILY_JUDGE, ReferralChannel.LETTER,
-                Team.SOMME_AISNE_OISE, Prison.MA_AMIENS, father, PenalStatus.SENTENCED, parties, children, true);
+        return new ReceiveRequest(
+                caseId,
+                REQUEST_AT,
+                ReferrerType.FAMILY_JUDGE,
+                ReferralChannel.LETTER,
+                Team.SOMME_AISNE_OISE,
+                Prison.MA_AMIENS,
+                father,
+                PenalStatus.SENTENCED,
+                parties,
+                children,
+                true);
     }
 
     RequestReceived requestReceived() {
@@ -135,9 +146,18 @@ final class Family {
     }
 
     static RequestReceived requestReceived(ReceiveRequest request) {
-        return new RequestReceived(request.caseId(), request.occurredAt(), RECORDED_AT, request.referrerType(),
-                request.channel(), request.team(), request.prison(), request.detainedParent(),
-                request.penalStatus(), request.parties(), request.children(),
+        return new RequestReceived(
+                request.caseId(),
+                request.occurredAt(),
+                RECORDED_AT,
+                request.referrerType(),
+                request.channel(),
+                request.team(),
+                request.prison(),
+                request.detainedParent(),
+                request.penalStatus(),
+                request.parties(),
+                request.children(),
                 request.educationalOrJudicialMeasure());
     }
 
@@ -147,7 +167,10 @@ final class Family {
         if (party.equals(father)) {
             return PartyRole.DETAINED_PARENT;
         }
-        return parties().stream().filter(p -> p.subjectId().equals(party)).map(PartyOnCase::role).findFirst()
+        return parties().stream()
+                .filter(p -> p.subjectId().equals(party))
+                .map(PartyOnCase::role)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(party + " is not a party of the test family"));
     }
 
@@ -175,8 +198,8 @@ final class Family {
         List<Object> events = new ArrayList<>();
         events.add(requestReceived());
         events.add(new RequestAccepted(caseId, REQUEST_AT, RECORDED_AT));
-        events.add(new VisitingPermitIssued(caseId, REQUEST_AT, RECORDED_AT, ACCOMPANIER, Prison.MA_AMIENS,
-                PERMIT_VALID_UNTIL));
+        events.add(new VisitingPermitIssued(
+                caseId, REQUEST_AT, RECORDED_AT, ACCOMPANIER, Prison.MA_AMIENS, PERMIT_VALID_UNTIL));
         for (SubjectId party : parties) {
             events.add(consentRecorded(party, at));
         }
@@ -195,13 +218,31 @@ final class Family {
     }
 
     MediateVisit visit(Instant at, List<SubjectId> children) {
-        return new MediateVisit(caseId, null, at, children, VisitPlace.PRISON_VISITING_ROOM, null, ACCOMPANIER,
-                Accompaniment.PROFESSIONAL, null, null);
+        return new MediateVisit(
+                caseId,
+                null,
+                at,
+                children,
+                VisitPlace.PRISON_VISITING_ROOM,
+                null,
+                ACCOMPANIER,
+                Accompaniment.PROFESSIONAL,
+                null,
+                null);
     }
 
     VisitMediated visitMediated(Instant at, SubjectId... children) {
-        return new VisitMediated(caseId, at, RECORDED_AT, List.of(children), VisitPlace.PRISON_VISITING_ROOM, null,
-                ACCOMPANIER, Accompaniment.PROFESSIONAL, null, null);
+        return new VisitMediated(
+                caseId,
+                at,
+                RECORDED_AT,
+                List.of(children),
+                VisitPlace.PRISON_VISITING_ROOM,
+                null,
+                ACCOMPANIER,
+                Accompaniment.PROFESSIONAL,
+                null,
+                null);
     }
 
     CloseIntervention close(Instant at, ClosingReason reason) {

@@ -1,8 +1,8 @@
 package fr.rep.caseengine.command.familycase;
 
-import fr.rep.caseengine.events.familycase.CaseStage;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.rep.caseengine.events.familycase.CaseStage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/lifecycle.md} is generated from the code's tables ({@link CaseStage#TRANSITIONS} and
@@ -31,8 +30,9 @@ class LifecycleDocumentTest {
             Files.writeString(DOCUMENT, generated, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(DOCUMENT, StandardCharsets.UTF_8))
-                .as("docs/lifecycle.md is stale: run ./mvnw -pl command-side -am test "
-                        + "-Dtest=LifecycleDocumentTest -Drep.lifecycle.write=true -Dsurefire.failIfNoSpecifiedTests=false")
+                .as(
+                        "docs/lifecycle.md is stale: run ./mvnw -pl command-side -am test "
+                                + "-Dtest=LifecycleDocumentTest -Drep.lifecycle.write=true -Dsurefire.failIfNoSpecifiedTests=false")
                 .isEqualTo(generated);
     }
 
@@ -47,13 +47,16 @@ class LifecycleDocumentTest {
                 .append("    [*] --> RECEPTION: RequestReceived\n");
         Set<String> arrows = new LinkedHashSet<>();
         for (CaseStage.Transition transition : CaseStage.TRANSITIONS) {
-            transition.from().stream().sorted().forEach(from -> arrows.add("    " + from + " --> " + transition.to()
-                    + ": " + transition.on().getSimpleName()
-                    + (transition.condition().isEmpty() ? "" : " (" + transition.condition() + ")")));
+            transition.from().stream()
+                    .sorted()
+                    .forEach(from -> arrows.add("    " + from + " --> " + transition.to()
+                            + ": " + transition.on().getSimpleName()
+                            + (transition.condition().isEmpty() ? "" : " (" + transition.condition() + ")")));
         }
         arrows.forEach(arrow -> page.append(arrow).append('\n'));
         page.append("```\n\n## Commands each stage accepts\n\n")
-                .append("Any other command is refused (`409`) in one sentence that says the step, what it waits for and\n")
+                .append(
+                        "Any other command is refused (`409`) in one sentence that says the step, what it waits for and\n")
                 .append("where the case stands, from the words of `LifecycleWords` (one phrase per command and per\n")
                 .append("stage): \"A visit can be recorded once the request has been accepted; this case is still at\n")
                 .append("reception\" (rule `not-in-this-stage`). Accepting or declining a decided request is\n")
@@ -62,30 +65,44 @@ class LifecycleDocumentTest {
                 .append("`declined-case-accepts-nothing`, with the closing's or declining's reason in words.\n\n")
                 .append("| stage | commands |\n|---|---|\n");
         for (CaseStage stage : CaseStage.values()) {
-            page.append("| `").append(stage).append("` | ")
+            page.append("| `")
+                    .append(stage)
+                    .append("` | ")
                     .append(Lifecycle.ALLOWED_COMMANDS.get(stage).stream()
-                            .map(Class::getSimpleName).sorted().map(name -> "`" + name + "`")
+                            .map(Class::getSimpleName)
+                            .sorted()
+                            .map(name -> "`" + name + "`")
                             .collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
         page.append("\n## Visits during a prison-wide suspension\n\n")
-                .append("A visit in prison — scheduled (`ScheduleVisit`, judged at its planned time) or recorded as held\n")
+                .append(
+                        "A visit in prison — scheduled (`ScheduleVisit`, judged at its planned time) or recorded as held\n")
                 .append("(`MediateVisit`) — dated while the case's prison has suspended all visits is refused with\n")
-                .append("`no-prison-visit-during-suspension`, naming the prison, the suspension's first and last days and\n")
+                .append(
+                        "`no-prison-visit-during-suspension`, naming the prison, the suspension's first and last days and\n")
                 .append("its reason. It is refused, not recorded with an override: the prison let no one in. A visit\n")
                 .append("outside prison is not affected. A suspension covers from its start to its announced end or\n")
                 .append("its lifting's date, whichever comes first.\n\n")
-                .append("Suspensions are another aggregate (`PrisonVisitSuspension`); the case learns of them through\n")
-                .append("the `PrisonSuspensions` port given to its command handlers, so the API and the pages alike go\n")
+                .append(
+                        "Suspensions are another aggregate (`PrisonVisitSuspension`); the case learns of them through\n")
+                .append(
+                        "the `PrisonSuspensions` port given to its command handlers, so the API and the pages alike go\n")
                 .append("through it. `SuspendedPrisons` (`command.prisonsuspension`) implements it over\n")
                 .append("`prison_visit_suspension`, a command-side table kept by the subscribing processor\n")
-                .append("`suspended-prisons` in the transaction that records the suspension or its lifting (suspensions\n")
+                .append(
+                        "`suspended-prisons` in the transaction that records the suspension or its lifting (suspensions\n")
                 .append("stored before it came are copied by its migration); the query side's tables are never read.\n")
                 .append("A visit recorded at the same moment as the suspension, in a transaction that cannot see it\n")
                 .append("yet, is accepted: a scheduled one is then cancelled by the suspension's process.\n");
         page.append("\n## Rules\n\n| rule | statement |\n|---|---|\n");
-        Arrays.stream(CaseRule.values()).sorted(Comparator.comparing(CaseRule::code)).forEach(rule ->
-                page.append("| `").append(rule.code()).append("` | ").append(rule.statement()).append(" |\n"));
+        Arrays.stream(CaseRule.values())
+                .sorted(Comparator.comparing(CaseRule::code))
+                .forEach(rule -> page.append("| `")
+                        .append(rule.code())
+                        .append("` | ")
+                        .append(rule.statement())
+                        .append(" |\n"));
         return page.toString();
     }
 }

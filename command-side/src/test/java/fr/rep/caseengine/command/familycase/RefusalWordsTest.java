@@ -1,5 +1,9 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.paris;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.events.familycase.Accompaniment;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.ClosingReason;
@@ -15,9 +19,6 @@ import fr.rep.caseengine.events.familycase.VisitPlace;
 import fr.rep.caseengine.events.familycase.VisitScheduled;
 import fr.rep.caseengine.events.familycase.VisitingRights;
 import fr.rep.caseengine.events.prison.SuspensionReason;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,10 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static fr.rep.caseengine.command.familycase.Family.paris;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
 
 /** Refusals say the rule in a caseworker's words, each refused step by its own rule. */
 class RefusalWordsTest {
@@ -54,10 +53,12 @@ class RefusalWordsTest {
                 }
             }
         }
-        assertThat(sentences).hasSizeGreaterThan(30).allSatisfy(sentence -> assertThat(sentence)
-                .doesNotContainPattern("[A-Z][a-z]+[A-Z]")
-                .doesNotContainPattern("[A-Z]{2,}")
-                .doesNotContain("stage"));
+        assertThat(sentences)
+                .hasSizeGreaterThan(30)
+                .allSatisfy(sentence -> assertThat(sentence)
+                        .doesNotContainPattern("[A-Z][a-z]+[A-Z]")
+                        .doesNotContainPattern("[A-Z]{2,}")
+                        .doesNotContain("stage"));
     }
 
     @Test
@@ -102,7 +103,8 @@ class RefusalWordsTest {
 
     @Test
     void a_declined_request_names_its_reason_in_words() {
-        fixture.given(family.requestReceived(),
+        fixture.given(
+                        family.requestReceived(),
                         new RequestDeclined(family.caseId, LATER, LATER, DeclineReason.OUTSIDE_REMIT, true))
                 .when(new AcceptRequest(family.caseId, null, LATER))
                 .expectNoEvents()
@@ -113,8 +115,8 @@ class RefusalWordsTest {
 
     @Test
     void a_photo_for_a_child_under_a_no_contact_order_is_refused_by_the_contact_steps_rule() {
-        fixture.given(opened(new NoContactOrdered(family.caseId, CONSENTED, CONSENTED, Court.CHILDREN_JUDGE,
-                        List.of(family.lea))))
+        fixture.given(opened(new NoContactOrdered(
+                        family.caseId, CONSENTED, CONSENTED, Court.CHILDREN_JUDGE, List.of(family.lea))))
                 .when(contactStep(family.lea))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.NO_CONTACT_STEP_UNDER_NO_CONTACT_ORDER))
@@ -124,8 +126,13 @@ class RefusalWordsTest {
 
     @Test
     void a_letter_for_a_child_whose_visiting_rights_are_reserved_is_refused_by_the_contact_steps_rule() {
-        fixture.given(opened(new CourtDecisionRecorded(family.caseId, CONSENTED, CONSENTED, Court.FAMILY_JUDGE,
-                        VisitingRights.RESERVED, List.of(family.tom))))
+        fixture.given(opened(new CourtDecisionRecorded(
+                        family.caseId,
+                        CONSENTED,
+                        CONSENTED,
+                        Court.FAMILY_JUDGE,
+                        VisitingRights.RESERVED,
+                        List.of(family.tom))))
                 .when(contactStep(family.tom))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.NO_CONTACT_STEP_WITHOUT_VISITING_RIGHTS));
@@ -139,11 +146,13 @@ class RefusalWordsTest {
     /** Amiens suspends its visits in the first week of March 2026. */
     private static final PrisonSuspensions AMIENS_FIRST_WEEK_OF_MARCH = (prison, at) ->
             prison == AMIENS_CLOSED.prison() && !at.isBefore(AMIENS_CLOSED.from()) && at.isBefore(AMIENS_CLOSED.until())
-                    ? Optional.of(AMIENS_CLOSED) : Optional.empty();
+                    ? Optional.of(AMIENS_CLOSED)
+                    : Optional.empty();
 
     @Test
     void a_visit_in_prison_during_a_suspension_is_refused_with_the_suspension_named() {
-        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH).given(family.openedWithEveryConsentOn(CONSENTED))
+        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH)
+                .given(family.openedWithEveryConsentOn(CONSENTED))
                 .when(family.visit(VISIT, family.lea))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION))
@@ -154,9 +163,18 @@ class RefusalWordsTest {
 
     @Test
     void a_visit_in_prison_cannot_be_scheduled_during_a_suspension() {
-        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH).given(family.openedWithEveryConsentOn(CONSENTED))
-                .when(new ScheduleVisit(family.caseId, null, LATER, UUID.randomUUID(), VISIT, List.of(family.lea),
-                        VisitPlace.PRISON_VISITING_ROOM, Family.ACCOMPANIER, false))
+        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH)
+                .given(family.openedWithEveryConsentOn(CONSENTED))
+                .when(new ScheduleVisit(
+                        family.caseId,
+                        null,
+                        LATER,
+                        UUID.randomUUID(),
+                        VISIT,
+                        List.of(family.lea),
+                        VisitPlace.PRISON_VISITING_ROOM,
+                        Family.ACCOMPANIER,
+                        false))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.NO_PRISON_VISIT_DURING_SUSPENSION));
     }
@@ -164,7 +182,8 @@ class RefusalWordsTest {
     @Test
     void a_visit_in_prison_after_the_suspension_is_recorded() {
         Instant after = paris("2026-03-08T10:00");
-        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH).given(family.openedWithEveryConsentOn(CONSENTED))
+        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH)
+                .given(family.openedWithEveryConsentOn(CONSENTED))
                 .when(family.visit(after, family.lea))
                 .expectEvents(family.visitMediated(after, family.lea));
     }
@@ -172,11 +191,27 @@ class RefusalWordsTest {
     @Test
     void a_suspension_does_not_touch_a_visit_scheduled_outside_prison() {
         UUID visitId = UUID.randomUUID();
-        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH).given(family.openedWithEveryConsentOn(CONSENTED))
-                .when(new ScheduleVisit(family.caseId, null, LATER, visitId, VISIT, List.of(family.lea),
-                        VisitPlace.OUTSIDE, Family.ACCOMPANIER, false))
-                .expectEvents(new VisitScheduled(family.caseId, LATER, Family.RECORDED_AT, visitId, VISIT,
-                        List.of(family.lea), VisitPlace.OUTSIDE, Family.ACCOMPANIER));
+        Family.fixture(AMIENS_FIRST_WEEK_OF_MARCH)
+                .given(family.openedWithEveryConsentOn(CONSENTED))
+                .when(new ScheduleVisit(
+                        family.caseId,
+                        null,
+                        LATER,
+                        visitId,
+                        VISIT,
+                        List.of(family.lea),
+                        VisitPlace.OUTSIDE,
+                        Family.ACCOMPANIER,
+                        false))
+                .expectEvents(new VisitScheduled(
+                        family.caseId,
+                        LATER,
+                        Family.RECORDED_AT,
+                        visitId,
+                        VISIT,
+                        List.of(family.lea),
+                        VisitPlace.OUTSIDE,
+                        Family.ACCOMPANIER));
     }
 
     private List<Object> opened(Object... more) {
@@ -186,7 +221,7 @@ class RefusalWordsTest {
     }
 
     private RecordContactStep contactStep(fr.rep.caseengine.events.SubjectId child) {
-        return new RecordContactStep(family.caseId, null, LATER, ContactStep.PHOTO_SENT, List.of(child),
-                Accompaniment.PROFESSIONAL);
+        return new RecordContactStep(
+                family.caseId, null, LATER, ContactStep.PHOTO_SENT, List.of(child), Accompaniment.PROFESSIONAL);
     }
 }

@@ -1,22 +1,21 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.childUnder;
+import static fr.rep.caseengine.command.familycase.Family.requestReceived;
+import static org.hamcrest.Matchers.containsString;
+
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
 import fr.rep.caseengine.events.familycase.PartyOnCase;
 import fr.rep.caseengine.events.familycase.PartyRole;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.List;
-
-import static fr.rep.caseengine.command.familycase.Family.childUnder;
-import static fr.rep.caseengine.command.familycase.Family.requestReceived;
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static org.hamcrest.Matchers.containsString;
 
 @DisplayName("Receiving a request opens a case for a complete family")
 class RequestReceptionTest {
@@ -38,11 +37,13 @@ class RequestReceptionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = PartyRole.class, names = {"FREE_PARENT", "ASE", "LEGAL_GUARDIAN"})
+    @EnumSource(
+            value = PartyRole.class,
+            names = {"FREE_PARENT", "ASE", "LEGAL_GUARDIAN"})
     void every_role_holding_parental_authority_can_be_a_child_s_holder(PartyRole role) {
         SubjectId holder = SubjectId.random();
-        ReceiveRequest request = family.receiveRequest(List.of(new PartyOnCase(holder, role)),
-                List.of(childUnder(holder)));
+        ReceiveRequest request =
+                family.receiveRequest(List.of(new PartyOnCase(holder, role)), List.of(childUnder(holder)));
 
         fixture.givenNoPriorActivity()
                 .when(request)
@@ -63,10 +64,12 @@ class RequestReceptionTest {
         ChildOnCase childOfAStranger = childUnder(SubjectId.random());
 
         fixture.givenNoPriorActivity()
-                .when(family.receiveRequest(family.parties(), List.of(family.children().get(0), childOfAStranger)))
+                .when(family.receiveRequest(
+                        family.parties(), List.of(family.children().get(0), childOfAStranger)))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY))
-                .expectExceptionMessage(containsString(childOfAStranger.subjectId().toString()));
+                .expectExceptionMessage(
+                        containsString(childOfAStranger.subjectId().toString()));
     }
 
     @Test
@@ -80,7 +83,8 @@ class RequestReceptionTest {
     @Test
     void a_request_is_refused_when_the_detained_parent_is_also_listed_as_a_party() {
         fixture.givenNoPriorActivity()
-                .when(family.receiveRequest(List.of(new PartyOnCase(family.father, PartyRole.FREE_PARENT)),
+                .when(family.receiveRequest(
+                        List.of(new PartyOnCase(family.father, PartyRole.FREE_PARENT)),
                         List.of(childUnder(family.father))))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY));
@@ -99,7 +103,8 @@ class RequestReceptionTest {
         SubjectId secondDetainedParent = SubjectId.random();
 
         fixture.givenNoPriorActivity()
-                .when(family.receiveRequest(List.of(new PartyOnCase(secondDetainedParent, PartyRole.DETAINED_PARENT)),
+                .when(family.receiveRequest(
+                        List.of(new PartyOnCase(secondDetainedParent, PartyRole.DETAINED_PARENT)),
                         List.of(childUnder(secondDetainedParent))))
                 .expectNoEvents()
                 .expectException(violationOf(CaseRule.REQUEST_NEEDS_A_COMPLETE_FAMILY));

@@ -1,6 +1,17 @@
 package fr.rep.caseengine.command.familycase;
 
+import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
+import static fr.rep.caseengine.command.familycase.Family.paris;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
 import fr.rep.caseengine.events.SubjectId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -8,18 +19,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-
-import static fr.rep.caseengine.command.familycase.CaseMatchers.violationOf;
-import static fr.rep.caseengine.command.familycase.Family.paris;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 
 @DisplayName("Mediated visits")
 class VisitTest {
@@ -66,7 +65,8 @@ class VisitTest {
                     .when(family.visit(VISIT, family.lea, family.tom))
                     .expectNoEvents()
                     .expectException(violationOf(CaseRule.CONSENTS_REQUIRED_FOR_VISIT))
-                    .expectExceptionMessage(allOf(containsString(family.aseReferent.toString()),
+                    .expectExceptionMessage(allOf(
+                            containsString(family.aseReferent.toString()),
                             not(containsString(family.mother.toString()))));
         }
 
@@ -191,6 +191,7 @@ class VisitTest {
 
         /** Tom turns 18 on 15 March 2026; Paris is then at UTC+1. */
         private final Family tomTurning18 = Family.withTomBornOn(LocalDate.of(2008, 3, 15));
+
         private final Instant lateOnTheEve = paris("2026-03-14T23:30");
         private final Instant earlyOnTheBirthday = paris("2026-03-15T00:30");
 

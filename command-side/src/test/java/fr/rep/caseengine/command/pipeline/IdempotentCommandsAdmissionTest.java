@@ -1,16 +1,15 @@
 package fr.rep.caseengine.command.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A command request is admitted before its transaction opens: a wait for admission holds no connection. */
 class IdempotentCommandsAdmissionTest {
@@ -19,8 +18,8 @@ class IdempotentCommandsAdmissionTest {
 
     @Test
     void a_request_is_admitted_before_its_transaction_begins() {
-        IdempotentCommands commands = new IdempotentCommands(null, new TransactionTemplate(new Recorded()),
-                Clock.systemUTC(), () -> steps.add("admitted"));
+        IdempotentCommands commands = new IdempotentCommands(
+                null, new TransactionTemplate(new Recorded()), Clock.systemUTC(), () -> steps.add("admitted"));
 
         CommandOutcome outcome = commands.run("lea.sao", null, "fingerprint", () -> {
             steps.add("command");

@@ -1,5 +1,12 @@
 package fr.rep.caseengine.command.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
@@ -7,14 +14,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A command that meets a concurrent append to its case is tried again in a fresh transaction when the client named no
@@ -26,18 +25,32 @@ class IdempotentCommandsRetryTest {
     private static final CommandOutcome DONE = new CommandOutcome(204, null, 7L, null);
 
     final List<String> steps = new ArrayList<>();
-    final IdempotentCommands commands = new IdempotentCommands(null, new TransactionTemplate(new Recorded()),
-            Clock.systemUTC(), () -> steps.add("admitted"), retry -> steps.add("pause before retry " + retry));
+    final IdempotentCommands commands = new IdempotentCommands(
+            null,
+            new TransactionTemplate(new Recorded()),
+            Clock.systemUTC(),
+            () -> steps.add("admitted"),
+            retry -> steps.add("pause before retry " + retry));
 
     @Test
     void a_command_without_if_match_that_meets_a_concurrent_append_is_run_again_in_a_fresh_transaction() {
         CommandOutcome outcome = commands.run("lea.sao", null, "fingerprint", null, conflicting(2));
 
         assertThat(outcome).isEqualTo(DONE);
-        assertThat(steps).containsExactly("admitted",
-                "transaction begun", "command", "transaction rolled back", "pause before retry 1",
-                "transaction begun", "command", "transaction rolled back", "pause before retry 2",
-                "transaction begun", "command", "transaction committed");
+        assertThat(steps)
+                .containsExactly(
+                        "admitted",
+                        "transaction begun",
+                        "command",
+                        "transaction rolled back",
+                        "pause before retry 1",
+                        "transaction begun",
+                        "command",
+                        "transaction rolled back",
+                        "pause before retry 2",
+                        "transaction begun",
+                        "command",
+                        "transaction committed");
     }
 
     @Test
@@ -61,9 +74,10 @@ class IdempotentCommandsRetryTest {
     @Test
     void a_stale_version_is_not_a_concurrent_append_and_is_never_retried() {
         assertThatThrownBy(() -> commands.run("lea.sao", null, "fingerprint", null, () -> {
-            steps.add("command");
-            throw new ConflictingAggregateVersionException("case", 3, 4);
-        })).isInstanceOf(ConflictingAggregateVersionException.class);
+                    steps.add("command");
+                    throw new ConflictingAggregateVersionException("case", 3, 4);
+                }))
+                .isInstanceOf(ConflictingAggregateVersionException.class);
 
         assertThat(steps).filteredOn("command"::equals).hasSize(1);
     }
@@ -72,8 +86,9 @@ class IdempotentCommandsRetryTest {
     void a_command_run_inside_a_transaction_opened_by_its_caller_is_not_retried_in_that_spoiled_transaction() {
         TransactionTemplate callers = new TransactionTemplate(new Recorded());
 
-        assertThatThrownBy(() -> callers.executeWithoutResult(status -> commands.run("lea.sao", null, "fingerprint",
-                null, conflicting(1)))).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> callers.executeWithoutResult(
+                        status -> commands.run("lea.sao", null, "fingerprint", null, conflicting(1))))
+                .isInstanceOf(ConcurrencyException.class);
 
         assertThat(steps).filteredOn("command"::equals).hasSize(1);
     }

@@ -1,14 +1,13 @@
 package fr.rep.caseengine.command.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A command's answer names the events it recorded: those an aggregate applied in the command's unit of work, on the
@@ -19,13 +18,13 @@ class RecordedEventsTest {
     final SimpleEventBus bus = SimpleEventBus.builder().build();
     final RecordedEvents recorded = new RecordedEvents(bus);
 
-    record PersonErased(String subject) {
-    }
+    record PersonErased(String subject) {}
 
     @Test
     void a_command_that_records_two_events_names_both_in_order() {
         List<RecordedEvent> named = recorded.recording(() -> {
-            appliedInOneCommand(new GenericDomainEventMessage<>("FamilyCase", "case-1", 6, new PersonErased("a")),
+            appliedInOneCommand(
+                    new GenericDomainEventMessage<>("FamilyCase", "case-1", 6, new PersonErased("a")),
                     new GenericDomainEventMessage<>("FamilyCase", "case-1", 7, new PersonErased("b")));
             return recorded.recorded();
         });
@@ -41,8 +40,8 @@ class RecordedEventsTest {
         List<RecordedEvent> named = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             named = recorded.recording(() -> {
-                appliedInOneCommand(new GenericDomainEventMessage<>("FamilyCase", "case-1", 3,
-                        new PersonErased("try " + tries.incrementAndGet())));
+                appliedInOneCommand(new GenericDomainEventMessage<>(
+                        "FamilyCase", "case-1", 3, new PersonErased("try " + tries.incrementAndGet())));
                 return recorded.recorded();
             });
         }

@@ -2,21 +2,20 @@ package fr.rep.caseengine.command.prisonsuspension;
 
 import fr.rep.caseengine.command.rule.RuleViolation;
 import fr.rep.caseengine.events.familycase.Prison;
+import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
-import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.prison.SuspensionReason;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class PrisonVisitSuspensionTest {
 
@@ -40,25 +39,25 @@ class PrisonVisitSuspensionTest {
     @Test
     void a_prison_suspends_its_visits_for_a_period() {
         fixture.givenNoPriorActivity()
-                .when(new SuspendPrisonVisits(id, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.SANITARY_MEASURES,
-                        ARRAS_MANAGER))
-                .expectEvents(new PrisonVisitsSuspended(id, NOW, NOW, Prison.MA_ARRAS, FROM, UNTIL,
-                        SuspensionReason.SANITARY_MEASURES));
+                .when(new SuspendPrisonVisits(
+                        id, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.SANITARY_MEASURES, ARRAS_MANAGER))
+                .expectEvents(new PrisonVisitsSuspended(
+                        id, NOW, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.SANITARY_MEASURES));
     }
 
     @Test
     void a_suspension_ending_before_it_begins_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new SuspendPrisonVisits(id, NOW, Prison.MA_ARRAS, UNTIL, FROM, SuspensionReason.SANITARY_MEASURES,
-                        ARRAS_MANAGER))
+                .when(new SuspendPrisonVisits(
+                        id, NOW, Prison.MA_ARRAS, UNTIL, FROM, SuspensionReason.SANITARY_MEASURES, ARRAS_MANAGER))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
 
     @Test
     void a_suspension_is_lifted_once() {
-        PrisonVisitsSuspended suspended = new PrisonVisitsSuspended(id, NOW, NOW, Prison.MA_ARRAS, FROM, UNTIL,
-                SuspensionReason.SECURITY_MEASURES);
+        PrisonVisitsSuspended suspended = new PrisonVisitsSuspended(
+                id, NOW, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.SECURITY_MEASURES);
         fixture.given(suspended)
                 .when(new LiftPrisonVisitSuspension(id, UNTIL, ARRAS_MANAGER))
                 .expectEvents(new PrisonVisitSuspensionLifted(id, UNTIL, NOW));
@@ -71,23 +70,23 @@ class PrisonVisitSuspensionTest {
     @Test
     void a_team_manager_suspends_and_lifts_only_in_their_teams_prisons_and_the_service_manager_in_any() {
         fixture.givenNoPriorActivity()
-                .when(new SuspendPrisonVisits(id, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE,
-                        AMIENS_MANAGER))
+                .when(new SuspendPrisonVisits(
+                        id, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE, AMIENS_MANAGER))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("A team manager suspends the visits of "
-                        + "their own team's prisons"));
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith(
+                        "A team manager suspends the visits of " + "their own team's prisons"));
         fixture.givenNoPriorActivity()
-                .when(new SuspendPrisonVisits(id, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE,
-                        ARRAS_MANAGER))
+                .when(new SuspendPrisonVisits(
+                        id, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE, ARRAS_MANAGER))
                 .expectException(RuleViolation.class);
         fixture.givenNoPriorActivity()
-                .when(new SuspendPrisonVisits(id, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE,
-                        SERVICE_MANAGER))
-                .expectEvents(new PrisonVisitsSuspended(id, NOW, NOW, Prison.DOUAI, FROM, UNTIL,
-                        SuspensionReason.STAFF_SHORTAGE));
-        PrisonVisitsSuspended atArras = new PrisonVisitsSuspended(id, NOW, NOW, Prison.MA_ARRAS, FROM, UNTIL,
-                SuspensionReason.STAFF_SHORTAGE);
+                .when(new SuspendPrisonVisits(
+                        id, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE, SERVICE_MANAGER))
+                .expectEvents(new PrisonVisitsSuspended(
+                        id, NOW, NOW, Prison.DOUAI, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE));
+        PrisonVisitsSuspended atArras =
+                new PrisonVisitsSuspended(id, NOW, NOW, Prison.MA_ARRAS, FROM, UNTIL, SuspensionReason.STAFF_SHORTAGE);
         fixture.given(atArras)
                 .when(new LiftPrisonVisitSuspension(id, UNTIL, AMIENS_MANAGER))
                 .expectNoEvents()

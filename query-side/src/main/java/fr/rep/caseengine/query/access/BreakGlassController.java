@@ -9,6 +9,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,14 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Break-glass: a caseworker or team manager who must read a case outside their scope states why; the access is
@@ -45,37 +44,47 @@ class BreakGlassController {
     private final Clock clock;
     private final Duration duration;
 
-    BreakGlassController(JdbcTemplate jdbc, Clock clock,
-                         @Value("${rep.security.break-glass-duration:4h}") Duration duration) {
+    BreakGlassController(
+            JdbcTemplate jdbc, Clock clock, @Value("${rep.security.break-glass-duration:4h}") Duration duration) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.duration = duration;
     }
 
-    record Justification(@NotBlank @Size(min = 20, max = 2000,
-            message = "must explain in 20 to 2000 characters why this case must be read") String justification) {
-    }
+    record Justification(
+            @NotBlank
+            @Size(min = 20, max = 2000, message = "must explain in 20 to 2000 characters why this case must be read")
+            String justification) {}
 
-    record Grant(long id, String account, UUID caseId, String justification, Instant grantedAt, Instant expiresAt) {
-    }
+    record Grant(long id, String account, UUID caseId, String justification, Instant grantedAt, Instant expiresAt) {}
 
     @PostMapping("/api/cases/{caseId}/break-glass")
     @Operation(summary = "Open a case outside one's scope, with a written justification (recorded, time-limited)")
     @ApiResponse(responseCode = "201", description = "Granted: the case may be read until expiresAt")
-    ResponseEntity<Grant> breakGlass(@PathVariable UUID caseId, @Valid @RequestBody Justification body,
-                                      Caller caller) {
-        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_view WHERE case_id = ?)",
-                Boolean.class, caseId);
+    ResponseEntity<Grant> breakGlass(@PathVariable UUID caseId, @Valid @RequestBody Justification body, Caller caller) {
+        Boolean exists =
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_view WHERE case_id = ?)", Boolean.class, caseId);
         if (!Boolean.TRUE.equals(exists)) {
             throw new UnknownCase(caseId);
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(duration);
-        Long id = jdbc.queryForObject("""
+        Long id = jdbc.queryForObject(
+                """
                 INSERT INTO break_glass_access (account, case_id, justification, granted_at, expires_at)
-                VALUES (?, ?, ?, ?, ?) RETURNING id""", Long.class,
-                caller.account(), caseId, body.justification(), Timestamp.from(now), Timestamp.from(expiresAt));
-        LOG.warn("Break-glass access {} by {} to case {} until {}: {}", id, caller.account(), caseId, expiresAt,
+                VALUES (?, ?, ?, ?, ?) RETURNING id""",
+                Long.class,
+                caller.account(),
+                caseId,
+                body.justification(),
+                Timestamp.from(now),
+                Timestamp.from(expiresAt));
+        LOG.warn(
+                "Break-glass access {} by {} to case {} until {}: {}",
+                id,
+                caller.account(),
+                caseId,
+                expiresAt,
                 logged(body.justification()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Grant(id, caller.account(), caseId, body.justification(), now, expiresAt));
@@ -87,7 +96,8 @@ class BreakGlassController {
      * cannot forge a log line.
      */
     static String logged(String justification) {
-        String start = justification.length() <= LOGGED_JUSTIFICATION ? justification
+        String start = justification.length() <= LOGGED_JUSTIFICATION
+                ? justification
                 : justification.substring(0, LOGGED_JUSTIFICATION) + "... (" + justification.length() + " characters)";
         StringBuilder line = new StringBuilder();
         start.codePoints().forEach(c -> {
@@ -104,15 +114,24 @@ class BreakGlassController {
 
     @GetMapping("/api/break-glass-accesses")
     @Operation(summary = "Break-glass accesses with their justifications, newest first, a page at a time (auditors)")
-    List<Grant> accesses(@RequestParam(required = false) UUID caseId,
-                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                         @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
-        return jdbc.query("""
+    List<Grant> accesses(
+            @RequestParam(required = false) UUID caseId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
+        return jdbc.query(
+                """
                 SELECT id, account, case_id, justification, granted_at, expires_at FROM break_glass_access
                 WHERE ?::uuid IS NULL OR case_id = ?::uuid ORDER BY id DESC LIMIT ? OFFSET ?""",
-                (rs, row) -> new Grant(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                (rs, row) -> new Grant(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(),
                         rs.getObject(6, OffsetDateTime.class).toInstant()),
-                caseId, caseId, size, (long) page * size);
+                caseId,
+                caseId,
+                size,
+                (long) page * size);
     }
 }

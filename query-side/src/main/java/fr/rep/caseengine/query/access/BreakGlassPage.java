@@ -1,12 +1,11 @@
 package fr.rep.caseengine.query.access;
 
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.List;
-import java.util.UUID;
 
 /** Break-glass accesses for auditors, with their justifications in full, as {@code GET /api/break-glass-accesses}. */
 @Controller
@@ -21,8 +20,7 @@ class BreakGlassPage {
     }
 
     @GetMapping("/acces-exceptionnels")
-    String page(@RequestParam(required = false) UUID caseId, @RequestParam(defaultValue = "0") int page,
-                Model model) {
+    String page(@RequestParam(required = false) UUID caseId, @RequestParam(defaultValue = "0") int page, Model model) {
         int number = Math.max(0, Math.min(page, 100_000));
         List<BreakGlassController.Grant> items = grants.accesses(caseId, number, PAGE_SIZE);
         model.addAttribute("grants", items);

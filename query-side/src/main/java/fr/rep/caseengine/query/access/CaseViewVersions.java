@@ -1,14 +1,13 @@
 package fr.rep.caseengine.query.access;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Read-your-write for every case view: waits, briefly, until the views show a case at least at the version a command
@@ -44,7 +43,8 @@ public class CaseViewVersions {
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
             List<Long> versions = jdbc.queryForList(
-                    "SELECT version FROM case_view v WHERE case_id = ? AND " + scope.condition(), Long.class,
+                    "SELECT version FROM case_view v WHERE case_id = ? AND " + scope.condition(),
+                    Long.class,
                     scope.argumentsAfter(caseId));
             if (!versions.isEmpty() && versions.get(0) >= minVersion) {
                 return;

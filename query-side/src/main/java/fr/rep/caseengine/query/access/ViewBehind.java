@@ -1,9 +1,8 @@
 package fr.rep.caseengine.query.access;
 
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
-
-import java.util.UUID;
 
 /**
  * The views have not yet caught up with the version a client asked for (its status serves the pages; the API answers

@@ -2,12 +2,10 @@ package fr.rep.caseengine.query.access;
 
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cases a reader may see, as a SQL condition on {@code case_view} (aliased {@code v}) and its arguments.
@@ -34,8 +32,10 @@ public record ViewScope(String condition, List<Object> arguments) {
 
     /** Whether this case is in the scope: a case outside it is answered as unknown. */
     public boolean includes(JdbcTemplate jdbc, UUID caseId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = ? "
-                + "AND " + condition + ")", Boolean.class, argumentsAfter(caseId)));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = ? " + "AND " + condition + ")",
+                Boolean.class,
+                argumentsAfter(caseId)));
     }
 
     /** The arguments of a query whose own arguments come first, followed by this condition's. */

@@ -2,12 +2,6 @@ package fr.rep.caseengine.query.asof;
 
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,6 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Time travel for auditors: the case as it stood at an instant, by occurrence or by recording, as
@@ -39,18 +38,24 @@ class AsOfPage {
      * @param step a step of the slider, from 1: as of that event's time on the axis
      */
     @GetMapping("/dossiers/{caseId}/a-date")
-    String page(@PathVariable UUID caseId, @RequestParam(required = false) String at,
-                @RequestParam(required = false) Integer step,
-                @RequestParam(defaultValue = "RECORDED") CaseAsOf.By by, Caller caller, HttpServletRequest request,
-                Model model) {
+    String page(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Integer step,
+            @RequestParam(defaultValue = "RECORDED") CaseAsOf.By by,
+            Caller caller,
+            HttpServletRequest request,
+            Model model) {
         boolean invalidAt = false;
         Instant instant = clock.instant();
         if (at != null && !at.isBlank()) {
             try {
                 LocalDateTime local = LocalDateTime.parse(at.strip());
                 boolean seconds = at.strip().length() > "yyyy-MM-ddTHH:mm".length();
-                instant = local.atZone(clock.getZone()).toInstant()
-                        .plus(1, seconds ? ChronoUnit.SECONDS : ChronoUnit.MINUTES).minus(1, ChronoUnit.MICROS);
+                instant = local.atZone(clock.getZone())
+                        .toInstant()
+                        .plus(1, seconds ? ChronoUnit.SECONDS : ChronoUnit.MINUTES)
+                        .minus(1, ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
                 invalidAt = true;
             }
@@ -60,7 +65,8 @@ class AsOfPage {
             instant = steps.get(Math.max(1, Math.min(step, steps.size())) - 1).time();
         }
         CaseAsOf state = asOf.asOf(caseId, instant, by, caller, request);
-        int current = (int) steps.stream().filter(s -> !s.time().isAfter(state.instant())).count();
+        int current = (int)
+                steps.stream().filter(s -> !s.time().isAfter(state.instant())).count();
         model.addAttribute("caseId", caseId);
         model.addAttribute("state", state);
         model.addAttribute("by", by.name());
@@ -68,8 +74,13 @@ class AsOfPage {
         model.addAttribute("current", current);
         model.addAttribute("currentStep", current == 0 ? null : steps.get(current - 1));
         model.addAttribute("invalidAt", invalidAt);
-        model.addAttribute("at", invalidAt ? at : LocalDateTime.ofInstant(state.instant(), clock.getZone())
-                .truncatedTo(ChronoUnit.SECONDS).toString());
+        model.addAttribute(
+                "at",
+                invalidAt
+                        ? at
+                        : LocalDateTime.ofInstant(state.instant(), clock.getZone())
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString());
         return "cases/as-of";
     }
 }

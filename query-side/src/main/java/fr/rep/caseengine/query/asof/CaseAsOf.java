@@ -1,7 +1,6 @@
 package fr.rep.caseengine.query.asof;
 
 import fr.rep.caseengine.events.familycase.*;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,12 +18,33 @@ import java.util.UUID;
  * names (the voided entry is left out); as in the live case, it does not move the stage back, since the lifecycle has
  * no arrow back.
  */
-record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int eventsApplied, Long lastSequence,
-                CaseStage stage, Team team, Prison prison, Boolean parentInCustody, Instant receivedAt,
-                ReferrerType referrerType, ReferralChannel channel, PenalStatus penalStatus,
-                Boolean educationalOrJudicialMeasure, String assignedTo, Integer plannedVisitsPerMonth,
-                List<Party> parties, List<Child> children, List<Permit> permits, Visits visits, Activity activity,
-                Decision declined, Decision closed, int reopenings, List<Voided> voidedEntries) {
+record CaseAsOf(
+        UUID caseId,
+        Instant instant,
+        By by,
+        boolean received,
+        int eventsApplied,
+        Long lastSequence,
+        CaseStage stage,
+        Team team,
+        Prison prison,
+        Boolean parentInCustody,
+        Instant receivedAt,
+        ReferrerType referrerType,
+        ReferralChannel channel,
+        PenalStatus penalStatus,
+        Boolean educationalOrJudicialMeasure,
+        String assignedTo,
+        Integer plannedVisitsPerMonth,
+        List<Party> parties,
+        List<Child> children,
+        List<Permit> permits,
+        Visits visits,
+        Activity activity,
+        Decision declined,
+        Decision closed,
+        int reopenings,
+        List<Voided> voidedEntries) {
 
     /** Which time decides whether an event falls before the instant. */
     enum By {
@@ -34,46 +54,48 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
         OCCURRED
     }
 
-    record Party(UUID subjectId, PartyRole role, CaseFacts.ConsentState consent, LocalDate consentValidUntil,
-                 Instant consentChangedAt) {
-    }
+    record Party(
+            UUID subjectId,
+            PartyRole role,
+            CaseFacts.ConsentState consent,
+            LocalDate consentValidUntil,
+            Instant consentChangedAt) {}
 
     /**
      * @param visitingRights the last court decision's rights, or {@code null} without decision
      * @param noContactOrder the court whose no-contact order is in force, or {@code null}
      */
-    record Child(UUID subjectId, LocalDate birthDate, Department department, HousingType housing,
-                 UUID parentalAuthority, VisitingRights visitingRights, Court noContactOrder,
-                 boolean nurseryDerogation) {
-    }
+    record Child(
+            UUID subjectId,
+            LocalDate birthDate,
+            Department department,
+            HousingType housing,
+            UUID parentalAuthority,
+            VisitingRights visitingRights,
+            Court noContactOrder,
+            boolean nurseryDerogation) {}
 
     /** @param inForce issued, not ended, and valid on the instant's date */
-    record Permit(Accompanier accompanier, Prison prison, LocalDate validUntil, boolean ended, boolean inForce) {
-    }
+    record Permit(Accompanier accompanier, Prison prison, LocalDate validUntil, boolean ended, boolean inForce) {}
 
     /**
      * @param held      visits mediated (planned or not)
      * @param scheduled planned visits neither held nor cancelled
      * @param cancelled planned visits cancelled
      */
-    record Visits(int held, int scheduled, int cancelled) {
-    }
+    record Visits(int held, int scheduled, int cancelled) {}
 
-    record Activity(int interviews, int contactSteps, int homeVisits, int nurseryAccompaniments,
-                    int deadlineWarnings) {
-    }
+    record Activity(
+            int interviews, int contactSteps, int homeVisits, int nurseryAccompaniments, int deadlineWarnings) {}
 
     /** A decline or a closing: when it happened, and why. */
-    record Decision(Instant at, String reason) {
-    }
+    record Decision(Instant at, String reason) {}
 
     /** @param type the voided entry's event type, or {@code null} when it falls after the instant itself */
-    record Voided(String eventId, String type, String correctedBy, CorrectionReason reason) {
-    }
+    record Voided(String eventId, String type, String correctedBy, CorrectionReason reason) {}
 
     /** One stored event with what the fold needs of its message. */
-    record Stored(String eventId, long sequence, CaseEvent event) {
-    }
+    record Stored(String eventId, long sequence, CaseEvent event) {}
 
     /**
      * Folds {@code events}, already filtered to the instant and ordered, into the case's state: the facts as
@@ -93,26 +115,55 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
         List<Voided> voided = new ArrayList<>();
         known.voided().forEach((eventId, correction) -> {
             Stored target = byId.get(eventId);
-            voided.add(new Voided(eventId, target == null ? null : target.event().getClass().getSimpleName(),
-                    ids.get(correction), correction.reason()));
+            voided.add(new Voided(
+                    eventId,
+                    target == null ? null : target.event().getClass().getSimpleName(),
+                    ids.get(correction),
+                    correction.reason()));
         });
         Steps activity = new Steps(events, known.voided().keySet());
-        RequestReceived request = events.stream().map(Stored::event).filter(RequestReceived.class::isInstance)
-                .map(RequestReceived.class::cast).findFirst().orElse(null);
+        RequestReceived request = events.stream()
+                .map(Stored::event)
+                .filter(RequestReceived.class::isInstance)
+                .map(RequestReceived.class::cast)
+                .findFirst()
+                .orElse(null);
         // Events compare with the instant to the microsecond, rounded half up (AsOfController): facts read within it.
         Instant at = instant.plusNanos(499);
         LocalDate day = instant.atZone(zone).toLocalDate();
-        return new CaseAsOf(caseId, instant, by, request != null, events.size(),
-                events.isEmpty() ? null : events.get(events.size() - 1).sequence(), activity.stage,
-                request == null ? null : request.team(), known.prison(at),
+        return new CaseAsOf(
+                caseId,
+                instant,
+                by,
+                request != null,
+                events.size(),
+                events.isEmpty() ? null : events.get(events.size() - 1).sequence(),
+                activity.stage,
+                request == null ? null : request.team(),
+                known.prison(at),
                 request == null ? null : known.inCustody(at),
-                request == null ? null : request.occurredAt(), request == null ? null : request.referrerType(),
-                request == null ? null : request.channel(), request == null ? null : request.penalStatus(),
-                request == null ? null : request.educationalOrJudicialMeasure(), activity.assignedTo,
-                activity.plannedVisitsPerMonth, parties(known, at, day), children(known, at),
-                known.permits(at).stream().map(permit -> new Permit(permit.accompanier(), permit.prison(),
-                        permit.validUntil(), permit.ended(), permit.inForceOn(day))).toList(),
-                visits(known.visits()), activity.counts(), activity.declined, activity.closed, activity.reopenings,
+                request == null ? null : request.occurredAt(),
+                request == null ? null : request.referrerType(),
+                request == null ? null : request.channel(),
+                request == null ? null : request.penalStatus(),
+                request == null ? null : request.educationalOrJudicialMeasure(),
+                activity.assignedTo,
+                activity.plannedVisitsPerMonth,
+                parties(known, at, day),
+                children(known, at),
+                known.permits(at).stream()
+                        .map(permit -> new Permit(
+                                permit.accompanier(),
+                                permit.prison(),
+                                permit.validUntil(),
+                                permit.ended(),
+                                permit.inForceOn(day)))
+                        .toList(),
+                visits(known.visits()),
+                activity.counts(),
+                activity.declined,
+                activity.closed,
+                activity.reopenings,
                 List.copyOf(voided));
     }
 
@@ -120,20 +171,33 @@ record CaseAsOf(UUID caseId, Instant instant, By by, boolean received, int event
         List<Party> parties = new ArrayList<>();
         known.parties().forEach((subject, role) -> {
             CaseFacts.Consent consent = known.consent(subject, at);
-            parties.add(new Party(subject.value(), role, CaseFacts.Consent.stateOn(consent, day),
-                    consent == null ? null : consent.validUntil(), consent == null ? null : consent.since()));
+            parties.add(new Party(
+                    subject.value(),
+                    role,
+                    CaseFacts.Consent.stateOn(consent, day),
+                    consent == null ? null : consent.validUntil(),
+                    consent == null ? null : consent.since()));
         });
         return List.copyOf(parties);
     }
 
     private static List<Child> children(CaseFacts.Known known, Instant at) {
-        return known.children().values().stream().map(child -> {
-            NoContactOrdered order = known.noContactOrder(child.subjectId(), at);
-            return new Child(child.subjectId().value(), child.birthDate(), child.department(), child.housing(),
-                    child.parentalAuthority() == null ? null : child.parentalAuthority().value(),
-                    known.visitingRights(child.subjectId(), at), order == null ? null : order.court(),
-                    known.nurseryDerogation(child.subjectId()));
-        }).toList();
+        return known.children().values().stream()
+                .map(child -> {
+                    NoContactOrdered order = known.noContactOrder(child.subjectId(), at);
+                    return new Child(
+                            child.subjectId().value(),
+                            child.birthDate(),
+                            child.department(),
+                            child.housing(),
+                            child.parentalAuthority() == null
+                                    ? null
+                                    : child.parentalAuthority().value(),
+                            known.visitingRights(child.subjectId(), at),
+                            order == null ? null : order.court(),
+                            known.nurseryDerogation(child.subjectId()));
+                })
+                .toList();
     }
 
     private static Visits visits(CaseFacts.Visits visits) {

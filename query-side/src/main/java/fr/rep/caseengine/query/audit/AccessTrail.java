@@ -3,16 +3,10 @@ package fr.rep.caseengine.query.audit;
 import fr.rep.caseengine.events.problem.ProblemType;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.access.UnknownCase;
 import fr.rep.caseengine.query.access.ViewBehind;
+import fr.rep.caseengine.query.access.ViewScope;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Records each read of one case's data in {@code case_access_trail}, in the request that reads, before the answer is
@@ -47,8 +46,7 @@ public class AccessTrail {
         this.clock = clock;
     }
 
-    private record BreakGlass(long id, String justification) {
-    }
+    private record BreakGlass(long id, String justification) {}
 
     /**
      * Runs {@code read} and records it; the answer is returned only once the record is written.
@@ -73,30 +71,38 @@ public class AccessTrail {
         return answer;
     }
 
-    private void record(Caller caller, UUID caseId, CaseRead what, String stated, String parameters,
-                        String outcome) {
+    private void record(Caller caller, UUID caseId, CaseRead what, String stated, String parameters, String outcome) {
         BreakGlass grant = caller.has(Role.AUDITOR) ? null : breakGlassOutsideScope(caller, caseId);
-        String purpose = stated != null ? stated
-                : grant != null ? shortened("break-glass: " + grant.justification(), LONGEST_PURPOSE)
-                : caller.has(Role.AUDITOR) ? AUDIT : CASE_WORK;
-        jdbc.update("""
+        String purpose = stated != null
+                ? stated
+                : grant != null
+                        ? shortened("break-glass: " + grant.justification(), LONGEST_PURPOSE)
+                        : caller.has(Role.AUDITOR) ? AUDIT : CASE_WORK;
+        jdbc.update(
+                """
                 INSERT INTO case_access_trail (accessed_at, account, roles, case_id, what, parameters, purpose,
                     purpose_stated, break_glass_id, outcome)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                Timestamp.from(clock.instant()), caller.account(),
-                caller.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")), caseId,
-                what.name(), parameters == null ? null : shortened(parameters, LONGEST_PARAMETERS), purpose,
-                stated != null, grant == null ? null : grant.id(), outcome);
+                Timestamp.from(clock.instant()),
+                caller.account(),
+                caller.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                caseId,
+                what.name(),
+                parameters == null ? null : shortened(parameters, LONGEST_PARAMETERS),
+                purpose,
+                stated != null,
+                grant == null ? null : grant.id(),
+                outcome);
     }
 
     /** The caller's unexpired break-glass access to a case that their own scope would not show them. */
     private BreakGlass breakGlassOutsideScope(Caller caller, UUID caseId) {
         ViewScope ownScope = ViewScope.forList(caller);
-        List<BreakGlass> grants = jdbc.query("""
+        List<BreakGlass> grants = jdbc.query(
+                """
                 SELECT b.id, b.justification FROM break_glass_access b
                 WHERE b.account = ? AND b.case_id = ? AND b.expires_at > now()
-                  AND NOT EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = b.case_id AND\s"""
-                        + ownScope.condition() + ") ORDER BY b.id DESC LIMIT 1",
+                  AND NOT EXISTS (SELECT 1 FROM case_view v WHERE v.case_id = b.case_id AND\s""" + ownScope.condition() + ") ORDER BY b.id DESC LIMIT 1",
                 (rs, row) -> new BreakGlass(rs.getLong(1), rs.getString(2)),
                 ownScope.argumentsAfter(caller.account(), caseId));
         return grants.isEmpty() ? null : grants.get(0);

@@ -1,15 +1,14 @@
 package fr.rep.caseengine.query.audit;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The access trail for auditors, as {@code GET /api/accesses} lists it (the same method): of a case (from its history
@@ -33,9 +32,13 @@ class AccessTrailPage {
      * @param to   last day, inclusive
      */
     @GetMapping("/traces-acces")
-    String page(@RequestParam(required = false) String account, @RequestParam(required = false) UUID caseId,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+    String page(
+            @RequestParam(required = false) String account,
+            @RequestParam(required = false) UUID caseId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         String who = account == null || account.isBlank() ? null : account.strip();
         Instant start = day(from, 0);
         Instant end = day(to, 1);
@@ -46,8 +49,9 @@ class AccessTrailPage {
         model.addAttribute("caseId", caseId);
         model.addAttribute("from", start == null ? "" : from);
         model.addAttribute("to", end == null ? "" : to);
-        model.addAttribute("invalidDates", start == null && from != null && !from.isBlank()
-                || end == null && to != null && !to.isBlank());
+        model.addAttribute(
+                "invalidDates",
+                start == null && from != null && !from.isBlank() || end == null && to != null && !to.isBlank());
         model.addAttribute("hasNext", accesses.items().size() == PAGE_SIZE);
         return "audit/accesses";
     }
@@ -57,7 +61,10 @@ class AccessTrailPage {
             return null;
         }
         try {
-            return LocalDate.parse(typed.strip()).plusDays(days).atStartOfDay(clock.getZone()).toInstant();
+            return LocalDate.parse(typed.strip())
+                    .plusDays(days)
+                    .atStartOfDay(clock.getZone())
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

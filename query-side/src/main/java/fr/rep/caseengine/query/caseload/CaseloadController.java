@@ -11,13 +11,6 @@ import fr.rep.caseengine.query.live.ProjectionLag;
 import fr.rep.caseengine.query.live.View;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +20,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The caseload dashboard, read from the pre-counted buckets: a few hundred rows whatever the number of cases.
@@ -59,19 +58,17 @@ class CaseloadController {
      * @param longestDays the oldest request's wait, in days (one decimal)
      * @param oldestRequestAt when the oldest request was received
      */
-    record Waiting(double averageDays, double longestDays, Instant oldestRequestAt) {
-    }
+    record Waiting(double averageDays, double longestDays, Instant oldestRequestAt) {}
 
     /** The cases of one team, prison, stage and caseworker ({@code null}: nobody assigned yet). */
-    record Bucket(Team team, Prison prison, CaseStage stage, String caseworker, int cases, Waiting waiting) {
-    }
+    record Bucket(Team team, Prison prison, CaseStage stage, String caseworker, int cases, Waiting waiting) {}
 
-    record Caseload(List<Bucket> buckets, int totalCases, Instant asOf, Lag lag) {
-    }
+    record Caseload(List<Bucket> buckets, int totalCases, Instant asOf, Lag lag) {}
 
     @GetMapping("/api/caseload")
-    @Operation(summary = "Cases counted by team, prison, stage and caseworker, with the waiting time of requests "
-            + "not yet supported, and how far behind the event store the dashboard is")
+    @Operation(
+            summary = "Cases counted by team, prison, stage and caseworker, with the waiting time of requests "
+                    + "not yet supported, and how far behind the event store the dashboard is")
     Caseload caseload(Caller caller, @RequestParam(required = false) Team team) {
         List<String> conditions = new ArrayList<>();
         List<Object> arguments = new ArrayList<>();
@@ -81,10 +78,10 @@ class CaseloadController {
             arguments.add(team.name());
         }
         Instant now = clock.instant();
-        List<Bucket> buckets = jdbc.query("""
+        List<Bucket> buckets = jdbc.query(
+                """
                 SELECT team, prison, stage, caseworker, cases, received_epoch_sum, oldest_received_at
-                FROM caseload_bucket WHERE cases > 0 AND\s""" + String.join(" AND ", conditions)
-                        + " ORDER BY team, prison, stage, caseworker",
+                FROM caseload_bucket WHERE cases > 0 AND\s""" + String.join(" AND ", conditions) + " ORDER BY team, prison, stage, caseworker",
                 (rs, row) -> {
                     CaseStage stage = CaseStage.valueOf(rs.getString("stage"));
                     int cases = rs.getInt("cases");
@@ -93,20 +90,29 @@ class CaseloadController {
                     if (WAITING.contains(stage)) {
                         BigDecimal sum = rs.getBigDecimal("received_epoch_sum");
                         double meanReceived = sum.doubleValue() / cases;
-                        Instant oldest = rs.getObject("oldest_received_at", OffsetDateTime.class).toInstant();
-                        waiting = new Waiting(days(now.getEpochSecond() - meanReceived),
-                                days(Duration.between(oldest, now).toSeconds()), oldest);
+                        Instant oldest = rs.getObject("oldest_received_at", OffsetDateTime.class)
+                                .toInstant();
+                        waiting = new Waiting(
+                                days(now.getEpochSecond() - meanReceived),
+                                days(Duration.between(oldest, now).toSeconds()),
+                                oldest);
                     }
-                    return new Bucket(Team.valueOf(rs.getString("team")), Prison.valueOf(rs.getString("prison")),
-                            stage, caseworker.equals(CaseloadProjection.UNASSIGNED) ? null : caseworker, cases,
+                    return new Bucket(
+                            Team.valueOf(rs.getString("team")),
+                            Prison.valueOf(rs.getString("prison")),
+                            stage,
+                            caseworker.equals(CaseloadProjection.UNASSIGNED) ? null : caseworker,
+                            cases,
                             waiting);
-                }, arguments.toArray());
+                },
+                arguments.toArray());
         return new Caseload(buckets, buckets.stream().mapToInt(Bucket::cases).sum(), now, lag.of(View.CASELOAD));
     }
 
     @GetMapping(path = "/api/caseload/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: a 'change' message (teams and cases that moved, with the lag) each "
-            + "time the dashboard changed within the caller's scope; reload the dashboard on it")
+    @Operation(
+            summary = "Server-sent events: a 'change' message (teams and cases that moved, with the lag) each "
+                    + "time the dashboard changed within the caller's scope; reload the dashboard on it")
     SseEmitter stream(Caller caller) {
         return live.subscribe(caller, View.CASELOAD);
     }

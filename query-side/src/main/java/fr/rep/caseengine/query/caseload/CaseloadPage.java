@@ -6,11 +6,6 @@ import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.live.Lag;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * « Tableau de bord »: the caseload of {@code GET /api/caseload} as a page, read by the same code and so within the
@@ -35,24 +34,27 @@ class CaseloadPage {
     }
 
     /** A count of cases under a key: an enum constant's name, or a caseworker's account ({@code null}: nobody). */
-    record Count(String key, int cases) {
-    }
+    record Count(String key, int cases) {}
 
     /**
      * The requests not yet supported, all buckets of the waiting stages together.
      *
      * @param averageDays the mean wait of those requests, weighted by each bucket's cases
      */
-    record Waiting(int requests, double averageDays, double longestDays, Instant oldestRequestAt) {
-    }
+    record Waiting(int requests, double averageDays, double longestDays, Instant oldestRequestAt) {}
 
-    record Dashboard(int totalCases, List<Count> byStage, List<Count> byPrison, List<Count> byCaseworker,
-                     List<Count> byTeam, Waiting waiting, Lag lag, Instant asOf) {
-    }
+    record Dashboard(
+            int totalCases,
+            List<Count> byStage,
+            List<Count> byPrison,
+            List<Count> byCaseworker,
+            List<Count> byTeam,
+            Waiting waiting,
+            Lag lag,
+            Instant asOf) {}
 
     @GetMapping("/tableau-de-bord")
-    String dashboard(Caller caller, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                     Model model) {
+    String dashboard(Caller caller, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("dashboard", of(caseload.caseload(caller, null)));
         model.addAttribute("wholeService", caller.has(Role.SERVICE_MANAGER));
         model.addAttribute("teamManager", caller.has(Role.TEAM_MANAGER));
@@ -82,19 +84,30 @@ class CaseloadPage {
                 waitingRequests += bucket.cases();
                 waitedDays += waiting.averageDays() * bucket.cases();
                 longest = Math.max(longest, waiting.longestDays());
-                oldest = oldest == null || waiting.oldestRequestAt().isBefore(oldest) ? waiting.oldestRequestAt()
+                oldest = oldest == null || waiting.oldestRequestAt().isBefore(oldest)
+                        ? waiting.oldestRequestAt()
                         : oldest;
             }
         }
-        return new Dashboard(view.totalCases(), counts(stages), counts(prisons), counts(caseworkers), counts(teams),
-                new Waiting(waitingRequests, waitingRequests == 0 ? 0 : Math.round(waitedDays / waitingRequests * 10)
-                        / 10.0, longest, oldest), view.lag(), view.asOf());
+        return new Dashboard(
+                view.totalCases(),
+                counts(stages),
+                counts(prisons),
+                counts(caseworkers),
+                counts(teams),
+                new Waiting(
+                        waitingRequests,
+                        waitingRequests == 0 ? 0 : Math.round(waitedDays / waitingRequests * 10) / 10.0,
+                        longest,
+                        oldest),
+                view.lag(),
+                view.asOf());
     }
 
     private static List<Count> counts(Map<?, Integer> counts) {
         List<Count> list = new ArrayList<>();
-        counts.forEach((key, cases) -> list.add(new Count(key instanceof Enum<?> constant ? constant.name()
-                : (String) key, cases)));
+        counts.forEach((key, cases) ->
+                list.add(new Count(key instanceof Enum<?> constant ? constant.name() : (String) key, cases)));
         return list;
     }
 }

@@ -4,15 +4,14 @@ import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.personaldata.PersonalDataReader;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * How pages name cases and people: a case by its detained parent's name, for the cases the reader may open (a
@@ -49,10 +48,10 @@ public class CaseLabels {
         Map<UUID, UUID> parentOfCase = new LinkedHashMap<>();
         if (!caseIds.isEmpty()) {
             ViewScope scope = ViewScope.forCase(caller);
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT p.case_id, p.subject_id FROM case_view_person p JOIN case_view v ON v.case_id = p.case_id
-                    WHERE p.case_id = ANY (?) AND p.role = 'DETAINED_PARENT' AND p.erased_at IS NULL AND\s"""
-                            + scope.condition(),
+                    WHERE p.case_id = ANY (?) AND p.role = 'DETAINED_PARENT' AND p.erased_at IS NULL AND\s""" + scope.condition(),
                     rs -> {
                         parentOfCase.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
                     },

@@ -5,13 +5,12 @@ import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.access.ViewScope;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.List;
 
 /**
  * « Dossiers »: the case list of {@code GET /api/cases} as a page, read by the same code, filtered by stage, prison,
@@ -33,25 +32,34 @@ class CaseListPage {
     }
 
     @GetMapping("/dossiers")
-    String list(Caller caller, @RequestParam(required = false) CaseStage stage,
-                @RequestParam(required = false) Prison prison,
-                @RequestParam(required = false) String caseworker,
-                @RequestParam(required = false) String name,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(
+            Caller caller,
+            @RequestParam(required = false) CaseStage stage,
+            @RequestParam(required = false) Prison prison,
+            @RequestParam(required = false) String caseworker,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         int pageNumber = Math.max(1, Math.min(page, 100_000));
         String chosenCaseworker = caseworker == null || caseworker.isBlank() ? null : caseworker;
         String typedName = name == null || name.isBlank() ? null : name.strip();
         // The API's own input rules, said beside the field instead of a problem answer; no search on a bad name.
-        boolean nameInvalid = typedName != null && (typedName.length() > 100
-                || !typedName.matches(CaseViewController.HAS_A_LETTER));
+        boolean nameInvalid =
+                typedName != null && (typedName.length() > 100 || !typedName.matches(CaseViewController.HAS_A_LETTER));
         CaseViewController.CasePage found = nameInvalid
                 ? new CaseViewController.CasePage(List.of(), pageNumber - 1, PAGE_SIZE, 0)
                 : cases.list(caller, null, prison, stage, chosenCaseworker, typedName, pageNumber - 1, PAGE_SIZE);
         model.addAttribute("cases", found);
-        model.addAttribute("labels", labels.of(caller,
-                found.items().stream().map(CaseViewController.CaseSummary::caseId).toList(), List.of()));
-        model.addAttribute("mayOpen", caller.has(Role.CASEWORKER) || caller.has(Role.TEAM_MANAGER)
-                || caller.has(Role.AUDITOR));
+        model.addAttribute(
+                "labels",
+                labels.of(
+                        caller,
+                        found.items().stream()
+                                .map(CaseViewController.CaseSummary::caseId)
+                                .toList(),
+                        List.of()));
+        model.addAttribute(
+                "mayOpen", caller.has(Role.CASEWORKER) || caller.has(Role.TEAM_MANAGER) || caller.has(Role.AUDITOR));
         model.addAttribute("pageNumber", pageNumber);
         model.addAttribute("pageCount", Math.max(1, (found.totalItems() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("stages", CaseStage.values());
@@ -68,7 +76,10 @@ class CaseListPage {
     /** The caseworkers to whom cases of the list are assigned, for the filter. */
     private List<String> caseworkers(Caller caller) {
         ViewScope scope = ViewScope.forList(caller);
-        return jdbc.queryForList("SELECT DISTINCT assigned_to FROM case_view v WHERE assigned_to IS NOT NULL AND "
-                + scope.condition() + " ORDER BY assigned_to", String.class, scope.arguments().toArray());
+        return jdbc.queryForList(
+                "SELECT DISTINCT assigned_to FROM case_view v WHERE assigned_to IS NOT NULL AND " + scope.condition()
+                        + " ORDER BY assigned_to",
+                String.class,
+                scope.arguments().toArray());
     }
 }

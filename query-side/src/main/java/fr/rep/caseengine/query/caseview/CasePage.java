@@ -21,18 +21,17 @@ import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.history.HistoryEntries;
 import fr.rep.caseengine.query.history.HistorySentences;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A case's page: the view of {@code GET /api/cases/{id}}, read by the same code with the same scope (a case outside
@@ -55,10 +54,15 @@ class CasePage {
     }
 
     @GetMapping("/dossiers/{caseId}")
-    String page(@PathVariable UUID caseId, @RequestParam(required = false) Long minVersion, Caller caller,
-                HttpServletRequest request, Model model) {
-        CaseViewController.CaseDetail detail = cases.detail(caseId, minVersion == null || minVersion < 0
-                ? null : minVersion, caller, request).getBody();
+    String page(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) Long minVersion,
+            Caller caller,
+            HttpServletRequest request,
+            Model model) {
+        CaseViewController.CaseDetail detail = cases.detail(
+                        caseId, minVersion == null || minVersion < 0 ? null : minVersion, caller, request)
+                .getBody();
         Map<UUID, String> names = new HashMap<>();
         detail.adults().forEach(adult -> names.put(adult.subjectId(), adult.name()));
         detail.children().forEach(child -> names.put(child.subjectId(), child.name()));
@@ -81,8 +85,12 @@ class CasePage {
         model.addAttribute("visitingRights", VisitingRights.values());
         model.addAttribute("correctionReasons", CorrectionReason.values());
         model.addAttribute("housings", HousingType.values());
-        model.addAttribute("authorityHolders", detail.adults().stream().filter(adult -> !adult.erased()
-                && PartyRole.valueOf(adult.role()).holdsParentalAuthority()).toList());
+        model.addAttribute(
+                "authorityHolders",
+                detail.adults().stream()
+                        .filter(adult -> !adult.erased()
+                                && PartyRole.valueOf(adult.role()).holdsParentalAuthority())
+                        .toList());
         // Asked only now: the detail above checked the caller's scope (unknown case otherwise).
         model.addAttribute("standingEntries", entries.standing(caseId));
         // Who may act on the case as the API lets them: caseworkers record, team managers of its team assign.
@@ -93,8 +101,12 @@ class CasePage {
         }
         model.addAttribute("names", names);
         // The family is named after its detained parent, as in the lists.
-        model.addAttribute("parent", detail.adults().stream()
-                .filter(adult -> "DETAINED_PARENT".equals(adult.role())).findFirst().orElse(null));
+        model.addAttribute(
+                "parent",
+                detail.adults().stream()
+                        .filter(adult -> "DETAINED_PARENT".equals(adult.role()))
+                        .findFirst()
+                        .orElse(null));
         return "cases/case";
     }
 

@@ -12,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-
 /** Problem details of the case views: 404 for an unknown case, 503 while a view is behind the asked version. */
 @RestControllerAdvice(basePackages = "fr.rep.caseengine.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +30,8 @@ class CaseViewProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, behind.getMessage());
         problem.setType(ProblemType.of("view-behind"));
         problem.setTitle("View not yet up to date");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.SubjectId;
-import fr.rep.caseengine.events.familycase.CaseFacts;
 import fr.rep.caseengine.events.familycase.CaseAssigned;
 import fr.rep.caseengine.events.familycase.CaseEvent;
+import fr.rep.caseengine.events.familycase.CaseFacts;
 import fr.rep.caseengine.events.familycase.CaseStage;
 import fr.rep.caseengine.events.familycase.ChildAdded;
 import fr.rep.caseengine.events.familycase.ChildOnCase;
@@ -31,13 +31,6 @@ import fr.rep.caseengine.events.familycase.VisitingPermitExpired;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
 import fr.rep.caseengine.query.projection.ReplayMemory;
 import fr.rep.caseengine.query.projection.StageChange;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -50,6 +43,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Owns {@code case_view}, {@code case_view_person}, and what the case page lists: {@code case_view_visit} (the visits
@@ -68,14 +67,20 @@ class CaseViewProjection {
     static final String CHILD_ROLE = "CHILD";
 
     /** The events whose facts the list and the page show: the case's prison, visits held, consents. */
-    private static final Map<String, Class<? extends CaseEvent>> SHOWN_FACTS = Stream.of(RequestReceived.class,
-                    ConsentRecorded.class, ConsentWithdrawn.class, CustodyChanged.class, VisitMediated.class,
+    private static final Map<String, Class<? extends CaseEvent>> SHOWN_FACTS = Stream.of(
+                    RequestReceived.class,
+                    ConsentRecorded.class,
+                    ConsentWithdrawn.class,
+                    CustodyChanged.class,
+                    VisitMediated.class,
                     EntryCorrected.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     /** The events as their current records: the stored entries are rewritten by a rebuild when a record changes. */
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private final JdbcTemplate jdbc;
 
@@ -85,21 +90,30 @@ class CaseViewProjection {
 
     @EventHandler
     void on(RequestReceived event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 INSERT INTO case_view (case_id, team, prison, stage, referrer_type, channel, penal_status,
                     educational_or_judicial_measure, received_at, children_count, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
-                event.caseId().value(), event.team().name(), event.prison().name(),
-                CaseStage.next(null, event).name(), event.referrerType().name(), event.channel().name(),
-                event.penalStatus().name(), event.educationalOrJudicialMeasure(), timestamp(event.occurredAt()),
-                event.children().size(), sequence);
+                event.caseId().value(),
+                event.team().name(),
+                event.prison().name(),
+                CaseStage.next(null, event).name(),
+                event.referrerType().name(),
+                event.channel().name(),
+                event.penalStatus().name(),
+                event.educationalOrJudicialMeasure(),
+                timestamp(event.occurredAt()),
+                event.children().size(),
+                sequence);
         if (inserted == 0) {
             return;
         }
         List<Object[]> people = new ArrayList<>();
         people.add(person(event, event.detainedParent(), people.size(), PartyRole.DETAINED_PARENT.name(), null));
         for (PartyOnCase party : event.parties()) {
-            people.add(person(event, party.subjectId(), people.size(), party.role().name(), null));
+            people.add(
+                    person(event, party.subjectId(), people.size(), party.role().name(), null));
         }
         for (ChildOnCase child : event.children()) {
             people.add(person(event, child.subjectId(), people.size(), CHILD_ROLE, child));
@@ -135,7 +149,9 @@ class CaseViewProjection {
             return;
         }
         if (event.visitId() != null) {
-            jdbc.update("UPDATE case_view_visit SET status = 'HELD', held_by = ? WHERE visit_id = ?", eventId,
+            jdbc.update(
+                    "UPDATE case_view_visit SET status = 'HELD', held_by = ? WHERE visit_id = ?",
+                    eventId,
                     event.visitId());
         }
         showFacts(event, sequence, eventId);
@@ -144,10 +160,14 @@ class CaseViewProjection {
     @EventHandler
     void on(VisitScheduled event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "")) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO case_view_visit (visit_id, case_id, planned_for, place, children, status)
                     VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING""",
-                    event.visitId(), event.caseId().value(), timestamp(event.plannedFor()), event.place().name(),
+                    event.visitId(),
+                    event.caseId().value(),
+                    timestamp(event.plannedFor()),
+                    event.place().name(),
                     event.children().size());
         }
     }
@@ -163,10 +183,15 @@ class CaseViewProjection {
     @EventHandler
     void on(EntryCorrected event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
-            jdbc.update("UPDATE case_view_visit SET status = 'SCHEDULED', held_by = NULL WHERE case_id = ? "
-                    + "AND held_by = ?", event.caseId().value(), event.correctedEventId());
-            jdbc.update("UPDATE case_view_custody SET corrected = TRUE WHERE case_id = ? AND event_id = ?",
-                    event.caseId().value(), event.correctedEventId());
+            jdbc.update(
+                    "UPDATE case_view_visit SET status = 'SCHEDULED', held_by = NULL WHERE case_id = ? "
+                            + "AND held_by = ?",
+                    event.caseId().value(),
+                    event.correctedEventId());
+            jdbc.update(
+                    "UPDATE case_view_custody SET corrected = TRUE WHERE case_id = ? AND event_id = ?",
+                    event.caseId().value(),
+                    event.correctedEventId());
             showFacts(event, sequence, eventId);
         }
     }
@@ -175,21 +200,28 @@ class CaseViewProjection {
     @EventHandler
     void on(VisitingPermitIssued event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "")) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO case_view_permit (case_id, accompanier, prison, issued_at, valid_until)
                     VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (case_id, accompanier, prison) DO UPDATE
                     SET issued_at = EXCLUDED.issued_at, valid_until = EXCLUDED.valid_until, ended_at = NULL""",
-                    event.caseId().value(), event.accompanier().toString(), event.prison().name(),
-                    timestamp(event.occurredAt()), Date.valueOf(event.validUntil()));
+                    event.caseId().value(),
+                    event.accompanier().toString(),
+                    event.prison().name(),
+                    timestamp(event.occurredAt()),
+                    Date.valueOf(event.validUntil()));
         }
     }
 
     @EventHandler
     void on(VisitingPermitExpired event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "")) {
-            jdbc.update("UPDATE case_view_permit SET ended_at = ? WHERE case_id = ? AND accompanier = ? AND prison = ?",
-                    timestamp(event.occurredAt()), event.caseId().value(), event.accompanier().toString(),
+            jdbc.update(
+                    "UPDATE case_view_permit SET ended_at = ? WHERE case_id = ? AND accompanier = ? AND prison = ?",
+                    timestamp(event.occurredAt()),
+                    event.caseId().value(),
+                    event.accompanier().toString(),
                     event.prison().name());
         }
     }
@@ -197,11 +229,16 @@ class CaseViewProjection {
     @EventHandler
     void on(CustodyChanged event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO case_view_custody (event_id, case_id, sequence, change, prison, occurred_at)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                    eventId, event.caseId().value(), sequence, event.change().name(),
-                    event.prison() == null ? null : event.prison().name(), timestamp(event.occurredAt()));
+                    eventId,
+                    event.caseId().value(),
+                    sequence,
+                    event.change().name(),
+                    event.prison() == null ? null : event.prison().name(),
+                    timestamp(event.occurredAt()));
             showFacts(event, sequence, eventId);
         }
     }
@@ -209,22 +246,36 @@ class CaseViewProjection {
     @EventHandler
     void on(CourtDecisionRecorded event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO case_view_court_decision (event_id, case_id, sequence, court, rights, children,
                         occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                    eventId, event.caseId().value(), sequence, event.court().name(), event.rights().name(),
-                    subjects(event.children()), timestamp(event.occurredAt()));
+                    eventId,
+                    event.caseId().value(),
+                    sequence,
+                    event.court().name(),
+                    event.rights().name(),
+                    subjects(event.children()),
+                    timestamp(event.occurredAt()));
         }
     }
 
     @EventHandler
     void on(NoContactOrdered event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         if (advance(event, sequence, "")) {
-            jdbc.batchUpdate("""
+            jdbc.batchUpdate(
+                    """
                     INSERT INTO case_view_no_contact (event_id, child, case_id, court, ordered_at)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                    event.children().stream().map(child -> new Object[]{eventId, child.value(),
-                            event.caseId().value(), event.court().name(), timestamp(event.occurredAt())}).toList());
+                    event.children().stream()
+                            .map(child -> new Object[] {
+                                eventId,
+                                child.value(),
+                                event.caseId().value(),
+                                event.court().name(),
+                                timestamp(event.occurredAt())
+                            })
+                            .toList());
         }
     }
 
@@ -232,8 +283,11 @@ class CaseViewProjection {
     @EventHandler
     void on(NoContactOrderLifted event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "")) {
-            jdbc.update("UPDATE case_view_no_contact SET lifted_at = ? WHERE case_id = ? AND child = ANY (?) "
-                    + "AND lifted_at IS NULL", timestamp(event.occurredAt()), event.caseId().value(),
+            jdbc.update(
+                    "UPDATE case_view_no_contact SET lifted_at = ? WHERE case_id = ? AND child = ANY (?) "
+                            + "AND lifted_at IS NULL",
+                    timestamp(event.occurredAt()),
+                    event.caseId().value(),
                     subjects(event.children()));
         }
     }
@@ -243,20 +297,30 @@ class CaseViewProjection {
     void on(ChildAdded event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "children_count = children_count + 1")) {
             ChildOnCase child = event.child();
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO case_view_person (case_id, subject_id, position, role, birth_date, department, housing,
                         parental_authority)
                     SELECT ?, ?, coalesce(max(position) + 1, 0), ?, ?, ?, ?, ? FROM case_view_person WHERE case_id = ?
                     ON CONFLICT DO NOTHING""",
-                    event.caseId().value(), child.subjectId().value(), CHILD_ROLE, Date.valueOf(child.birthDate()),
-                    child.department() == null ? null : child.department().code(), child.housing().name(),
-                    child.parentalAuthority().value(), event.caseId().value());
+                    event.caseId().value(),
+                    child.subjectId().value(),
+                    CHILD_ROLE,
+                    Date.valueOf(child.birthDate()),
+                    child.department() == null ? null : child.department().code(),
+                    child.housing().name(),
+                    child.parentalAuthority().value(),
+                    event.caseId().value());
         }
     }
 
     @EventHandler
     void on(InterventionClosed event, @SequenceNumber long sequence) {
-        advance(event, sequence, "closed_at = ?, closing_reason = ?", timestamp(event.occurredAt()),
+        advance(
+                event,
+                sequence,
+                "closed_at = ?, closing_reason = ?",
+                timestamp(event.occurredAt()),
                 event.reason().name());
     }
 
@@ -264,8 +328,11 @@ class CaseViewProjection {
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence) {
         if (advance(event, sequence, "")) {
-            jdbc.update("UPDATE case_view_person SET erased_at = ? WHERE case_id = ? AND subject_id = ?",
-                    timestamp(event.occurredAt()), event.caseId().value(), event.subject().value());
+            jdbc.update(
+                    "UPDATE case_view_person SET erased_at = ? WHERE case_id = ? AND subject_id = ?",
+                    timestamp(event.occurredAt()),
+                    event.caseId().value(),
+                    event.subject().value());
         }
     }
 
@@ -299,14 +366,20 @@ class CaseViewProjection {
     private void showFacts(CaseEvent event, long sequence, String eventId) {
         UUID caseId = event.caseId().value();
         Optional<ReplayMemory.Scope> memory = ReplayMemory.current();
-        CaseFacts remembered = memory.map(kept -> kept.<CaseFacts>get(new KeptFacts(caseId))).orElse(null);
+        CaseFacts remembered =
+                memory.map(kept -> kept.<CaseFacts>get(new KeptFacts(caseId))).orElse(null);
         if (remembered != null) {
             // A rebuild remembers the entries it read and kept for this case: only this one is new, read back from
             // its JSON as the others were.
             String payload = payloadOf(event, eventId);
-            jdbc.update("INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", caseId, sequence, eventId,
-                    event.getClass().getSimpleName(), payload);
+            jdbc.update(
+                    "INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
+                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    caseId,
+                    sequence,
+                    eventId,
+                    event.getClass().getSimpleName(),
+                    payload);
             remembered.fold(eventId, read(event.getClass().getSimpleName(), payload));
             shown(remembered.all(), caseId);
             return;
@@ -314,7 +387,8 @@ class CaseViewProjection {
         CaseFacts facts = new CaseFacts();
         // One round trip: the entry kept (the sub-statement's row is not yet visible to the outer read, hence the
         // union; a redelivered entry is already in the table and kept nothing), then all the case's entries read.
-        jdbc.query("""
+        jdbc.query(
+                """
                 WITH kept AS (
                     INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
@@ -324,14 +398,19 @@ class CaseViewProjection {
                 ORDER BY sequence""",
                 rs -> {
                     facts.fold(rs.getString("event_id"), read(rs.getString("event_type"), rs.getString("payload")));
-                }, caseId, sequence, eventId, event.getClass().getSimpleName(), payloadOf(event, eventId), caseId);
+                },
+                caseId,
+                sequence,
+                eventId,
+                event.getClass().getSimpleName(),
+                payloadOf(event, eventId),
+                caseId);
         memory.ifPresent(kept -> kept.put(new KeptFacts(caseId), facts));
         shown(facts.all(), caseId);
     }
 
     /** A case's entries as a rebuild remembers them ({@link ReplayMemory}). */
-    private record KeptFacts(UUID caseId) {
-    }
+    private record KeptFacts(UUID caseId) {}
 
     /**
      * The latest of what the entries say (an entry dated ahead counts once recorded); whether a consent has expired
@@ -341,25 +420,39 @@ class CaseViewProjection {
         CaseFacts.Visits visits = known.visits();
         // A case recorded before the view kept its entries has no request among them until a rebuild: its prison
         // stays as it was rather than failing the event (docs/operations.md).
-        jdbc.update("UPDATE case_view SET prison = COALESCE(?, prison), visit_count = ?, last_visit_at = ? "
-                        + "WHERE case_id = ?", known.received() ? known.prison(Instant.MAX).name() : null, visits.held(),
-                visits.lastHeld() == null ? null : timestamp(visits.lastHeld()), caseId);
+        jdbc.update(
+                "UPDATE case_view SET prison = COALESCE(?, prison), visit_count = ?, last_visit_at = ? "
+                        + "WHERE case_id = ?",
+                known.received() ? known.prison(Instant.MAX).name() : null,
+                visits.held(),
+                visits.lastHeld() == null ? null : timestamp(visits.lastHeld()),
+                caseId);
         List<Object[]> consents = new ArrayList<>();
         known.parties().keySet().forEach(party -> {
             CaseFacts.Consent consent = known.consent(party, Instant.MAX);
-            consents.add(new Object[]{consent != null && consent.given(),
-                    consent == null ? null : timestamp(consent.since()),
-                    consent == null || consent.validUntil() == null ? null : Date.valueOf(consent.validUntil()),
-                    caseId, party.value()});
+            consents.add(new Object[] {
+                consent != null && consent.given(),
+                consent == null ? null : timestamp(consent.since()),
+                consent == null || consent.validUntil() == null ? null : Date.valueOf(consent.validUntil()),
+                caseId,
+                party.value()
+            });
         });
-        jdbc.batchUpdate("UPDATE case_view_person SET consent_given = ?, consent_changed_at = ?, "
-                + "consent_valid_until = ? WHERE case_id = ? AND subject_id = ?", consents);
+        jdbc.batchUpdate(
+                "UPDATE case_view_person SET consent_given = ?, consent_changed_at = ?, "
+                        + "consent_valid_until = ? WHERE case_id = ? AND subject_id = ?",
+                consents);
     }
 
     private void keepFact(CaseEvent event, long sequence, String eventId) {
-        jdbc.update("INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.caseId().value(), sequence, eventId,
-                event.getClass().getSimpleName(), payloadOf(event, eventId));
+        jdbc.update(
+                "INSERT INTO case_view_fact (case_id, sequence, event_id, event_type, payload) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                event.caseId().value(),
+                sequence,
+                eventId,
+                event.getClass().getSimpleName(),
+                payloadOf(event, eventId));
     }
 
     private static String payloadOf(CaseEvent event, String eventId) {
@@ -374,18 +467,26 @@ class CaseViewProjection {
         try {
             return JSON.readValue(payload, SHOWN_FACTS.get(type));
         } catch (JsonProcessingException unreadable) {
-            throw new IllegalStateException("a kept " + type + " cannot be read back: rebuild the case views",
-                    unreadable);
+            throw new IllegalStateException(
+                    "a kept " + type + " cannot be read back: rebuild the case views", unreadable);
         }
     }
 
-    private static Object[] person(RequestReceived event, SubjectId subject, int position, String role,
-                                   ChildOnCase child) {
+    private static Object[] person(
+            RequestReceived event, SubjectId subject, int position, String role, ChildOnCase child) {
         UUID authority = child == null ? null : child.parentalAuthority().value();
-        return new Object[]{event.caseId().value(), subject.value(), position, role,
-                child == null ? null : Date.valueOf(child.birthDate()),
-                child == null || child.department() == null ? null : child.department().code(),
-                child == null ? null : child.housing().name(), authority};
+        return new Object[] {
+            event.caseId().value(),
+            subject.value(),
+            position,
+            role,
+            child == null ? null : Date.valueOf(child.birthDate()),
+            child == null || child.department() == null
+                    ? null
+                    : child.department().code(),
+            child == null ? null : child.housing().name(),
+            authority
+        };
     }
 
     private static UUID[] subjects(List<SubjectId> subjects) {

@@ -20,7 +20,8 @@ public class CaseViewsProcessing {
 
     @Bean
     ConfigurerModule caseViewsFailOnError() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 

@@ -1,12 +1,11 @@
 package fr.rep.caseengine.query.deadletter;
 
 import fr.rep.caseengine.query.projection.ReadModel;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * Every read model's processor sets a poison event aside instead of stopping on it: Axon's dead-lettering invoker
@@ -18,16 +17,18 @@ import java.util.List;
 class DeadLetterConfiguration {
 
     @Bean
-    ConfigurerModule readModelsSetPoisonEventsAside(List<ReadModel> readModels, DeadLetterQueues queues,
-                                                    PoisonIsolation isolation) {
-        return configurer -> readModels.stream().map(ReadModel::processingGroup).forEach(group -> configurer
-                .eventProcessing()
-                .registerDeadLetterQueue(group, config -> queues.of(group))
-                .registerDeadLetterPolicy(group, config -> new IsolatedFailuresOnly(group, isolation))
-                // Without it every event asks the queue whether its case is waiting: one query per event.
-                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                        (config, builder) -> builder.enableSequenceIdentifierCache())
-                .registerErrorHandler(group, config -> new SuspectingErrorHandler(isolation)));
+    ConfigurerModule readModelsSetPoisonEventsAside(
+            List<ReadModel> readModels, DeadLetterQueues queues, PoisonIsolation isolation) {
+        return configurer -> readModels.stream()
+                .map(ReadModel::processingGroup)
+                .forEach(group -> configurer
+                        .eventProcessing()
+                        .registerDeadLetterQueue(group, config -> queues.of(group))
+                        .registerDeadLetterPolicy(group, config -> new IsolatedFailuresOnly(group, isolation))
+                        // Without it every event asks the queue whether its case is waiting: one query per event.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                group, (config, builder) -> builder.enableSequenceIdentifierCache())
+                        .registerErrorHandler(group, config -> new SuspectingErrorHandler(isolation)));
     }
 
     @Bean

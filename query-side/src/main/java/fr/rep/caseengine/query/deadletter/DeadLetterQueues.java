@@ -21,6 +21,7 @@ public class DeadLetterQueues {
      * set high enough that only a systematic fault could reach it, which the health then shows long before.
      */
     static final int MAX_CASES = 100_000;
+
     static final int MAX_EVENTS_PER_CASE = 100_000;
 
     private final ConnectionProvider connections;
@@ -29,8 +30,12 @@ public class DeadLetterQueues {
     private final Serializer serializer;
     private final Serializer eventSerializer;
 
-    public DeadLetterQueues(ConnectionProvider connections, TransactionManager transactions, DeadLetterSchema schema,
-                            Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    public DeadLetterQueues(
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            DeadLetterSchema schema,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.connections = connections;
         this.transactions = transactions;
         this.schema = schema;

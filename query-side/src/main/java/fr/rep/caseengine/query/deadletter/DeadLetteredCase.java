@@ -15,6 +15,12 @@ import java.time.Instant;
  * @param since          when it was set aside
  * @param waiting        the case's later events set aside behind it
  */
-public record DeadLetteredCase(String caseId, String eventId, String eventType, Long sequenceNumber, Long position,
-                               String error, Instant since, long waiting) {
-}
+public record DeadLetteredCase(
+        String caseId,
+        String eventId,
+        String eventType,
+        Long sequenceNumber,
+        Long position,
+        String error,
+        Instant since,
+        long waiting) {}

@@ -1,5 +1,7 @@
 package fr.rep.caseengine.query.deadletter;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -7,9 +9,6 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The event handlers of a processing group, called directly: the very instances its processor calls, without the
@@ -36,7 +35,8 @@ public final class GroupHandlers {
         } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
             handlers.addAll(simple.eventHandlers());
         } else {
-            throw new IllegalStateException("Cannot call the handlers of " + invoker.getClass().getName() + " directly");
+            throw new IllegalStateException(
+                    "Cannot call the handlers of " + invoker.getClass().getName() + " directly");
         }
     }
 

@@ -26,23 +26,37 @@ record IsolatedFailuresOnly(String projection, PoisonIsolation isolation) implem
         EventMessage<?> event = letter.message();
         String error = PoisonCause.describe(cause);
         if (!isolation.failedAlone(event.getIdentifier()) || PoisonCause.isTransient(cause)) {
-            LOG.debug("Projection {} failed on event {}; its batch is rolled back and retried", projection,
-                    event.getIdentifier(), cause);
+            LOG.debug(
+                    "Projection {} failed on event {}; its batch is rolled back and retried",
+                    projection,
+                    event.getIdentifier(),
+                    cause);
             throw new BatchToIsolate(error);
         }
-        LOG.warn("Projection {} set event {} aside ({}, position {}, case {}, sequence {}): {}. The case's later events "
+        LOG.warn(
+                "Projection {} set event {} aside ({}, position {}, case {}, sequence {}): {}. The case's later events "
                         + "wait behind it until an administrator retries it "
-                        + "(POST /api/projections/{}/dead-letters/retry).", projection, event.getIdentifier(),
-                event.getPayloadType().getSimpleName(), position(event), caseOf(event), sequenceOf(event), error,
+                        + "(POST /api/projections/{}/dead-letters/retry).",
+                projection,
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
+                position(event),
+                caseOf(event),
+                sequenceOf(event),
+                error,
                 projection);
-        LOG.debug("Why projection {} set event {} aside (the exception may quote the event's content)", projection,
-                event.getIdentifier(), cause);
+        LOG.debug(
+                "Why projection {} set event {} aside (the exception may quote the event's content)",
+                projection,
+                event.getIdentifier(),
+                cause);
         return Decisions.enqueue(PoisonCause.of(cause));
     }
 
     static Object position(EventMessage<?> event) {
         return event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(-1) : "unknown";
+                ? tracked.trackingToken().position().orElse(-1)
+                : "unknown";
     }
 
     static Object caseOf(EventMessage<?> event) {

@@ -1,16 +1,15 @@
 package fr.rep.caseengine.query.deadletter;
 
 import fr.rep.caseengine.query.projection.ReadModel;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
-
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Wraps the event handlers of the read models so that a suspect event is applied isolated ({@link PoisonIsolation}).
@@ -29,7 +28,8 @@ class IsolatingHandlers implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !readModels.contains(group.value())
+        if (group == null
+                || !readModels.contains(group.value())
                 || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }

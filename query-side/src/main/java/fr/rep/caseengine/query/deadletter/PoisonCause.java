@@ -1,11 +1,10 @@
 package fr.rep.caseengine.query.deadletter;
 
-import org.axonframework.messaging.deadletter.ThrowableCause;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 
 /**
  * What is kept and shown of why an event could not be applied: the innermost exception's type, PostgreSQL's error
@@ -15,8 +14,8 @@ import java.util.Set;
 public final class PoisonCause {
 
     private static final String PROJECTIONS = "fr.rep.caseengine.query.";
-    private static final Set<String> NOT_THE_CAUSE = Set.of(PoisonCause.class.getPackageName() + ".",
-            "fr.rep.caseengine.query.rebuild.");
+    private static final Set<String> NOT_THE_CAUSE =
+            Set.of(PoisonCause.class.getPackageName() + ".", "fr.rep.caseengine.query.rebuild.");
     /**
      * PostgreSQL error classes that say nothing about the event: connection (08), rollback for a deadlock or a
      * serialization failure (40), resources (53), operator intervention (57), system (58, XX), and a lock not
@@ -24,8 +23,7 @@ public final class PoisonCause {
      */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58", "XX");
 
-    private PoisonCause() {
-    }
+    private PoisonCause() {}
 
     public static ThrowableCause of(Throwable failure) {
         return new ThrowableCause(innermost(failure).getClass().getName(), describe(failure));
@@ -41,8 +39,9 @@ public final class PoisonCause {
         if (state != null) {
             text.append(" (SQLState ").append(state).append(')');
         }
-        if (chain(failure).stream().anyMatch(cause -> cause.getClass().getName()
-                .equals("org.axonframework.serialization.SerializationException"))) {
+        if (chain(failure).stream()
+                .anyMatch(cause ->
+                        cause.getClass().getName().equals("org.axonframework.serialization.SerializationException"))) {
             return text.append(" reading the stored event").toString();
         }
         List<Throwable> chain = chain(failure);
@@ -50,8 +49,13 @@ public final class PoisonCause {
             for (StackTraceElement frame : chain.get(i).getStackTrace()) {
                 String type = frame.getClassName();
                 if (type.startsWith(PROJECTIONS) && NOT_THE_CAUSE.stream().noneMatch(type::startsWith)) {
-                    return text.append(" at ").append(type.substring(type.lastIndexOf('.') + 1)).append('.')
-                            .append(frame.getMethodName()).append(':').append(frame.getLineNumber()).toString();
+                    return text.append(" at ")
+                            .append(type.substring(type.lastIndexOf('.') + 1))
+                            .append('.')
+                            .append(frame.getMethodName())
+                            .append(':')
+                            .append(frame.getLineNumber())
+                            .toString();
                 }
             }
         }
@@ -64,8 +68,8 @@ public final class PoisonCause {
         if (state != null && state.length() == 5) {
             return TRANSIENT_CLASSES.contains(state.substring(0, 2)) || state.equals("55P03");
         }
-        return chain(failure).stream().anyMatch(cause ->
-                cause instanceof org.springframework.dao.TransientDataAccessException
+        return chain(failure).stream()
+                .anyMatch(cause -> cause instanceof org.springframework.dao.TransientDataAccessException
                         || cause instanceof org.springframework.dao.RecoverableDataAccessException
                         || cause instanceof java.sql.SQLTransientException
                         || cause instanceof java.sql.SQLRecoverableException);

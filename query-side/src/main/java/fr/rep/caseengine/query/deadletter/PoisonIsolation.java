@@ -2,11 +2,6 @@ package fr.rep.caseengine.query.deadletter;
 
 import fr.rep.caseengine.query.projection.BatchedWrites;
 import fr.rep.caseengine.query.projection.PerTransaction;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.Message;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Applies an event on its own within its batch's transaction, so that the event alone fails when it cannot be
@@ -35,13 +34,12 @@ public class PoisonIsolation {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final Set<String> suspects = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > SUSPECTS_REMEMBERED;
-                }
-            }));
+    private final Set<String> suspects = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SUSPECTS_REMEMBERED;
+        }
+    }));
     private final ThreadLocal<Boolean> everyEvent = ThreadLocal.withInitial(() -> false);
     private final PerTransaction<EventSavepoint> savepoints = new PerTransaction<>(EventSavepoint::new);
 
@@ -72,7 +70,10 @@ public class PoisonIsolation {
 
     /** Whether {@code eventId} failed on its own in the current transaction (its writes are rolled back). */
     public boolean failedAlone(String eventId) {
-        return savepoints.existing().map(savepoint -> savepoint.failed.contains(eventId)).orElse(false);
+        return savepoints
+                .existing()
+                .map(savepoint -> savepoint.failed.contains(eventId))
+                .orElse(false);
     }
 
     /** Applies one handler of {@code message} isolated; every handler of the same event shares one savepoint. */
@@ -84,8 +85,10 @@ public class PoisonIsolation {
         String eventId = message.getIdentifier();
         if (!eventId.equals(savepoint.eventId)) {
             writes.flush();
-            jdbc.execute(savepoint.eventId == null ? "SAVEPOINT " + SAVEPOINT
-                    : "RELEASE SAVEPOINT " + SAVEPOINT + "; SAVEPOINT " + SAVEPOINT);
+            jdbc.execute(
+                    savepoint.eventId == null
+                            ? "SAVEPOINT " + SAVEPOINT
+                            : "RELEASE SAVEPOINT " + SAVEPOINT + "; SAVEPOINT " + SAVEPOINT);
             savepoint.eventId = eventId;
         }
         try {

@@ -17,8 +17,7 @@ public record RetryReport(String projection, List<Retried> retried, long remaini
      * @param outcome whether all its events are now applied
      * @param error   why the first event left still fails, when it does
      */
-    public record Retried(String caseId, int applied, Outcome outcome, String error) {
-    }
+    public record Retried(String caseId, int applied, Outcome outcome, String error) {}
 
     public enum Outcome {
         /** Every event the case had set aside is applied; the case is projected again. */

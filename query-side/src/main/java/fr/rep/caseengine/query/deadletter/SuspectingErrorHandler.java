@@ -26,8 +26,11 @@ record SuspectingErrorHandler(PoisonIsolation isolation) implements ErrorHandler
         if (error instanceof IsolatedFailuresOnly.BatchToIsolate isolate) {
             throw isolate;
         }
-        LOG.debug("Processor {} failed a batch of {} events", context.eventProcessor(),
-                context.failedEvents().size(), error);
+        LOG.debug(
+                "Processor {} failed a batch of {} events",
+                context.eventProcessor(),
+                context.failedEvents().size(),
+                error);
         throw new BatchFailed(context.eventProcessor(), context.failedEvents().size(), PoisonCause.describe(error));
     }
 

@@ -2,14 +2,6 @@ package fr.rep.caseengine.query.history;
 
 import fr.rep.caseengine.events.staff.Caller;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A case's history as a French timeline: the entries of {@code GET /api/cases/{id}/history}, read by the same code
@@ -34,8 +33,7 @@ class CaseHistoryPage {
     private final HistoryExports exports;
     private final Clock clock;
 
-    CaseHistoryPage(CaseHistoryController histories, HistorySentences sentences, HistoryExports exports,
-                    Clock clock) {
+    CaseHistoryPage(CaseHistoryController histories, HistorySentences sentences, HistoryExports exports, Clock clock) {
         this.histories = histories;
         this.sentences = sentences;
         this.exports = exports;
@@ -47,12 +45,17 @@ class CaseHistoryPage {
      * @param to   last day shown, inclusive (the API's {@code to} is the next midnight)
      */
     @GetMapping("/dossiers/{caseId}/historique")
-    String history(@PathVariable UUID caseId, @RequestParam(required = false) Long minVersion,
-                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(required = false) HistoryFilter.TimeAxis time,
-                   @RequestParam(required = false) List<String> kind, Caller caller,
-                   @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
-                   Model model) {
+    String history(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) Long minVersion,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) HistoryFilter.TimeAxis time,
+            @RequestParam(required = false) List<String> kind,
+            Caller caller,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletRequest request,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant start = day(from, "from", errors, 0);
         Instant end = day(to, "to", errors, 1);
@@ -60,10 +63,18 @@ class CaseHistoryPage {
             errors.put("to", "history.error.order");
             end = null;
         }
-        List<String> kinds = kind == null ? List.of() : kind.stream().filter(k -> !k.isBlank()).toList();
-        CaseHistoryController.History history = histories.history(caseId,
-                minVersion == null || minVersion < 0 ? null : minVersion, start, end, time,
-                kinds.isEmpty() ? null : kinds, caller, request);
+        List<String> kinds = kind == null
+                ? List.of()
+                : kind.stream().filter(k -> !k.isBlank()).toList();
+        CaseHistoryController.History history = histories.history(
+                caseId,
+                minVersion == null || minVersion < 0 ? null : minVersion,
+                start,
+                end,
+                time,
+                kinds.isEmpty() ? null : kinds,
+                caller,
+                request);
         model.addAttribute("history", history);
         // Asked only now: the history query above checked the caller's scope (unknown case otherwise).
         model.addAttribute("sentences", sentences.sentences(caseId));
@@ -78,8 +89,8 @@ class CaseHistoryPage {
         model.addAttribute("kinds", HistoryFilter.KINDS);
         model.addAttribute("chosenKinds", filter.kinds());
         model.addAttribute("filtered", start != null || end != null || !kinds.isEmpty());
-        model.addAttribute("checksum",
-                HexFormat.of().formatHex(HistoryExports.sha256(exports.canonicalEvents(history.events()))));
+        model.addAttribute(
+                "checksum", HexFormat.of().formatHex(HistoryExports.sha256(exports.canonicalEvents(history.events()))));
         model.addAttribute("jsonExport", exportLink(caseId, "json", filter));
         model.addAttribute("pdfExport", exportLink(caseId, "pdf", filter));
         return "cases/history";
@@ -91,7 +102,10 @@ class CaseHistoryPage {
             return null;
         }
         try {
-            return LocalDate.parse(typed.strip()).plusDays(days).atStartOfDay(clock.getZone()).toInstant();
+            return LocalDate.parse(typed.strip())
+                    .plusDays(days)
+                    .atStartOfDay(clock.getZone())
+                    .toInstant();
         } catch (DateTimeParseException e) {
             errors.put(field, "history.error.date");
             return null;

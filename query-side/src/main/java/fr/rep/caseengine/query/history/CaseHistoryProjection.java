@@ -5,12 +5,11 @@ import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
 import fr.rep.caseengine.query.projection.BatchedWrites;
+import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Owns {@code case_history_entry}: one row per event, written once (a redelivered event is ignored). Nothing reads the
@@ -28,18 +27,27 @@ class CaseHistoryProjection {
 
     @EventHandler
     void on(CaseEvent event, DomainEventMessage<?> message) {
-        writes.add("""
+        writes.add(
+                """
                 INSERT INTO case_history_entry (case_id, sequence_number, event_id, event_type, actor, occurred_at,
                     recorded_at, correlation_id, trace_id, summary, reason, corrects)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.caseId().value(), message.getSequenceNumber(), message.getIdentifier(),
-                event.getClass().getSimpleName(), message.getMetaData().get(EventMetadata.ACTOR),
-                Timestamp.from(event.occurredAt()), Timestamp.from(event.recordedAt()),
+                event.caseId().value(),
+                message.getSequenceNumber(),
+                message.getIdentifier(),
+                event.getClass().getSimpleName(),
+                message.getMetaData().get(EventMetadata.ACTOR),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.recordedAt()),
                 message.getMetaData().get(EventMetadata.CORRELATION_ID),
-                message.getMetaData().get(EventMetadata.TRACE_ID), Summaries.of(event), Summaries.reasonOf(event),
+                message.getMetaData().get(EventMetadata.TRACE_ID),
+                Summaries.of(event),
+                Summaries.reasonOf(event),
                 event instanceof EntryCorrected correction ? correction.correctedEventId() : null);
         if (event instanceof EntryCorrected correction) {
-            writes.add("UPDATE case_history_entry SET corrected_by = ? WHERE event_id = ?", message.getIdentifier(),
+            writes.add(
+                    "UPDATE case_history_entry SET corrected_by = ? WHERE event_id = ?",
+                    message.getIdentifier(),
                     correction.correctedEventId());
         }
     }

@@ -1,11 +1,10 @@
 package fr.rep.caseengine.query.history;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * A case's history entries for its page: those still standing (what a correction may point at) and those recorded
@@ -25,12 +24,12 @@ public class HistoryEntries {
      * @param type the event's simple type name
      * @param corrected whether a correction voided it
      */
-    public record Listed(String eventId, long sequence, String type, Instant occurredAt, boolean corrected) {
-    }
+    public record Listed(String eventId, long sequence, String type, Instant occurredAt, boolean corrected) {}
 
     /** The entries neither corrected nor corrections themselves, newest first. */
     public List<Listed> standing(UUID caseId) {
-        return query("WHERE case_id = ? AND corrected_by IS NULL AND corrects IS NULL ORDER BY sequence_number DESC",
+        return query(
+                "WHERE case_id = ? AND corrected_by IS NULL AND corrects IS NULL ORDER BY sequence_number DESC",
                 caseId);
     }
 
@@ -40,10 +39,15 @@ public class HistoryEntries {
     }
 
     private List<Listed> query(String condition, Object... arguments) {
-        return jdbc.query("SELECT event_id, sequence_number, event_type, occurred_at, corrected_by "
-                        + "FROM case_history_entry " + condition,
-                (rs, row) -> new Listed(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5) != null),
+        return jdbc.query(
+                "SELECT event_id, sequence_number, event_type, occurred_at, corrected_by " + "FROM case_history_entry "
+                        + condition,
+                (rs, row) -> new Listed(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5) != null),
                 arguments);
     }
 }

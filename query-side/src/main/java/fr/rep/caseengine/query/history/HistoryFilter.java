@@ -2,10 +2,6 @@ package fr.rep.caseengine.query.history;
 
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.problem.ProblemType;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Which entries of a history to show: a period {@code [from, to)} on one time axis, and event types.
@@ -30,7 +29,8 @@ record HistoryFilter(Instant from, Instant to, TimeAxis time, List<String> kinds
     }
 
     /** The simple names of every case event type, the values {@code kind} accepts. */
-    static final Set<String> KINDS = Arrays.stream(CaseEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
+    static final Set<String> KINDS = Arrays.stream(CaseEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName)
             .collect(Collectors.toCollection(TreeSet::new));
 
     HistoryFilter {
@@ -59,8 +59,10 @@ record HistoryFilter(Instant from, Instant to, TimeAxis time, List<String> kinds
             arguments.add(java.sql.Timestamp.from(to));
         }
         if (!kinds.isEmpty()) {
-            condition.append(" AND h.event_type IN (").append(String.join(", ", kinds.stream().map(kind -> "?")
-                    .toList())).append(')');
+            condition
+                    .append(" AND h.event_type IN (")
+                    .append(String.join(", ", kinds.stream().map(kind -> "?").toList()))
+                    .append(')');
             arguments.addAll(kinds);
         }
         return condition.toString();

@@ -1,15 +1,13 @@
 package fr.rep.caseengine.query.history;
 
 import fr.rep.caseengine.events.familycase.*;
-
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** One readable sentence per event, from its facts only: no names, so erasing a person never touches the history. */
 final class Summaries {
 
-    private Summaries() {
-    }
+    private Summaries() {}
 
     static String of(CaseEvent event) {
         if (event instanceof RequestReceived request) {
@@ -24,8 +22,10 @@ final class Summaries {
             return "Request accepted after evaluation.";
         }
         if (event instanceof RequestDeclined declined) {
-            return "Request declined: " + words(declined.reason()) + (declined.partiesNotified()
-                    ? "; the parties were notified." : "; the parties are still to be notified.");
+            return "Request declined: " + words(declined.reason())
+                    + (declined.partiesNotified()
+                            ? "; the parties were notified."
+                            : "; the parties are still to be notified.");
         }
         if (event instanceof CaseAssigned assignment) {
             return "Case assigned to " + assignment.caseworker() + ".";
@@ -47,11 +47,12 @@ final class Summaries {
                     + " visit(s) a month.";
         }
         if (event instanceof VisitingPermitIssued permit) {
-            return "Visiting permit issued to " + who(permit.accompanier()) + " for " + permit.prison().label()
-                    + ", valid until " + permit.validUntil() + ".";
+            return "Visiting permit issued to " + who(permit.accompanier()) + " for "
+                    + permit.prison().label() + ", valid until " + permit.validUntil() + ".";
         }
         if (event instanceof VisitingPermitExpired expired) {
-            return "Visiting permit of " + who(expired.accompanier()) + " for " + expired.prison().label() + " ended.";
+            return "Visiting permit of " + who(expired.accompanier()) + " for "
+                    + expired.prison().label() + " ended.";
         }
         if (event instanceof VisitScheduled scheduled) {
             return "Visit planned " + place(scheduled.place()) + " for " + scheduled.plannedFor() + " with "
@@ -94,8 +95,8 @@ final class Summaries {
             return "No-contact order lifted for " + plural(lifted.children().size(), "child", "children") + ".";
         }
         if (event instanceof ChildAdded added) {
-            return "Child " + added.child().subjectId() + " added to the case (born " + added.child().birthDate()
-                    + ").";
+            return "Child " + added.child().subjectId() + " added to the case (born "
+                    + added.child().birthDate() + ").";
         }
         if (event instanceof EntryCorrected correction) {
             return "Entry " + correction.correctedEventId() + " corrected: " + words(correction.reason()) + ".";
@@ -105,15 +106,19 @@ final class Summaries {
         }
         if (event instanceof DeadlineApproaching deadline) {
             return switch (deadline.kind()) {
-                case CHILD_TURNS_18 -> "Coming up: child " + deadline.child() + " turns 18 on " + deadline.dueOn() + ".";
-                case NURSERY_SEPARATION -> "Coming up: child " + deadline.child() + " must leave the prison nursery on "
-                        + deadline.dueOn() + ".";
-                case PERMIT_EXPIRES -> "Coming up: the visiting permit of " + who(deadline.accompanier()) + " ends on "
-                        + deadline.dueOn() + ".";
-                case CONSENT_EXPIRES -> "Coming up: the consent of " + deadline.party() + " ends on "
-                        + deadline.dueOn() + ".";
-                case NO_RECENT_ACTIVITY -> "Follow-up due since " + deadline.dueOn()
-                        + ": nothing was recorded on the case for the inactivity period.";
+                case CHILD_TURNS_18 ->
+                    "Coming up: child " + deadline.child() + " turns 18 on " + deadline.dueOn() + ".";
+                case NURSERY_SEPARATION ->
+                    "Coming up: child " + deadline.child() + " must leave the prison nursery on " + deadline.dueOn()
+                            + ".";
+                case PERMIT_EXPIRES ->
+                    "Coming up: the visiting permit of " + who(deadline.accompanier()) + " ends on " + deadline.dueOn()
+                            + ".";
+                case CONSENT_EXPIRES ->
+                    "Coming up: the consent of " + deadline.party() + " ends on " + deadline.dueOn() + ".";
+                case NO_RECENT_ACTIVITY ->
+                    "Follow-up due since " + deadline.dueOn()
+                            + ": nothing was recorded on the case for the inactivity period.";
             };
         }
         if (event instanceof InterventionClosed closing) {
@@ -130,12 +135,15 @@ final class Summaries {
 
     /** The reason an event states, as its stored code ({@code null} for events that state none). */
     static String reasonOf(CaseEvent event) {
-        Enum<?> reason = event instanceof RequestDeclined declined ? declined.reason()
-                : event instanceof InterventionClosed closing ? closing.reason()
-                : event instanceof VisitCancelled cancelled ? cancelled.reason()
-                : event instanceof EntryCorrected correction ? correction.reason()
-                : event instanceof PersonalDataErased erasure ? erasure.reason()
-                : null;
+        Enum<?> reason = event instanceof RequestDeclined declined
+                ? declined.reason()
+                : event instanceof InterventionClosed closing
+                        ? closing.reason()
+                        : event instanceof VisitCancelled cancelled
+                                ? cancelled.reason()
+                                : event instanceof EntryCorrected correction
+                                        ? correction.reason()
+                                        : event instanceof PersonalDataErased erasure ? erasure.reason() : null;
         return reason == null ? null : reason.name();
     }
 

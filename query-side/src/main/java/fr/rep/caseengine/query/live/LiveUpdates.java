@@ -2,16 +2,6 @@ package fr.rep.caseengine.query.live;
 
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Fans the projections' change notifications out to the server-sent event streams of this node. One connection per
@@ -54,16 +53,13 @@ public class LiveUpdates implements SmartLifecycle {
         this.lag = lag;
     }
 
-    private record Subscriber(View view, Caller caller, SseEmitter emitter) {
-    }
+    private record Subscriber(View view, Caller caller, SseEmitter emitter) {}
 
     /** What a subscriber receives. */
-    record Message(String view, List<Change> changes, Lag lag) {
-    }
+    record Message(String view, List<Change> changes, Lag lag) {}
 
     /** A case whose rows changed in the view; the client reloads what it shows of it. */
-    record Change(String team, String caseId) {
-    }
+    record Change(String team, String caseId) {}
 
     /** Opens a stream of {@code view}'s changes within the caller's scope. */
     public SseEmitter subscribe(Caller caller, View view) {
@@ -91,7 +87,8 @@ public class LiveUpdates implements SmartLifecycle {
     void dispatch(Collection<ViewChange> changes) {
         Map<View, List<ViewChange>> byView = new EnumMap<>(View.class);
         for (ViewChange change : changes) {
-            byView.computeIfAbsent(View.named(change.view()), view -> new ArrayList<>()).add(change);
+            byView.computeIfAbsent(View.named(change.view()), view -> new ArrayList<>())
+                    .add(change);
         }
         byView.forEach((view, ofView) -> {
             Lag current = null;
@@ -99,8 +96,11 @@ public class LiveUpdates implements SmartLifecycle {
                 if (subscriber.view() != view) {
                     continue;
                 }
-                List<Change> visible = ofView.stream().filter(change -> visibleTo(subscriber.caller(), view, change))
-                        .map(change -> new Change(change.team().name(), change.caseId().toString())).distinct()
+                List<Change> visible = ofView.stream()
+                        .filter(change -> visibleTo(subscriber.caller(), view, change))
+                        .map(change ->
+                                new Change(change.team().name(), change.caseId().toString()))
+                        .distinct()
                         .toList();
                 if (!visible.isEmpty()) {
                     current = current == null ? lag.of(view) : current;
@@ -133,7 +133,8 @@ public class LiveUpdates implements SmartLifecycle {
     /** Listens until stopped; a lost connection is opened again after a second. */
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 statement.execute("LISTEN " + ViewChange.CHANNEL);
                 PGConnection postgres = connection.unwrap(PGConnection.class);

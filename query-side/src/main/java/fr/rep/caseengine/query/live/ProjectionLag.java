@@ -1,11 +1,10 @@
 package fr.rep.caseengine.query.live;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Measures a projection's lag from the shared tables rather than from the local processor, whose status only covers
@@ -34,7 +33,8 @@ public class ProjectionLag {
                 FROM (SELECT convert_from(token, 'UTF8')::jsonb AS token FROM token_entry
                       WHERE processor_name = ?) t""", Long.class, processingGroup);
         long from = position == null ? -1 : position;
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 SELECT count(*), min(time_stamp) FROM domain_event_entry WHERE global_index > ?""",
                 (rs, row) -> {
                     long events = rs.getLong(1);
@@ -42,8 +42,12 @@ public class ProjectionLag {
                     if (events == 0 || oldest == null) {
                         return Lag.NONE;
                     }
-                    long seconds = Math.max(0, Duration.between(Instant.parse(oldest), clock.instant()).toSeconds());
+                    long seconds = Math.max(
+                            0,
+                            Duration.between(Instant.parse(oldest), clock.instant())
+                                    .toSeconds());
                     return new Lag(events, seconds);
-                }, from);
+                },
+                from);
     }
 }

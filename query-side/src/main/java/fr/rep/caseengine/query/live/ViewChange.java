@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.query.projection.PerTransaction;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
  * A projection changed a case's rows in a view. Sent with {@code pg_notify} inside the projection's transaction,
@@ -31,7 +30,10 @@ public record ViewChange(String view, Team team, UUID caseId, List<String> casew
     static final ObjectMapper JSON = new ObjectMapper();
 
     public ViewChange {
-        caseworkers = caseworkers.stream().filter(Objects::nonNull).filter(name -> !name.isEmpty()).distinct()
+        caseworkers = caseworkers.stream()
+                .filter(Objects::nonNull)
+                .filter(name -> !name.isEmpty())
+                .distinct()
                 .toList();
     }
 
@@ -52,7 +54,10 @@ public record ViewChange(String view, Team team, UUID caseId, List<String> casew
     private static final PerTransaction<Pending> PENDING = new PerTransaction<>(Pending::new);
 
     private static void send(JdbcTemplate jdbc, Collection<String> payloads) {
-        jdbc.query("SELECT pg_notify(?, payload) FROM unnest(?::text[]) AS payload", rs -> null, CHANNEL,
+        jdbc.query(
+                "SELECT pg_notify(?, payload) FROM unnest(?::text[]) AS payload",
+                rs -> null,
+                CHANNEL,
                 payloads.toArray(String[]::new));
     }
 

@@ -1,7 +1,6 @@
 package fr.rep.caseengine.query.personaldata;
 
 import fr.rep.caseengine.events.SubjectId;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;

@@ -9,12 +9,11 @@ import fr.rep.caseengine.events.familycase.VisitScheduled;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
 import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
+import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Owns {@code prison_suspension}, {@code suspension_case_prison}, {@code scheduled_visit_time} and
@@ -36,39 +35,53 @@ class PrisonSuspensionProjection {
 
     @EventHandler
     void on(PrisonVisitsSuspended event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO prison_suspension (suspension_id, prison, starts_at, ends_at, reason, occurred_at,
                     recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.suspensionId(), event.prison().name(), Timestamp.from(event.from()),
-                Timestamp.from(event.until()), event.reason().name(), Timestamp.from(event.occurredAt()),
+                event.suspensionId(),
+                event.prison().name(),
+                Timestamp.from(event.from()),
+                Timestamp.from(event.until()),
+                event.reason().name(),
+                Timestamp.from(event.occurredAt()),
                 Timestamp.from(event.recordedAt()));
     }
 
     @EventHandler
     void on(PrisonVisitSuspensionLifted event) {
-        jdbc.update("UPDATE prison_suspension SET lifted_at = ? WHERE suspension_id = ?",
-                Timestamp.from(event.occurredAt()), event.suspensionId());
+        jdbc.update(
+                "UPDATE prison_suspension SET lifted_at = ? WHERE suspension_id = ?",
+                Timestamp.from(event.occurredAt()),
+                event.suspensionId());
     }
 
     @EventHandler
     void on(RequestReceived event) {
-        jdbc.update("INSERT INTO suspension_case_prison (case_id, prison) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.caseId().value(), event.prison().name());
+        jdbc.update(
+                "INSERT INTO suspension_case_prison (case_id, prison) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.caseId().value(),
+                event.prison().name());
     }
 
     /** The prison the suspension process reads for a case: moved by a transfer only, as it moves it. */
     @EventHandler
     void on(CustodyChanged event) {
         if (event.change() == CustodyChange.TRANSFERRED && event.prison() != null) {
-            jdbc.update("UPDATE suspension_case_prison SET prison = ? WHERE case_id = ?", event.prison().name(),
+            jdbc.update(
+                    "UPDATE suspension_case_prison SET prison = ? WHERE case_id = ?",
+                    event.prison().name(),
                     event.caseId().value());
         }
     }
 
     @EventHandler
     void on(VisitScheduled event) {
-        jdbc.update("INSERT INTO scheduled_visit_time (visit_id, case_id, planned_for) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", event.visitId(), event.caseId().value(),
+        jdbc.update(
+                "INSERT INTO scheduled_visit_time (visit_id, case_id, planned_for) VALUES (?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                event.visitId(),
+                event.caseId().value(),
                 Timestamp.from(event.plannedFor()));
     }
 
@@ -82,7 +95,6 @@ class PrisonSuspensionProjection {
                 INSERT INTO suspension_cancelled_visit (visit_id, case_id, prison, planned_for, cancelled_on)
                 SELECT t.visit_id, t.case_id, p.prison, t.planned_for, ?
                 FROM scheduled_visit_time t JOIN suspension_case_prison p ON p.case_id = t.case_id
-                WHERE t.visit_id = ? ON CONFLICT DO NOTHING""",
-                Timestamp.from(event.occurredAt()), event.visitId());
+                WHERE t.visit_id = ? ON CONFLICT DO NOTHING""", Timestamp.from(event.occurredAt()), event.visitId());
     }
 }

@@ -6,12 +6,6 @@ import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.access.ViewScope;
 import fr.rep.caseengine.query.caseview.CaseLabels;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * « Suspensions »: the prison-wide suspensions of visits, newest first, each with the scheduled visits it cancelled
@@ -48,34 +47,46 @@ class PrisonSuspensionsPage {
     }
 
     /** A visit a suspension cancelled, on a case of the reader's scope. */
-    record CancelledVisit(UUID caseId, Instant plannedFor, Instant receivedAt) {
-    }
+    record CancelledVisit(UUID caseId, Instant plannedFor, Instant receivedAt) {}
 
     /**
      * @param lastDay the last day without visits (the suspension ends at the start of the next one)
      */
-    record Suspension(UUID id, Prison prison, Instant startsAt, LocalDate firstDay, LocalDate lastDay,
-                      SuspensionReason reason, Instant recordedAt, Instant liftedAt, List<CancelledVisit> cancelled) {
-    }
+    record Suspension(
+            UUID id,
+            Prison prison,
+            Instant startsAt,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            SuspensionReason reason,
+            Instant recordedAt,
+            Instant liftedAt,
+            List<CancelledVisit> cancelled) {}
 
     @GetMapping("/suspensions")
-    String suspensions(Caller caller, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                       Model model) {
+    String suspensions(Caller caller, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Map<UUID, Suspension> suspensions = new LinkedHashMap<>();
         jdbc.query("SELECT * FROM prison_suspension ORDER BY recorded_at DESC LIMIT " + SHOWN, rs -> {
             Instant starts = instant(rs, "starts_at");
             Instant ends = instant(rs, "ends_at");
-            suspensions.put(rs.getObject("suspension_id", UUID.class), new Suspension(
-                    rs.getObject("suspension_id", UUID.class), Prison.valueOf(rs.getString("prison")), starts,
-                    LocalDate.ofInstant(starts, clock.getZone()),
-                    LocalDate.ofInstant(ends.minusNanos(1), clock.getZone()),
-                    SuspensionReason.valueOf(rs.getString("reason")), instant(rs, "recorded_at"),
-                    instant(rs, "lifted_at"), new ArrayList<>()));
+            suspensions.put(
+                    rs.getObject("suspension_id", UUID.class),
+                    new Suspension(
+                            rs.getObject("suspension_id", UUID.class),
+                            Prison.valueOf(rs.getString("prison")),
+                            starts,
+                            LocalDate.ofInstant(starts, clock.getZone()),
+                            LocalDate.ofInstant(ends.minusNanos(1), clock.getZone()),
+                            SuspensionReason.valueOf(rs.getString("reason")),
+                            instant(rs, "recorded_at"),
+                            instant(rs, "lifted_at"),
+                            new ArrayList<>()));
         });
         List<UUID> cases = new ArrayList<>();
         if (!suspensions.isEmpty()) {
             ViewScope scope = ViewScope.forList(caller);
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT s.suspension_id, c.case_id, c.planned_for, v.received_at
                     FROM prison_suspension s
                     JOIN suspension_cancelled_visit c ON c.cancelled_on = s.occurred_at AND c.prison = s.prison
@@ -85,14 +96,20 @@ class PrisonSuspensionsPage {
                     rs -> {
                         UUID caseId = rs.getObject("case_id", UUID.class);
                         cases.add(caseId);
-                        suspensions.get(rs.getObject("suspension_id", UUID.class)).cancelled().add(
-                                new CancelledVisit(caseId, instant(rs, "planned_for"), instant(rs, "received_at")));
-                    }, scope.argumentsAfter((Object) suspensions.keySet().toArray(UUID[]::new)));
+                        suspensions
+                                .get(rs.getObject("suspension_id", UUID.class))
+                                .cancelled()
+                                .add(new CancelledVisit(
+                                        caseId, instant(rs, "planned_for"), instant(rs, "received_at")));
+                    },
+                    scope.argumentsAfter((Object) suspensions.keySet().toArray(UUID[]::new)));
         }
         model.addAttribute("suspensions", List.copyOf(suspensions.values()));
         model.addAttribute("labels", labels.of(caller, cases, List.of()));
         model.addAttribute("mayOpen", caller.has(Role.TEAM_MANAGER));
-        List<Prison> prisons = Arrays.stream(Prison.values()).filter(caller::maySuspendVisitsAt).toList();
+        List<Prison> prisons = Arrays.stream(Prison.values())
+                .filter(caller::maySuspendVisitsAt)
+                .toList();
         model.addAttribute("maySuspend", !prisons.isEmpty());
         model.addAttribute("prisons", prisons);
         model.addAttribute("reasons", SuspensionReason.values());

@@ -1,11 +1,10 @@
 package fr.rep.caseengine.query.projection;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes a projection sends at the end of its transaction, as JDBC batches, instead of one round trip each.
@@ -45,8 +44,7 @@ public class BatchedWrites {
     }
 
     /** One statement and the arguments of its consecutive writes. */
-    private record Run(String sql, List<Object[]> arguments) {
-    }
+    private record Run(String sql, List<Object[]> arguments) {}
 
     /** The current transaction's writes, sent before it commits. */
     private final class Pending implements TransactionSynchronization {

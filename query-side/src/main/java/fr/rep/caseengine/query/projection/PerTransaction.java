@@ -1,10 +1,9 @@
 package fr.rep.caseengine.query.projection;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A value that lives as long as the current Spring transaction: made on first use in it, forgotten when it ends

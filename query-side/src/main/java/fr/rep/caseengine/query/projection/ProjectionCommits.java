@@ -1,5 +1,6 @@
 package fr.rep.caseengine.query.projection;
 
+import java.util.List;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -9,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import java.util.List;
 
 /**
  * The read models' transactions commit without waiting for their write-ahead log to reach the disk (PostgreSQL's
@@ -31,13 +30,16 @@ public class ProjectionCommits {
 
     @Bean
     ConfigurerModule readModelsCommitWithoutWaitingForTheDisk(
-            List<ReadModel> readModels, PlatformTransactionManager transactions, JdbcTemplate jdbc,
+            List<ReadModel> readModels,
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc,
             @Value("${rep.projections.asynchronous-commit:true}") boolean asynchronous) {
         return configurer -> {
             if (asynchronous) {
                 TransactionManager readModelTransactions =
                         new AsynchronousCommit(new SpringTransactionManager(transactions), jdbc);
-                readModels.forEach(readModel -> configurer.eventProcessing()
+                readModels.forEach(readModel -> configurer
+                        .eventProcessing()
                         .registerTransactionManager(readModel.processingGroup(), config -> readModelTransactions));
             }
         };

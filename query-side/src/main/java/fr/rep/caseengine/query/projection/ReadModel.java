@@ -8,5 +8,4 @@ package fr.rep.caseengine.query.projection;
  *
  * @param processingGroup the Axon processing group of the read model's projections
  */
-public record ReadModel(String processingGroup) {
-}
+public record ReadModel(String processingGroup) {}

@@ -2,7 +2,6 @@ package fr.rep.caseengine.query.projection;
 
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.CaseStage;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,25 +8,6 @@ import fr.rep.caseengine.query.deadletter.PoisonIsolation;
 import fr.rep.caseengine.query.projection.ProjectionCommits;
 import fr.rep.caseengine.query.projection.ReplayMemory;
 import fr.rep.caseengine.query.rebuild.RebuildProgress.State;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,8 +34,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds a projection from the event store while the live one keeps serving, then switches to it.
@@ -92,6 +90,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private static final int BATCH = 1_000;
     /** Batches read and deserialised ahead of those being applied. */
     private static final int READ_AHEAD = 2;
+
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -112,10 +111,16 @@ public class ProjectionRebuilds implements DisposableBean {
     });
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
-    public ProjectionRebuilds(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokens,
-                              JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
-                              RebuildSettings settings, DeadLetterQueues deadLetterQueues,
-                              PoisonIsolation isolation) {
+    public ProjectionRebuilds(
+            EventProcessingConfiguration processing,
+            EventStorageEngine storage,
+            TokenStore tokens,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            RebuildSettings settings,
+            DeadLetterQueues deadLetterQueues,
+            PoisonIsolation isolation) {
         this.processing = processing;
         this.storage = storage;
         this.tokens = tokens;
@@ -169,8 +174,8 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             for (String projection : names) {
                 Run run = new Run(projection, schemaOf(projection), clock.instant());
-                Run running = runs.compute(projection, (name, previous) ->
-                        previous != null && previous.active() ? previous : run);
+                Run running = runs.compute(
+                        projection, (name, previous) -> previous != null && previous.active() ? previous : run);
                 if (running != run) {
                     throw new RebuildAlreadyRunning(projection);
                 }
@@ -199,8 +204,8 @@ public class ProjectionRebuilds implements DisposableBean {
     private Connection takeTurn(String projection) {
         try {
             Connection connection = jdbc.getDataSource().getConnection();
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "projection-rebuild:" + projection);
                 try (ResultSet taken = lock.executeQuery()) {
                     if (taken.next() && taken.getBoolean(1)) {
@@ -220,12 +225,14 @@ public class ProjectionRebuilds implements DisposableBean {
 
     /** Releases the lock; closing the connection would too, but a pooled connection outlives its borrower. */
     private static void endTurn(Connection turn, String projection) {
-        try (turn; PreparedStatement unlock = turn.prepareStatement(
-                "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+        try (turn;
+                PreparedStatement unlock = turn.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
             unlock.setString(1, "projection-rebuild:" + projection);
             unlock.execute();
         } catch (SQLException e) {
-            LOG.warn("Could not release the rebuild lock of {} ({}); it ends with its connection", projection,
+            LOG.warn(
+                    "Could not release the rebuild lock of {} ({}); it ends with its connection",
+                    projection,
                     e.getMessage());
         }
     }
@@ -267,13 +274,15 @@ public class ProjectionRebuilds implements DisposableBean {
      * pauses their live processors, replays what came meanwhile and switches each in.
      */
     private void replayTogether(List<Run> together) {
-        List<Run> running = new ArrayList<>(together.stream().filter(Run::prepare).toList());
+        List<Run> running =
+                new ArrayList<>(together.stream().filter(Run::prepare).toList());
         try {
             TrackingToken position = null;
             TrackingToken readFrom;
             do {
                 long remaining = jdbc.queryForObject(
-                        "SELECT count(*) FROM domain_event_entry WHERE global_index > ?", Long.class,
+                        "SELECT count(*) FROM domain_event_entry WHERE global_index > ?",
+                        Long.class,
                         lastIndex(position));
                 running.forEach(run -> run.expect(remaining));
                 readFrom = position;
@@ -395,9 +404,11 @@ public class ProjectionRebuilds implements DisposableBean {
         private boolean paused;
         /** The rebuild's own dead letters, under a processing group of their own until the switch. */
         private final String deadLetterGroup;
+
         private final JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters;
         /** Cases set aside by committed replay transactions: their later events wait too. */
         private final Set<String> waitingCases = ConcurrentHashMap.newKeySet();
+
         private final Map<String, DeadLetteredCase> setAside = new LinkedHashMap<>();
         /** What the projection's handlers keep of the shadow tables between this run's transactions. */
         private final ReplayMemory memory = new ReplayMemory(rememberedCases);
@@ -416,22 +427,35 @@ public class ProjectionRebuilds implements DisposableBean {
         }
 
         RebuildProgress progress() {
-            return RebuildProgress.of(projection, schema, state, done, total, startedAt, replayStartedAt,
-                    finishedAt == null ? clock.instant() : finishedAt, finishedAt, failure, setAsideSoFar());
+            return RebuildProgress.of(
+                    projection,
+                    schema,
+                    state,
+                    done,
+                    total,
+                    startedAt,
+                    replayStartedAt,
+                    finishedAt == null ? clock.instant() : finishedAt,
+                    finishedAt,
+                    failure,
+                    setAsideSoFar());
         }
 
         /** The live processor, its handlers and the workers; then the shadow schema. False when it failed. */
         boolean prepare() {
             try {
-                live = (StreamingEventProcessor) processing.eventProcessor(projection)
-                        .orElseThrow(() -> new UnknownProjection(projection));
+                live = (StreamingEventProcessor)
+                        processing.eventProcessor(projection).orElseThrow(() -> new UnknownProjection(projection));
                 handlers = GroupHandlers.of((EventProcessor) live);
                 // Never more parallel than the live processor: a group kept to one segment shares rows across cases
                 // (counters, a year horizon) that concurrent transactions would deadlock on or count out of order.
                 parallel = Math.max(1, Math.min(workers, tokens.fetchSegments(projection).length));
-                pool = Executors.newFixedThreadPool(parallel, task -> new Thread(task,
-                        "projection-rebuild-" + projection));
-                LOG.info("Rebuilding projection {}: copying the tables of schema {} into {}", projection, schema,
+                pool = Executors.newFixedThreadPool(
+                        parallel, task -> new Thread(task, "projection-rebuild-" + projection));
+                LOG.info(
+                        "Rebuilding projection {}: copying the tables of schema {} into {}",
+                        projection,
+                        schema,
                         shadow);
                 createShadow();
                 replayStartedAt = clock.instant();
@@ -464,12 +488,18 @@ public class ProjectionRebuilds implements DisposableBean {
             dropRetired();
             finishedAt = clock.instant();
             state = State.DONE;
-            LOG.info("Projection {} rebuilt: {} events in {} s ({} events/s); the rebuilt tables serve",
-                    projection, done, Duration.between(startedAt, finishedAt).toSeconds(),
+            LOG.info(
+                    "Projection {} rebuilt: {} events in {} s ({} events/s); the rebuilt tables serve",
+                    projection,
+                    done,
+                    Duration.between(startedAt, finishedAt).toSeconds(),
                     progress().eventsPerSecond());
             if (!setAsideSoFar().isEmpty()) {
-                LOG.warn("Projection {} rebuilt without the events of {} cases it could not apply: they are its "
-                        + "dead letters, listed at GET /api/projections", projection, setAsideSoFar().size());
+                LOG.warn(
+                        "Projection {} rebuilt without the events of {} cases it could not apply: they are its "
+                                + "dead letters, listed at GET /api/projections",
+                        projection,
+                        setAsideSoFar().size());
             }
         }
 
@@ -492,7 +522,8 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             for (TrackedEventMessage<?> event : batch) {
                 Object key = event instanceof DomainEventMessage<?> domain
-                        ? domain.getAggregateIdentifier() : event.getIdentifier();
+                        ? domain.getAggregateIdentifier()
+                        : event.getIdentifier();
                 parts.get(Math.floorMod(key.hashCode(), parallel)).add(event);
             }
             List<Future<?>> applied = new ArrayList<>();
@@ -539,8 +570,11 @@ public class ProjectionRebuilds implements DisposableBean {
                     replayInShadow(handlers, part, null, waitingAdded);
                 });
             } catch (RuntimeException batchFailed) {
-                LOG.info("Rebuilding projection {}: a batch of {} events failed ({}); replaying it event by event",
-                        projection, part.size(), PoisonCause.describe(batchFailed));
+                LOG.info(
+                        "Rebuilding projection {}: a batch of {} events failed ({}); replaying it event by event",
+                        projection,
+                        part.size(),
+                        PoisonCause.describe(batchFailed));
                 isolation.isolatingEveryEvent(() -> transactions.execute(status -> {
                     newlySetAside.clear();
                     waitingAdded.clear();
@@ -552,16 +586,21 @@ public class ProjectionRebuilds implements DisposableBean {
             waitingCases.addAll(newlySetAside.keySet());
             synchronized (setAside) {
                 newlySetAside.forEach(setAside::putIfAbsent);
-                waitingAdded.forEach((sequence, events) -> setAside.computeIfPresent(sequence,
-                        (key, first) -> waitingBehind(first, events)));
+                waitingAdded.forEach((sequence, events) ->
+                        setAside.computeIfPresent(sequence, (key, first) -> waitingBehind(first, events)));
             }
         }
 
         /** {@code newlySetAside} is null on a first attempt: then any failure fails the whole transaction. */
-        private void replayInShadow(GroupHandlers handlers, List<TrackedEventMessage<?>> part,
-                                    Map<String, DeadLetteredCase> newlySetAside, Map<String, Integer> waitingAdded) {
-            jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || "
-                    + "current_setting('search_path'), true)", String.class, shadow);
+        private void replayInShadow(
+                GroupHandlers handlers,
+                List<TrackedEventMessage<?>> part,
+                Map<String, DeadLetteredCase> newlySetAside,
+                Map<String, Integer> waitingAdded) {
+            jdbc.queryForObject(
+                    "SELECT set_config('search_path', ? || ', ' || " + "current_setting('search_path'), true)",
+                    String.class,
+                    shadow);
             jdbc.execute(ProjectionCommits.COMMIT_WITHOUT_WAITING);
             memory.attachToTransaction();
             Set<String> waitingHere = new HashSet<>();
@@ -581,15 +620,27 @@ public class ProjectionRebuilds implements DisposableBean {
                         throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
                     }
                     String error = PoisonCause.describe(e);
-                    LOG.warn("Rebuilding projection {}: set event {} aside ({}, position {}, case {}): {}", projection,
-                            event.getIdentifier(), event.getPayloadType().getSimpleName(), positionOf(event),
-                            sequence, error);
+                    LOG.warn(
+                            "Rebuilding projection {}: set event {} aside ({}, position {}, case {}): {}",
+                            projection,
+                            event.getIdentifier(),
+                            event.getPayloadType().getSimpleName(),
+                            positionOf(event),
+                            sequence,
+                            error);
                     deadLetters.enqueue(sequence, new GenericDeadLetter<>(sequence, event, PoisonCause.of(e)));
                     waitingHere.add(sequence);
-                    newlySetAside.put(sequence, new DeadLetteredCase(sequence, event.getIdentifier(),
-                            event.getPayloadType().getSimpleName(),
-                            event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null,
-                            positionOf(event), error, clock.instant(), 0));
+                    newlySetAside.put(
+                            sequence,
+                            new DeadLetteredCase(
+                                    sequence,
+                                    event.getIdentifier(),
+                                    event.getPayloadType().getSimpleName(),
+                                    event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null,
+                                    positionOf(event),
+                                    error,
+                                    clock.instant(),
+                                    0));
                 }
             }
         }
@@ -605,10 +656,10 @@ public class ProjectionRebuilds implements DisposableBean {
             jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
             jdbc.execute("DROP SCHEMA IF EXISTS " + retired() + " CASCADE");
             jdbc.execute("CREATE SCHEMA " + shadow);
-            for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1",
-                    String.class, schema)) {
-                jdbc.execute("CREATE TABLE " + shadow + "." + table + " (LIKE " + schema + "." + table
-                        + " INCLUDING ALL)");
+            for (String table : jdbc.queryForList(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1", String.class, schema)) {
+                jdbc.execute(
+                        "CREATE TABLE " + shadow + "." + table + " (LIKE " + schema + "." + table + " INCLUDING ALL)");
             }
         }
 
@@ -619,7 +670,9 @@ public class ProjectionRebuilds implements DisposableBean {
                 jdbc.execute("ALTER SCHEMA " + shadow + " RENAME TO " + schema);
                 // What the rebuilt tables lack is exactly what the rebuild set aside: those become the dead letters.
                 jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", projection);
-                jdbc.update("UPDATE dead_letter_entry SET processing_group = ? WHERE processing_group = ?", projection,
+                jdbc.update(
+                        "UPDATE dead_letter_entry SET processing_group = ? WHERE processing_group = ?",
+                        projection,
                         deadLetterGroup);
                 for (int segment : tokens.fetchSegments(projection)) {
                     tokens.storeToken(position, projection, segment);
@@ -633,7 +686,8 @@ public class ProjectionRebuilds implements DisposableBean {
             try {
                 jdbc.execute("DROP SCHEMA IF EXISTS " + retired() + " CASCADE");
             } catch (RuntimeException e) {
-                LOG.warn("Projection {} switched, but its old schema {} could not be dropped", projection, retired(), e);
+                LOG.warn(
+                        "Projection {} switched, but its old schema {} could not be dropped", projection, retired(), e);
             }
         }
 
@@ -646,8 +700,12 @@ public class ProjectionRebuilds implements DisposableBean {
             if (Duration.between(lastLog, now).compareTo(LOG_EVERY) >= 0) {
                 lastLog = now;
                 RebuildProgress progress = progress();
-                LOG.info("Rebuilding projection {}: {} of {} events, {} events/s, about {} s left", projection,
-                        progress.eventsDone(), progress.eventsTotal(), progress.eventsPerSecond(),
+                LOG.info(
+                        "Rebuilding projection {}: {} of {} events, {} events/s, about {} s left",
+                        projection,
+                        progress.eventsDone(),
+                        progress.eventsTotal(),
+                        progress.eventsPerSecond(),
                         progress.secondsLeft());
             }
         }
@@ -676,13 +734,21 @@ public class ProjectionRebuilds implements DisposableBean {
     }
 
     private static Long positionOf(TrackedEventMessage<?> event) {
-        return event.trackingToken() == null ? null : event.trackingToken().position().stream().boxed().findFirst()
-                .orElse(null);
+        return event.trackingToken() == null
+                ? null
+                : event.trackingToken().position().stream().boxed().findFirst().orElse(null);
     }
 
     private static DeadLetteredCase waitingBehind(DeadLetteredCase first, int events) {
-        return new DeadLetteredCase(first.caseId(), first.eventId(), first.eventType(), first.sequenceNumber(),
-                first.position(), first.error(), first.since(), first.waiting() + events);
+        return new DeadLetteredCase(
+                first.caseId(),
+                first.eventId(),
+                first.eventType(),
+                first.sequenceNumber(),
+                first.position(),
+                first.error(),
+                first.since(),
+                first.waiting() + events);
     }
 
     private static long lastIndex(TrackingToken position) {

@@ -1,7 +1,6 @@
 package fr.rep.caseengine.query.rebuild;
 
 import fr.rep.caseengine.query.deadletter.DeadLetteredCase;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +16,18 @@ import java.util.List;
  * @param deadLetters      the cases whose events the rebuild could not apply and set aside (the first thousand):
  *                         once switched in, they are the projection's dead letters, to retry after a fix
  */
-public record RebuildProgress(String projection, String schema, State state, long eventsDone, long eventsTotal,
-                              double eventsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt,
-                              String failure, List<DeadLetteredCase> deadLetters) {
+public record RebuildProgress(
+        String projection,
+        String schema,
+        State state,
+        long eventsDone,
+        long eventsTotal,
+        double eventsPerSecond,
+        Long secondsLeft,
+        Instant startedAt,
+        Instant finishedAt,
+        String failure,
+        List<DeadLetteredCase> deadLetters) {
 
     public enum State {
         /** Copying the live tables' definitions into the shadow schema. */
@@ -34,14 +42,34 @@ public record RebuildProgress(String projection, String schema, State state, lon
         FAILED
     }
 
-    static RebuildProgress of(String projection, String schema, State state, long done, long total, Instant startedAt,
-                              Instant replayStartedAt, Instant now, Instant finishedAt, String failure,
-                              List<DeadLetteredCase> deadLetters) {
-        double seconds = replayStartedAt == null ? 0 : Duration.between(replayStartedAt, now).toMillis() / 1000.0;
+    static RebuildProgress of(
+            String projection,
+            String schema,
+            State state,
+            long done,
+            long total,
+            Instant startedAt,
+            Instant replayStartedAt,
+            Instant now,
+            Instant finishedAt,
+            String failure,
+            List<DeadLetteredCase> deadLetters) {
+        double seconds = replayStartedAt == null
+                ? 0
+                : Duration.between(replayStartedAt, now).toMillis() / 1000.0;
         double rate = seconds > 0 ? done / seconds : 0;
         Long left = rate > 0 ? Math.round(Math.max(0, total - done) / rate) : null;
-        return new RebuildProgress(projection, schema, state, done, Math.max(total, done),
-                Math.round(rate * 10) / 10.0, state == State.DONE ? Long.valueOf(0) : left, startedAt, finishedAt,
-                failure, List.copyOf(deadLetters));
+        return new RebuildProgress(
+                projection,
+                schema,
+                state,
+                done,
+                Math.max(total, done),
+                Math.round(rate * 10) / 10.0,
+                state == State.DONE ? Long.valueOf(0) : left,
+                startedAt,
+                finishedAt,
+                failure,
+                List.copyOf(deadLetters));
     }
 }

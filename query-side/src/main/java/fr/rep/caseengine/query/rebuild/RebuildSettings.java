@@ -10,15 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        used are read again
  */
 @ConfigurationProperties("rep.projections.rebuild")
-public record RebuildSettings(@DefaultValue("2") int workers, @DefaultValue("50000") int rememberedCases) {
+public record RebuildSettings(
+        @DefaultValue("2") int workers,
+        @DefaultValue("50000") int rememberedCases) {
 
     public RebuildSettings {
         if (workers < 1) {
             throw new IllegalArgumentException("rep.projections.rebuild.workers must be at least 1, was " + workers);
         }
         if (rememberedCases < 0) {
-            throw new IllegalArgumentException("rep.projections.rebuild.remembered-cases must not be negative, was "
-                    + rememberedCases);
+            throw new IllegalArgumentException(
+                    "rep.projections.rebuild.remembered-cases must not be negative, was " + rememberedCases);
         }
     }
 }

@@ -8,6 +8,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,10 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The annual activity report for a calendar year, for one team or the whole service, as JSON, CSV or PDF, and the
@@ -45,8 +44,7 @@ class ActivityReportController {
     }
 
     /** One team's figures in a whole-service report. */
-    record TeamFigures(Team team, String label, Figures figures) {
-    }
+    record TeamFigures(Team team, String label, Figures figures) {}
 
     /**
      * @param team       the team reported on, or null for the whole service
@@ -56,52 +54,69 @@ class ActivityReportController {
      * @param comparison the four years up to this one, a year without activity as zeros; null in a report that is
      *                   itself one year of a comparison
      */
-    record ActivityReport(int year, LocalDate referenceDate, Team team, String scope, Figures figures,
-                          List<TeamFigures> byTeam, List<ReportCharts.Chart> charts,
-                          ReportCharts.Comparison comparison) {
-    }
+    record ActivityReport(
+            int year,
+            LocalDate referenceDate,
+            Team team,
+            String scope,
+            Figures figures,
+            List<TeamFigures> byTeam,
+            List<ReportCharts.Chart> charts,
+            ReportCharts.Comparison comparison) {}
 
-    record Comparison(int from, int to, Team team, String scope, List<ActivityReport> years) {
-    }
+    record Comparison(int from, int to, Team team, String scope, List<ActivityReport> years) {}
 
     @GetMapping(path = "/{year:\\d+}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The activity report of a calendar year, for a team or the whole service")
-    ActivityReport report(@PathVariable @Min(2000) @Max(2100) int year,
-                          @RequestParam(required = false) Team team,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                          @PlausibleDate LocalDate referenceDate, Caller caller) {
+    ActivityReport report(
+            @PathVariable @Min(2000) @Max(2100) int year,
+            @RequestParam(required = false) Team team,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate
+                    LocalDate referenceDate,
+            Caller caller) {
         return compute(year, scope(caller, team), referenceDate, true);
     }
 
     @GetMapping("/{year:\\d+}.csv")
     @Operation(summary = "The activity report as CSV (French labels, semicolons); the same events give the same bytes")
-    ResponseEntity<byte[]> csv(@PathVariable @Min(2000) @Max(2100) int year,
-                               @RequestParam(required = false) Team team,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               @PlausibleDate LocalDate referenceDate, Caller caller) {
+    ResponseEntity<byte[]> csv(
+            @PathVariable @Min(2000) @Max(2100) int year,
+            @RequestParam(required = false) Team team,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate
+                    LocalDate referenceDate,
+            Caller caller) {
         ActivityReport report = compute(year, scope(caller, team), referenceDate, false);
-        return ResponseEntity.ok().contentType(CSV)
+        return ResponseEntity.ok()
+                .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "csv"))
                 .body(ReportCsv.write(columnLabels(report), rows(report)));
     }
 
     @GetMapping("/{year:\\d+}.pdf")
-    @Operation(summary = "The activity report as a PDF in French: the table on one A4 page, the charts, then the "
-            + "comparison of the four years up to this one")
-    ResponseEntity<byte[]> pdf(@PathVariable @Min(2000) @Max(2100) int year,
-                               @RequestParam(required = false) Team team,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               @PlausibleDate LocalDate referenceDate, Caller caller) {
+    @Operation(
+            summary = "The activity report as a PDF in French: the table on one A4 page, the charts, then the "
+                    + "comparison of the four years up to this one")
+    ResponseEntity<byte[]> pdf(
+            @PathVariable @Min(2000) @Max(2100) int year,
+            @RequestParam(required = false) Team team,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate
+                    LocalDate referenceDate,
+            Caller caller) {
         ActivityReport report = compute(year, scope(caller, team), referenceDate, true);
         byte[] pdf = ReportPdf.write(report, columnLabels(report), rows(report));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "pdf")).body(pdf);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "pdf"))
+                .body(pdf);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The reports of consecutive years side by side (at most 10), ages at each 31 December")
-    Comparison comparison(@RequestParam @Min(2000) @Max(2100) int from, @RequestParam @Min(2000) @Max(2100) int to,
-                          @RequestParam(required = false) Team team, Caller caller) {
+    Comparison comparison(
+            @RequestParam @Min(2000) @Max(2100) int from,
+            @RequestParam @Min(2000) @Max(2100) int to,
+            @RequestParam(required = false) Team team,
+            Caller caller) {
         if (to < from || to - from >= MOST_YEARS) {
             throw new InvalidReportRequest("to", "must be between from and from + " + (MOST_YEARS - 1));
         }
@@ -134,14 +149,20 @@ class ActivityReportController {
             compared.add(figures);
             comparison = ReportCharts.comparison(years, compared);
         }
-        return new ActivityReport(year, reference, team, label(team), figures, byTeam,
-                ReportCharts.of(year, figures, reference, ActivityReports.ownDepartments(team)), comparison);
+        return new ActivityReport(
+                year,
+                reference,
+                team,
+                label(team),
+                figures,
+                byTeam,
+                ReportCharts.of(year, figures, reference, ActivityReports.ownDepartments(team)),
+                comparison);
     }
 
     /** The table's rows, the départements grouped as the report's scope does. */
     static List<ReportTable.Row> rows(ActivityReport report) {
-        return ReportTable.rows(columns(report), report.referenceDate(),
-                ActivityReports.ownDepartments(report.team()));
+        return ReportTable.rows(columns(report), report.referenceDate(), ActivityReports.ownDepartments(report.team()));
     }
 
     /** The team the caller may see the report of: the asked team, or null for the whole service. */
@@ -152,8 +173,10 @@ class ActivityReportController {
         if (caller.has(Role.TEAM_MANAGER) && caller.team() != null && (asked == null || asked == caller.team())) {
             return caller.team();
         }
-        throw new ReportOutOfScope(asked == null ? "Your roles give access to no team's report"
-                : "Your roles do not give access to the report of team " + asked);
+        throw new ReportOutOfScope(
+                asked == null
+                        ? "Your roles give access to no team's report"
+                        : "Your roles do not give access to the report of team " + asked);
     }
 
     private static String label(Team team) {
@@ -175,8 +198,12 @@ class ActivityReportController {
     }
 
     private static String attachment(ActivityReport report, String extension) {
-        String scope = report.team() == null ? "service" : report.team().name().toLowerCase().replace('_', '-');
-        return ContentDisposition.attachment().filename("bilan-activite-" + report.year() + "-" + scope + "."
-                + extension).build().toString();
+        String scope = report.team() == null
+                ? "service"
+                : report.team().name().toLowerCase().replace('_', '-');
+        return ContentDisposition.attachment()
+                .filename("bilan-activite-" + report.year() + "-" + scope + "." + extension)
+                .build()
+                .toString();
     }
 }

@@ -3,16 +3,6 @@ package fr.rep.caseengine.query.report;
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * « Bilan d'activité »: the annual activity report of {@code GET /api/reports/activity/{year}} as a page, computed by
@@ -41,7 +40,8 @@ class ActivityReportPage {
             Map.entry("Familles accompagnées", "families-supported-familles-accompagnées"),
             Map.entry(ReportTable.DETAINED_PARENTS, "detained-parents-parents-détenus"),
             Map.entry(ReportTable.WITH_CHILDREN, "home-visits-or-interviews-with-the-children"),
-            Map.entry(ReportTable.VISITING_RIGHTS,
+            Map.entry(
+                    ReportTable.VISITING_RIGHTS,
                     "accompaniments-in-visiting-rights-accompagnements-en-droit-de-visite"),
             Map.entry("Enfants concernés", "children-concerned-enfants-concernés-by-age-band"),
             Map.entry("Entretiens", "interviews-home-visits-accompanied-visits-nursery-accompaniments"),
@@ -49,11 +49,14 @@ class ActivityReportPage {
             Map.entry("Accompagnements EAJE", "interviews-home-visits-accompanied-visits-nursery-accompaniments"),
             Map.entry("Kilomètres parcourus", "kilometres-travelled-déplacements"),
             Map.entry("Origine de la saisine", "origin-of-requests-origine-de-la-saisine"),
-            Map.entry("Familles avec mesure éducative et/ou judiciaire",
+            Map.entry(
+                    "Familles avec mesure éducative et/ou judiciaire",
                     "families-with-an-educational-andor-judicial-measure"),
-            Map.entry("Familles avec mesure (%, arrondi à l'unité)",
+            Map.entry(
+                    "Familles avec mesure (%, arrondi à l'unité)",
                     "families-with-an-educational-andor-judicial-measure"),
-            Map.entry("Enfants par département de résidence",
+            Map.entry(
+                    "Enfants par département de résidence",
                     "children-by-département-of-residence-childrens-housing-types"),
             Map.entry("Hébergement des enfants", "children-by-département-of-residence-childrens-housing-types"),
             Map.entry("Lieux d'intervention", "places-of-intervention-lieux-dintervention"),
@@ -72,16 +75,17 @@ class ActivityReportPage {
     }
 
     /** A row of a section: its detail and one printed value per column. */
-    record Line(String detail, List<String> values) {
-    }
+    record Line(String detail, List<String> values) {}
 
     /** Consecutive rows of one section of the table, and where the section's figures are defined. */
-    record Section(String name, String definition, List<Line> lines, boolean charted) {
-    }
+    record Section(String name, String definition, List<Line> lines, boolean charted) {}
 
     @GetMapping("/bilan")
-    String report(Caller caller, @RequestParam(name = "annee", required = false) Integer year,
-                  @RequestParam(name = "antenne", required = false) Team team, Model model) {
+    String report(
+            Caller caller,
+            @RequestParam(name = "annee", required = false) Integer year,
+            @RequestParam(name = "antenne", required = false) Team team,
+            Model model) {
         int thisYear = LocalDate.now(clock).getYear();
         int asked = year == null ? thisYear : year;
         if (asked < 2000 || asked > 2100) {
@@ -127,12 +131,19 @@ class ActivityReportPage {
         for (ReportTable.Row row : rows) {
             Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
             if (last == null || !last.name().equals(row.section())) {
-                last = new Section(row.section(), DEFINITIONS + "#" + DEFINED_IN.get(row.section()),
-                        new ArrayList<>(), ReportCharts.COMPARED.contains(row.section()));
+                last = new Section(
+                        row.section(),
+                        DEFINITIONS + "#" + DEFINED_IN.get(row.section()),
+                        new ArrayList<>(),
+                        ReportCharts.COMPARED.contains(row.section()));
                 sections.add(last);
             }
-            last.lines().add(new Line(row.detail(), row.values().stream()
-                    .map(value -> value == null ? "—" : french.format(value)).toList()));
+            last.lines()
+                    .add(new Line(
+                            row.detail(),
+                            row.values().stream()
+                                    .map(value -> value == null ? "—" : french.format(value))
+                                    .toList()));
         }
         return sections;
     }
@@ -143,9 +154,12 @@ class ActivityReportPage {
         if (html == null) {
             try {
                 String markdown = new ClassPathResource("docs/report.md").getContentAsString(StandardCharsets.UTF_8);
-                List<org.commonmark.Extension> extensions = List.of(TablesExtension.create(),
-                        HeadingAnchorExtension.create());
-                html = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).build()
+                List<org.commonmark.Extension> extensions =
+                        List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+                html = HtmlRenderer.builder()
+                        .extensions(extensions)
+                        .escapeHtml(true)
+                        .build()
                         .render(Parser.builder().extensions(extensions).build().parse(markdown));
             } catch (IOException e) {
                 throw new UncheckedIOException("docs/report.md is packaged with the app", e);

@@ -19,7 +19,8 @@ public class ActivityReportProcessing {
 
     @Bean
     ConfigurerModule activityReportFailsOnError() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 

@@ -21,12 +21,6 @@ import fr.rep.caseengine.events.familycase.RequestAccepted;
 import fr.rep.caseengine.events.familycase.RequestReceived;
 import fr.rep.caseengine.events.familycase.VisitMediated;
 import fr.rep.caseengine.query.projection.PerTransaction;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Owns the tables of schema {@code activity_report}: cases, support periods, children, counted facts, and the running
@@ -58,23 +57,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 class ActivityReportProjection {
 
     /** The kinds of counted facts, stored in {@code report_fact.kind}. */
-    enum FactKind { INTERVIEW, HOME_VISIT, VISIT, NURSERY, COLLECTIVE, CONTACT_STEP, REVIEW }
+    enum FactKind {
+        INTERVIEW,
+        HOME_VISIT,
+        VISIT,
+        NURSERY,
+        COLLECTIVE,
+        CONTACT_STEP,
+        REVIEW
+    }
 
     static final String TALKING_GROUP = "TALKING_GROUP";
 
     /** The follow-up bucket of a period from {@code since} to {@code until} (two SQL date expressions). */
     static String bucket(String since, String until) {
         return ("CASE WHEN %2$s < %1$s + interval '6 months' THEN '" + ActivityReports.LESS_THAN_6_MONTHS + "'"
-                + " WHEN %2$s < %1$s + interval '1 year' THEN '" + ActivityReports.SIX_TO_12_MONTHS + "'"
-                + " WHEN %2$s < %1$s + interval '2 years' THEN '" + ActivityReports.ONE_TO_2_YEARS + "'"
-                + " ELSE '" + ActivityReports.TWO_YEARS_OR_MORE + "' END").formatted(since, until);
+                        + " WHEN %2$s < %1$s + interval '1 year' THEN '" + ActivityReports.SIX_TO_12_MONTHS + "'"
+                        + " WHEN %2$s < %1$s + interval '2 years' THEN '" + ActivityReports.ONE_TO_2_YEARS + "'"
+                        + " ELSE '" + ActivityReports.TWO_YEARS_OR_MORE + "' END")
+                .formatted(since, until);
     }
 
     /** The age band at 31 December of a year (an SQL integer expression) of a child born on {@code birthDate}. */
     static String bandAtYearEnd(String birthDate, String year) {
         return ("CASE WHEN %1$s > make_date(%2$s - 6, 12, 31) THEN '0-6'"
-                + " WHEN %1$s > make_date(%2$s - 12, 12, 31) THEN '6-12'"
-                + " WHEN %1$s > make_date(%2$s - 16, 12, 31) THEN '12-16' ELSE '16+' END").formatted(birthDate, year);
+                        + " WHEN %1$s > make_date(%2$s - 12, 12, 31) THEN '6-12'"
+                        + " WHEN %1$s > make_date(%2$s - 16, 12, 31) THEN '12-16' ELSE '16+' END")
+                .formatted(birthDate, year);
     }
 
     /** The open periods as family rows of a year (given twice as the two arguments). */
@@ -96,20 +105,26 @@ class ActivityReportProjection {
     @EventHandler
     void on(RequestReceived event) {
         reachYear(event.occurredAt());
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 INSERT INTO report_case (case_id, team, prison, referrer_type, measure)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
-                event.caseId().value(), event.team().name(), event.prison().name(), event.referrerType().name(),
+                event.caseId().value(),
+                event.team().name(),
+                event.prison().name(),
+                event.referrerType().name(),
                 event.educationalOrJudicialMeasure());
         if (inserted == 0) {
             return;
         }
         List<Object[]> parents = new ArrayList<>();
-        parents.add(new Object[]{event.caseId().value(), event.detainedParent().value()});
-        event.parties().stream().filter(party -> party.role() == PartyRole.DETAINED_PARENT)
-                .forEach(party -> parents.add(new Object[]{event.caseId().value(), party.subjectId().value()}));
-        jdbc.batchUpdate("INSERT INTO report_parent (case_id, subject_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                parents);
+        parents.add(new Object[] {event.caseId().value(), event.detainedParent().value()});
+        event.parties().stream()
+                .filter(party -> party.role() == PartyRole.DETAINED_PARENT)
+                .forEach(party -> parents.add(
+                        new Object[] {event.caseId().value(), party.subjectId().value()}));
+        jdbc.batchUpdate(
+                "INSERT INTO report_parent (case_id, subject_id) VALUES (?, ?) ON CONFLICT DO NOTHING", parents);
         List<Object[]> children = new ArrayList<>();
         for (ChildOnCase child : event.children()) {
             children.add(child(event, child));
@@ -131,8 +146,15 @@ class ActivityReportProjection {
             int year = (Integer) row.get("year");
             String team = (String) row.get("team");
             tallyChildAge(year, team, event.child().birthDate(), 1);
-            jdbc.update(TALLY_CHILD_BAND, year, team, 1, Date.valueOf(event.child().birthDate()), year);
-            jdbc.update(TALLY_CHILD_PLACE, year, team, department, event.child().housing().name(), 1);
+            jdbc.update(
+                    TALLY_CHILD_BAND, year, team, 1, Date.valueOf(event.child().birthDate()), year);
+            jdbc.update(
+                    TALLY_CHILD_PLACE,
+                    year,
+                    team,
+                    department,
+                    event.child().housing().name(),
+                    1);
         }
     }
 
@@ -143,8 +165,7 @@ class ActivityReportProjection {
         if (jdbc.update("""
                 INSERT INTO support_period (accepted_event_id, case_id, accepted_on)
                 SELECT ?, case_id, ? FROM report_case WHERE case_id = ?
-                ON CONFLICT (accepted_event_id) DO NOTHING""",
-                eventId, Date.valueOf(accepted), event.caseId().value()) == 0) {
+                ON CONFLICT (accepted_event_id) DO NOTHING""", eventId, Date.valueOf(accepted), event.caseId().value()) == 0) {
             return;
         }
         for (int year = accepted.getYear(); year <= horizon; year++) {
@@ -156,7 +177,8 @@ class ActivityReportProjection {
     void on(InterventionClosed event, @MessageIdentifier String eventId) {
         reachYear(event.occurredAt());
         LocalDate closed = date(event.occurredAt());
-        List<Date> since = jdbc.queryForList("""
+        List<Date> since = jdbc.queryForList(
+                """
                 UPDATE support_period SET closed_on = ?, closed_event_id = ?
                 WHERE case_id = ? AND closed_on IS NULL
                   AND NOT EXISTS (SELECT 1 FROM support_period WHERE closed_event_id = ?)
@@ -165,8 +187,11 @@ class ActivityReportProjection {
             return;
         }
         UUID caseId = event.caseId().value();
-        for (Integer year : jdbc.queryForList("SELECT year FROM family_year WHERE case_id = ? AND year > ?",
-                Integer.class, caseId, closed.getYear())) {
+        for (Integer year : jdbc.queryForList(
+                "SELECT year FROM family_year WHERE case_id = ? AND year > ?",
+                Integer.class,
+                caseId,
+                closed.getYear())) {
             uncountFamily(caseId, year);
         }
         if (closed.getYear() >= since.get(0).toLocalDate().getYear()) {
@@ -176,8 +201,15 @@ class ActivityReportProjection {
 
     @EventHandler
     void on(InterviewHeld event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.INTERVIEW, event.kind().name(), kilometres(event.kilometres()), false,
-                event.participants().contains(InterviewParticipant.CHILDREN) && event.place() != InterviewPlace.BY_PHONE);
+        caseFact(
+                eventId,
+                event,
+                FactKind.INTERVIEW,
+                event.kind().name(),
+                kilometres(event.kilometres()),
+                false,
+                event.participants().contains(InterviewParticipant.CHILDREN)
+                        && event.place() != InterviewPlace.BY_PHONE);
     }
 
     @EventHandler
@@ -187,8 +219,14 @@ class ActivityReportProjection {
 
     @EventHandler
     void on(VisitMediated event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.VISIT, event.place().name(), kilometres(event.kilometres()),
-                event.accompaniedBy() == Accompaniment.VOLUNTEER, false);
+        caseFact(
+                eventId,
+                event,
+                FactKind.VISIT,
+                event.place().name(),
+                kilometres(event.kilometres()),
+                event.accompaniedBy() == Accompaniment.VOLUNTEER,
+                false);
     }
 
     @EventHandler
@@ -198,8 +236,14 @@ class ActivityReportProjection {
 
     @EventHandler
     void on(ContactStepTaken event, @MessageIdentifier String eventId) {
-        caseFact(eventId, event, FactKind.CONTACT_STEP, event.step().name(), kilometres(event.kilometres()),
-                event.mediatedBy() == Accompaniment.VOLUNTEER, false);
+        caseFact(
+                eventId,
+                event,
+                FactKind.CONTACT_STEP,
+                event.step().name(),
+                kilometres(event.kilometres()),
+                event.mediatedBy() == Accompaniment.VOLUNTEER,
+                false);
     }
 
     @EventHandler
@@ -216,14 +260,25 @@ class ActivityReportProjection {
     @EventHandler
     void on(EntryCorrected event) {
         reachYear(event.occurredAt());
-        jdbc.query("""
+        jdbc.query(
+                """
                 UPDATE report_fact SET voided = TRUE WHERE event_id = ? AND NOT voided
                 RETURNING year, team, prison, kind, detail, by_volunteer, with_children, kilometres, participants""",
                 rs -> {
-            jdbc.update(TALLY_FACT, rs.getInt("year"), rs.getString("team"), rs.getString("prison"),
-                    rs.getString("kind"), rs.getString("detail"), rs.getBoolean("by_volunteer"),
-                    rs.getBoolean("with_children"), -1, -rs.getLong("kilometres"), -rs.getInt("participants"));
-        }, event.correctedEventId());
+                    jdbc.update(
+                            TALLY_FACT,
+                            rs.getInt("year"),
+                            rs.getString("team"),
+                            rs.getString("prison"),
+                            rs.getString("kind"),
+                            rs.getString("detail"),
+                            rs.getBoolean("by_volunteer"),
+                            rs.getBoolean("with_children"),
+                            -1,
+                            -rs.getLong("kilometres"),
+                            -rs.getInt("participants"));
+                },
+                event.correctedEventId());
     }
 
     /** Any other event of a case still moves the horizon: its year has begun. */
@@ -234,13 +289,23 @@ class ActivityReportProjection {
 
     @EventHandler
     void on(CollectiveSessionHeld event, @MessageIdentifier String eventId) {
-        collectiveFact(eventId, event.team().name(), event.prison().name(), event.kind().name(),
-                event.occurredAt(), event.participants());
+        collectiveFact(
+                eventId,
+                event.team().name(),
+                event.prison().name(),
+                event.kind().name(),
+                event.occurredAt(),
+                event.participants());
     }
 
     @EventHandler
     void on(TalkingGroupSessionHeld event, @MessageIdentifier String eventId) {
-        collectiveFact(eventId, event.team().name(), event.prison().name(), TALKING_GROUP, event.occurredAt(),
+        collectiveFact(
+                eventId,
+                event.team().name(),
+                event.prison().name(),
+                TALKING_GROUP,
+                event.occurredAt(),
                 event.participants());
     }
 
@@ -290,8 +355,8 @@ class ActivityReportProjection {
     }
 
     private int lockAndReachYear(int year) {
-        List<Integer> seen = jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1 FOR UPDATE",
-                Integer.class);
+        List<Integer> seen =
+                jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1 FOR UPDATE", Integer.class);
         if (seen.isEmpty()) {
             // A schema created from the tables' definitions alone (a rebuild's shadow copy) starts with no horizon.
             jdbc.update("INSERT INTO report_horizon (id, year) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
@@ -310,8 +375,8 @@ class ActivityReportProjection {
 
     /** Counts every family whose period is open in a year no row exists for yet, with its children. */
     private void carryOpenPeriodsInto(int year) {
-        if (jdbc.update("INSERT INTO family_year (year, case_id, since, until, bucket) " + OPEN_FAMILIES,
-                year, year) == 0) {
+        if (jdbc.update("INSERT INTO family_year (year, case_id, since, until, bucket) " + OPEN_FAMILIES, year, year)
+                == 0) {
             return;
         }
         jdbc.update("""
@@ -331,11 +396,13 @@ class ActivityReportProjection {
                 FROM family_year f JOIN report_case c ON c.case_id = f.case_id
                 JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= f.year
                 WHERE f.year = ? GROUP BY 1, 2, 3, 4""", year);
-        jdbc.update("INSERT INTO child_band_tally (year, team, band, children)"
-                + " SELECT f.year, c.team, " + bandAtYearEnd("ch.birth_date", "f.year") + ", count(*)"
-                + " FROM family_year f JOIN report_case c ON c.case_id = f.case_id"
-                + " JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= f.year"
-                + " WHERE f.year = ? GROUP BY 1, 2, 3", year);
+        jdbc.update(
+                "INSERT INTO child_band_tally (year, team, band, children)"
+                        + " SELECT f.year, c.team, " + bandAtYearEnd("ch.birth_date", "f.year") + ", count(*)"
+                        + " FROM family_year f JOIN report_case c ON c.case_id = f.case_id"
+                        + " JOIN report_child ch ON ch.case_id = f.case_id AND ch.added_year <= f.year"
+                        + " WHERE f.year = ? GROUP BY 1, 2, 3",
+                year);
     }
 
     /**
@@ -343,24 +410,34 @@ class ActivityReportProjection {
      * and its children; an existing one (an earlier period the same year) only changes its follow-up bucket.
      */
     private void countFamily(UUID caseId, int year, LocalDate since, LocalDate until) {
-        List<String> previous = jdbc.queryForList("SELECT bucket FROM family_year WHERE case_id = ? AND year = ?",
-                String.class, caseId, year);
+        List<String> previous = jdbc.queryForList(
+                "SELECT bucket FROM family_year WHERE case_id = ? AND year = ?", String.class, caseId, year);
         String bucket = ActivityReports.bucket(since, until);
         if (previous.isEmpty()) {
-            jdbc.update("INSERT INTO family_year (year, case_id, since, until, bucket) VALUES (?, ?, ?, ?, ?)",
-                    year, caseId, Date.valueOf(since), Date.valueOf(until), bucket);
+            jdbc.update(
+                    "INSERT INTO family_year (year, case_id, since, until, bucket) VALUES (?, ?, ?, ?, ?)",
+                    year,
+                    caseId,
+                    Date.valueOf(since),
+                    Date.valueOf(until),
+                    bucket);
             tallyChildren(caseId, year, 1);
         } else {
-            jdbc.update("UPDATE family_year SET since = ?, until = ?, bucket = ? WHERE case_id = ? AND year = ?",
-                    Date.valueOf(since), Date.valueOf(until), bucket, caseId, year);
+            jdbc.update(
+                    "UPDATE family_year SET since = ?, until = ?, bucket = ? WHERE case_id = ? AND year = ?",
+                    Date.valueOf(since),
+                    Date.valueOf(until),
+                    bucket,
+                    caseId,
+                    year);
             jdbc.update(TALLY_FAMILY, year, previous.get(0), -1, caseId);
         }
         jdbc.update(TALLY_FAMILY, year, bucket, 1, caseId);
     }
 
     private void uncountFamily(UUID caseId, int year) {
-        String bucket = jdbc.queryForObject("DELETE FROM family_year WHERE case_id = ? AND year = ? RETURNING bucket",
-                String.class, caseId, year);
+        String bucket = jdbc.queryForObject(
+                "DELETE FROM family_year WHERE case_id = ? AND year = ? RETURNING bucket", String.class, caseId, year);
         jdbc.update(TALLY_FAMILY, year, bucket, -1, caseId);
         tallyChildren(caseId, year, -1);
     }
@@ -380,25 +457,38 @@ class ActivityReportProjection {
                 GROUP BY 2, 3, 4
                 ON CONFLICT (year, team, department, housing)
                 DO UPDATE SET children = child_place_tally.children + EXCLUDED.children""", year, delta, caseId, year);
-        jdbc.update("INSERT INTO child_band_tally (year, team, band, children)"
-                + " SELECT ?::int, c.team, " + bandAtYearEnd("ch.birth_date", "?::int") + ", ? * count(*)"
-                + " FROM report_child ch JOIN report_case c ON c.case_id = ch.case_id"
-                + " WHERE ch.case_id = ? AND ch.added_year <= ? GROUP BY 1, 2, 3"
-                + " ON CONFLICT (year, team, band) DO UPDATE SET children = child_band_tally.children"
-                + " + EXCLUDED.children", year, year, year, year, delta, caseId, year);
+        jdbc.update(
+                "INSERT INTO child_band_tally (year, team, band, children)"
+                        + " SELECT ?::int, c.team, " + bandAtYearEnd("ch.birth_date", "?::int") + ", ? * count(*)"
+                        + " FROM report_child ch JOIN report_case c ON c.case_id = ch.case_id"
+                        + " WHERE ch.case_id = ? AND ch.added_year <= ? GROUP BY 1, 2, 3"
+                        + " ON CONFLICT (year, team, band) DO UPDATE SET children = child_band_tally.children"
+                        + " + EXCLUDED.children",
+                year,
+                year,
+                year,
+                year,
+                delta,
+                caseId,
+                year);
     }
 
     private void tallyChildAge(int year, String team, LocalDate birthDate, int delta) {
         jdbc.update("""
                 INSERT INTO child_age_tally (year, team, birth_date, children) VALUES (?, ?, ?, ?)
                 ON CONFLICT (year, team, birth_date)
-                DO UPDATE SET children = child_age_tally.children + EXCLUDED.children""",
-                year, team, Date.valueOf(birthDate), delta);
+                DO UPDATE SET children = child_age_tally.children + EXCLUDED.children""", year, team, Date.valueOf(birthDate), delta);
     }
 
     private Object[] child(CaseEvent event, ChildOnCase child) {
-        return new Object[]{event.caseId().value(), child.subjectId().value(), Date.valueOf(child.birthDate()),
-                department(child), child.housing().name(), year(event.occurredAt())};
+        return new Object[] {
+            event.caseId().value(),
+            child.subjectId().value(),
+            Date.valueOf(child.birthDate()),
+            department(child),
+            child.housing().name(),
+            year(event.occurredAt())
+        };
     }
 
     private static String department(ChildOnCase child) {
@@ -406,11 +496,25 @@ class ActivityReportProjection {
     }
 
     /** A fact of a known case, counted with its case's team; one statement (a case's facts are most events). */
-    private void caseFact(String eventId, CaseEvent event, FactKind kind, String detail, int kilometres,
-                          boolean byVolunteer, boolean withChildren) {
+    private void caseFact(
+            String eventId,
+            CaseEvent event,
+            FactKind kind,
+            String detail,
+            int kilometres,
+            boolean byVolunteer,
+            boolean withChildren) {
         reachYear(event.occurredAt());
-        jdbc.update(COUNT_CASE_FACT, eventId, year(event.occurredAt()), kind.name(), detail, kilometres, byVolunteer,
-                withChildren, event.caseId().value());
+        jdbc.update(
+                COUNT_CASE_FACT,
+                eventId,
+                year(event.occurredAt()),
+                kind.name(),
+                detail,
+                kilometres,
+                byVolunteer,
+                withChildren,
+                event.caseId().value());
     }
 
     /** The fact recorded with its case's team (nothing for an unknown case) and, if it was new, tallied. */
@@ -430,15 +534,25 @@ class ActivityReportProjection {
                 participants = fact_tally.participants + EXCLUDED.participants""";
 
     /** A session and each parent it lists, the parents keyed by the session's event: redelivery adds nobody. */
-    private void collectiveFact(String eventId, String team, String prison, String kind, Instant occurredAt,
-                                List<Participant> participants) {
+    private void collectiveFact(
+            String eventId,
+            String team,
+            String prison,
+            String kind,
+            Instant occurredAt,
+            List<Participant> participants) {
         reachYear(occurredAt);
         int year = year(occurredAt);
-        if (fact(eventId, year, team, prison, FactKind.COLLECTIVE.name(), kind, 0, false, false,
-                participants.size())) {
+        if (fact(eventId, year, team, prison, FactKind.COLLECTIVE.name(), kind, 0, false, false, participants.size())) {
             List<Object[]> rows = new ArrayList<>();
-            participants.forEach(participant -> rows.add(new Object[]{eventId, participant.parent().value(), year,
-                    team, kind, participant.caseId() == null ? null : participant.caseId().value()}));
+            participants.forEach(participant -> rows.add(new Object[] {
+                eventId,
+                participant.parent().value(),
+                year,
+                team,
+                kind,
+                participant.caseId() == null ? null : participant.caseId().value()
+            }));
             jdbc.batchUpdate("""
                     INSERT INTO report_participation (event_id, parent_id, year, team, kind, case_id)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
@@ -446,14 +560,44 @@ class ActivityReportProjection {
     }
 
     /** Records the fact and moves its tally; whether it was new. */
-    private boolean fact(String eventId, int year, String team, String prison, String kind, String detail,
-                         int kilometres, boolean byVolunteer, boolean withChildren, int participants) {
-        if (jdbc.update("""
+    private boolean fact(
+            String eventId,
+            int year,
+            String team,
+            String prison,
+            String kind,
+            String detail,
+            int kilometres,
+            boolean byVolunteer,
+            boolean withChildren,
+            int participants) {
+        if (jdbc.update(
+                        """
                 INSERT INTO report_fact (event_id, year, team, prison, kind, detail, kilometres, by_volunteer,
                     with_children, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""",
-                eventId, year, team, prison, kind, detail, kilometres, byVolunteer, withChildren, participants) == 1) {
-            jdbc.update(TALLY_FACT, year, team, prison, kind, detail, byVolunteer, withChildren, 1, kilometres,
+                        eventId,
+                        year,
+                        team,
+                        prison,
+                        kind,
+                        detail,
+                        kilometres,
+                        byVolunteer,
+                        withChildren,
+                        participants)
+                == 1) {
+            jdbc.update(
+                    TALLY_FACT,
+                    year,
+                    team,
+                    prison,
+                    kind,
+                    detail,
+                    byVolunteer,
+                    withChildren,
+                    1,
+                    kilometres,
                     participants);
             return true;
         }

@@ -11,9 +11,6 @@ import fr.rep.caseengine.query.report.Figures.PrisonCount;
 import fr.rep.caseengine.query.report.Figures.Sessions;
 import fr.rep.caseengine.query.report.Figures.Share;
 import fr.rep.caseengine.query.report.Figures.Visits;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Computes the report's figures for a calendar year from the tallies of the activity-report projection, per team;
@@ -41,8 +40,8 @@ class ActivityReports {
     static final List<String> FOLLOW_UP_BUCKETS =
             List.of(LESS_THAN_6_MONTHS, SIX_TO_12_MONTHS, ONE_TO_2_YEARS, TWO_YEARS_OR_MORE);
     static final List<String> AGE_BANDS = List.of("0-6", "6-12", "12-16", "16+");
-    static final List<String> COLLECTIVE_KINDS = List.of("SNACK", ActivityReportProjection.TALKING_GROUP,
-            "CRAFT_WORKSHOP");
+    static final List<String> COLLECTIVE_KINDS =
+            List.of("SNACK", ActivityReportProjection.TALKING_GROUP, "CRAFT_WORKSHOP");
 
     private final JdbcTemplate jdbc;
 
@@ -51,8 +50,7 @@ class ActivityReports {
     }
 
     /** The teams' columns in the teams' order, and the whole service's. */
-    record Columns(Map<Team, Figures> byTeam, Figures service) {
-    }
+    record Columns(Map<Team, Figures> byTeam, Figures service) {}
 
     /** The follow-up bucket of a support period from {@code since} to {@code until} (docs/report.md). */
     static String bucket(LocalDate since, LocalDate until) {
@@ -75,30 +73,34 @@ class ActivityReports {
             tallies.put(team, new Tally());
         }
         int horizon = jdbc.queryForList("SELECT year FROM report_horizon WHERE id = 1", Integer.class).stream()
-                .findFirst().orElse(0);
+                .findFirst()
+                .orElse(0);
         String families = year <= horizon
                 ? "SELECT team, referrer_type, measure, prison, bucket, families FROM family_tally WHERE year = ?"
                 : "SELECT c.team, c.referrer_type, c.measure, c.prison, f.bucket, 1 AS families FROM ("
-                + ActivityReportProjection.OPEN_FAMILIES + ") f JOIN report_case c ON c.case_id = f.case_id";
+                        + ActivityReportProjection.OPEN_FAMILIES + ") f JOIN report_case c ON c.case_id = f.case_id";
         // One row per team and referrer, measure, prison or bucket: GROUPING tells which (bit set = not grouped).
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT team, referrer_type, measure, prison, bucket, sum(families) AS families,
                        GROUPING(referrer_type, measure, prison, bucket) AS grouping
                 FROM (%s) s
                 GROUP BY GROUPING SETS ((team, referrer_type), (team, measure), (team, prison), (team, bucket))
-                HAVING sum(families) <> 0""".formatted(families), rs -> {
-            Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
-            int count = rs.getInt("families");
-            switch (rs.getInt("grouping")) {
-                case 0b0111 -> {
-                    tally.families += count;
-                    tally.origins.merge(rs.getString("referrer_type"), count, Integer::sum);
-                }
-                case 0b1011 -> tally.withMeasure += rs.getBoolean("measure") ? count : 0;
-                case 0b1101 -> tally.prisons.merge(Prison.valueOf(rs.getString("prison")), count, Integer::sum);
-                default -> tally.followUp.merge(rs.getString("bucket"), count, Integer::sum);
-            }
-        }, year <= horizon ? new Object[]{year} : new Object[]{year, year});
+                HAVING sum(families) <> 0""".formatted(families),
+                rs -> {
+                    Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+                    int count = rs.getInt("families");
+                    switch (rs.getInt("grouping")) {
+                        case 0b0111 -> {
+                            tally.families += count;
+                            tally.origins.merge(rs.getString("referrer_type"), count, Integer::sum);
+                        }
+                        case 0b1011 -> tally.withMeasure += rs.getBoolean("measure") ? count : 0;
+                        case 0b1101 -> tally.prisons.merge(Prison.valueOf(rs.getString("prison")), count, Integer::sum);
+                        default -> tally.followUp.merge(rs.getString("bucket"), count, Integer::sum);
+                    }
+                },
+                year <= horizon ? new Object[] {year} : new Object[] {year, year});
 
         String openChildren = " FROM (" + ActivityReportProjection.OPEN_FAMILIES + ") f"
                 + " JOIN report_case c ON c.case_id = f.case_id"
@@ -112,11 +114,13 @@ class ActivityReports {
         java.sql.Date twelve = java.sql.Date.valueOf(referenceDate.minusYears(12));
         java.sql.Date sixteen = java.sql.Date.valueOf(referenceDate.minusYears(16));
         boolean yearEnd = referenceDate.equals(LocalDate.of(year, 12, 31));
-        jdbc.query(year <= horizon && yearEnd
-                ? "SELECT team, band, children FROM child_band_tally WHERE year = ?"
-                : year <= horizon
-                ? bands + "child_age_tally WHERE year = ? GROUP BY 1, 2"
-                : bands + "(SELECT c.team, ch.birth_date, 1 AS children" + openChildren + ") open GROUP BY 1, 2",
+        jdbc.query(
+                year <= horizon && yearEnd
+                        ? "SELECT team, band, children FROM child_band_tally WHERE year = ?"
+                        : year <= horizon
+                                ? bands + "child_age_tally WHERE year = ? GROUP BY 1, 2"
+                                : bands + "(SELECT c.team, ch.birth_date, 1 AS children" + openChildren
+                                        + ") open GROUP BY 1, 2",
                 rs -> {
                     int children = rs.getInt("children");
                     if (children != 0) {
@@ -124,86 +128,103 @@ class ActivityReports {
                         tally.children += children;
                         tally.ageBands.merge(rs.getString("band"), children, Integer::sum);
                     }
-                }, year <= horizon && yearEnd ? new Object[]{year}
-                        : year <= horizon ? new Object[]{six, twelve, sixteen, year}
-                        : new Object[]{six, twelve, sixteen, year, year, year});
+                },
+                year <= horizon && yearEnd
+                        ? new Object[] {year}
+                        : year <= horizon
+                                ? new Object[] {six, twelve, sixteen, year}
+                                : new Object[] {six, twelve, sixteen, year, year, year});
         String places = year <= horizon
                 ? "SELECT team, department, housing, children FROM child_place_tally WHERE year = ?"
                 : "SELECT c.team, ch.department, ch.housing, 1 AS children" + openChildren;
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT team, department, housing, sum(children) AS children, GROUPING(department, housing) AS grouping
                 FROM (%s) s GROUP BY GROUPING SETS ((team, department), (team, housing))
-                HAVING sum(children) <> 0""".formatted(places), rs -> {
-            Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
-            int children = rs.getInt("children");
-            if (rs.getInt("grouping") == 0b01) {
-                String department = rs.getString("department");
-                tally.departments.merge(department.isEmpty() ? UNKNOWN_KEY : department, children, Integer::sum);
-            } else {
-                tally.housing.merge(rs.getString("housing"), children, Integer::sum);
-            }
-        }, year <= horizon ? new Object[]{year} : openArguments);
+                HAVING sum(children) <> 0""".formatted(places),
+                rs -> {
+                    Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+                    int children = rs.getInt("children");
+                    if (rs.getInt("grouping") == 0b01) {
+                        String department = rs.getString("department");
+                        tally.departments.merge(
+                                department.isEmpty() ? UNKNOWN_KEY : department, children, Integer::sum);
+                    } else {
+                        tally.housing.merge(rs.getString("housing"), children, Integer::sum);
+                    }
+                },
+                year <= horizon ? new Object[] {year} : openArguments);
 
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT team, kind, detail, by_volunteer, with_children, prison, facts, kilometres, participants
-                FROM fact_tally WHERE year = ? AND facts <> 0""", rs -> {
-            Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
-            int facts = rs.getInt("facts");
-            long kilometres = rs.getLong("kilometres");
-            if (rs.getBoolean("by_volunteer")) {
-                tally.kilometresByVolunteers += kilometres;
-            } else {
-                tally.kilometresByProfessionals += kilometres;
-            }
-            String detail = rs.getString("detail");
-            switch (ActivityReportProjection.FactKind.valueOf(rs.getString("kind"))) {
-                case INTERVIEW -> {
-                    tally.interviews.merge(detail, facts, Integer::sum);
-                    tally.interviewsWithChildren += rs.getBoolean("with_children") ? facts : 0;
-                }
-                case HOME_VISIT -> tally.homeVisits += facts;
-                case VISIT -> tally.visits.merge(detail, facts, Integer::sum);
-                case NURSERY -> tally.nursery += facts;
-                case COLLECTIVE -> {
-                    tally.sessions.merge(detail, facts, Integer::sum);
-                    tally.participations.merge(detail, rs.getInt("participants"), Integer::sum);
-                    tally.prisons.merge(Prison.valueOf(rs.getString("prison")), 0, Integer::sum);
-                }
-                case CONTACT_STEP, REVIEW -> {
-                    // Counted for their kilometres only.
-                }
-            }
-        }, year);
+                FROM fact_tally WHERE year = ? AND facts <> 0""",
+                rs -> {
+                    Tally tally = tallies.get(Team.valueOf(rs.getString("team")));
+                    int facts = rs.getInt("facts");
+                    long kilometres = rs.getLong("kilometres");
+                    if (rs.getBoolean("by_volunteer")) {
+                        tally.kilometresByVolunteers += kilometres;
+                    } else {
+                        tally.kilometresByProfessionals += kilometres;
+                    }
+                    String detail = rs.getString("detail");
+                    switch (ActivityReportProjection.FactKind.valueOf(rs.getString("kind"))) {
+                        case INTERVIEW -> {
+                            tally.interviews.merge(detail, facts, Integer::sum);
+                            tally.interviewsWithChildren += rs.getBoolean("with_children") ? facts : 0;
+                        }
+                        case HOME_VISIT -> tally.homeVisits += facts;
+                        case VISIT -> tally.visits.merge(detail, facts, Integer::sum);
+                        case NURSERY -> tally.nursery += facts;
+                        case COLLECTIVE -> {
+                            tally.sessions.merge(detail, facts, Integer::sum);
+                            tally.participations.merge(detail, rs.getInt("participants"), Integer::sum);
+                            tally.prisons.merge(Prison.valueOf(rs.getString("prison")), 0, Integer::sum);
+                        }
+                        case CONTACT_STEP, REVIEW -> {
+                            // Counted for their kilometres only.
+                        }
+                    }
+                },
+                year);
 
         Tally service = new Tally();
         tallies.values().forEach(service::add);
         // Distinct people: a parent in two families or at several sessions counts once in a column; the whole
         // service's count is its own (ROLLUP's row without a team), not the teams' sum.
-        String familiesOfTheYear = year <= horizon ? "SELECT case_id FROM family_year WHERE year = ?"
+        String familiesOfTheYear = year <= horizon
+                ? "SELECT case_id FROM family_year WHERE year = ?"
                 : "SELECT case_id FROM (" + ActivityReportProjection.OPEN_FAMILIES + ") open";
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT c.team, count(DISTINCT p.subject_id) AS parents FROM (%s) f
                 JOIN report_case c ON c.case_id = f.case_id JOIN report_parent p ON p.case_id = f.case_id
-                GROUP BY ROLLUP (c.team)""".formatted(familiesOfTheYear), rs -> {
-            String team = rs.getString("team");
-            (team == null ? service : tallies.get(Team.valueOf(team))).detainedParents = rs.getInt("parents");
-        }, year <= horizon ? new Object[]{year} : new Object[]{year, year});
-        jdbc.query("""
+                GROUP BY ROLLUP (c.team)""".formatted(familiesOfTheYear),
+                rs -> {
+                    String team = rs.getString("team");
+                    (team == null ? service : tallies.get(Team.valueOf(team))).detainedParents = rs.getInt("parents");
+                },
+                year <= horizon ? new Object[] {year} : new Object[] {year, year});
+        jdbc.query(
+                """
                 SELECT team, kind, count(DISTINCT parent_id) AS parents,
                        count(DISTINCT parent_id) FILTER (WHERE case_id IS NULL OR NOT EXISTS (
                            SELECT 1 FROM family_year f WHERE f.case_id = r.case_id AND f.year = r.year)) AS not_followed,
                        GROUPING(team, kind) AS grouping
                 FROM report_participation r WHERE year = ?
-                GROUP BY GROUPING SETS ((team, kind), (team), (kind), ())""", rs -> {
-            int grouping = rs.getInt("grouping");
-            Tally tally = (grouping & 0b10) != 0 ? service : tallies.get(Team.valueOf(rs.getString("team")));
-            if ((grouping & 0b01) == 0) {
-                tally.parentsByKind.put(rs.getString("kind"), rs.getInt("parents"));
-            } else {
-                tally.collectiveParents = rs.getInt("parents");
-                tally.notFollowed = rs.getInt("not_followed");
-            }
-        }, year);
+                GROUP BY GROUPING SETS ((team, kind), (team), (kind), ())""",
+                rs -> {
+                    int grouping = rs.getInt("grouping");
+                    Tally tally = (grouping & 0b10) != 0 ? service : tallies.get(Team.valueOf(rs.getString("team")));
+                    if ((grouping & 0b01) == 0) {
+                        tally.parentsByKind.put(rs.getString("kind"), rs.getInt("parents"));
+                    } else {
+                        tally.collectiveParents = rs.getInt("parents");
+                        tally.notFollowed = rs.getInt("not_followed");
+                    }
+                },
+                year);
 
         Map<Team, Figures> byTeam = new EnumMap<>(Team.class);
         tallies.forEach((team, tally) -> byTeam.put(team, tally.figures(ownDepartments(team))));
@@ -234,8 +255,8 @@ class ActivityReports {
         groups.put(UNKNOWN_GROUP, 0);
         groups.put(OTHER_GROUP, 0);
         for (DepartmentCount count : byDepartment) {
-            String group = count.code() == null ? UNKNOWN_GROUP : own.contains(count.code()) ? count.code()
-                    : OTHER_GROUP;
+            String group =
+                    count.code() == null ? UNKNOWN_GROUP : own.contains(count.code()) ? count.code() : OTHER_GROUP;
             groups.merge(group, count.children(), Integer::sum);
         }
         return groups;
@@ -302,24 +323,39 @@ class ActivityReports {
                 String real = UNKNOWN_KEY.equals(code) ? null : code;
                 byDepartment.add(new DepartmentCount(real, FrenchLabels.department(real), count));
             });
-            byDepartment.sort(Comparator.comparing(DepartmentCount::code,
-                    Comparator.nullsLast(Comparator.naturalOrder())));
+            byDepartment.sort(
+                    Comparator.comparing(DepartmentCount::code, Comparator.nullsLast(Comparator.naturalOrder())));
             List<PrisonCount> intervened = new ArrayList<>();
             prisons.forEach((prison, count) -> intervened.add(new PrisonCount(prison.name(), prison.label(), count)));
             Map<String, Sessions> collective = new LinkedHashMap<>();
-            COLLECTIVE_KINDS.forEach(kind -> collective.put(kind,
-                    new Sessions(sessions.getOrDefault(kind, 0), participations.getOrDefault(kind, 0))));
-            return new Figures(families, children, ordered(ageBands, AGE_BANDS),
+            COLLECTIVE_KINDS.forEach(kind -> collective.put(
+                    kind, new Sessions(sessions.getOrDefault(kind, 0), participations.getOrDefault(kind, 0))));
+            return new Figures(
+                    families,
+                    children,
+                    ordered(ageBands, AGE_BANDS),
                     interviews.values().stream().mapToInt(Integer::intValue).sum(),
-                    ordered(interviews, names(InterviewKind.values())), homeVisits,
-                    new Kilometres(kilometresByProfessionals, kilometresByVolunteers,
+                    ordered(interviews, names(InterviewKind.values())),
+                    homeVisits,
+                    new Kilometres(
+                            kilometresByProfessionals,
+                            kilometresByVolunteers,
                             kilometresByProfessionals + kilometresByVolunteers),
-                    ordered(origins, names(ReferrerType.values())), new Share(withMeasure, percent(withMeasure,
-                            families)), byDepartment, new Visits(inPrison, outside, inPrison + outside), nursery,
-                    intervened, ordered(housing, names(HousingType.values())),
-                    ordered(followUp, FOLLOW_UP_BUCKETS), collective, detainedParents, inPrison,
-                    homeVisits + interviewsWithChildren, grouped(byDepartment, own), new Figures.CollectiveParents(collectiveParents,
-                            notFollowed, ordered(parentsByKind, COLLECTIVE_KINDS)));
+                    ordered(origins, names(ReferrerType.values())),
+                    new Share(withMeasure, percent(withMeasure, families)),
+                    byDepartment,
+                    new Visits(inPrison, outside, inPrison + outside),
+                    nursery,
+                    intervened,
+                    ordered(housing, names(HousingType.values())),
+                    ordered(followUp, FOLLOW_UP_BUCKETS),
+                    collective,
+                    detainedParents,
+                    inPrison,
+                    homeVisits + interviewsWithChildren,
+                    grouped(byDepartment, own),
+                    new Figures.CollectiveParents(
+                            collectiveParents, notFollowed, ordered(parentsByKind, COLLECTIVE_KINDS)));
         }
 
         private static void merge(Map<String, Integer> into, Map<String, Integer> from) {
@@ -332,7 +368,8 @@ class ActivityReports {
         if (whole == 0) {
             return null;
         }
-        return BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(100L * part)
+                .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
                 .intValueExact();
     }
 

@@ -34,34 +34,42 @@ import java.util.Map;
  * @param collectiveParents     distinct parents met in collective actions, by kind, and those not followed as a
  *                              family case that year
  */
-public record Figures(int familiesSupported, int children, Map<String, Integer> childrenByAgeBand,
-                      int interviews, Map<String, Integer> interviewsByKind, int homeVisits, Kilometres kilometres,
-                      Map<String, Integer> requestOrigins, Share familiesWithMeasure,
-                      List<DepartmentCount> childrenByDepartment, Visits accompaniedVisits,
-                      int nurseryAccompaniments, List<PrisonCount> prisons, Map<String, Integer> childrenByHousing,
-                      Map<String, Integer> followUpLength, Map<String, Sessions> collectiveActions,
-                      int detainedParents, int visitingRightsAccompaniments, int homeVisitsOrInterviewsWithChildren,
-                      Map<String, Integer> childrenByDepartmentGroup, CollectiveParents collectiveParents) {
+public record Figures(
+        int familiesSupported,
+        int children,
+        Map<String, Integer> childrenByAgeBand,
+        int interviews,
+        Map<String, Integer> interviewsByKind,
+        int homeVisits,
+        Kilometres kilometres,
+        Map<String, Integer> requestOrigins,
+        Share familiesWithMeasure,
+        List<DepartmentCount> childrenByDepartment,
+        Visits accompaniedVisits,
+        int nurseryAccompaniments,
+        List<PrisonCount> prisons,
+        Map<String, Integer> childrenByHousing,
+        Map<String, Integer> followUpLength,
+        Map<String, Sessions> collectiveActions,
+        int detainedParents,
+        int visitingRightsAccompaniments,
+        int homeVisitsOrInterviewsWithChildren,
+        Map<String, Integer> childrenByDepartmentGroup,
+        CollectiveParents collectiveParents) {
 
-    public record Kilometres(long professionals, long volunteers, long total) {
-    }
+    public record Kilometres(long professionals, long volunteers, long total) {}
 
     /** A count among the families supported and its percentage, rounded half up; null percent without families. */
-    public record Share(int families, Integer percent) {
-    }
+    public record Share(int families, Integer percent) {}
 
     /** A département by code (null when unknown) and French name. */
-    public record DepartmentCount(String code, String name, int children) {
-    }
+    public record DepartmentCount(String code, String name, int children) {}
 
-    public record Visits(int inPrison, int outside, int total) {
-    }
+    public record Visits(int inPrison, int outside, int total) {}
 
-    public record PrisonCount(String prison, String name, int families) {
-    }
+    public record PrisonCount(String prison, String name, int families) {}
 
-    public record Sessions(int sessions, int participations) {
-    }
+    public record Sessions(int sessions, int participations) {}
 
     /**
      * Parents met in collective actions, each counted once however many sessions they attended.
@@ -70,6 +78,5 @@ public record Figures(int familiesSupported, int children, Map<String, Integer> 
      * @param notFollowed those among them listed without a case, or whose family was not supported that year
      * @param byKind      distinct parents of each kind: SNACK, TALKING_GROUP, CRAFT_WORKSHOP
      */
-    public record CollectiveParents(int parents, int notFollowed, Map<String, Integer> byKind) {
-    }
+    public record CollectiveParents(int parents, int notFollowed, Map<String, Integer> byKind) {}
 }

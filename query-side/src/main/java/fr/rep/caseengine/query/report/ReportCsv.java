@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class ReportCsv {
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     static byte[] write(List<String> columnLabels, List<ReportTable.Row> rows) {
         StringBuilder csv = new StringBuilder();

@@ -15,8 +15,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
-import org.springframework.core.io.ClassPathResource;
-
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +24,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The report as the document the service sends its funders, in French: the table on one A4 page, then the charts
@@ -42,8 +41,14 @@ final class ReportPdf {
     private static final Color INK = new Color(27, 27, 27);
     private static final Color MUTED = new Color(80, 80, 80);
     private static final Color HEADER_BACKGROUND = new Color(225, 232, 240);
-    private static final Color[] PALETTE = {new Color(11, 79, 138), new Color(164, 0, 29), new Color(15, 90, 47),
-        new Color(107, 63, 160), new Color(138, 90, 0), new Color(74, 74, 74)};
+    private static final Color[] PALETTE = {
+        new Color(11, 79, 138),
+        new Color(164, 0, 29),
+        new Color(15, 90, 47),
+        new Color(107, 63, 160),
+        new Color(138, 90, 0),
+        new Color(74, 74, 74)
+    };
     private static final Font TITLE_FONT = new Font(BOLD, 15, Font.NORMAL, INK);
     private static final Font HEADING_FONT = new Font(BOLD, 11, Font.NORMAL, INK);
     private static final Font SUBTITLE_FONT = new Font(REGULAR, 9, Font.NORMAL, INK);
@@ -53,11 +58,10 @@ final class ReportPdf {
     private static final Font CAPTION_FONT = new Font(REGULAR, 7.5f, Font.NORMAL, MUTED);
     private static final float MARGIN = 36;
 
-    private ReportPdf() {
-    }
+    private ReportPdf() {}
 
-    static byte[] write(ActivityReportController.ActivityReport report, List<String> columnLabels,
-                        List<ReportTable.Row> rows) {
+    static byte[] write(
+            ActivityReportController.ActivityReport report, List<String> columnLabels, List<ReportTable.Row> rows) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
         PdfWriter writer = PdfWriter.getInstance(document, pdf);
@@ -65,12 +69,17 @@ final class ReportPdf {
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString("fr-FR"));
         document.open();
         document.add(new Paragraph(TITLE + " " + report.year() + " — Relais Enfants Parents", TITLE_FONT));
-        Paragraph scope = new Paragraph(report.scope() + " — année civile " + report.year() + ", âges au "
-                + report.referenceDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), SUBTITLE_FONT);
+        Paragraph scope = new Paragraph(
+                report.scope() + " — année civile " + report.year() + ", âges au "
+                        + report.referenceDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                SUBTITLE_FONT);
         scope.setSpacingAfter(8);
         document.add(scope);
-        document.add(table(columnLabels, rows.stream()
-                .filter(row -> !ReportTable.CHARTED_SECTIONS.contains(row.section())).toList()));
+        document.add(table(
+                columnLabels,
+                rows.stream()
+                        .filter(row -> !ReportTable.CHARTED_SECTIONS.contains(row.section()))
+                        .toList()));
         document.add(note("Effectifs de l'année civile\u202F; pourcentages arrondis à l'unité. L'origine de la "
                 + "demande, l'hébergement des enfants et la durée de suivi sont présentés en graphiques. Effectifs "
                 + "seuls, sans donnée personnelle\u202F; un petit effectif peut toutefois désigner une famille\u00A0: "
@@ -144,9 +153,12 @@ final class ReportPdf {
             table.addCell(header("Détail", Element.ALIGN_LEFT));
         }
         // "Somme–Aisne–Oise" is one word to the layout, which would cut it anywhere: break it after its last dash.
-        columnLabels.forEach(label -> table.addCell(header(label.length() > 14 && label.contains("–")
-                ? label.substring(0, label.lastIndexOf('–') + 1) + "\n" + label.substring(label.lastIndexOf('–') + 1)
-                : label, Element.ALIGN_RIGHT)));
+        columnLabels.forEach(label -> table.addCell(header(
+                label.length() > 14 && label.contains("–")
+                        ? label.substring(0, label.lastIndexOf('–') + 1) + "\n"
+                                + label.substring(label.lastIndexOf('–') + 1)
+                        : label,
+                Element.ALIGN_RIGHT)));
         String previousSection = null;
         for (ReportTable.Row row : rows) {
             boolean first = !row.section().equals(previousSection);
@@ -156,8 +168,9 @@ final class ReportPdf {
                 table.addCell(cell(row.detail(), Element.ALIGN_LEFT, CELL_FONT, first));
             }
             boolean percent = row.detail().startsWith("%") || row.section().contains("(%");
-            row.values().forEach(value -> table.addCell(cell(number(value, percent), Element.ALIGN_RIGHT,
-                    CELL_FONT, first)));
+            row.values()
+                    .forEach(value ->
+                            table.addCell(cell(number(value, percent), Element.ALIGN_RIGHT, CELL_FONT, first)));
         }
         return table;
     }
@@ -223,7 +236,8 @@ final class ReportPdf {
         float height = bars.size() * rowHeight + 4;
         float labelWidth = width * 0.46f;
         float valueRoom = 26;
-        long most = Math.max(1, bars.stream().mapToLong(ReportCharts.Bar::value).max().orElse(1));
+        long most = Math.max(
+                1, bars.stream().mapToLong(ReportCharts.Bar::value).max().orElse(1));
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
         for (int i = 0; i < bars.size(); i++) {
             ReportCharts.Bar bar = bars.get(i);
@@ -232,10 +246,24 @@ final class ReportPdf {
             template.setColorFill(PALETTE[0]);
             template.rectangle(labelWidth, top - rowHeight + 3, barLength, rowHeight - 5);
             template.fill();
-            text(template, REGULAR, 7, INK, fitted(bar.label(), labelWidth - 4, 7), labelWidth - 4,
-                    top - rowHeight + 6, PdfContentByte.ALIGN_RIGHT);
-            text(template, REGULAR, 7, INK, number(bar.value(), false), labelWidth + barLength + 3,
-                    top - rowHeight + 6, PdfContentByte.ALIGN_LEFT);
+            text(
+                    template,
+                    REGULAR,
+                    7,
+                    INK,
+                    fitted(bar.label(), labelWidth - 4, 7),
+                    labelWidth - 4,
+                    top - rowHeight + 6,
+                    PdfContentByte.ALIGN_RIGHT);
+            text(
+                    template,
+                    REGULAR,
+                    7,
+                    INK,
+                    number(bar.value(), false),
+                    labelWidth + barLength + 3,
+                    top - rowHeight + 6,
+                    PdfContentByte.ALIGN_LEFT);
         }
         template.setColorStroke(MUTED);
         template.setLineWidth(0.5f);
@@ -255,8 +283,13 @@ final class ReportPdf {
         List<ReportTable.Row> charted = comparison.charted();
         int series = charted.size();
         int years = comparison.years().size();
-        long most = Math.max(1, charted.stream().flatMap(each -> each.values().stream())
-                .mapToLong(value -> value == null ? 0 : value).max().orElse(1));
+        long most = Math.max(
+                1,
+                charted.stream()
+                        .flatMap(each -> each.values().stream())
+                        .mapToLong(value -> value == null ? 0 : value)
+                        .max()
+                        .orElse(1));
         float groupWidth = width / years;
         float barWidth = (groupWidth - 24) / series;
         float base = legendHeight + axisHeight;
@@ -268,11 +301,25 @@ final class ReportPdf {
                 template.setColorFill(PALETTE[s % PALETTE.length]);
                 template.rectangle(left + s * barWidth, base, barWidth - 2, barHeight);
                 template.fill();
-                text(template, REGULAR, 6, INK, number(value, false), left + s * barWidth + (barWidth - 2) / 2,
-                        base + barHeight + 2, PdfContentByte.ALIGN_CENTER);
+                text(
+                        template,
+                        REGULAR,
+                        6,
+                        INK,
+                        number(value, false),
+                        left + s * barWidth + (barWidth - 2) / 2,
+                        base + barHeight + 2,
+                        PdfContentByte.ALIGN_CENTER);
             }
-            text(template, BOLD, 8, INK, String.valueOf(comparison.years().get(y)), left + (groupWidth - 24) / 2,
-                    legendHeight + 3, PdfContentByte.ALIGN_CENTER);
+            text(
+                    template,
+                    BOLD,
+                    8,
+                    INK,
+                    String.valueOf(comparison.years().get(y)),
+                    left + (groupWidth - 24) / 2,
+                    legendHeight + 3,
+                    PdfContentByte.ALIGN_CENTER);
         }
         template.setColorStroke(MUTED);
         template.setLineWidth(0.5f);
@@ -286,14 +333,20 @@ final class ReportPdf {
             template.setColorFill(PALETTE[s % PALETTE.length]);
             template.rectangle(x, y, 8, 8);
             template.fill();
-            text(template, REGULAR, 7.5f, INK, charted.get(s).section(), x + 12, y + 1,
-                    PdfContentByte.ALIGN_LEFT);
+            text(template, REGULAR, 7.5f, INK, charted.get(s).section(), x + 12, y + 1, PdfContentByte.ALIGN_LEFT);
         }
         return template;
     }
 
-    private static void text(PdfTemplate template, BaseFont font, float size, Color color, String text, float x,
-                             float y, int alignment) {
+    private static void text(
+            PdfTemplate template,
+            BaseFont font,
+            float size,
+            Color color,
+            String text,
+            float x,
+            float y,
+            int alignment) {
         template.beginText();
         template.setFontAndSize(font, size);
         template.setColorFill(color);

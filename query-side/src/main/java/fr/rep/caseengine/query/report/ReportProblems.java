@@ -1,15 +1,14 @@
 package fr.rep.caseengine.query.report;
 
 import fr.rep.caseengine.events.problem.ProblemType;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.List;
-import java.util.Map;
 
 /** Problem details of the report: 403 outside the caller's teams, 400 naming the parameter and its rule. */
 @RestControllerAdvice(assignableTypes = ActivityReportController.class)
@@ -26,8 +25,8 @@ class ReportProblems {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidReportRequest invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                invalid.field() + ": " + invalid.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.field() + ": " + invalid.getMessage());
         problem.setType(ProblemType.INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));

@@ -1,7 +1,6 @@
 package fr.rep.caseengine.query.workqueue;
 
 import fr.rep.caseengine.events.familycase.Team;
-
 import java.util.List;
 
 /** The staff directory, as a team manager's pages need it: whom they may choose among their team. */

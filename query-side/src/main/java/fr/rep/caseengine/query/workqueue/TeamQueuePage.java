@@ -3,19 +3,18 @@ package fr.rep.caseengine.query.workqueue;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
 import fr.rep.caseengine.query.caseview.CaseLabels;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * « File d'un intervenant »: a team manager chooses a caseworker of their team and sees that caseworker's work queue,
@@ -36,8 +35,8 @@ class TeamQueuePage {
     }
 
     @GetMapping("/equipe")
-    String teamQueue(Caller caller, @RequestParam(name = "intervenant", required = false) String caseworker,
-                     Model model) {
+    String teamQueue(
+            Caller caller, @RequestParam(name = "intervenant", required = false) String caseworker, Model model) {
         if (!caller.has(Role.TEAM_MANAGER) || caller.team() == null) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
@@ -50,20 +49,25 @@ class TeamQueuePage {
         }
         WorkQueueController.WorkQueue queue = queues.workQueue(caller, chosen);
         Set<UUID> cases = new LinkedHashSet<>();
-        Stream.of(queue.recentlyAssigned().stream().map(WorkQueueController.Assignment::caseId),
-                queue.visitsThisWeek().stream().map(WorkQueueController.Visit::caseId),
-                queue.upcomingDeadlines().stream().map(WorkQueueController.Deadline::caseId),
-                queue.overdueFollowUps().stream().map(WorkQueueController.Deadline::caseId))
-                .flatMap(s -> s).forEach(cases::add);
+        Stream.of(
+                        queue.recentlyAssigned().stream().map(WorkQueueController.Assignment::caseId),
+                        queue.visitsThisWeek().stream().map(WorkQueueController.Visit::caseId),
+                        queue.upcomingDeadlines().stream().map(WorkQueueController.Deadline::caseId),
+                        queue.overdueFollowUps().stream().map(WorkQueueController.Deadline::caseId))
+                .flatMap(s -> s)
+                .forEach(cases::add);
         List<UUID> people = new ArrayList<>();
-        Stream.concat(queue.upcomingDeadlines().stream(), queue.overdueFollowUps().stream()).forEach(deadline -> {
-            people.add(deadline.child());
-            people.add(deadline.party());
-        });
+        Stream.concat(queue.upcomingDeadlines().stream(), queue.overdueFollowUps().stream())
+                .forEach(deadline -> {
+                    people.add(deadline.child());
+                    people.add(deadline.party());
+                });
         model.addAttribute("queue", queue);
         model.addAttribute("queueCases", List.copyOf(cases));
         model.addAttribute("labels", labels.of(caller, cases, people));
-        model.addAttribute("others", caseworkers.stream().filter(other -> !other.equals(chosen)).toList());
+        model.addAttribute(
+                "others",
+                caseworkers.stream().filter(other -> !other.equals(chosen)).toList());
         return "workqueue/team";
     }
 }

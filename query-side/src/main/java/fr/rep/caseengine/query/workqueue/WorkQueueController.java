@@ -11,15 +11,6 @@ import fr.rep.caseengine.query.live.ProjectionLag;
 import fr.rep.caseengine.query.live.View;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,6 +23,14 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A caseworker's work queue, in four sections. "Today", "this week" (Monday to Sunday) and "overdue" are decided
@@ -51,8 +50,8 @@ class WorkQueueController {
     private final Clock clock;
     private final WorkQueueSettings settings;
 
-    WorkQueueController(JdbcTemplate jdbc, ProjectionLag lag, LiveUpdates live, Clock clock,
-                        WorkQueueSettings settings) {
+    WorkQueueController(
+            JdbcTemplate jdbc, ProjectionLag lag, LiveUpdates live, Clock clock, WorkQueueSettings settings) {
         this.jdbc = jdbc;
         this.lag = lag;
         this.live = live;
@@ -60,25 +59,38 @@ class WorkQueueController {
         this.settings = settings;
     }
 
-    record Assignment(UUID caseId, Team team, String caseworker, Instant assignedAt) {
-    }
+    record Assignment(UUID caseId, Team team, String caseworker, Instant assignedAt) {}
 
     /**
      * @param accompanier        the account whose permit ends, or {@code null}
      * @param accompanierSubject the person without an account whose permit ends, or {@code null} (both are
      *                           {@code null} for an accompanier recorded by name before names left the events)
      */
-    record Deadline(UUID caseId, Team team, String caseworker, DeadlineKind kind, UUID child, UUID party,
-                    String accompanier, UUID accompanierSubject, LocalDate dueOn, Instant raisedAt) {
-    }
+    record Deadline(
+            UUID caseId,
+            Team team,
+            String caseworker,
+            DeadlineKind kind,
+            UUID child,
+            UUID party,
+            String accompanier,
+            UUID accompanierSubject,
+            LocalDate dueOn,
+            Instant raisedAt) {}
 
     /**
      * @param accompanier        the account accompanying, or {@code null}
      * @param accompanierSubject the person without an account accompanying, or {@code null}
      */
-    record Visit(UUID visitId, UUID caseId, Team team, String caseworker, Instant plannedFor, String place,
-                 String accompanier, UUID accompanierSubject) {
-    }
+    record Visit(
+            UUID visitId,
+            UUID caseId,
+            Team team,
+            String caseworker,
+            Instant plannedFor,
+            String place,
+            String accompanier,
+            UUID accompanierSubject) {}
 
     /**
      * @param recentlyAssigned  cases assigned in the last days (rep.work-queue.recently-assigned), newest first
@@ -86,51 +98,71 @@ class WorkQueueController {
      * @param overdueFollowUps  deadlines already past and cases without any entry for too long, oldest first
      * @param visitsThisWeek    visits planned this week (Monday to Sunday), neither held nor cancelled
      */
-    record WorkQueue(LocalDate today, List<Assignment> recentlyAssigned, List<Deadline> upcomingDeadlines,
-                     List<Deadline> overdueFollowUps, List<Visit> visitsThisWeek, Lag lag) {
-    }
+    record WorkQueue(
+            LocalDate today,
+            List<Assignment> recentlyAssigned,
+            List<Deadline> upcomingDeadlines,
+            List<Deadline> overdueFollowUps,
+            List<Visit> visitsThisWeek,
+            Lag lag) {}
 
     @GetMapping("/api/work-queue")
-    @Operation(summary = "The caller's work queue (a team manager's: their team's, or one caseworker's with "
-            + "?caseworker=): recently assigned cases, upcoming deadlines, overdue follow-ups, this week's visits")
+    @Operation(
+            summary =
+                    "The caller's work queue (a team manager's: their team's, or one caseworker's with "
+                            + "?caseworker=): recently assigned cases, upcoming deadlines, overdue follow-ups, this week's visits")
     WorkQueue workQueue(Caller caller, @RequestParam(required = false) String caseworker) {
         List<Object> arguments = new ArrayList<>();
         String scope = scope(caller, caseworker, arguments);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Timestamp weekStart = Timestamp.from(monday.atStartOfDay(clock.getZone()).toInstant());
-        Timestamp weekEnd = Timestamp.from(monday.plusWeeks(1).atStartOfDay(clock.getZone()).toInstant());
+        Timestamp weekStart =
+                Timestamp.from(monday.atStartOfDay(clock.getZone()).toInstant());
+        Timestamp weekEnd =
+                Timestamp.from(monday.plusWeeks(1).atStartOfDay(clock.getZone()).toInstant());
 
-        List<Assignment> assigned = jdbc.query("""
+        List<Assignment> assigned = jdbc.query(
+                """
                 SELECT case_id, team, caseworker, assigned_at FROM work_queue_case
                 WHERE open AND assigned_at >= ? AND\s""" + scope + " ORDER BY assigned_at DESC LIMIT " + SECTION_LIMIT,
-                (rs, row) -> new Assignment(rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)),
-                        rs.getString(3), instant(rs, 4)),
+                (rs, row) -> new Assignment(
+                        rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)), rs.getString(3), instant(rs, 4)),
                 after(arguments, Timestamp.from(now.minus(settings.recentlyAssigned()))));
-        List<Deadline> upcoming = jdbc.query("SELECT * FROM work_queue_deadline WHERE kind <> ? AND due_on >= ? AND "
-                        + scope + " ORDER BY due_on, raised_at LIMIT " + SECTION_LIMIT, WorkQueueController::deadline,
+        List<Deadline> upcoming = jdbc.query(
+                "SELECT * FROM work_queue_deadline WHERE kind <> ? AND due_on >= ? AND " + scope
+                        + " ORDER BY due_on, raised_at LIMIT " + SECTION_LIMIT,
+                WorkQueueController::deadline,
                 after(arguments, DeadlineKind.NO_RECENT_ACTIVITY.name(), java.sql.Date.valueOf(today)));
-        List<Deadline> overdue = jdbc.query("SELECT * FROM work_queue_deadline WHERE (kind = ? OR due_on < ?) AND "
-                        + scope + " ORDER BY due_on, raised_at LIMIT " + SECTION_LIMIT, WorkQueueController::deadline,
+        List<Deadline> overdue = jdbc.query(
+                "SELECT * FROM work_queue_deadline WHERE (kind = ? OR due_on < ?) AND " + scope
+                        + " ORDER BY due_on, raised_at LIMIT " + SECTION_LIMIT,
+                WorkQueueController::deadline,
                 after(arguments, DeadlineKind.NO_RECENT_ACTIVITY.name(), java.sql.Date.valueOf(today)));
-        List<Visit> visits = jdbc.query("""
+        List<Visit> visits = jdbc.query(
+                """
                 SELECT visit_id, case_id, team, caseworker, planned_for, place, accompanier FROM work_queue_visit
-                WHERE planned_for >= ? AND planned_for < ? AND\s""" + scope
-                        + " ORDER BY planned_for LIMIT " + SECTION_LIMIT,
+                WHERE planned_for >= ? AND planned_for < ? AND\s""" + scope + " ORDER BY planned_for LIMIT " + SECTION_LIMIT,
                 (rs, row) -> {
                     Accompanier accompanier = accompanier(rs.getString(7));
-                    return new Visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            Team.valueOf(rs.getString(3)), rs.getString(4), instant(rs, 5), rs.getString(6),
-                            accompanier == null ? null : accompanier.account(), subject(accompanier));
+                    return new Visit(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            Team.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            instant(rs, 5),
+                            rs.getString(6),
+                            accompanier == null ? null : accompanier.account(),
+                            subject(accompanier));
                 },
                 after(arguments, weekStart, weekEnd));
         return new WorkQueue(today, assigned, upcoming, overdue, visits, lag.of(View.WORK_QUEUE));
     }
 
     @GetMapping(path = "/api/work-queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: a 'change' message (the cases whose items changed, with the lag) "
-            + "each time the work queue changed within the caller's scope; reload the queue on it")
+    @Operation(
+            summary = "Server-sent events: a 'change' message (the cases whose items changed, with the lag) "
+                    + "each time the work queue changed within the caller's scope; reload the queue on it")
     SseEmitter stream(Caller caller) {
         return live.subscribe(caller, View.WORK_QUEUE);
     }
@@ -147,7 +179,8 @@ class WorkQueueController {
         }
         if (caller.has(Role.CASEWORKER)) {
             if (caseworker != null && !caseworker.equals(caller.account())) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                throw new ResponseStatusException(
+                        HttpStatus.FORBIDDEN,
                         "A caseworker sees their own work queue only: leave out caseworker or name yourself");
             }
             arguments.add(caller.account());
@@ -168,11 +201,17 @@ class WorkQueueController {
 
     private static Deadline deadline(ResultSet rs, int row) throws SQLException {
         Accompanier accompanier = accompanier(rs.getString("accompanier"));
-        return new Deadline(rs.getObject("case_id", UUID.class), Team.valueOf(rs.getString("team")),
-                rs.getString("caseworker"), DeadlineKind.valueOf(rs.getString("kind")),
-                rs.getObject("child", UUID.class), rs.getObject("party", UUID.class),
-                accompanier == null ? null : accompanier.account(), subject(accompanier),
-                rs.getObject("due_on", LocalDate.class), instant(rs, "raised_at"));
+        return new Deadline(
+                rs.getObject("case_id", UUID.class),
+                Team.valueOf(rs.getString("team")),
+                rs.getString("caseworker"),
+                DeadlineKind.valueOf(rs.getString("kind")),
+                rs.getObject("child", UUID.class),
+                rs.getObject("party", UUID.class),
+                accompanier == null ? null : accompanier.account(),
+                subject(accompanier),
+                rs.getObject("due_on", LocalDate.class),
+                instant(rs, "raised_at"));
     }
 
     private static Accompanier accompanier(String stored) {
@@ -180,7 +219,9 @@ class WorkQueueController {
     }
 
     private static UUID subject(Accompanier accompanier) {
-        return accompanier == null || accompanier.person() == null ? null : accompanier.person().value();
+        return accompanier == null || accompanier.person() == null
+                ? null
+                : accompanier.person().value();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -18,7 +18,8 @@ public class WorkQueueProcessing {
 
     @Bean
     ConfigurerModule workQueueFailsOnError() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 

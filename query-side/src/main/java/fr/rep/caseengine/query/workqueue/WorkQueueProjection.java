@@ -19,18 +19,17 @@ import fr.rep.caseengine.events.familycase.VisitScheduled;
 import fr.rep.caseengine.events.familycase.VisitingPermitIssued;
 import fr.rep.caseengine.query.live.View;
 import fr.rep.caseengine.query.live.ViewChange;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Owns the schema {@code work_queue}: each case's team, caseworker and assignment ({@code work_queue_case}), the
@@ -53,12 +52,10 @@ class WorkQueueProjection {
     }
 
     /** The case as the queue knows it, after the event's version was recorded. */
-    private record Case(UUID caseId, Team team, String caseworker) {
-    }
+    private record Case(UUID caseId, Team team, String caseworker) {}
 
     /** An event recorded on a known case, and how many warnings of inactivity it resolved. */
-    private record Activity(Case known, int warningsResolved) {
-    }
+    private record Activity(Case known, int warningsResolved) {}
 
     @EventHandler
     void on(RequestReceived event, @SequenceNumber long sequence) {
@@ -74,8 +71,11 @@ class WorkQueueProjection {
             return;
         }
         UUID caseId = event.caseId().value();
-        jdbc.update("UPDATE work_queue_case SET caseworker = ?, assigned_at = ? WHERE case_id = ?",
-                event.caseworker(), Timestamp.from(event.occurredAt()), caseId);
+        jdbc.update(
+                "UPDATE work_queue_case SET caseworker = ?, assigned_at = ? WHERE case_id = ?",
+                event.caseworker(),
+                Timestamp.from(event.occurredAt()),
+                caseId);
         jdbc.update("UPDATE work_queue_deadline SET caseworker = ? WHERE case_id = ?", event.caseworker(), caseId);
         jdbc.update("UPDATE work_queue_visit SET caseworker = ? WHERE case_id = ?", event.caseworker(), caseId);
         resolveInactivity(caseId);
@@ -91,12 +91,20 @@ class WorkQueueProjection {
         if (event.kind() == DeadlineKind.NO_RECENT_ACTIVITY) {
             resolveInactivity(known.caseId());
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO work_queue_deadline (event_id, case_id, team, caseworker, kind, child, party, accompanier,
                     due_on, raised_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                message.getIdentifier(), known.caseId(), known.team().name(), known.caseworker(), event.kind().name(),
-                id(event.child()), id(event.party()), reference(event.accompanier()), Date.valueOf(event.dueOn()),
+                message.getIdentifier(),
+                known.caseId(),
+                known.team().name(),
+                known.caseworker(),
+                event.kind().name(),
+                id(event.child()),
+                id(event.party()),
+                reference(event.accompanier()),
+                Date.valueOf(event.dueOn()),
                 Timestamp.from(event.occurredAt()));
         announce(known, null);
     }
@@ -105,11 +113,17 @@ class WorkQueueProjection {
     void on(VisitScheduled event, @SequenceNumber long sequence) {
         Case known = activity(event, sequence);
         if (known != null) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO work_queue_visit (visit_id, case_id, team, caseworker, planned_for, place, accompanier)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (visit_id) DO NOTHING""",
-                    event.visitId(), known.caseId(), known.team().name(), known.caseworker(),
-                    Timestamp.from(event.plannedFor()), event.place().name(), reference(event.accompanier()));
+                    event.visitId(),
+                    known.caseId(),
+                    known.team().name(),
+                    known.caseworker(),
+                    Timestamp.from(event.plannedFor()),
+                    event.place().name(),
+                    reference(event.accompanier()));
             announce(known, null);
         }
     }
@@ -134,9 +148,13 @@ class WorkQueueProjection {
     void on(VisitingPermitIssued event, @SequenceNumber long sequence) {
         Case known = activity(event, sequence);
         if (known != null) {
-            changed(known, jdbc.update(
-                    "DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND accompanier = ?",
-                    known.caseId(), DeadlineKind.PERMIT_EXPIRES.name(), reference(event.accompanier())));
+            changed(
+                    known,
+                    jdbc.update(
+                            "DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND accompanier = ?",
+                            known.caseId(),
+                            DeadlineKind.PERMIT_EXPIRES.name(),
+                            reference(event.accompanier())));
         }
     }
 
@@ -144,8 +162,13 @@ class WorkQueueProjection {
     void on(ConsentRecorded event, @SequenceNumber long sequence) {
         Case known = activity(event, sequence);
         if (known != null) {
-            changed(known, jdbc.update("DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND party = ?",
-                    known.caseId(), DeadlineKind.CONSENT_EXPIRES.name(), event.party().value()));
+            changed(
+                    known,
+                    jdbc.update(
+                            "DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND party = ?",
+                            known.caseId(),
+                            DeadlineKind.CONSENT_EXPIRES.name(),
+                            event.party().value()));
         }
     }
 
@@ -153,8 +176,13 @@ class WorkQueueProjection {
     void on(NurseryDerogationGranted event, @SequenceNumber long sequence) {
         Case known = activity(event, sequence);
         if (known != null) {
-            changed(known, jdbc.update("DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND child = ?",
-                    known.caseId(), DeadlineKind.NURSERY_SEPARATION.name(), event.child().value()));
+            changed(
+                    known,
+                    jdbc.update(
+                            "DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ? AND child = ?",
+                            known.caseId(),
+                            DeadlineKind.NURSERY_SEPARATION.name(),
+                            event.child().value()));
         }
     }
 
@@ -198,7 +226,8 @@ class WorkQueueProjection {
      * applied before.
      */
     private Case activity(CaseEvent event, long sequence) {
-        List<Activity> found = jdbc.query("""
+        List<Activity> found = jdbc.query(
+                """
                 WITH moved AS (
                     UPDATE work_queue_case SET version = ? WHERE case_id = ? AND version < ?
                     RETURNING case_id, team, caseworker),
@@ -206,9 +235,13 @@ class WorkQueueProjection {
                     DELETE FROM work_queue_deadline d USING moved WHERE d.case_id = moved.case_id AND d.kind = ?
                     RETURNING d.event_id)
                 SELECT case_id, team, caseworker, (SELECT count(*) FROM resolved) FROM moved""",
-                (rs, row) -> new Activity(new Case(rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)),
-                        rs.getString(3)), rs.getInt(4)),
-                sequence, event.caseId().value(), sequence, DeadlineKind.NO_RECENT_ACTIVITY.name());
+                (rs, row) -> new Activity(
+                        new Case(rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)), rs.getString(3)),
+                        rs.getInt(4)),
+                sequence,
+                event.caseId().value(),
+                sequence,
+                DeadlineKind.NO_RECENT_ACTIVITY.name());
         if (found.isEmpty()) {
             return null;
         }
@@ -218,16 +251,21 @@ class WorkQueueProjection {
 
     /** Moves the case to this event's version; null when the event was applied before (or the case is unknown). */
     private Case advance(CaseEvent event, long sequence) {
-        List<Case> found = jdbc.query("""
+        List<Case> found = jdbc.query(
+                """
                 UPDATE work_queue_case SET version = ? WHERE case_id = ? AND version < ?
                 RETURNING case_id, team, caseworker""",
                 (rs, row) -> new Case(rs.getObject(1, UUID.class), Team.valueOf(rs.getString(2)), rs.getString(3)),
-                sequence, event.caseId().value(), sequence);
+                sequence,
+                event.caseId().value(),
+                sequence);
         return found.isEmpty() ? null : found.get(0);
     }
 
     private int resolveInactivity(UUID caseId) {
-        return jdbc.update("DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ?", caseId,
+        return jdbc.update(
+                "DELETE FROM work_queue_deadline WHERE case_id = ? AND kind = ?",
+                caseId,
                 DeadlineKind.NO_RECENT_ACTIVITY.name());
     }
 

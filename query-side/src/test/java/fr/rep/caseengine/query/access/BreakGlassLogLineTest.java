@@ -1,8 +1,8 @@
 package fr.rep.caseengine.query.access;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The break-glass log line: the justification's beginning only, on one line whatever was typed. */
 class BreakGlassLogLineTest {
@@ -11,7 +11,9 @@ class BreakGlassLogLineTest {
     void a_typed_line_break_is_escaped_and_cannot_start_a_forged_log_line() {
         String logged = BreakGlassController.logged("judge called\r\n2026-12-03 WARN Break-glass revoked");
 
-        assertThat(logged).doesNotContain("\n").doesNotContain("\r")
+        assertThat(logged)
+                .doesNotContain("\n")
+                .doesNotContain("\r")
                 .isEqualTo("judge called\\u000d\\u000a2026-12-03 WARN Break-glass revoked");
     }
 

@@ -1,7 +1,11 @@
 package fr.rep.caseengine.query.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import fr.rep.caseengine.query.ProjectionDatabase;
 import fr.rep.caseengine.query.projection.BatchedWrites;
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,11 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An isolated event fails alone: its writes undone, the transaction still usable for the others and the letter. */
 class PoisonIsolationTest {
@@ -46,9 +45,10 @@ class PoisonIsolationTest {
         transactions.executeWithoutResult(status -> {
             apply(before, () -> writes.add(INSERT, 1, "before"));
             assertThatThrownBy(() -> apply(poison, () -> {
-                jdbc.update(INSERT, 2, "direct write of the poison event");
-                writes.add(INSERT, 3, "Jean\u0000Valjean");
-            })).hasRootCauseInstanceOf(java.sql.SQLException.class);
+                        jdbc.update(INSERT, 2, "direct write of the poison event");
+                        writes.add(INSERT, 3, "Jean\u0000Valjean");
+                    }))
+                    .hasRootCauseInstanceOf(java.sql.SQLException.class);
             apply(after, () -> writes.add(INSERT, 4, "after"));
             assertThat(isolation.failedAlone(poison.getIdentifier())).isTrue();
             assertThat(isolation.failedAlone(before.getIdentifier())).isFalse();
@@ -65,9 +65,10 @@ class PoisonIsolationTest {
         transactions.executeWithoutResult(status -> {
             apply(poison, () -> jdbc.update(INSERT, 1, "first handler"));
             assertThatThrownBy(() -> apply(poison, () -> {
-                writes.add(INSERT, 2, "second handler, batched");
-                throw new IllegalStateException("second handler fails");
-            })).hasMessage("second handler fails");
+                        writes.add(INSERT, 2, "second handler, batched");
+                        throw new IllegalStateException("second handler fails");
+                    }))
+                    .hasMessage("second handler fails");
             jdbc.update(INSERT, 3, "still usable");
         });
 

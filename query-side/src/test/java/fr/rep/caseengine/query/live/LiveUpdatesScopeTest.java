@@ -1,15 +1,14 @@
 package fr.rep.caseengine.query.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.events.familycase.Team;
 import fr.rep.caseengine.events.staff.Caller;
 import fr.rep.caseengine.events.staff.Role;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Who hears of a change: the case list's scope, by team and assignee; service managers on the dashboard only. */
 class LiveUpdatesScopeTest {
@@ -33,7 +32,8 @@ class LiveUpdatesScopeTest {
 
     @Test
     void a_caseworker_of_another_team_hears_of_the_cases_assigned_to_them() {
-        assertThat(LiveUpdates.visibleTo(paul, View.WORK_QUEUE, ofSommeAssignedToPaul)).isTrue();
+        assertThat(LiveUpdates.visibleTo(paul, View.WORK_QUEUE, ofSommeAssignedToPaul))
+                .isTrue();
     }
 
     @Test

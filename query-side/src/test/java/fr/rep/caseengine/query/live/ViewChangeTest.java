@@ -1,7 +1,18 @@
 package fr.rep.caseengine.query.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import fr.rep.caseengine.events.familycase.Team;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,26 +23,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** A view change reaches listeners when the projection's transaction commits, and never when it rolls back. */
 class ViewChangeTest {
 
     static EmbeddedPostgres postgres;
     static Connection listener;
 
-    final ViewChange change = new ViewChange("caseload", Team.PAS_DE_CALAIS, UUID.randomUUID(),
+    final ViewChange change = new ViewChange(
+            "caseload",
+            Team.PAS_DE_CALAIS,
+            UUID.randomUUID(),
             java.util.Arrays.asList("paul.pdc", null, "", "paul.pdc"));
 
     @BeforeAll
@@ -92,9 +93,10 @@ class ViewChangeTest {
             assertThat(received()).containsExactly(change, another);
 
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-                another.announce(jdbc);
-                throw new IllegalStateException("the batch failed");
-            })).hasMessage("the batch failed");
+                        another.announce(jdbc);
+                        throw new IllegalStateException("the batch failed");
+                    }))
+                    .hasMessage("the batch failed");
             assertThat(received()).isEmpty();
         }
     }

@@ -1,17 +1,16 @@
 package fr.rep.caseengine.query.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import fr.rep.caseengine.query.ProjectionDatabase;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Writes deferred to the end of a transaction: sent before it commits, in order, or dropped with it. */
 class BatchedWritesTest {
@@ -40,21 +39,24 @@ class BatchedWritesTest {
             assertThat(count()).as("nothing sent before the commit").isZero();
         });
 
-        assertThat(jdbc.queryForList("SELECT id || ':' || coalesce(label, '-') FROM batched_write ORDER BY id",
-                String.class)).containsExactly("1:first, corrected", "2:second", "3:-");
+        assertThat(jdbc.queryForList(
+                        "SELECT id || ':' || coalesce(label, '-') FROM batched_write ORDER BY id", String.class))
+                .containsExactly("1:first, corrected", "2:second", "3:-");
     }
 
     @Test
     void a_rolled_back_transaction_sends_nothing_and_the_next_one_starts_empty() {
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            writes.add("INSERT INTO batched_write (id, label) VALUES (?, ?)", 1, "lost");
-            throw new IllegalStateException("the batch failed");
-        })).hasMessage("the batch failed");
+                    writes.add("INSERT INTO batched_write (id, label) VALUES (?, ?)", 1, "lost");
+                    throw new IllegalStateException("the batch failed");
+                }))
+                .hasMessage("the batch failed");
 
-        transactions.executeWithoutResult(status ->
-                writes.add("INSERT INTO batched_write (id, label) VALUES (?, ?)", 2, "kept"));
+        transactions.executeWithoutResult(
+                status -> writes.add("INSERT INTO batched_write (id, label) VALUES (?, ?)", 2, "kept"));
 
-        assertThat(jdbc.queryForList("SELECT label FROM batched_write", String.class)).containsExactly("kept");
+        assertThat(jdbc.queryForList("SELECT label FROM batched_write", String.class))
+                .containsExactly("kept");
     }
 
     @Test
@@ -62,11 +64,13 @@ class BatchedWritesTest {
         jdbc.update("INSERT INTO batched_write (id, label) VALUES (1, 'there')");
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            jdbc.update("UPDATE batched_write SET label = 'changed' WHERE id = 1");
-            writes.add("INSERT INTO batched_write (id, label) VALUES (?, ?)", 1, "duplicate");
-        })).isInstanceOf(RuntimeException.class);
+                    jdbc.update("UPDATE batched_write SET label = 'changed' WHERE id = 1");
+                    writes.add("INSERT INTO batched_write (id, label) VALUES (?, ?)", 1, "duplicate");
+                }))
+                .isInstanceOf(RuntimeException.class);
 
-        assertThat(jdbc.queryForList("SELECT label FROM batched_write", String.class)).isEqualTo(List.of("there"));
+        assertThat(jdbc.queryForList("SELECT label FROM batched_write", String.class))
+                .isEqualTo(List.of("there"));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package fr.rep.caseengine.query.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ReplayMemoryTest {
 
@@ -25,7 +24,9 @@ class ReplayMemoryTest {
 
         inTransaction(memory, TransactionSynchronization.STATUS_COMMITTED, scope -> scope.put("case-1", "facts"));
 
-        inTransaction(memory, TransactionSynchronization.STATUS_COMMITTED,
+        inTransaction(
+                memory,
+                TransactionSynchronization.STATUS_COMMITTED,
                 scope -> assertThat(scope.<String>get("case-1")).isEqualTo("facts"));
     }
 
@@ -85,6 +86,7 @@ class ReplayMemoryTest {
         } finally {
             TransactionSynchronizationManager.clearSynchronization();
         }
-        assertThat(TransactionSynchronizationManager.hasResource(ReplayMemory.class)).isFalse();
+        assertThat(TransactionSynchronizationManager.hasResource(ReplayMemory.class))
+                .isFalse();
     }
 }

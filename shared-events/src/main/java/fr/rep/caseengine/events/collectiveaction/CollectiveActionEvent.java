@@ -2,7 +2,6 @@ package fr.rep.caseengine.events.collectiveaction;
 
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
-
 import java.time.Instant;
 
 /**

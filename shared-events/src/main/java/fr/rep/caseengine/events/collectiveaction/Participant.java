@@ -12,5 +12,4 @@ import fr.rep.caseengine.events.SubjectId;
  * @param caseId the family case of the parent, or {@code null} for a parent not followed as a family case
  * @param parent the parent: the case's detained parent, or a person recorded for collective actions only
  */
-public record Participant(CaseId caseId, SubjectId parent) {
-}
+public record Participant(CaseId caseId, SubjectId parent) {}

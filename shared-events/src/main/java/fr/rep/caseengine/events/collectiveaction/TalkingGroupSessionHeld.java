@@ -2,10 +2,9 @@ package fr.rep.caseengine.events.collectiveaction;
 
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * One session of a talking group's cycle took place.
@@ -15,9 +14,16 @@ import java.util.List;
  * @param participants the members present, each once
  */
 @Revision("1")
-public record TalkingGroupSessionHeld(CollectiveActionId collectiveActionId, Instant occurredAt, Instant recordedAt,
-                                      Team team, Prison prison, int session, TalkingGroupTheme theme,
-                                      List<Participant> participants) implements CollectiveActionEvent {
+public record TalkingGroupSessionHeld(
+        CollectiveActionId collectiveActionId,
+        Instant occurredAt,
+        Instant recordedAt,
+        Team team,
+        Prison prison,
+        int session,
+        TalkingGroupTheme theme,
+        List<Participant> participants)
+        implements CollectiveActionEvent {
 
     public TalkingGroupSessionHeld {
         participants = List.copyOf(participants);

@@ -3,7 +3,6 @@ package fr.rep.caseengine.events.familycase;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import fr.rep.caseengine.events.SubjectId;
-
 import java.util.Objects;
 import java.util.UUID;
 

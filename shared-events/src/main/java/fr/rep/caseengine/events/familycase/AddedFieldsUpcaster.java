@@ -2,11 +2,10 @@ package fr.rep.caseengine.events.familycase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-
-import java.util.List;
 
 /**
  * Reads an event stored at an older revision whose next revision only added fields: the added facts were not

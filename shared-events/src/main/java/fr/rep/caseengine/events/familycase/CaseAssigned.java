@@ -1,9 +1,8 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * A team manager assigned the case to a caseworker, who may then act on it even from another team.
@@ -12,5 +11,4 @@ import java.time.Instant;
  */
 @Revision("1")
 public record CaseAssigned(CaseId caseId, Instant occurredAt, Instant recordedAt, String caseworker)
-        implements CaseEvent {
-}
+        implements CaseEvent {}

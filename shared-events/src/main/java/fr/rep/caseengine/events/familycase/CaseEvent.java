@@ -1,7 +1,6 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
-
 import java.time.Instant;
 
 /**
@@ -10,11 +9,33 @@ import java.time.Instant;
  * The actor and correlation id travel as metadata (see {@link fr.rep.caseengine.events.EventMetadata}).
  */
 public sealed interface CaseEvent
-        permits RequestReceived, RequestAccepted, RequestDeclined, CaseAssigned, ConsentRecorded, ConsentWithdrawn,
-        InterviewHeld, CaseReviewed, VisitingPermitIssued, VisitingPermitExpired, VisitScheduled, VisitMediated,
-        VisitCancelled, HomeVisitMade, NurseryAccompanimentMade, CustodyChanged, CourtDecisionRecorded,
-        NoContactOrdered, NoContactOrderLifted, ContactStepTaken, NurseryDerogationGranted, DeadlineApproaching,
-        ChildAdded, EntryCorrected, InterventionClosed, CaseReopened, PersonalDataErased {
+        permits RequestReceived,
+                RequestAccepted,
+                RequestDeclined,
+                CaseAssigned,
+                ConsentRecorded,
+                ConsentWithdrawn,
+                InterviewHeld,
+                CaseReviewed,
+                VisitingPermitIssued,
+                VisitingPermitExpired,
+                VisitScheduled,
+                VisitMediated,
+                VisitCancelled,
+                HomeVisitMade,
+                NurseryAccompanimentMade,
+                CustodyChanged,
+                CourtDecisionRecorded,
+                NoContactOrdered,
+                NoContactOrderLifted,
+                ContactStepTaken,
+                NurseryDerogationGranted,
+                DeadlineApproaching,
+                ChildAdded,
+                EntryCorrected,
+                InterventionClosed,
+                CaseReopened,
+                PersonalDataErased {
 
     CaseId caseId();
 

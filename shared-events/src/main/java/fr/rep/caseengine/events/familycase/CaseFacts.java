@@ -1,7 +1,6 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.SubjectId;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -37,10 +36,19 @@ public final class CaseFacts {
     public static final int ADULT_AGE = 18;
 
     /** A party's consent at a date. */
-    public enum ConsentState { NONE, GIVEN, EXPIRED, WITHDRAWN }
+    public enum ConsentState {
+        NONE,
+        GIVEN,
+        EXPIRED,
+        WITHDRAWN
+    }
 
     /** A planned visit: still to hold or cancel, held, cancelled. */
-    public enum VisitStatus { SCHEDULED, HELD, CANCELLED }
+    public enum VisitStatus {
+        SCHEDULED,
+        HELD,
+        CANCELLED
+    }
 
     /**
      * The latest consent entry of a party: given (until {@code validUntil}, {@code null} without end) or withdrawn.
@@ -83,22 +91,28 @@ public final class CaseFacts {
      * @param cancelled planned visits cancelled
      * @param lastHeld  when the latest visit held took place, or {@code null}
      */
-    public record Visits(int held, int scheduled, int cancelled, Instant lastHeld) {
-    }
+    public record Visits(int held, int scheduled, int cancelled, Instant lastHeld) {}
 
-    private record Entry(String eventId, CaseEvent event) {
-    }
+    private record Entry(String eventId, CaseEvent event) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** Whether the fold reads this kind of event; the others change nothing it answers. */
     public static boolean reads(CaseEvent event) {
-        return event instanceof RequestReceived || event instanceof ChildAdded || event instanceof ConsentRecorded
-                || event instanceof ConsentWithdrawn || event instanceof VisitingPermitIssued
-                || event instanceof VisitingPermitExpired || event instanceof VisitScheduled
-                || event instanceof VisitMediated || event instanceof VisitCancelled || event instanceof CustodyChanged
-                || event instanceof CourtDecisionRecorded || event instanceof NoContactOrdered
-                || event instanceof NoContactOrderLifted || event instanceof NurseryDerogationGranted
+        return event instanceof RequestReceived
+                || event instanceof ChildAdded
+                || event instanceof ConsentRecorded
+                || event instanceof ConsentWithdrawn
+                || event instanceof VisitingPermitIssued
+                || event instanceof VisitingPermitExpired
+                || event instanceof VisitScheduled
+                || event instanceof VisitMediated
+                || event instanceof VisitCancelled
+                || event instanceof CustodyChanged
+                || event instanceof CourtDecisionRecorded
+                || event instanceof NoContactOrdered
+                || event instanceof NoContactOrderLifted
+                || event instanceof NurseryDerogationGranted
                 || event instanceof EntryCorrected;
     }
 
@@ -188,17 +202,20 @@ public final class CaseFacts {
         }
 
         public boolean nurseryDerogation(SubjectId child) {
-            return counted.stream().anyMatch(entry -> entry.event() instanceof NurseryDerogationGranted derogation
-                    && derogation.child().equals(child));
+            return counted.stream()
+                    .anyMatch(entry -> entry.event() instanceof NurseryDerogationGranted derogation
+                            && derogation.child().equals(child));
         }
 
         /** The people without an account who accompanied or hold a permit on this case. */
         public Set<SubjectId> accompaniers() {
             Set<SubjectId> people = new LinkedHashSet<>();
             for (Entry entry : counted) {
-                Accompanier accompanier = entry.event() instanceof VisitingPermitIssued permit ? permit.accompanier()
-                        : entry.event() instanceof VisitScheduled visit ? visit.accompanier()
-                        : entry.event() instanceof VisitMediated visit ? visit.accompanier() : null;
+                Accompanier accompanier = entry.event() instanceof VisitingPermitIssued permit
+                        ? permit.accompanier()
+                        : entry.event() instanceof VisitScheduled visit
+                                ? visit.accompanier()
+                                : entry.event() instanceof VisitMediated visit ? visit.accompanier() : null;
                 if (accompanier != null && accompanier.person() != null) {
                     people.add(accompanier.person());
                 }
@@ -208,9 +225,12 @@ public final class CaseFacts {
 
         /** The party's latest consent entry by {@code at}, or {@code null} when none. */
         public Consent consent(SubjectId party, Instant at) {
-            CaseEvent latest = latest(at, event -> event instanceof ConsentRecorded consent
-                    && consent.party().equals(party)
-                    || event instanceof ConsentWithdrawn withdrawal && withdrawal.party().equals(party));
+            CaseEvent latest = latest(
+                    at,
+                    event -> event instanceof ConsentRecorded consent
+                                    && consent.party().equals(party)
+                            || event instanceof ConsentWithdrawn withdrawal
+                                    && withdrawal.party().equals(party));
             if (latest instanceof ConsentRecorded consent) {
                 return new Consent(true, consent.occurredAt(), consent.validUntil());
             }
@@ -240,37 +260,54 @@ public final class CaseFacts {
 
         /** The rights the latest court decision naming the child gave, or {@code null} without decision. */
         public VisitingRights visitingRights(SubjectId child, Instant at) {
-            CaseEvent latest = latest(at, event -> event instanceof CourtDecisionRecorded decision
-                    && decision.children().contains(child));
+            CaseEvent latest = latest(
+                    at,
+                    event -> event instanceof CourtDecisionRecorded decision
+                            && decision.children().contains(child));
             return latest == null ? null : ((CourtDecisionRecorded) latest).rights();
         }
 
         /** The no-contact order standing for the child at {@code at}, or {@code null}. */
         public NoContactOrdered noContactOrder(SubjectId child, Instant at) {
-            CaseEvent latest = latest(at, event -> event instanceof NoContactOrdered order
-                    && order.children().contains(child)
-                    || event instanceof NoContactOrderLifted lifting && lifting.children().contains(child));
+            CaseEvent latest = latest(
+                    at,
+                    event -> event instanceof NoContactOrdered order
+                                    && order.children().contains(child)
+                            || event instanceof NoContactOrderLifted lifting
+                                    && lifting.children().contains(child));
             return latest instanceof NoContactOrdered order ? order : null;
         }
 
         /** Whether any permit was recorded for this accompanier and prison, whatever its dates. */
         public boolean permitRecorded(Accompanier accompanier, Prison prison) {
-            return counted.stream().anyMatch(entry -> entry.event() instanceof VisitingPermitIssued permit
-                    && permit.accompanier().equals(accompanier) && permit.prison() == prison);
+            return counted.stream()
+                    .anyMatch(entry -> entry.event() instanceof VisitingPermitIssued permit
+                            && permit.accompanier().equals(accompanier)
+                            && permit.prison() == prison);
         }
 
         /** The accompanier's permit for the prison as it stands at {@code at}, or {@code null} when none was issued. */
         public Permit permit(Accompanier accompanier, Prison prison, Instant at) {
-            CaseEvent issue = latest(at, event -> event instanceof VisitingPermitIssued permit
-                    && permit.accompanier().equals(accompanier) && permit.prison() == prison);
+            CaseEvent issue = latest(
+                    at,
+                    event -> event instanceof VisitingPermitIssued permit
+                            && permit.accompanier().equals(accompanier)
+                            && permit.prison() == prison);
             if (issue == null) {
                 return null;
             }
-            CaseEvent latest = latest(at, event -> event instanceof VisitingPermitIssued permit
-                    && permit.accompanier().equals(accompanier) && permit.prison() == prison
-                    || event instanceof VisitingPermitExpired expiry && expiry.accompanier().equals(accompanier)
-                    && expiry.prison() == prison);
-            return new Permit(accompanier, prison, ((VisitingPermitIssued) issue).validUntil(),
+            CaseEvent latest = latest(
+                    at,
+                    event -> event instanceof VisitingPermitIssued permit
+                                    && permit.accompanier().equals(accompanier)
+                                    && permit.prison() == prison
+                            || event instanceof VisitingPermitExpired expiry
+                                    && expiry.accompanier().equals(accompanier)
+                                    && expiry.prison() == prison);
+            return new Permit(
+                    accompanier,
+                    prison,
+                    ((VisitingPermitIssued) issue).validUntil(),
                     latest instanceof VisitingPermitExpired);
         }
 
@@ -278,11 +315,14 @@ public final class CaseFacts {
         public List<Permit> permits(Instant at) {
             Set<List<Object>> keys = new LinkedHashSet<>();
             for (Entry entry : counted) {
-                if (entry.event() instanceof VisitingPermitIssued permit && !permit.occurredAt().isAfter(at)) {
+                if (entry.event() instanceof VisitingPermitIssued permit
+                        && !permit.occurredAt().isAfter(at)) {
                     keys.add(List.of(permit.accompanier(), permit.prison()));
                 }
             }
-            return keys.stream().map(key -> permit((Accompanier) key.get(0), (Prison) key.get(1), at)).toList();
+            return keys.stream()
+                    .map(key -> permit((Accompanier) key.get(0), (Prison) key.get(1), at))
+                    .toList();
         }
 
         /** A planned visit's status, or {@code null} when no such visit was scheduled. */
@@ -300,8 +340,8 @@ public final class CaseFacts {
                 }
             }
             Map<UUID, VisitStatus> statuses = visitStatuses();
-            return new Visits(held, count(statuses, VisitStatus.SCHEDULED), count(statuses, VisitStatus.CANCELLED),
-                    lastHeld);
+            return new Visits(
+                    held, count(statuses, VisitStatus.SCHEDULED), count(statuses, VisitStatus.CANCELLED), lastHeld);
         }
 
         private Map<UUID, VisitStatus> visitStatuses() {
@@ -336,8 +376,10 @@ public final class CaseFacts {
             Entry latest = null;
             for (Entry entry : counted) {
                 CaseEvent event = entry.event();
-                if (matching.test(event) && !event.occurredAt().isAfter(at)
-                        && (latest == null || !event.occurredAt().isBefore(latest.event().occurredAt()))) {
+                if (matching.test(event)
+                        && !event.occurredAt().isAfter(at)
+                        && (latest == null
+                                || !event.occurredAt().isBefore(latest.event().occurredAt()))) {
                     latest = entry;
                 }
             }

@@ -1,11 +1,9 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /** A declined or closed case was reopened. */
 @Revision("1")
-public record CaseReopened(CaseId caseId, Instant occurredAt, Instant recordedAt) implements CaseEvent {
-}
+public record CaseReopened(CaseId caseId, Instant occurredAt, Instant recordedAt) implements CaseEvent {}

@@ -1,9 +1,8 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * The multidisciplinary team reviewed the case (a synthesis or coordination meeting, possibly with partners) and set
@@ -13,6 +12,6 @@ import java.time.Instant;
  * @param kilometres kilometres travelled by the service for the meeting, or {@code null} when not recorded
  */
 @Revision("2")
-public record CaseReviewed(CaseId caseId, Instant occurredAt, Instant recordedAt, int plannedVisitsPerMonth,
-                           Integer kilometres) implements CaseEvent {
-}
+public record CaseReviewed(
+        CaseId caseId, Instant occurredAt, Instant recordedAt, int plannedVisitsPerMonth, Integer kilometres)
+        implements CaseEvent {}

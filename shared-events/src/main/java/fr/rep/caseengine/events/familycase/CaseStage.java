@@ -31,21 +31,40 @@ public enum CaseStage {
      * One arrow of the lifecycle: in one of {@code from}, an event of type {@code on} that satisfies {@code when}
      * moves the case to {@code to}. The first matching arrow wins; an event no arrow matches leaves the stage as is.
      */
-    public record Transition(Set<CaseStage> from, Class<? extends CaseEvent> on, String condition,
-                             Predicate<CaseEvent> when, CaseStage to) {
-    }
+    public record Transition(
+            Set<CaseStage> from,
+            Class<? extends CaseEvent> on,
+            String condition,
+            Predicate<CaseEvent> when,
+            CaseStage to) {}
 
     public static final List<Transition> TRANSITIONS = List.of(
             new Transition(Set.of(RECEPTION), RequestAccepted.class, "", event -> true, SETTING_UP),
             new Transition(Set.of(RECEPTION), RequestDeclined.class, "", event -> true, DECLINED),
-            new Transition(EnumSet.of(SETTING_UP, CLOSED_SETTING, OPEN_SETTING), VisitMediated.class, "in prison",
-                    event -> ((VisitMediated) event).place() == VisitPlace.PRISON_VISITING_ROOM, CLOSED_SETTING),
-            new Transition(EnumSet.of(SETTING_UP, CLOSED_SETTING, OPEN_SETTING), VisitMediated.class, "outside",
-                    event -> ((VisitMediated) event).place() == VisitPlace.OUTSIDE, OPEN_SETTING),
-            new Transition(SUPPORT, CustodyChanged.class, "into custody",
-                    event -> ((CustodyChanged) event).change().inCustody(), CLOSED_SETTING),
-            new Transition(SUPPORT, CustodyChanged.class, "out of custody",
-                    event -> !((CustodyChanged) event).change().inCustody(), OPEN_SETTING),
+            new Transition(
+                    EnumSet.of(SETTING_UP, CLOSED_SETTING, OPEN_SETTING),
+                    VisitMediated.class,
+                    "in prison",
+                    event -> ((VisitMediated) event).place() == VisitPlace.PRISON_VISITING_ROOM,
+                    CLOSED_SETTING),
+            new Transition(
+                    EnumSet.of(SETTING_UP, CLOSED_SETTING, OPEN_SETTING),
+                    VisitMediated.class,
+                    "outside",
+                    event -> ((VisitMediated) event).place() == VisitPlace.OUTSIDE,
+                    OPEN_SETTING),
+            new Transition(
+                    SUPPORT,
+                    CustodyChanged.class,
+                    "into custody",
+                    event -> ((CustodyChanged) event).change().inCustody(),
+                    CLOSED_SETTING),
+            new Transition(
+                    SUPPORT,
+                    CustodyChanged.class,
+                    "out of custody",
+                    event -> !((CustodyChanged) event).change().inCustody(),
+                    OPEN_SETTING),
             new Transition(OPEN, InterventionClosed.class, "", event -> true, CLOSED),
             new Transition(EnumSet.of(DECLINED, CLOSED), CaseReopened.class, "", event -> true, RECEPTION));
 
@@ -55,7 +74,8 @@ public enum CaseStage {
             return RECEPTION;
         }
         for (Transition transition : TRANSITIONS) {
-            if (transition.from().contains(current) && transition.on().isInstance(event)
+            if (transition.from().contains(current)
+                    && transition.on().isInstance(event)
                     && transition.when().test(event)) {
                 return transition.to();
             }

@@ -1,7 +1,6 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.SubjectId;
-
 import java.time.LocalDate;
 
 /**
@@ -13,6 +12,9 @@ import java.time.LocalDate;
  * @param housing              where the child lives
  * @param parentalAuthority    the party holding parental authority for this child, whose adhesion a visit needs
  */
-public record ChildOnCase(SubjectId subjectId, LocalDate birthDate, Department department, HousingType housing,
-                          SubjectId parentalAuthority) {
-}
+public record ChildOnCase(
+        SubjectId subjectId,
+        LocalDate birthDate,
+        Department department,
+        HousingType housing,
+        SubjectId parentalAuthority) {}

@@ -2,10 +2,9 @@ package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * A step in rebuilding contact between the parent and some children, before or besides visits.
@@ -17,9 +16,15 @@ import java.util.List;
  * @param kilometres kilometres travelled by the service for it, or {@code null} when not recorded
  */
 @Revision("2")
-public record ContactStepTaken(CaseId caseId, Instant occurredAt, Instant recordedAt, ContactStep step,
-                               List<SubjectId> children, Accompaniment mediatedBy,
-                               Integer kilometres) implements CaseEvent {
+public record ContactStepTaken(
+        CaseId caseId,
+        Instant occurredAt,
+        Instant recordedAt,
+        ContactStep step,
+        List<SubjectId> children,
+        Accompaniment mediatedBy,
+        Integer kilometres)
+        implements CaseEvent {
 
     public ContactStepTaken {
         children = List.copyOf(children);

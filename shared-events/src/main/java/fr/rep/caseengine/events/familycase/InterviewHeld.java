@@ -1,10 +1,9 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * An interview took place (first, intermediate or closing), with whom and where.
@@ -15,7 +14,12 @@ import java.util.List;
  *                   {@code null} when not recorded
  */
 @Revision("2")
-public record InterviewHeld(CaseId caseId, Instant occurredAt, Instant recordedAt, InterviewKind kind,
-                            List<InterviewParticipant> participants, InterviewPlace place,
-                            Integer kilometres) implements CaseEvent {
-}
+public record InterviewHeld(
+        CaseId caseId,
+        Instant occurredAt,
+        Instant recordedAt,
+        InterviewKind kind,
+        List<InterviewParticipant> participants,
+        InterviewPlace place,
+        Integer kilometres)
+        implements CaseEvent {}

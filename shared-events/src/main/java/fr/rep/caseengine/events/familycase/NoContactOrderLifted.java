@@ -2,12 +2,11 @@ package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /** A no-contact order was lifted for some children. */
 @Revision("1")
-public record NoContactOrderLifted(CaseId caseId, Instant occurredAt, Instant recordedAt, List<SubjectId> children) implements CaseEvent {
-}
+public record NoContactOrderLifted(CaseId caseId, Instant occurredAt, Instant recordedAt, List<SubjectId> children)
+        implements CaseEvent {}

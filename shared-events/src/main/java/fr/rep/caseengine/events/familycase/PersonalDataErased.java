@@ -2,9 +2,8 @@ package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * A person's personal data was erased: their key in the personal-data store was destroyed in the transaction that
@@ -15,6 +14,6 @@ import java.time.Instant;
  * @param subject the person erased, a person of this case
  */
 @Revision("1")
-public record PersonalDataErased(CaseId caseId, Instant occurredAt, Instant recordedAt, SubjectId subject,
-                                 ErasureReason reason) implements CaseEvent {
-}
+public record PersonalDataErased(
+        CaseId caseId, Instant occurredAt, Instant recordedAt, SubjectId subject, ErasureReason reason)
+        implements CaseEvent {}

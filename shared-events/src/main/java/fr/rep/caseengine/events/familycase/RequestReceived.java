@@ -2,10 +2,9 @@ package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * A family's request for support was registered: the case opens.
@@ -22,12 +21,20 @@ import java.util.List;
  *                                      decision) surrounds the children, as the annual report counts it
  */
 @Revision("1")
-public record RequestReceived(CaseId caseId, Instant occurredAt, Instant recordedAt,
-                              ReferrerType referrerType, ReferralChannel channel,
-                              Team team, Prison prison,
-                              SubjectId detainedParent, PenalStatus penalStatus,
-                              List<PartyOnCase> parties, List<ChildOnCase> children,
-                              boolean educationalOrJudicialMeasure) implements CaseEvent {
+public record RequestReceived(
+        CaseId caseId,
+        Instant occurredAt,
+        Instant recordedAt,
+        ReferrerType referrerType,
+        ReferralChannel channel,
+        Team team,
+        Prison prison,
+        SubjectId detainedParent,
+        PenalStatus penalStatus,
+        List<PartyOnCase> parties,
+        List<ChildOnCase> children,
+        boolean educationalOrJudicialMeasure)
+        implements CaseEvent {
 
     public RequestReceived {
         parties = List.copyOf(parties);

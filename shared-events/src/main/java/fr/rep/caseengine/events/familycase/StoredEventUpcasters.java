@@ -9,8 +9,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
  */
 public final class StoredEventUpcasters {
 
-    private StoredEventUpcasters() {
-    }
+    private StoredEventUpcasters() {}
 
     /** The chain the event store reads through. */
     public static EventUpcasterChain chain() {
@@ -19,16 +18,17 @@ public final class StoredEventUpcasters {
 
     static EventUpcaster[] inOrder() {
         return new EventUpcaster[] {
-                new VisitMediatedUpcaster(),
-                new ConsentRecordedUpcaster(),
-                new DeadlineApproachingUpcaster(),
-                TripKilometresUpcaster.interviewHeld(),
-                TripKilometresUpcaster.contactStepTaken(),
-                TripKilometresUpcaster.caseReviewed(),
-                FreeTextAccompanierUpcaster.permitIssued(),
-                FreeTextAccompanierUpcaster.permitExpired(),
-                FreeTextAccompanierUpcaster.visitScheduled(),
-                FreeTextAccompanierUpcaster.visitMediated(),
-                FreeTextAccompanierUpcaster.deadlineApproaching()};
+            new VisitMediatedUpcaster(),
+            new ConsentRecordedUpcaster(),
+            new DeadlineApproachingUpcaster(),
+            TripKilometresUpcaster.interviewHeld(),
+            TripKilometresUpcaster.contactStepTaken(),
+            TripKilometresUpcaster.caseReviewed(),
+            FreeTextAccompanierUpcaster.permitIssued(),
+            FreeTextAccompanierUpcaster.permitExpired(),
+            FreeTextAccompanierUpcaster.visitScheduled(),
+            FreeTextAccompanierUpcaster.visitMediated(),
+            FreeTextAccompanierUpcaster.deadlineApproaching()
+        };
     }
 }

@@ -2,11 +2,10 @@ package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * A visit between the detained parent and some of the children took place with the service as third party.
@@ -23,10 +22,18 @@ import java.util.UUID;
  * @param kilometres      kilometres travelled for it by the service
  */
 @Revision("3")
-public record VisitMediated(CaseId caseId, Instant occurredAt, Instant recordedAt,
-                            List<SubjectId> children, VisitPlace place,
-                            UUID visitId, Accompanier accompanier, Accompaniment accompaniedBy,
-                            Integer durationMinutes, Integer kilometres) implements CaseEvent {
+public record VisitMediated(
+        CaseId caseId,
+        Instant occurredAt,
+        Instant recordedAt,
+        List<SubjectId> children,
+        VisitPlace place,
+        UUID visitId,
+        Accompanier accompanier,
+        Accompaniment accompaniedBy,
+        Integer durationMinutes,
+        Integer kilometres)
+        implements CaseEvent {
 
     public VisitMediated {
         children = List.copyOf(children);

@@ -4,7 +4,14 @@ package fr.rep.caseengine.events.familycase;
 public class VisitMediatedUpcaster extends AddedFieldsUpcaster {
 
     public VisitMediatedUpcaster() {
-        super(VisitMediated.class, "1", "2", "visitId", "accompanier", "accompaniedBy", "durationMinutes",
+        super(
+                VisitMediated.class,
+                "1",
+                "2",
+                "visitId",
+                "accompanier",
+                "accompaniedBy",
+                "durationMinutes",
                 "kilometres");
     }
 }

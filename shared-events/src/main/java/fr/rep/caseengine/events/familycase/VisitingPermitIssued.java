@@ -1,10 +1,9 @@
 package fr.rep.caseengine.events.familycase;
 
 import fr.rep.caseengine.events.CaseId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
 
 /**
  * A visiting permit (permis de visite) was issued to an accompanier for a prison, valid until a date.
@@ -12,5 +11,11 @@ import java.time.LocalDate;
  * {@link FreeTextAccompanierUpcaster#permitIssued()}.
  */
 @Revision("2")
-public record VisitingPermitIssued(CaseId caseId, Instant occurredAt, Instant recordedAt, Accompanier accompanier, Prison prison, LocalDate validUntil) implements CaseEvent {
-}
+public record VisitingPermitIssued(
+        CaseId caseId,
+        Instant occurredAt,
+        Instant recordedAt,
+        Accompanier accompanier,
+        Prison prison,
+        LocalDate validUntil)
+        implements CaseEvent {}

@@ -2,7 +2,6 @@ package fr.rep.caseengine.events.input;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ public class NotInTheFutureValidator implements ConstraintValidator<NotInTheFutu
 
     @Override
     public boolean isValid(OffsetDateTime value, ConstraintValidatorContext context) {
-        return value == null || hasHappened(value.toInstant(), context.getClockProvider().getClock());
+        return value == null
+                || hasHappened(value.toInstant(), context.getClockProvider().getClock());
     }
 
     /** Whether {@code instant} is not after {@code clock}'s now, within the tolerance of {@link NotInTheFuture}. */

@@ -2,7 +2,6 @@ package fr.rep.caseengine.events.input;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -13,8 +13,7 @@ public final class ProblemType {
     /** A field, a parameter or a header breaks an input rule (400). */
     public static final URI INVALID_INPUT = of("invalid-input");
 
-    private ProblemType() {
-    }
+    private ProblemType() {}
 
     /** The type of the problems of {@code kind}, e.g. {@code unknown-case}. */
     public static URI of(String kind) {

@@ -2,7 +2,6 @@ package fr.rep.caseengine.events.staff;
 
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
-
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;

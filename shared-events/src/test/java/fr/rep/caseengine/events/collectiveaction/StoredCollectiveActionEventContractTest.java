@@ -1,5 +1,7 @@
 package fr.rep.caseengine.events.collectiveaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,17 +10,14 @@ import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
 import fr.rep.caseengine.events.familycase.Prison;
 import fr.rep.caseengine.events.familycase.Team;
-import org.axonframework.serialization.Revision;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Collective actions are counted in every annual report to come: payloads stored at revision 1 (files under
@@ -32,13 +31,19 @@ class StoredCollectiveActionEventContractTest {
     private static final Participant SECOND_PARENT = new Participant(
             CaseId.of("3a2e7d2f-9b5c-4e68-8b68-4d0d2e1f8b21"), SubjectId.of("bf0a6b80-bb29-479f-8ea2-c36eb075a44a"));
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @ParameterizedTest
-    @ValueSource(classes = {CollectiveSessionHeld.class, TalkingGroupFormed.class, TalkingGroupJoined.class,
-            TalkingGroupSessionHeld.class})
+    @ValueSource(
+            classes = {
+                CollectiveSessionHeld.class,
+                TalkingGroupFormed.class,
+                TalkingGroupJoined.class,
+                TalkingGroupSessionHeld.class
+            })
     void a_revision_1_payload_reads_back_and_writes_the_same_json(Class<? extends CollectiveActionEvent> type)
             throws IOException {
         assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");
@@ -47,15 +52,15 @@ class StoredCollectiveActionEventContractTest {
         CollectiveActionEvent event = json.readValue(stored, type);
 
         assertThat(json.readTree(json.writeValueAsString(event))).isEqualTo(json.readTree(stored));
-        assertThat(event.collectiveActionId().toString()).isIn("7c3e2b90-5d1a-4f0e-8b6c-2a9d4e1f3b21",
-                "8d4f3ca1-6e2b-4a1f-9c7d-3b0e5f2a4c32");
+        assertThat(event.collectiveActionId().toString())
+                .isIn("7c3e2b90-5d1a-4f0e-8b6c-2a9d4e1f3b21", "8d4f3ca1-6e2b-4a1f-9c7d-3b0e5f2a4c32");
         assertThat(event.occurredAt()).isBefore(event.recordedAt());
     }
 
     @Test
     void a_stored_snack_or_workshop_keeps_what_the_report_counts() throws IOException {
-        CollectiveSessionHeld session = json.readValue(stored("CollectiveSessionHeld-1.json"),
-                CollectiveSessionHeld.class);
+        CollectiveSessionHeld session =
+                json.readValue(stored("CollectiveSessionHeld-1.json"), CollectiveSessionHeld.class);
 
         assertThat(session.kind()).isEqualTo(CollectiveSessionKind.CRAFT_WORKSHOP);
         assertThat(session.team()).isEqualTo(Team.PAS_DE_CALAIS);
@@ -69,8 +74,8 @@ class StoredCollectiveActionEventContractTest {
             throws IOException {
         TalkingGroupFormed formed = json.readValue(stored("TalkingGroupFormed-1.json"), TalkingGroupFormed.class);
         TalkingGroupJoined joined = json.readValue(stored("TalkingGroupJoined-1.json"), TalkingGroupJoined.class);
-        TalkingGroupSessionHeld session = json.readValue(stored("TalkingGroupSessionHeld-1.json"),
-                TalkingGroupSessionHeld.class);
+        TalkingGroupSessionHeld session =
+                json.readValue(stored("TalkingGroupSessionHeld-1.json"), TalkingGroupSessionHeld.class);
 
         assertThat(formed.themes()).containsExactlyElementsOf(TalkingGroupTheme.cycle());
         assertThat(formed.members()).containsExactly(FIRST_PARENT);

@@ -1,15 +1,14 @@
 package fr.rep.caseengine.events.familycase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The reading of a case's facts over time that the aggregate, the as-of replay and the case view share. */
 class CaseFactsTest {
@@ -33,13 +32,15 @@ class CaseFactsTest {
         assertThat(facts.all().consent(mother, day(7))).isEqualTo(new CaseFacts.Consent(false, day(5), null));
         assertThat(facts.all().consent(mother, day(20))).isEqualTo(new CaseFacts.Consent(true, day(10), null));
         assertThat(facts.recordedBy(day(11)).consent(mother, day(20)))
-                .as("known on day 11: the consent until day 30").isEqualTo(new CaseFacts.Consent(true, day(10),
-                        date(30)));
-        assertThat(facts.recordedBy(day(11)).consents(mother, day(31), PARIS)).as("past its last day").isFalse();
+                .as("known on day 11: the consent until day 30")
+                .isEqualTo(new CaseFacts.Consent(true, day(10), date(30)));
+        assertThat(facts.recordedBy(day(11)).consents(mother, day(31), PARIS))
+                .as("past its last day")
+                .isFalse();
         assertThat(CaseFacts.Consent.stateOn(facts.recordedBy(day(11)).consent(mother, day(31)), date(31)))
                 .isEqualTo(CaseFacts.ConsentState.EXPIRED);
-        assertThat(facts.occurredBy(day(6)).consent(mother, day(6))).isEqualTo(new CaseFacts.Consent(false, day(5),
-                null));
+        assertThat(facts.occurredBy(day(6)).consent(mother, day(6)))
+                .isEqualTo(new CaseFacts.Consent(false, day(5), null));
     }
 
     @Test
@@ -47,13 +48,26 @@ class CaseFactsTest {
         received();
         facts.fold("transfer", new CustodyChanged(caseId, day(3), day(3), CustodyChange.TRANSFERRED, Prison.CP_LAON));
         facts.fold("release", new CustodyChanged(caseId, day(6), day(6), CustodyChange.RELEASED, null));
-        facts.fold("visit", new VisitMediated(caseId, day(4), day(4), List.of(child), VisitPlace.PRISON_VISITING_ROOM,
-                null, Accompanier.staff("claire"), Accompaniment.PROFESSIONAL, 60, 10));
+        facts.fold(
+                "visit",
+                new VisitMediated(
+                        caseId,
+                        day(4),
+                        day(4),
+                        List.of(child),
+                        VisitPlace.PRISON_VISITING_ROOM,
+                        null,
+                        Accompanier.staff("claire"),
+                        Accompaniment.PROFESSIONAL,
+                        60,
+                        10));
         facts.fold("correction", new EntryCorrected(caseId, day(8), day(8), "release", CorrectionReason.WRONG_CASE));
-        facts.fold("visit-correction", new EntryCorrected(caseId, day(9), day(9), "visit",
-                CorrectionReason.WRONG_DATE));
+        facts.fold(
+                "visit-correction", new EntryCorrected(caseId, day(9), day(9), "visit", CorrectionReason.WRONG_DATE));
 
-        assertThat(facts.recordedBy(day(7)).inCustody(day(7))).as("before the correction").isFalse();
+        assertThat(facts.recordedBy(day(7)).inCustody(day(7)))
+                .as("before the correction")
+                .isFalse();
         assertThat(facts.all().inCustody(day(7))).isTrue();
         assertThat(facts.all().prison(day(7))).isEqualTo(Prison.CP_LAON);
         assertThat(facts.all().prison(day(2))).isEqualTo(Prison.MA_AMIENS);
@@ -63,11 +77,26 @@ class CaseFactsTest {
     }
 
     private void received() {
-        facts.fold("request", new RequestReceived(caseId, DAY_0, DAY_0, ReferrerType.FREE_PARENT,
-                ReferralChannel.PHONE, Team.SOMME_AISNE_OISE, Prison.MA_AMIENS, father, PenalStatus.SENTENCED,
-                List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
-                List.of(new ChildOnCase(child, LocalDate.of(2018, 4, 1), new Department("80"),
-                        HousingType.WITH_FREE_PARENT, mother)), false));
+        facts.fold(
+                "request",
+                new RequestReceived(
+                        caseId,
+                        DAY_0,
+                        DAY_0,
+                        ReferrerType.FREE_PARENT,
+                        ReferralChannel.PHONE,
+                        Team.SOMME_AISNE_OISE,
+                        Prison.MA_AMIENS,
+                        father,
+                        PenalStatus.SENTENCED,
+                        List.of(new PartyOnCase(mother, PartyRole.FREE_PARENT)),
+                        List.of(new ChildOnCase(
+                                child,
+                                LocalDate.of(2018, 4, 1),
+                                new Department("80"),
+                                HousingType.WITH_FREE_PARENT,
+                                mother)),
+                        false));
     }
 
     private static Instant day(int day) {

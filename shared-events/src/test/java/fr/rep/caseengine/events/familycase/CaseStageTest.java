@@ -1,13 +1,12 @@
 package fr.rep.caseengine.events.familycase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.rep.caseengine.events.CaseId;
 import fr.rep.caseengine.events.SubjectId;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CaseStageTest {
 
@@ -19,9 +18,11 @@ class CaseStageTest {
     void a_case_goes_from_reception_through_setting_up_to_closed_then_open_setting_and_closing() {
         CaseStage stage = CaseStage.next(null, request());
         assertThat(stage).isEqualTo(CaseStage.RECEPTION);
-        assertThat(stage = CaseStage.next(stage, new RequestAccepted(CASE, AT, AT))).isEqualTo(CaseStage.SETTING_UP);
+        assertThat(stage = CaseStage.next(stage, new RequestAccepted(CASE, AT, AT)))
+                .isEqualTo(CaseStage.SETTING_UP);
         assertThat(stage = CaseStage.next(stage, new ConsentRecorded(CASE, AT, AT, CHILD, PartyRole.FREE_PARENT)))
-                .as("consents do not move the stage").isEqualTo(CaseStage.SETTING_UP);
+                .as("consents do not move the stage")
+                .isEqualTo(CaseStage.SETTING_UP);
         assertThat(stage = CaseStage.next(stage, visit(VisitPlace.PRISON_VISITING_ROOM)))
                 .isEqualTo(CaseStage.CLOSED_SETTING);
         assertThat(stage = CaseStage.next(stage, custody(CustodyChange.EXTERNAL_PLACEMENT)))
@@ -36,8 +37,8 @@ class CaseStageTest {
 
     @Test
     void a_declined_request_only_moves_again_when_reopened() {
-        CaseStage declined = CaseStage.next(CaseStage.RECEPTION,
-                new RequestDeclined(CASE, AT, AT, DeclineReason.PARTY_REFUSED, true));
+        CaseStage declined = CaseStage.next(
+                CaseStage.RECEPTION, new RequestDeclined(CASE, AT, AT, DeclineReason.PARTY_REFUSED, true));
         assertThat(declined).isEqualTo(CaseStage.DECLINED);
         assertThat(CaseStage.next(declined, visit(VisitPlace.OUTSIDE))).isEqualTo(CaseStage.DECLINED);
         assertThat(CaseStage.next(declined, new CaseReopened(CASE, AT, AT))).isEqualTo(CaseStage.RECEPTION);
@@ -50,14 +51,33 @@ class CaseStageTest {
     }
 
     private static RequestReceived request() {
-        return new RequestReceived(CASE, AT, AT, ReferrerType.FREE_PARENT, ReferralChannel.PHONE,
-                Team.PAS_DE_CALAIS, Prison.MA_ARRAS, SubjectId.random(), PenalStatus.SENTENCED, List.of(), List.of(),
+        return new RequestReceived(
+                CASE,
+                AT,
+                AT,
+                ReferrerType.FREE_PARENT,
+                ReferralChannel.PHONE,
+                Team.PAS_DE_CALAIS,
+                Prison.MA_ARRAS,
+                SubjectId.random(),
+                PenalStatus.SENTENCED,
+                List.of(),
+                List.of(),
                 false);
     }
 
     private static VisitMediated visit(VisitPlace place) {
-        return new VisitMediated(CASE, AT, AT, List.of(CHILD), place, null, Accompanier.staff("claire"), Accompaniment.PROFESSIONAL,
-                60, 10);
+        return new VisitMediated(
+                CASE,
+                AT,
+                AT,
+                List.of(CHILD),
+                place,
+                null,
+                Accompanier.staff("claire"),
+                Accompaniment.PROFESSIONAL,
+                60,
+                10);
     }
 
     private static CustodyChanged custody(CustodyChange change) {

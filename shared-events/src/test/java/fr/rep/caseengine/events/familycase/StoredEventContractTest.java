@@ -1,10 +1,20 @@
 package fr.rep.caseengine.events.familycase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.rep.caseengine.events.SubjectId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -15,17 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Events are read back for years: a payload stored at each event's current revision (files under
  * {@code stored-events/}, named {@code <Event>-<revision>.json}) must still read into today's record and write back to
@@ -34,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoredEventContractTest {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -60,7 +60,8 @@ class StoredEventContractTest {
         RequestReceived request = json.readValue(stored("RequestReceived-1.json"), RequestReceived.class);
 
         assertThat(request.occurredAt()).isEqualTo(Instant.parse("2026-11-20T09:30:00Z"));
-        assertThat(request.children()).extracting(ChildOnCase::birthDate)
+        assertThat(request.children())
+                .extracting(ChildOnCase::birthDate)
                 .containsExactly(LocalDate.of(2017, 5, 2), LocalDate.of(2020, 1, 15));
         assertThat(request.children().get(0).department()).isEqualTo(new Department("80"));
         assertThat(request.children().get(1).department()).isNull();
@@ -71,8 +72,9 @@ class StoredEventContractTest {
 
     static Stream<Arguments> upcasters() {
         return Stream.of(
-                Arguments.of(VisitMediated.class, List.of("visitId", "accompanier", "accompaniedBy", "durationMinutes",
-                        "kilometres")),
+                Arguments.of(
+                        VisitMediated.class,
+                        List.of("visitId", "accompanier", "accompaniedBy", "durationMinutes", "kilometres")),
                 Arguments.of(ConsentRecorded.class, List.of("validUntil")),
                 Arguments.of(DeadlineApproaching.class, List.of("party")),
                 Arguments.of(InterviewHeld.class, List.of("kilometres")),
@@ -133,16 +135,28 @@ class StoredEventContractTest {
 
     /** Reads a stored payload of that revision as the event store does: through the app's chain of upcasters. */
     private CaseEvent readThroughTheUpcasters(Class<? extends CaseEvent> type, String revision) throws IOException {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(json).build();
         byte[] payload = stored(type.getSimpleName() + "-" + revision + ".json").getBytes(StandardCharsets.UTF_8);
-        IntermediateEventRepresentation old = new InitialEventRepresentation(new GenericDomainEventEntry<>(
-                "FamilyCase", "2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10", 3, "event-1", Instant.EPOCH,
-                type.getName(), revision, payload, "{}".getBytes(StandardCharsets.UTF_8)), serializer);
+        IntermediateEventRepresentation old = new InitialEventRepresentation(
+                new GenericDomainEventEntry<>(
+                        "FamilyCase",
+                        "2f1d6c1e-8a4b-4d57-9a57-3c9c1d0f7a10",
+                        3,
+                        "event-1",
+                        Instant.EPOCH,
+                        type.getName(),
+                        revision,
+                        payload,
+                        "{}".getBytes(StandardCharsets.UTF_8)),
+                serializer);
 
-        List<IntermediateEventRepresentation> upcast = StoredEventUpcasters.chain().upcast(Stream.of(old)).toList();
+        List<IntermediateEventRepresentation> upcast =
+                StoredEventUpcasters.chain().upcast(Stream.of(old)).toList();
 
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(type.getAnnotation(Revision.class).value());
+        assertThat(upcast.get(0).getType().getRevision())
+                .isEqualTo(type.getAnnotation(Revision.class).value());
         return serializer.deserialize(upcast.get(0).getData());
     }
 
