@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CaseViewsProcessing {
 
-    public static final String PROCESSING_GROUP = "case-views";
+    public static final String PROCESSING_GROUP = ReadModel.CASE_VIEWS;
 
     @Bean
     ConfigurerModule caseViewsFailOnError() {

@@ -3,8 +3,8 @@ package fr.rep.caseengine.query.history;
 import fr.rep.caseengine.events.EventMetadata;
 import fr.rep.caseengine.events.familycase.CaseEvent;
 import fr.rep.caseengine.events.familycase.EntryCorrected;
-import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
 import fr.rep.caseengine.query.projection.BatchedWrites;
+import fr.rep.caseengine.query.projection.ReadModel;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * entries while a batch is projected, so they are sent together before the batch commits ({@link BatchedWrites}).
  */
 @Component
-@ProcessingGroup(CaseViewsProcessing.PROCESSING_GROUP)
+@ProcessingGroup(ReadModel.CASE_VIEWS)
 class CaseHistoryProjection {
 
     private final BatchedWrites writes;

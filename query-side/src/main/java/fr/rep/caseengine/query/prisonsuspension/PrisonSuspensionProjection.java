@@ -8,7 +8,7 @@ import fr.rep.caseengine.events.familycase.VisitCancelled;
 import fr.rep.caseengine.events.familycase.VisitScheduled;
 import fr.rep.caseengine.events.prison.PrisonVisitSuspensionLifted;
 import fr.rep.caseengine.events.prison.PrisonVisitsSuspended;
-import fr.rep.caseengine.query.caseview.CaseViewsProcessing;
+import fr.rep.caseengine.query.projection.ReadModel;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Idempotent: every write is keyed by the event's own identifier.
  */
 @Component
-@ProcessingGroup(CaseViewsProcessing.PROCESSING_GROUP)
+@ProcessingGroup(ReadModel.CASE_VIEWS)
 class PrisonSuspensionProjection {
 
     private final JdbcTemplate jdbc;

@@ -8,4 +8,12 @@ package fr.rep.caseengine.query.projection;
  *
  * @param processingGroup the Axon processing group of the read model's projections
  */
-public record ReadModel(String processingGroup) {}
+public record ReadModel(String processingGroup) {
+
+    /**
+     * The group of the case list and detail ({@code query.caseview}), the history ({@code query.history}) and the prison
+     * suspensions' list: one transaction per batch for all of them, one rebuild. Named here, where each of them looks,
+     * so that no feature names another's.
+     */
+    public static final String CASE_VIEWS = "case-views";
+}
